@@ -1,0 +1,33 @@
+using LogtoGenerated.Generator.Model;
+
+namespace LogtoGenerated.Generator.Emitting;
+
+/// <summary>Turns the code model into C# files: models by resource, request builders by path, and the JSON context.</summary>
+internal sealed class CSharpEmitter(GeneratorOptions options)
+{
+    public SortedDictionary<string, string> Emit(ApiModel model)
+    {
+        var names = new TypeNames(options);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var models = new ModelEmitter(options, names);
+        foreach (var type in model.Types)
+        {
+            files.Add($"Models/{type.Folder}/{type.Name}.cs", models.Emit(type));
+        }
+
+        var builders = new BuilderEmitter(names);
+        var stack = new Stack<RequestBuilderNode>([model.Root]);
+        while (stack.TryPop(out var node))
+        {
+            var path = node.Parent is null ? $"{node.ClassName}.cs" : $"RequestBuilders/{node.Folder}/{node.ClassName}.cs";
+            files.Add(path, builders.Emit(node));
+            foreach (var child in node.Children.Values)
+            {
+                stack.Push(child);
+            }
+        }
+
+        files.Add($"{options.ContextName}.cs", new ContextEmitter(options, names).Emit(model));
+        return files;
+    }
+}

@@ -1,0 +1,325 @@
+using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Naming;
+
+namespace LogtoGenerated.Generator.Emitting;
+
+/// <summary>Emits one file per model type: classes for objects, extensible string enums, and unions.</summary>
+internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
+{
+    private const string Json = "global::System.Text.Json";
+    private const string JsonSerialization = "global::System.Text.Json.Serialization";
+
+    public string Emit(ModelType type)
+    {
+        var writer = new SourceWriter();
+        writer.Line($"namespace {options.ModelsNamespace};").Line();
+        switch (type)
+        {
+            case ObjectType o:
+                EmitObject(writer, o);
+                break;
+            case EnumType e:
+                EmitEnum(writer, e);
+                break;
+            case UnionType u:
+                EmitUnion(writer, u);
+                break;
+        }
+
+        return SourceWriter.Header + writer;
+    }
+
+    private static string Summary(ModelType type, string fallback) => type.Description ?? fallback;
+
+    private void EmitObject(SourceWriter writer, ObjectType type)
+    {
+        writer.Doc("summary", Summary(type, $"The {Identifiers.Words(type.Name).Count switch { _ => type.Name }} object of Logto's Management API."));
+        writer.Open($"public partial class {type.Name}");
+        foreach (var property in type.Properties)
+        {
+            EmitProperty(writer, property);
+            writer.Line();
+        }
+
+        writer.Doc("summary", "Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.");
+        writer.Line($"[{JsonSerialization}.JsonExtensionData]");
+        writer.Line($"public global::System.Collections.Generic.IDictionary<string, {Json}.JsonElement>? {MemberNamer.ExtensionDataName} {{ get; set; }}");
+        writer.Close();
+    }
+
+    private void EmitProperty(SourceWriter writer, PropertyModel property)
+    {
+        var description = property.Description ?? $"The <c>{property.WireName}</c> property.";
+        if (property.Literal is not null)
+        {
+            description += $"\nAlways <c>{property.Literal}</c>.";
+        }
+
+        if (property.Deprecated)
+        {
+            description += "\nDeprecated by Logto.";
+        }
+
+        writer.DocRaw("<summary>");
+        foreach (var line in description.Split('\n'))
+        {
+            var text = line.StartsWith("Always <c>", StringComparison.Ordinal) || line.StartsWith("The <c>", StringComparison.Ordinal)
+                ? line.TrimEnd()
+                : Identifiers.XmlEscape(line.TrimEnd());
+            writer.Line("/// " + text);
+        }
+
+        writer.DocRaw("</summary>");
+        writer.Line($"[{JsonSerialization}.JsonPropertyName({Identifiers.Literal(property.WireName)})]");
+
+        // A required property is always written, even when it holds null; others are left out when null.
+        var nullable = !property.Required || property.Type.Nullable;
+        if (property.Required)
+        {
+            writer.Line($"[{JsonSerialization}.JsonIgnore(Condition = {JsonSerialization}.JsonIgnoreCondition.Never)]");
+        }
+
+        var type = names.Of(property.Type with { Nullable = nullable });
+        if (property.Literal is not null && property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.String })
+        {
+            writer.Line($"public {type} {property.Name} {{ get; set; }} = {Identifiers.Literal(property.Literal)};");
+        }
+        else if (property.Required && !property.Type.Nullable)
+        {
+            writer.Line($"public required {type} {property.Name} {{ get; set; }}");
+        }
+        else
+        {
+            writer.Line($"public {type} {property.Name} {{ get; set; }}");
+        }
+    }
+
+    private void EmitEnum(SourceWriter writer, EnumType type)
+    {
+        var name = type.Name;
+        var used = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "FromString", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
+        var members = type.Values.Select(v => (Value: v, Member: Unique(Identifiers.Pascal(v), used))).ToList();
+
+        writer.Doc("summary", Summary(type, $"The values Logto uses for {name}."));
+        writer.DocRaw("<remarks>");
+        writer.DocRaw($"Known values: {string.Join(", ", type.Values.Select(v => "<c>" + Identifiers.XmlEscape(v) + "</c>"))}.");
+        writer.DocRaw("Values Logto adds later are kept as they are (see <see cref=\"IsKnown\"/>), so they round-trip instead of failing.");
+        writer.DocRaw("</remarks>");
+        writer.Line($"[{JsonSerialization}.JsonConverter(typeof(global::{options.Namespace}.Serialization.StringEnumConverter<{name}>))]");
+        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>, global::{options.Namespace}.Serialization.IStringEnum<{name}>");
+        writer.Line("private readonly string? _value;").Line();
+        writer.Doc("summary", "Creates a value, known or not.");
+        writer.Doc("param", "The value as it appears on the wire.", " name=\"value\"");
+        writer.Doc("exception", "value is null.", " cref=\"global::System.ArgumentNullException\"");
+        writer.Open($"public {name}(string value)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        writer.Line("_value = value;");
+        writer.Close().Line();
+        foreach (var (value, member) in members)
+        {
+            writer.DocRaw($"<summary><c>{Identifiers.XmlEscape(value)}</c></summary>");
+            writer.Line($"public static {name} {member} {{ get; }} = new({Identifiers.Literal(value)});").Line();
+        }
+
+        writer.Doc("summary", "The values this version of the client knows, in the order of Logto's document.");
+        writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = [{string.Join(", ", members.Select(m => m.Member))}];").Line();
+        writer.Doc("summary", "The value as it appears on the wire.");
+        writer.Line("public string Value => _value ?? string.Empty;").Line();
+        writer.Doc("summary", "True when the value is one this version of the client knows.");
+        writer.Line($"public bool IsKnown => _value is {string.Join(" or ", members.Select(m => Identifiers.Literal(m.Value)))};").Line();
+        writer.Doc("summary", "Creates a value from its wire form.");
+        writer.Doc("param", "The value as it appears on the wire.", " name=\"value\"");
+        writer.Doc("returns", "The value.");
+        writer.Line($"public static {name} FromString(string value) => new(value);").Line();
+        writer.Doc("summary", "Converts a wire value.");
+        writer.Doc("param", "The value as it appears on the wire.", " name=\"value\"");
+        writer.Line($"public static implicit operator {name}(string value) => new(value);").Line();
+        writer.Doc("summary", "Compares two values by their wire form (ordinal).");
+        writer.Doc("param", "The first value.", " name=\"left\"");
+        writer.Doc("param", "The second value.", " name=\"right\"");
+        writer.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);").Line();
+        writer.Doc("summary", "Compares two values by their wire form (ordinal).");
+        writer.Doc("param", "The first value.", " name=\"left\"");
+        writer.Doc("param", "The second value.", " name=\"right\"");
+        writer.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);").Line();
+        writer.DocRaw("<inheritdoc/>");
+        writer.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);").Line();
+        writer.DocRaw("<inheritdoc/>");
+        writer.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);").Line();
+        writer.DocRaw("<inheritdoc/>");
+        writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);").Line();
+        writer.Doc("summary", "The value as it appears on the wire.");
+        writer.Doc("returns", "The wire value.");
+        writer.Line("public override string ToString() => Value;");
+        writer.Close();
+    }
+
+    private void EmitUnion(SourceWriter writer, UnionType type)
+    {
+        var name = type.Name;
+        writer.Doc("summary", Summary(type, $"One of several shapes Logto's document allows here."));
+        writer.DocRaw("<remarks>");
+        writer.DocRaw($"Holds exactly one of: {string.Join(", ", type.Alternatives.Select(a => $"<see cref=\"{a.Name}\"/>"))}.");
+        if (type.Discriminator is not null)
+        {
+            writer.DocRaw($"The <c>{Identifiers.XmlEscape(type.Discriminator)}</c> property tells them apart.");
+        }
+
+        writer.DocRaw("A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref=\"Value\"/> and written back unchanged.");
+        writer.DocRaw("</remarks>");
+        writer.Line($"[{JsonSerialization}.JsonConverter(typeof({name}.JsonConverter))]");
+        writer.Open($"public sealed partial class {name}");
+        writer.Line("private readonly object _value;").Line();
+        writer.Line($"private {name}(object value) => _value = value;").Line();
+        foreach (var alternative in type.Alternatives)
+        {
+            var csharp = names.Of(alternative.Type);
+            writer.Doc("summary", $"Creates the union holding its {alternative.Name} alternative.");
+            writer.Doc("param", "The alternative.", " name=\"value\"");
+            writer.Line($"public {name}({csharp} value)");
+            writer.Line($"    : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))");
+            writer.Open("");
+            writer.Close().Line();
+            if (alternative.Type.Type is not (ListRef or MapRef or PrimitiveRef { Kind: PrimitiveKind.Json or PrimitiveKind.JsonObject }))
+            {
+                writer.Doc("summary", $"Wraps the {alternative.Name} alternative.");
+                writer.Doc("param", "The alternative.", " name=\"value\"");
+                writer.Line($"public static implicit operator {name}({csharp} value) => new(value);").Line();
+            }
+
+            writer.Doc("summary", $"The {alternative.Name} alternative, or null when the union holds another one.");
+            var accessor = TypeNames.IsValueType(alternative.Type.Type)
+                ? $"_value is {csharp} value ? value : null"
+                : $"_value as {csharp}";
+            writer.Line($"public {csharp}? {alternative.Name} => {accessor};").Line();
+        }
+
+        writer.Doc("summary", $"The alternative held: one of the typed alternatives, or a <see cref=\"{Json}.JsonElement\"/> for a shape this client does not know.");
+        writer.Line("public object Value => _value;").Line();
+        writer.Doc("summary", "True when the JSON matched none of the alternatives the document describes.");
+        writer.Line($"public bool IsUnknown => _value is {Json}.JsonElement;").Line();
+        writer.Doc("summary", "Wraps JSON that matches none of the known alternatives.");
+        writer.Doc("param", "The JSON value.", " name=\"json\"");
+        writer.Doc("returns", "The union holding the raw JSON.");
+        writer.Line($"public static {name} FromUnknown({Json}.JsonElement json) => new(json.Clone());").Line();
+        EmitUnionConverter(writer, type);
+        writer.Close();
+    }
+
+    private void EmitUnionConverter(SourceWriter writer, UnionType type)
+    {
+        var name = type.Name;
+        _read = 0;
+        writer.Doc("summary", $"Reads and writes <see cref=\"{name}\"/> without reflection.");
+        writer.Open($"public sealed class JsonConverter : {JsonSerialization}.JsonConverter<{name}>");
+        writer.DocRaw("<inheritdoc/>");
+        writer.Open($"public override {name}? Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+        writer.Line($"var element = {Json}.JsonElement.ParseValue(ref reader);");
+        writer.Line($"if (element.ValueKind == {Json}.JsonValueKind.Null)");
+        writer.Open("");
+        writer.Line("return null;");
+        writer.Close().Line();
+
+        // Objects: by discriminator, else by the best structural match; other kinds by JSON kind.
+        var objects = type.Alternatives.Where(a => a.Type.Type is ModelRef { Type: ObjectType }).ToList();
+        if (type.Discriminator is not null)
+        {
+            writer.Line($"switch ({names.Serialization}.JsonUnion.Discriminator(element, {Identifiers.Literal(type.Discriminator)}))");
+            writer.Open("");
+            foreach (var alternative in objects)
+            {
+                writer.Line($"case {Identifiers.Literal(alternative.DiscriminatorValue!)}:");
+                writer.Line($"    return {Deserialize(alternative)};");
+            }
+
+            writer.Close();
+        }
+        else if (objects.Count > 0)
+        {
+            writer.Line("var best = -1;");
+            writer.Line("var bestScore = -1;");
+            for (var i = 0; i < objects.Count; i++)
+            {
+                var shape = (ObjectType)((ModelRef)objects[i].Type.Type).Type;
+                var required = string.Join(", ", shape.Properties.Where(p => p.Required && p.Literal is null).Select(p => Identifiers.Literal(p.WireName)));
+                var known = string.Join(", ", shape.Properties.Select(p => Identifiers.Literal(p.WireName)));
+                var literals = string.Join(", ", shape.Properties.Where(p => p.Literal is not null).Select(p => $"new({Identifiers.Literal(p.WireName)}, {Identifiers.Literal(p.Literal!)})"));
+                writer.Line($"var score{i} = {names.Serialization}.JsonUnion.Score(element, [{required}], [{known}], [{literals}]);");
+                writer.Line($"if (score{i} > bestScore) {{ best = {i}; bestScore = score{i}; }}");
+            }
+
+            writer.Open("switch (best)");
+            for (var i = 0; i < objects.Count; i++)
+            {
+                writer.Line($"case {i}:");
+                writer.Line($"    return {Deserialize(objects[i])};");
+            }
+
+            writer.Close();
+        }
+
+        foreach (var alternative in type.Alternatives.Where(a => a.Type.Type is not ModelRef { Type: ObjectType }))
+        {
+            writer.Line($"if ({KindCheck(alternative.Type.Type)})");
+            writer.Open("");
+            writer.Line($"return {Deserialize(alternative)};");
+            writer.Close();
+        }
+
+        writer.Line().Line("return FromUnknown(element);");
+        writer.Close().Line();
+
+        writer.DocRaw("<inheritdoc/>");
+        writer.Open($"public override void Write({Json}.Utf8JsonWriter writer, {name} value, {Json}.JsonSerializerOptions options)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        writer.Open("switch (value._value)");
+        foreach (var alternative in type.Alternatives)
+        {
+            writer.Line($"case {names.Of(alternative.Type.Type)} typed:");
+            writer.Line($"    {Json}.JsonSerializer.Serialize(writer, typed, {names.Context}.Default.{TypeNames.InfoName(alternative.Type.Type)});");
+            writer.Line("    break;");
+        }
+
+        writer.Line($"case {Json}.JsonElement raw:");
+        writer.Line("    raw.WriteTo(writer);");
+        writer.Line("    break;");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+    }
+
+    private int _read;
+
+    /// <summary>An expression that reads the element as the alternative, or keeps it raw when it does not fit.</summary>
+    private string Deserialize(UnionAlternative alternative)
+    {
+        var variable = "value" + (_read++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{names.Serialization}.JsonUnion.TryDeserialize(element, {names.Context}.Default.{TypeNames.InfoName(alternative.Type.Type)}, out var {variable}) ? new(({names.Of(alternative.Type.Type)}){variable}!) : FromUnknown(element)";
+    }
+
+    private static string KindCheck(TypeRef type)
+    {
+        const string Kind = "element.ValueKind == global::System.Text.Json.JsonValueKind.";
+        return type switch
+        {
+            PrimitiveRef { Kind: PrimitiveKind.String or PrimitiveKind.DateTimeOffset } or ModelRef { Type: EnumType } => Kind + "String",
+            PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double } => Kind + "Number",
+            PrimitiveRef { Kind: PrimitiveKind.Boolean } => $"{Kind}True || {Kind}False",
+            ListRef => Kind + "Array",
+            PrimitiveRef { Kind: PrimitiveKind.JsonObject } or MapRef or ModelRef => Kind + "Object",
+            _ => "true",
+        };
+    }
+
+    private static string Unique(string name, HashSet<string> used)
+    {
+        var candidate = name;
+        while (!used.Add(candidate))
+        {
+            candidate += "Value";
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,66 @@
+using LogtoGenerated.Generator.Model;
+
+namespace LogtoGenerated.Generator.Emitting;
+
+/// <summary>C# spellings of type uses, and the names of their <c>JsonTypeInfo</c> properties in the generated context.</summary>
+internal sealed class TypeNames(GeneratorOptions options)
+{
+    public string Models => "global::" + options.ModelsNamespace;
+    public string Http => "global::" + options.Namespace + ".Http";
+    public string Serialization => "global::" + options.Namespace + ".Serialization";
+    public string Context => "global::" + options.Namespace + "." + options.ContextName;
+
+    /// <summary>The C# type of a property, parameter or list item.</summary>
+    public string Of(TypeUse use) => Of(use.Type) + (use.Nullable ? "?" : "");
+
+    public string Of(TypeRef type) => type switch
+    {
+        PrimitiveRef p => Primitive(p.Kind),
+        ModelRef m => Models + "." + m.Type.Name,
+        ListRef l => $"global::System.Collections.Generic.IList<{Of(l.Item)}>",
+        MapRef m => $"global::System.Collections.Generic.IDictionary<string, {Of(m.Value)}>",
+        _ => throw new InvalidOperationException("Unknown type reference " + type),
+    };
+
+    /// <summary>The C# type a method returns for a JSON response: lists are read-only there.</summary>
+    public string OfResponse(TypeUse use) => use.Type switch
+    {
+        ListRef l => $"global::System.Collections.Generic.IReadOnlyList<{Of(l.Item)}>",
+        PrimitiveRef { Kind: PrimitiveKind.Json } => Of(use.Type) + "?",
+        _ => Of(use.Type),
+    };
+
+    public string Primitive(PrimitiveKind kind) => kind switch
+    {
+        PrimitiveKind.String => "string",
+        PrimitiveKind.Int32 => "int",
+        PrimitiveKind.Int64 => "long",
+        PrimitiveKind.Double => "double",
+        PrimitiveKind.Boolean => "bool",
+        PrimitiveKind.DateTimeOffset => "global::System.DateTimeOffset",
+        PrimitiveKind.Json => "global::System.Text.Json.Nodes.JsonNode",
+        PrimitiveKind.JsonObject => "global::System.Text.Json.Nodes.JsonObject",
+        PrimitiveKind.File => Http + ".FileUpload",
+        _ => throw new InvalidOperationException("Unknown primitive " + kind),
+    };
+
+    public static bool IsValueType(TypeRef type) => type is PrimitiveRef
+    {
+        Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.Boolean or PrimitiveKind.DateTimeOffset,
+    } or ModelRef { Type: EnumType };
+
+    /// <summary>The name of the context property holding the type info for a response or body type.</summary>
+    public static string InfoName(TypeRef type) => type switch
+    {
+        PrimitiveRef p => p.Kind switch
+        {
+            PrimitiveKind.Json => "JsonNode",
+            PrimitiveKind.JsonObject => "JsonObject",
+            _ => p.Kind.ToString(),
+        },
+        ModelRef m => m.Type.Name,
+        ListRef l => InfoName(l.Item.Type) + "List",
+        MapRef m => InfoName(m.Value.Type) + "Map",
+        _ => throw new InvalidOperationException("Unknown type reference " + type),
+    };
+}

@@ -1,0 +1,105 @@
+namespace LogtoGenerated.Generator.Model;
+
+/// <summary>Everything the emitter needs: the request-builder tree and the model types.</summary>
+internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType> types)
+{
+    public RequestBuilderNode Root { get; } = root;
+    public IReadOnlyList<ModelType> Types { get; } = types;
+}
+
+/// <summary>One node of the URL path tree, emitted as one request-builder class.</summary>
+internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? parent)
+{
+    /// <summary>The wire segment: <c>users</c>, <c>{userId}</c> or <c>.well-known</c>; empty for the root.</summary>
+    public string Segment { get; } = segment;
+    public RequestBuilderNode? Parent { get; } = parent;
+    public SortedDictionary<string, RequestBuilderNode> Children { get; } = new(StringComparer.Ordinal);
+    public List<OperationModel> Operations { get; } = [];
+
+    /// <summary>The parameters this segment binds, for parameter segments (one for <c>{id}</c>).</summary>
+    public List<ParameterModel> SegmentParameters { get; } = [];
+
+    /// <summary>The path template up to and including this segment, e.g. <c>/api/users/{userId}</c>.</summary>
+    public string PathTemplate { get; set; } = "";
+
+    public string ClassName { get; set; } = "";
+    public string Namespace { get; set; } = "";
+
+    /// <summary>Folder of the generated file, relative to the output root.</summary>
+    public string Folder { get; set; } = "";
+
+    /// <summary>The C# name of the member reaching this node from its parent (property or method).</summary>
+    public string MemberName { get; set; } = "";
+
+    public bool IsParameter => Segment.Contains('{', StringComparison.Ordinal);
+
+    /// <summary>True when the segment is exactly one string parameter, reached through an indexer.</summary>
+    public bool IsIndexer { get; set; }
+}
+
+/// <summary>One HTTP operation, emitted as one method of its path's request builder.</summary>
+internal sealed class OperationModel
+{
+    public required string HttpMethod { get; init; }
+    public required string OperationId { get; init; }
+    public required string PathTemplate { get; init; }
+    public string? Summary { get; init; }
+    public string? Description { get; init; }
+    public bool Deprecated { get; init; }
+
+    /// <summary>Query parameters the caller may omit: properties of the query-parameters class.</summary>
+    public List<ParameterModel> OptionalQuery { get; } = [];
+
+    /// <summary>Query parameters the document requires: method arguments.</summary>
+    public List<ParameterModel> RequiredQuery { get; } = [];
+
+    /// <summary>Name of the generated query-parameters class; null when the operation has no optional query parameter.</summary>
+    public string? QueryClassName { get; set; }
+
+    public RequestBodyModel? Body { get; set; }
+    public ResponseModel Response { get; set; } = ResponseModel.None;
+}
+
+/// <summary>A path or query parameter.</summary>
+internal sealed class ParameterModel(string wireName, TypeUse type)
+{
+    public string WireName { get; } = wireName;
+    public TypeUse Type { get; } = type;
+    public string? Description { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>A <c>style: form, explode: true</c> object: every key becomes its own query parameter.</summary>
+    public bool Exploded { get; set; }
+}
+
+/// <summary>How a request body goes on the wire.</summary>
+internal enum BodyEncoding
+{
+    Json,
+    Multipart,
+    Form,
+}
+
+/// <summary>The request body of an operation.</summary>
+internal sealed class RequestBodyModel(TypeUse type, BodyEncoding encoding, bool required)
+{
+    public TypeUse Type { get; } = type;
+    public BodyEncoding Encoding { get; } = encoding;
+    public bool Required { get; } = required;
+    public string? Description { get; set; }
+}
+
+/// <summary>How the successful response is read.</summary>
+internal enum ResponseKind
+{
+    /// <summary>No body worth reading (204, redirects, or an undocumented body).</summary>
+    None,
+    Json,
+    Text,
+}
+
+/// <summary>The successful response of an operation.</summary>
+internal sealed record ResponseModel(ResponseKind Kind, TypeUse? Type, string? Description)
+{
+    public static ResponseModel None { get; } = new(ResponseKind.None, null, null);
+}

@@ -1,0 +1,120 @@
+namespace LogtoGenerated.Generator.Model;
+
+/// <summary>The C# shape of a value: a primitive, a generated model, a list or a map.</summary>
+internal abstract record TypeRef;
+
+/// <summary>A built-in type that needs no generated code.</summary>
+internal sealed record PrimitiveRef(PrimitiveKind Kind) : TypeRef;
+
+/// <summary>A generated object, enum or union type.</summary>
+internal sealed record ModelRef(ModelType Type) : TypeRef;
+
+/// <summary>A JSON array.</summary>
+internal sealed record ListRef(TypeUse Item) : TypeRef;
+
+/// <summary>A JSON object used as a string-keyed dictionary (<c>additionalProperties</c>).</summary>
+internal sealed record MapRef(TypeUse Value) : TypeRef;
+
+/// <summary>A type as used in one place: the type and whether <c>null</c> is allowed there.</summary>
+internal sealed record TypeUse(TypeRef Type, bool Nullable)
+{
+    public TypeUse AsNullable() => Nullable ? this : this with { Nullable = true };
+}
+
+/// <summary>The built-in types the generator maps OpenAPI primitives to.</summary>
+internal enum PrimitiveKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+    DateTimeOffset,
+    /// <summary>Any JSON value (<c>JsonNode</c>).</summary>
+    Json,
+    /// <summary>A free-form JSON object (<c>JsonObject</c>).</summary>
+    JsonObject,
+    /// <summary>A file part of a multipart body.</summary>
+    File,
+}
+
+/// <summary>A generated type. Its name is chosen after every use of it has been seen.</summary>
+internal abstract class ModelType(string key, int firstSeen)
+{
+    /// <summary>The structural key: two schemas with the same key are the same type.</summary>
+    public string Key { get; } = key;
+
+    /// <summary>Order of first appearance in the document, for deterministic tie-breaks.</summary>
+    public int FirstSeen { get; } = firstSeen;
+
+    /// <summary>The names its uses suggest, best first once ranked.</summary>
+    public List<NameCandidate> Candidates { get; } = [];
+
+    /// <summary>The chosen C# name; set by the namer.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The folder (and resource) the type is emitted under, e.g. <c>Users</c>.</summary>
+    public string Folder { get; set; } = "";
+
+    /// <summary>The description from the first use that has one.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The JSON pointer of the first schema that produced this type.</summary>
+    public string Pointer { get; set; } = "";
+}
+
+/// <summary>An object with named properties.</summary>
+internal sealed class ObjectType(string key, int firstSeen) : ModelType(key, firstSeen)
+{
+    public List<PropertyModel> Properties { get; } = [];
+}
+
+/// <summary>A string enumeration that tolerates values it does not know.</summary>
+internal sealed class EnumType(string key, int firstSeen) : ModelType(key, firstSeen)
+{
+    public List<string> Values { get; } = [];
+}
+
+/// <summary>A <c>oneOf</c> union of several alternatives.</summary>
+internal sealed class UnionType(string key, int firstSeen) : ModelType(key, firstSeen)
+{
+    public List<UnionAlternative> Alternatives { get; } = [];
+
+    /// <summary>The wire name of the property whose literal value tells object alternatives apart, if any.</summary>
+    public string? Discriminator { get; set; }
+}
+
+/// <summary>One alternative of a union.</summary>
+internal sealed class UnionAlternative(TypeUse type)
+{
+    public TypeUse Type { get; } = type;
+
+    /// <summary>The C# member name used for this alternative (e.g. <c>Totp</c>, <c>String</c>).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The discriminator value of an object alternative, when the union has a discriminator.</summary>
+    public string? DiscriminatorValue { get; set; }
+}
+
+/// <summary>A property of an object type.</summary>
+internal sealed class PropertyModel(string wireName, TypeUse type, bool required)
+{
+    public string WireName { get; } = wireName;
+    public TypeUse Type { get; } = type;
+    public bool Required { get; } = required;
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public bool Deprecated { get; set; }
+
+    /// <summary>The only value the property may hold (a zod literal), if the document says so.</summary>
+    public string? Literal { get; set; }
+}
+
+/// <summary>A name suggested by one use of a type.</summary>
+/// <param name="Rank">Lower is stronger: 0 component, 1 response entity, 2 request body, 3 nested, 4 parameter.</param>
+/// <param name="Name">The suggested name, when it does not depend on another type's name.</param>
+/// <param name="Parent">For nested uses: the type containing this one; the name is derived from the parent's.</param>
+/// <param name="Member">For nested uses: the property (or parameter, or discriminator value) naming this use.</param>
+/// <param name="Folder">The resource folder this use belongs to.</param>
+/// <param name="Fallback">A name unique to this use, used when <paramref name="Name"/> is taken by another type.</param>
+internal sealed record NameCandidate(int Rank, string? Name, ModelType? Parent, string? Member, string Folder, string? Fallback);

@@ -1,0 +1,393 @@
+using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Naming;
+using Microsoft.OpenApi;
+
+namespace LogtoGenerated.Generator.Parsing;
+
+/// <summary>Reads an OpenAPI document into the generator's <see cref="ApiModel"/>.</summary>
+internal sealed class ApiModelBuilder
+{
+    /// <summary>Operation-id verbs after which the rest of the id names the resource (<c>ListUsers</c>: <c>Users</c>).</summary>
+    private static readonly HashSet<string> ResourceVerbs = new(StringComparer.Ordinal)
+    {
+        "Get", "List", "Create", "Update", "Replace", "Upsert", "Delete", "Add", "Assign",
+    };
+
+    private static readonly (HttpMethod Method, string Name)[] Methods =
+    [
+        (HttpMethod.Get, "Get"), (HttpMethod.Post, "Post"), (HttpMethod.Put, "Put"),
+        (HttpMethod.Patch, "Patch"), (HttpMethod.Delete, "Delete"), (HttpMethod.Head, "Head"), (HttpMethod.Options, "Options"),
+    ];
+
+    private readonly SchemaResolver _schemas = new();
+    private readonly HashSet<string> _operationIds = new(StringComparer.Ordinal);
+    private readonly string _basePath;
+
+    /// <param name="basePath">The path prefix every operation starts with, which becomes the client itself (<c>/api</c>).</param>
+    public ApiModelBuilder(string basePath) => _basePath = basePath.TrimEnd('/');
+
+    public ApiModel Build(OpenApiDocument document)
+    {
+        var root = new RequestBuilderNode("", null) { PathTemplate = _basePath };
+        if (document.Paths is null || document.Paths.Count == 0)
+        {
+            throw new GeneratorException("#/paths", "the document has no paths, so there is nothing to generate.");
+        }
+
+        foreach (var (path, item) in document.Paths)
+        {
+            var pointer = "#/paths/" + GeneratorException.Escape(path);
+            var node = NodeFor(root, path, pointer);
+            foreach (var (method, name) in Methods)
+            {
+                if (item.Operations is not null && item.Operations.TryGetValue(method, out var operation))
+                {
+                    node.Operations.Add(BuildOperation(path, item, operation, name, pointer + "/" + name.ToLowerInvariant(), node));
+                }
+            }
+        }
+
+        return new ApiModel(root, Reachable(root));
+    }
+
+    /// <summary>The types some operation uses, directly or through other types, in order of first appearance.</summary>
+    private List<ModelType> Reachable(RequestBuilderNode root)
+    {
+        var reached = new HashSet<ModelType>();
+        var stack = new Stack<RequestBuilderNode>([root]);
+        while (stack.TryPop(out var node))
+        {
+            foreach (var child in node.Children.Values)
+            {
+                stack.Push(child);
+            }
+
+            foreach (var parameter in node.SegmentParameters)
+            {
+                Visit(parameter.Type);
+            }
+
+            foreach (var operation in node.Operations)
+            {
+                foreach (var parameter in operation.RequiredQuery.Concat(operation.OptionalQuery))
+                {
+                    Visit(parameter.Type);
+                }
+
+                if (operation.Body is { } body)
+                {
+                    Visit(body.Type);
+                }
+
+                if (operation.Response.Type is { } response)
+                {
+                    Visit(response);
+                }
+            }
+        }
+
+        var types = _schemas.Types.Where(reached.Contains).ToList();
+        foreach (var type in types)
+        {
+            type.Candidates.RemoveAll(c => c.Parent is not null && !reached.Contains(c.Parent));
+        }
+
+        return types;
+
+        void Visit(TypeUse use)
+        {
+            switch (use.Type)
+            {
+                case ListRef list:
+                    Visit(list.Item);
+                    break;
+                case MapRef map:
+                    Visit(map.Value);
+                    break;
+                case ModelRef { Type: var type } when reached.Add(type):
+                    foreach (var property in (type as ObjectType)?.Properties ?? [])
+                    {
+                        Visit(property.Type);
+                    }
+
+                    foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
+                    {
+                        Visit(alternative.Type);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private RequestBuilderNode NodeFor(RequestBuilderNode root, string path, string pointer)
+    {
+        if (!path.StartsWith(_basePath + "/", StringComparison.Ordinal))
+        {
+            throw new GeneratorException(pointer, $"the path does not start with the base path '{_basePath}/'. Pass the right --base-path.");
+        }
+
+        var node = root;
+        foreach (var segment in path[(_basePath.Length + 1)..].Split('/'))
+        {
+            if (segment.Length == 0)
+            {
+                throw new GeneratorException(pointer, "the path has an empty segment ('//' or a trailing '/').");
+            }
+
+            // Every single-parameter segment under one parent is the same builder, whatever the parameter's name.
+            var key = IsSingleParameter(segment) ? "{}" : segment;
+            if (!node.Children.TryGetValue(key, out var child))
+            {
+                child = new RequestBuilderNode(segment, node) { PathTemplate = node.PathTemplate + "/" + segment };
+                node.Children.Add(key, child);
+            }
+
+            node = child;
+        }
+
+        return node;
+    }
+
+    private static bool IsSingleParameter(string segment) =>
+        segment.Length > 2 && segment[0] == '{' && segment[^1] == '}' && segment.IndexOf('{', 1) < 0;
+
+    private OperationModel BuildOperation(string path, IOpenApiPathItem item, OpenApiOperation operation, string method, string pointer, RequestBuilderNode node)
+    {
+        var operationId = operation.OperationId;
+        if (string.IsNullOrWhiteSpace(operationId))
+        {
+            throw new GeneratorException(pointer, "the operation has no operationId. Every operation needs one: it names the generated types and is quoted in the method's documentation.");
+        }
+
+        if (!_operationIds.Add(operationId))
+        {
+            throw new GeneratorException(pointer + "/operationId", $"the operationId '{operationId}' is used by another operation too; operationIds must be unique.");
+        }
+
+        var folder = FolderOf(operation, path);
+        var model = new OperationModel
+        {
+            HttpMethod = method,
+            OperationId = operationId,
+            PathTemplate = path,
+            Summary = operation.Summary,
+            Description = operation.Description,
+            Deprecated = operation.Deprecated,
+        };
+
+        var (verb, noun) = SplitOperationId(operationId);
+        AddParameters(item, operation, pointer, node, model, noun, folder);
+        AddRequestBody(operation, pointer, model, noun, folder);
+        model.Response = BuildResponse(operation, pointer, operationId, verb, noun, folder);
+        return model;
+    }
+
+    /// <summary>Splits <c>ListUserRoles</c> into <c>List</c> and <c>UserRoles</c>; other verbs keep the whole id as the noun.</summary>
+    internal static (string? Verb, string Noun) SplitOperationId(string operationId)
+    {
+        var pascal = Identifiers.Pascal(operationId);
+        var words = Identifiers.Words(pascal);
+        if (words.Count > 1 && ResourceVerbs.Contains(words[0]))
+        {
+            return (words[0], pascal[words[0].Length..]);
+        }
+
+        return (null, pascal);
+    }
+
+    private static string FolderOf(OpenApiOperation operation, string path)
+    {
+        var tag = operation.Tags?.FirstOrDefault()?.Name;
+        return Identifiers.Pascal(tag ?? path.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault() ?? "Common");
+    }
+
+    private void AddParameters(IOpenApiPathItem item, OpenApiOperation operation, string pointer, RequestBuilderNode node, OperationModel model, string noun, string folder)
+    {
+        // Operation parameters override path-item parameters with the same name and location.
+        var parameters = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        var itemPointer = pointer[..pointer.LastIndexOf('/')];
+        for (var i = 0; i < (operation.Parameters?.Count ?? 0); i++)
+        {
+            parameters.Add((operation.Parameters![i], $"{pointer}/parameters/{i}"));
+        }
+
+        for (var i = 0; i < (item.Parameters?.Count ?? 0); i++)
+        {
+            var candidate = item.Parameters![i];
+            if (!parameters.Any(p => p.Parameter.Name == candidate.Name && p.Parameter.In == candidate.In))
+            {
+                parameters.Add((candidate, $"{itemPointer}/parameters/{i}"));
+            }
+        }
+
+        foreach (var (parameter, parameterPointer) in parameters)
+        {
+            if (string.IsNullOrEmpty(parameter.Name) || parameter.In is null)
+            {
+                throw new GeneratorException(parameterPointer, "the parameter needs both 'name' and 'in'.");
+            }
+
+            var hint = new NameHint(NameHint.ParameterRank, noun + Identifiers.Pascal(parameter.Name), null, null, folder, model.OperationId + Identifiers.Pascal(parameter.Name));
+            var use = _schemas.Resolve(parameter.Schema, parameterPointer + "/schema", hint);
+            var exploded = parameter.Explode && use.Type is MapRef or PrimitiveRef { Kind: PrimitiveKind.JsonObject };
+            use = QueryForm(use);
+            var model_ = new ParameterModel(parameter.Name, use) { Description = parameter.Description, Exploded = exploded };
+            switch (parameter.In)
+            {
+                case ParameterLocation.Path:
+                    BindPathParameter(node, model_, parameterPointer);
+                    break;
+                case ParameterLocation.Query when parameter.Required:
+                    model.RequiredQuery.Add(model_);
+                    break;
+                case ParameterLocation.Query:
+                    model.OptionalQuery.Add(model_);
+                    break;
+                case ParameterLocation.Header or ParameterLocation.Cookie:
+                    // Headers and cookies are set through the request configuration.
+                    break;
+            }
+        }
+
+        EnsureAllPathParametersBound(node, model, pointer);
+    }
+
+    /// <summary>
+    /// A query parameter that is a string enum of exactly <c>true</c>/<c>false</c> is a boolean on
+    /// the wire, so it is typed <c>bool</c>; everything else keeps its type.
+    /// </summary>
+    private static TypeUse QueryForm(TypeUse use) => use.Type switch
+    {
+        ModelRef { Type: EnumType e } when e.Values.Count == 2 && e.Values.Contains("true") && e.Values.Contains("false")
+            => new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), use.Nullable),
+        // "one value or a list of them" is a list on the wire (types=A&types=B, or types=A alone).
+        ModelRef { Type: UnionType { Alternatives: [var a, var b] } } when IsListOf(a.Type, b.Type) || IsListOf(b.Type, a.Type)
+            => new TypeUse(a.Type.Type is ListRef ? a.Type.Type : b.Type.Type, use.Nullable),
+        _ => use,
+    };
+
+    private static bool IsListOf(TypeUse list, TypeUse single) => list.Type is ListRef l && l.Item.Type == single.Type;
+
+    private static void BindPathParameter(RequestBuilderNode node, ParameterModel parameter, string pointer)
+    {
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            // Match by the segment text of this operation's own path (template names may differ between operations).
+            if (current.IsParameter && current.Segment.Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
+            {
+                if (!current.SegmentParameters.Any(p => p.WireName == parameter.WireName))
+                {
+                    current.SegmentParameters.Add(parameter);
+                }
+
+                return;
+            }
+        }
+
+        // The node tree merges single-parameter segments; find the segment in the operation's path instead.
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            if (current.IsParameter && IsSingleParameter(current.Segment) && current.SegmentParameters.Count == 0)
+            {
+                current.SegmentParameters.Add(parameter);
+                return;
+            }
+        }
+    }
+
+    private static void EnsureAllPathParametersBound(RequestBuilderNode node, OperationModel model, string pointer)
+    {
+        var segments = model.PathTemplate.Split('/');
+        var nodes = new List<RequestBuilderNode>();
+        for (var current = node; current?.Parent is not null; current = current.Parent)
+        {
+            nodes.Insert(0, current);
+        }
+
+        // nodes align with the path's segments after the base path.
+        var offset = segments.Length - nodes.Count;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var segment = segments[offset + i];
+            if (segment.Contains('{', StringComparison.Ordinal) && nodes[i].SegmentParameters.Count == 0)
+            {
+                throw new GeneratorException(
+                    "#/paths/" + GeneratorException.Escape(model.PathTemplate),
+                    $"the path parameter in segment '{segment}' is not declared in the parameters of {model.OperationId} (add a parameter with \"in\": \"path\").");
+            }
+        }
+    }
+
+    private void AddRequestBody(OpenApiOperation operation, string pointer, OperationModel model, string noun, string folder)
+    {
+        if (operation.RequestBody?.Content is not { Count: > 0 } content)
+        {
+            return;
+        }
+
+        var (mediaType, encoding) = content.Keys.Select(k => (k, EncodingOf(k))).OrderBy(e => e.Item2 ?? BodyEncoding.Form + 1).First();
+        if (encoding is null)
+        {
+            throw new GeneratorException(
+                pointer + "/requestBody/content",
+                $"no supported media type among '{string.Join("', '", content.Keys)}'; supported are application/json, multipart/form-data and application/x-www-form-urlencoded.");
+        }
+
+        var bodyPointer = pointer + "/requestBody/content/" + GeneratorException.Escape(mediaType) + "/schema";
+        var hint = new NameHint(NameHint.RequestRank, model.OperationId + "Request", null, noun, folder, model.OperationId + "Request");
+        var multipart = encoding is BodyEncoding.Multipart;
+        var use = _schemas.Resolve(content[mediaType].Schema, bodyPointer, hint, multipart);
+        if (encoding is not BodyEncoding.Json && use.Type is not ModelRef { Type: ObjectType })
+        {
+            throw new GeneratorException(bodyPointer, $"a {mediaType} body must be an object schema with properties (one per form field).");
+        }
+
+        model.Body = new RequestBodyModel(use, encoding.Value, operation.RequestBody.Required) { Description = operation.RequestBody.Description };
+    }
+
+    private static BodyEncoding? EncodingOf(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "application/json" => BodyEncoding.Json,
+        "multipart/form-data" => BodyEncoding.Multipart,
+        "application/x-www-form-urlencoded" => BodyEncoding.Form,
+        var other when other.EndsWith("+json", StringComparison.Ordinal) => BodyEncoding.Json,
+        _ => null,
+    };
+
+    private ResponseModel BuildResponse(OpenApiOperation operation, string pointer, string operationId, string? verb, string noun, string folder)
+    {
+        if (operation.Responses is null)
+        {
+            return ResponseModel.None;
+        }
+
+        // The first 2xx response with a body decides the return type; other 2xx codes (e.g. 201 vs 200) share it.
+        foreach (var (status, response) in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            if (status.Length != 3 || status[0] != '2' || response.Content is not { Count: > 0 } content)
+            {
+                continue;
+            }
+
+            var responsePointer = pointer + "/responses/" + status + "/content/";
+            if (content.FirstOrDefault(c => EncodingOf(c.Key) is BodyEncoding.Json) is { Key: not null } json)
+            {
+                // A JSON response whose alternative is XML (SAML metadata) is really text.
+                if (content.Keys.Any(k => k.Contains("xml", StringComparison.Ordinal)))
+                {
+                    return new ResponseModel(ResponseKind.Text, new TypeUse(new PrimitiveRef(PrimitiveKind.String), false), response.Description);
+                }
+
+                var name = verb is null ? operationId + "Result" : noun;
+                var hint = new NameHint(NameHint.ResponseRank, name, null, null, folder, operationId + "Response");
+                var use = _schemas.Resolve(json.Value.Schema, responsePointer + GeneratorException.Escape(json.Key) + "/schema", hint);
+                return new ResponseModel(ResponseKind.Json, use, response.Description);
+            }
+
+            return new ResponseModel(ResponseKind.Text, new TypeUse(new PrimitiveRef(PrimitiveKind.String), false), response.Description);
+        }
+
+        return ResponseModel.None;
+    }
+}

@@ -1,0 +1,48 @@
+using LogtoGenerated.Generator.Model;
+
+namespace LogtoGenerated.Generator.Parsing;
+
+/// <summary>
+/// Where a schema is used, so the type it becomes can be named after that use. A nested hint
+/// names its parent through a <see cref="ParentSlot"/>, filled once the parent's type is known
+/// (a parent's structural key depends on its children, so children are resolved first).
+/// </summary>
+internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, string? Member, string Folder, string? Fallback)
+{
+    public const int ComponentRank = 0;
+    public const int ResponseRank = 1;
+    public const int RequestRank = 2;
+    public const int NestedRank = 3;
+    public const int ParameterRank = 4;
+
+    /// <summary>The hint for the items of an array (or values of a map) used here: the same use, in the singular.</summary>
+    public NameHint ForElements(string suffix) => this with
+    {
+        Name = Name is null ? null : Naming.Identifiers.Singular(Name),
+        Member = Member is null ? null : Naming.Identifiers.Singular(Naming.Identifiers.Pascal(Member)),
+        Fallback = Name is not null ? Naming.Identifiers.Singular(Name) + suffix : Fallback is null ? null : Fallback + suffix,
+    };
+
+    public NameCandidate ToCandidate() => new(Rank, Name, Parent?.Type, Member, Folder, Fallback);
+}
+
+/// <summary>A placeholder for a parent type that is resolved after its children.</summary>
+internal sealed class ParentSlot
+{
+    public ModelType? Type { get; set; }
+
+    /// <summary>Candidates created before the parent was known; completed by <see cref="Fill"/>.</summary>
+    public List<(ModelType Child, NameCandidate Candidate)> Pending { get; } = [];
+
+    public void Fill(ModelType parent)
+    {
+        Type = parent;
+        foreach (var (child, candidate) in Pending)
+        {
+            var index = child.Candidates.FindIndex(c => ReferenceEquals(c, candidate));
+            child.Candidates[index] = candidate with { Parent = parent };
+        }
+
+        Pending.Clear();
+    }
+}

@@ -1,0 +1,396 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace LogtoGenerated.Http;
+
+/// <summary>
+/// Thrown for every unsuccessful response of the Logto Management API, and for a successful response whose
+/// body cannot be read as the documented type. Carries Logto's error (<see cref="Code"/>,
+/// <see cref="ErrorMessage"/>, <see cref="Details"/>, <see cref="ErrorData"/>) and the request id to quote to
+/// Logto's support.
+/// </summary>
+/// <remarks>
+/// The message never contains request headers, so access tokens cannot leak through it.
+/// </remarks>
+/// <example><code>
+/// try { await client.Users[id].GetAsync(); }
+/// catch (LogtoApiException e) when (e.StatusCode == 404) { /* not found */ }
+/// </code></example>
+public class LogtoApiException : Exception
+{
+    /// <summary>At most this many bytes of an error body are read into <see cref="RawBody"/>.</summary>
+    internal const int MaxRawBodyBytes = 64 * 1024;
+
+    private const int MaxBodyInMessage = 500;
+    private const string RequestIdHeader = "Logto-Core-Request-Id";
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoHeaders =
+        new Dictionary<string, IReadOnlyList<string>>(0, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates an exception, for example to simulate a Logto error in a test.</summary>
+    /// <param name="message">The full message, usually from the values below.</param>
+    /// <param name="statusCode">The HTTP status, for example 404.</param>
+    /// <param name="method">The HTTP method, for example <c>GET</c>.</param>
+    /// <param name="pathTemplate">The documented path, for example <c>/api/users/{userId}</c>.</param>
+    /// <param name="operationId">The operation's id, for example <c>GetUser</c>.</param>
+    /// <param name="code">Logto's error code, for example <c>entity.not_found</c>.</param>
+    /// <param name="errorMessage">Logto's error message.</param>
+    /// <param name="details">Logto's error details.</param>
+    /// <param name="errorData">Logto's error data (any JSON); cloned, so the caller may dispose its document.</param>
+    /// <param name="requestId">The <c>Logto-Core-Request-Id</c> response header.</param>
+    /// <param name="rawBody">The raw response body.</param>
+    /// <param name="responseHeaders">The response headers (names case-insensitive).</param>
+    /// <param name="innerException">The exception that caused this one, if any.</param>
+    public LogtoApiException(
+        string message,
+        int statusCode,
+        string method,
+        string pathTemplate,
+        string? operationId = null,
+        string? code = null,
+        string? errorMessage = null,
+        string? details = null,
+        JsonElement? errorData = null,
+        string? requestId = null,
+        string? rawBody = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? responseHeaders = null,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(pathTemplate);
+        StatusCode = statusCode;
+        Method = method;
+        PathTemplate = pathTemplate;
+        OperationId = operationId;
+        Code = code;
+        ErrorMessage = errorMessage;
+        Details = details;
+        ErrorData = errorData?.Clone();
+        RequestId = requestId;
+        RawBody = rawBody;
+        ResponseHeaders = responseHeaders ?? NoHeaders;
+    }
+
+    /// <summary>The HTTP status code, for example 404.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>Logto's error code, for example <c>entity.not_found</c>; <see langword="null"/> when the body has none.</summary>
+    public string? Code { get; }
+
+    /// <summary>Logto's human-readable error message, for example <c>The resource does not exist.</c></summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>Logto's error details, for example which field of the body is invalid.</summary>
+    public string? Details { get; }
+
+    /// <summary>Logto's error data (any JSON), for example the validation issues of a <c>guard.invalid_input</c> error.</summary>
+    public JsonElement? ErrorData { get; }
+
+    /// <summary>The <c>Logto-Core-Request-Id</c> response header, which identifies the request in Logto's logs.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The HTTP method of the failed request, for example <c>GET</c>.</summary>
+    public string Method { get; }
+
+    /// <summary>The documented path of the failed operation, for example <c>/api/users/{userId}</c>.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>The id of the failed operation, for example <c>GetUser</c>.</summary>
+    public string? OperationId { get; }
+
+    /// <summary>The raw response body (at most its first 64 KiB); <see langword="null"/> when it was not read.</summary>
+    public string? RawBody { get; }
+
+    /// <summary>The response and content headers, names case-insensitive; empty when unknown.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ResponseHeaders { get; }
+
+    /// <summary>Reads an unsuccessful response and creates the exception that describes it.</summary>
+    internal static async Task<LogtoApiException> FromResponseAsync(
+        RequestInformation request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        int statusCode = (int)response.StatusCode;
+        string? requestId = GetRequestId(response);
+        IReadOnlyDictionary<string, IReadOnlyList<string>> headers = CopyHeaders(response);
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxRawBodyBytes + 1);
+        try
+        {
+            int length = await ReadBodyAsync(response.Content, buffer, cancellationToken).ConfigureAwait(false);
+            bool truncated = length > MaxRawBodyBytes;
+            if (truncated)
+            {
+                length = MaxRawBodyBytes;
+            }
+
+            string? rawBody = length < 0 ? null : GetEncoding(response).GetString(buffer, 0, length);
+            string? code = null, errorMessage = null, details = null;
+            JsonElement? errorData = null;
+            bool isJsonError = false;
+            if (length > 0 && !truncated)
+            {
+                isJsonError = TryParseError(buffer.AsMemory(0, length), out code, out errorMessage, out details, out errorData);
+            }
+
+            var message = new StringBuilder();
+            AppendOperation(message, request).Append(" failed with ");
+            AppendStatus(message, statusCode, response.ReasonPhrase);
+            if (isJsonError && (code is not null || errorMessage is not null))
+            {
+                message.Append(": ");
+                AppendError(message, code, errorMessage, details);
+            }
+            else if (string.IsNullOrWhiteSpace(rawBody))
+            {
+                message.Append(rawBody is null ? " (the body could not be read)" : " and an empty body");
+            }
+            else if (!string.Equals(rawBody.Trim(), response.ReasonPhrase, StringComparison.OrdinalIgnoreCase))
+            {
+                message.Append(": ");
+                AppendSnippet(message, rawBody);
+            }
+
+            AppendRequestId(message, requestId);
+            return new LogtoApiException(
+                message.ToString(), statusCode, request.Method.Method, request.PathTemplate, request.OperationId,
+                code, errorMessage, details, errorData, requestId, rawBody, headers);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Creates the exception for a successful response whose body is not the documented type.</summary>
+    internal static LogtoApiException ForUnreadableBody(
+        RequestInformation request, HttpResponseMessage response, string problem, Exception? innerException)
+    {
+        int statusCode = (int)response.StatusCode;
+        string? requestId = GetRequestId(response);
+        var message = new StringBuilder();
+        AppendOperation(message, request).Append(" returned ");
+        AppendStatus(message, statusCode, response.ReasonPhrase);
+        message.Append(", but ").Append(problem);
+        AppendRequestId(message, requestId);
+        return new LogtoApiException(
+            message.ToString(), statusCode, request.Method.Method, request.PathTemplate, request.OperationId,
+            requestId: requestId, responseHeaders: CopyHeaders(response), innerException: innerException);
+    }
+
+    private static StringBuilder AppendOperation(StringBuilder message, RequestInformation request)
+    {
+        message.Append(request.Method.Method).Append(' ').Append(request.PathTemplate);
+        if (request.OperationId.Length > 0)
+        {
+            message.Append(" (").Append(request.OperationId).Append(')');
+        }
+
+        return message;
+    }
+
+    private static void AppendStatus(StringBuilder message, int statusCode, string? reasonPhrase)
+    {
+        message.Append(statusCode);
+        if (!string.IsNullOrEmpty(reasonPhrase))
+        {
+            message.Append(' ').Append(reasonPhrase);
+        }
+    }
+
+    private static void AppendError(StringBuilder message, string? code, string? errorMessage, string? details)
+    {
+        if (code is not null)
+        {
+            message.Append(code);
+            if (errorMessage is not null)
+            {
+                message.Append(": ");
+            }
+        }
+
+        if (errorMessage is not null)
+        {
+            message.Append(errorMessage);
+        }
+
+        if (!string.IsNullOrEmpty(details) && details != errorMessage)
+        {
+            char last = message[message.Length - 1];
+            message.Append(last is '.' or '!' or '?' ? " " : ". ");
+            AppendSnippet(message, details);
+        }
+    }
+
+    private static void AppendRequestId(StringBuilder message, string? requestId)
+    {
+        if (requestId is not null)
+        {
+            message.Append(" (request id ").Append(requestId).Append(')');
+        }
+    }
+
+    // Keeps the message on one line and short: bodies can be whole HTML pages.
+    private static void AppendSnippet(StringBuilder message, string text)
+    {
+        ReadOnlySpan<char> span = text.AsSpan().Trim();
+        bool cut = span.Length > MaxBodyInMessage;
+        if (cut)
+        {
+            span = span.Slice(0, MaxBodyInMessage);
+        }
+
+        bool lastWasSpace = false;
+        foreach (char c in span)
+        {
+            bool isSpace = char.IsWhiteSpace(c) || char.IsControl(c);
+            if (!isSpace || !lastWasSpace)
+            {
+                message.Append(isSpace ? ' ' : c);
+            }
+
+            lastWasSpace = isSpace;
+        }
+
+        if (cut)
+        {
+            message.Append('…');
+        }
+    }
+
+    private static string? GetRequestId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(RequestIdHeader, out IEnumerable<string>? values)
+            ? FirstOrNull(values)
+            : null;
+
+    private static string? FirstOrNull(IEnumerable<string> values)
+    {
+        foreach (string value in values)
+        {
+            return value;
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers)
+        {
+            headers[header.Key] = new List<string>(header.Value);
+        }
+
+        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Content.Headers)
+        {
+            headers[header.Key] = new List<string>(header.Value);
+        }
+
+        return headers;
+    }
+
+    /// <summary>Reads up to <c>buffer.Length</c> bytes; returns how many, or -1 when the body could not be read.</summary>
+    private static async Task<int> ReadBodyAsync(HttpContent content, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                int total = 0;
+                int limit = MaxRawBodyBytes + 1;
+                while (total < limit)
+                {
+                    int read = await stream.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    total += read;
+                }
+
+                return total;
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            return -1;
+        }
+    }
+
+    private static Encoding GetEncoding(HttpResponseMessage response)
+    {
+        string? charset = response.Content.Headers.ContentType?.CharSet?.Trim('"');
+        if (!string.IsNullOrEmpty(charset) && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return Encoding.GetEncoding(charset);
+            }
+            catch (ArgumentException)
+            {
+                // Unknown charset: UTF-8 is what Logto sends anyway.
+            }
+        }
+
+        return Encoding.UTF8;
+    }
+
+    private static bool TryParseError(
+        ReadOnlyMemory<byte> body,
+        out string? code,
+        out string? errorMessage,
+        out string? details,
+        out JsonElement? errorData)
+    {
+        code = errorMessage = details = null;
+        errorData = null;
+        ReadOnlySpan<byte> span = body.Span;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            body = body.Slice(3);
+            span = body.Span;
+        }
+
+        span = span.TrimStart(" \t\r\n"u8);
+        if (span.IsEmpty || span[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(body);
+            JsonElement root = document.RootElement;
+            code = GetString(root, "code");
+            errorMessage = GetString(root, "message");
+            details = GetString(root, "details");
+            if (root.TryGetProperty("data", out JsonElement data))
+            {
+                errorData = data.Clone();
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string? GetString(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out JsonElement value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => value.GetRawText(),
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using LogtoGenerated.Authentication;
+using LogtoGenerated.Http;
+
+namespace LogtoGenerated.Tests;
+
+public class LogtoManagementClientTests
+{
+    [Fact]
+    public void Constructor_with_http_client_creates_an_adapter_for_the_endpoint()
+    {
+        using var httpClient = new HttpClient();
+        var client = new LogtoManagementClient(httpClient, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"));
+
+        Assert.Equal(new Uri("https://tenant.logto.app"), client.RequestAdapter.Endpoint);
+    }
+
+    [Fact]
+    public void Constructor_with_adapter_uses_it()
+    {
+        using var httpClient = new HttpClient();
+        var adapter = new LogtoRequestAdapter(httpClient, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"));
+
+        Assert.Same(adapter, new LogtoManagementClient(adapter).RequestAdapter);
+    }
+
+    [Fact]
+    public void Constructors_validate_their_arguments()
+    {
+        Assert.Equal("requestAdapter", Assert.Throws<ArgumentNullException>(() => new LogtoManagementClient(null!)).ParamName);
+        using var httpClient = new HttpClient();
+        ArgumentException e = Assert.Throws<ArgumentException>(() =>
+            new LogtoManagementClient(httpClient, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app/api")));
+        Assert.Contains("without \"/api\"", e.Message);
+    }
+
+    [Fact]
+    public void Mock_made_with_protected_constructor_throws_clear_InvalidOperationException_for_RequestAdapter()
+    {
+        var mock = new MockClient();
+
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => mock.RequestAdapter);
+        Assert.Contains("protected constructor for mocking", e.Message);
+    }
+
+    private sealed class MockClient : LogtoManagementClient;
+}
