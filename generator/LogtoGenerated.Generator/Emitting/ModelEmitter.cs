@@ -194,7 +194,7 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
             writer.Line($"public {csharp}? {alternative.Name} => {accessor};").Line();
         }
 
-        writer.Doc("summary", $"The alternative held: one of the typed alternatives, or a <see cref=\"{Json}.JsonElement\"/> for a shape this client does not know.");
+        writer.DocRaw($"<summary>The alternative held: one of the typed alternatives, or a <see cref=\"{Json}.JsonElement\"/> for a shape this client does not know.</summary>");
         writer.Line("public object Value => _value;").Line();
         writer.Doc("summary", "True when the JSON matched none of the alternatives the document describes.");
         writer.Line($"public bool IsUnknown => _value is {Json}.JsonElement;").Line();
@@ -210,7 +210,7 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
     {
         var name = type.Name;
         _read = 0;
-        writer.Doc("summary", $"Reads and writes <see cref=\"{name}\"/> without reflection.");
+        writer.DocRaw($"<summary>Reads and writes <see cref=\"{name}\"/> without reflection.</summary>");
         writer.Open($"public sealed class JsonConverter : {JsonSerialization}.JsonConverter<{name}>");
         writer.DocRaw("<inheritdoc/>");
         writer.Open($"public override {name}? Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");

@@ -94,6 +94,9 @@ internal sealed class UnionAlternative(TypeUse type)
 
     /// <summary>The discriminator value of an object alternative, when the union has a discriminator.</summary>
     public string? DiscriminatorValue { get; set; }
+
+    /// <summary>What tells this alternative apart (its literal value, a property only it has, or its JSON kind).</summary>
+    public string? Member { get; set; }
 }
 
 /// <summary>A property of an object type.</summary>

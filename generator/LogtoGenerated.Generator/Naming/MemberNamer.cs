@@ -102,8 +102,8 @@ internal static class MemberNamer
         var used = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { type.Name, "Value" };
         foreach (var alternative in type.Alternatives)
         {
-            var name = alternative.DiscriminatorValue is { } value
-                ? Identifiers.Pascal(value)
+            var name = alternative.Type.Type is ModelRef { Type: ObjectType } && alternative.Member is { } member
+                ? Identifiers.Pascal(member)
                 : AlternativeName(alternative.Type.Type, type.Name);
             alternative.Name = Unique(name, used);
         }

@@ -300,7 +300,7 @@ internal sealed class SchemaResolver
 
         var slot = new ParentSlot();
         var discriminator = FindDiscriminator(alternatives);
-        var uses = new List<(TypeUse Use, string? Discriminator)>();
+        var uses = new List<(TypeUse Use, string? Discriminator, string Member)>();
         for (var i = 0; i < alternatives.Count; i++)
         {
             var alternative = alternatives[i];
@@ -312,7 +312,7 @@ internal sealed class SchemaResolver
             use = use with { Nullable = false };
             if (!uses.Any(u => u.Use == use))
             {
-                uses.Add((use, discriminatorValue));
+                uses.Add((use, discriminatorValue, member));
             }
         }
 
@@ -339,7 +339,7 @@ internal sealed class SchemaResolver
         var type = (UnionType)GetOrAdd(key, pointer, schema, (k, order) =>
         {
             var created = new UnionType(k, order) { Discriminator = discriminator };
-            created.Alternatives.AddRange(uses.Select(u => new UnionAlternative(u.Use) { DiscriminatorValue = u.Discriminator }));
+            created.Alternatives.AddRange(uses.Select(u => new UnionAlternative(u.Use) { DiscriminatorValue = u.Discriminator, Member = u.Member }));
             return created;
         });
         slot.Fill(type);

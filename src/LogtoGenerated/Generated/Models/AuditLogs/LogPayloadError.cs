@@ -20,7 +20,6 @@ public sealed partial class LogPayloadError
     /// <param name="value">The alternative.</param>
     public LogPayloadError(global::System.Text.Json.Nodes.JsonObject value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -31,7 +30,6 @@ public sealed partial class LogPayloadError
     /// <param name="value">The alternative.</param>
     public LogPayloadError(string value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -42,7 +40,7 @@ public sealed partial class LogPayloadError
     /// <summary>The String alternative, or null when the union holds another one.</summary>
     public string? String => _value as string;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -53,7 +51,7 @@ public sealed partial class LogPayloadError
     /// <returns>The union holding the raw JSON.</returns>
     public static LogPayloadError FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="LogPayloadError"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="LogPayloadError"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogPayloadError>
     {
         /// <inheritdoc/>
@@ -61,18 +59,15 @@ public sealed partial class LogPayloadError
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }
 
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-
             {
                 return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.JsonObject, out var value0) ? new((global::System.Text.Json.Nodes.JsonObject)value0!) : FromUnknown(element);
             }
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.String)
-
             {
                 return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.String, out var value1) ? new((string)value1!) : FromUnknown(element);
             }

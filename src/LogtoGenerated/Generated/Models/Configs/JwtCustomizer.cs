@@ -6,7 +6,7 @@ namespace LogtoGenerated.Models;
 
 /// <summary>One of several shapes Logto's document allows here.</summary>
 /// <remarks>
-/// Holds exactly one of: <see cref="Object"/>, <see cref="ListItemJwtClientCredentialsValue"/>.
+/// Holds exactly one of: <see cref="Object"/>, <see cref="ObjectValue"/>.
 /// A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref="Value"/> and written back unchanged.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(JwtCustomizer.JsonConverter))]
@@ -20,7 +20,6 @@ public sealed partial class JwtCustomizer
     /// <param name="value">The alternative.</param>
     public JwtCustomizer(global::LogtoGenerated.Models.JwtCustomizerObject value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -31,22 +30,21 @@ public sealed partial class JwtCustomizer
     /// <summary>The Object alternative, or null when the union holds another one.</summary>
     public global::LogtoGenerated.Models.JwtCustomizerObject? Object => _value as global::LogtoGenerated.Models.JwtCustomizerObject;
 
-    /// <summary>Creates the union holding its ListItemJwtClientCredentialsValue alternative.</summary>
+    /// <summary>Creates the union holding its ObjectValue alternative.</summary>
     /// <param name="value">The alternative.</param>
     public JwtCustomizer(global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the ListItemJwtClientCredentialsValue alternative.</summary>
+    /// <summary>Wraps the ObjectValue alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator JwtCustomizer(global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue value) => new(value);
 
-    /// <summary>The ListItemJwtClientCredentialsValue alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue? ListItemJwtClientCredentialsValue => _value as global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue;
+    /// <summary>The ObjectValue alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue? ObjectValue => _value as global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -57,7 +55,7 @@ public sealed partial class JwtCustomizer
     /// <returns>The union holding the raw JSON.</returns>
     public static JwtCustomizer FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="JwtCustomizer"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="JwtCustomizer"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<JwtCustomizer>
     {
         /// <inheritdoc/>
@@ -65,7 +63,6 @@ public sealed partial class JwtCustomizer
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }

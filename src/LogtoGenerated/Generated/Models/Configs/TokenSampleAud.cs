@@ -20,7 +20,6 @@ public sealed partial class TokenSampleAud
     /// <param name="value">The alternative.</param>
     public TokenSampleAud(string value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -35,14 +34,13 @@ public sealed partial class TokenSampleAud
     /// <param name="value">The alternative.</param>
     public TokenSampleAud(global::System.Collections.Generic.IList<string> value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
     /// <summary>The StringList alternative, or null when the union holds another one.</summary>
     public global::System.Collections.Generic.IList<string>? StringList => _value as global::System.Collections.Generic.IList<string>;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -53,7 +51,7 @@ public sealed partial class TokenSampleAud
     /// <returns>The union holding the raw JSON.</returns>
     public static TokenSampleAud FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="TokenSampleAud"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="TokenSampleAud"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TokenSampleAud>
     {
         /// <inheritdoc/>
@@ -61,18 +59,15 @@ public sealed partial class TokenSampleAud
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }
 
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.String)
-
             {
                 return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.String, out var value0) ? new((string)value0!) : FromUnknown(element);
             }
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-
             {
                 return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.StringList, out var value1) ? new((global::System.Collections.Generic.IList<string>)value1!) : FromUnknown(element);
             }

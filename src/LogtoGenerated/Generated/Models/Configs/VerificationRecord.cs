@@ -21,7 +21,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordPassword value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -36,7 +35,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -51,7 +49,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -66,7 +63,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -81,7 +77,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -96,7 +91,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordSocial value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -111,7 +105,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordEnterpriseSso value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -126,7 +119,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordTotp value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -141,7 +133,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordBackupCode value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -156,7 +147,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordWebAuthn value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -171,7 +161,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordSignInPasskey value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -186,7 +175,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordOneTimeToken value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -201,7 +189,6 @@ public sealed partial class VerificationRecord
     /// <param name="value">The alternative.</param>
     public VerificationRecord(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -212,7 +199,7 @@ public sealed partial class VerificationRecord
     /// <summary>The NewPasswordIdentity alternative, or null when the union holds another one.</summary>
     public global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity? NewPasswordIdentity => _value as global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -223,7 +210,7 @@ public sealed partial class VerificationRecord
     /// <returns>The union holding the raw JSON.</returns>
     public static VerificationRecord FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="VerificationRecord"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="VerificationRecord"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<VerificationRecord>
     {
         /// <inheritdoc/>
@@ -231,13 +218,11 @@ public sealed partial class VerificationRecord
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }
 
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
-
             {
                 case "Password":
                     return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.VerificationRecordPassword, out var value0) ? new((global::LogtoGenerated.Models.VerificationRecordPassword)value0!) : FromUnknown(element);

@@ -20,7 +20,6 @@ public sealed partial class FormItem
     /// <param name="value">The alternative.</param>
     public FormItem(global::LogtoGenerated.Models.FormItemSelect value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -35,7 +34,6 @@ public sealed partial class FormItem
     /// <param name="value">The alternative.</param>
     public FormItem(global::LogtoGenerated.Models.FormItemMultiSelect value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -50,7 +48,6 @@ public sealed partial class FormItem
     /// <param name="value">The alternative.</param>
     public FormItem(global::LogtoGenerated.Models.FormItemObject value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -61,7 +58,7 @@ public sealed partial class FormItem
     /// <summary>The Object alternative, or null when the union holds another one.</summary>
     public global::LogtoGenerated.Models.FormItemObject? Object => _value as global::LogtoGenerated.Models.FormItemObject;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -72,7 +69,7 @@ public sealed partial class FormItem
     /// <returns>The union holding the raw JSON.</returns>
     public static FormItem FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="FormItem"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="FormItem"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FormItem>
     {
         /// <inheritdoc/>
@@ -80,7 +77,6 @@ public sealed partial class FormItem
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }

@@ -21,7 +21,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -36,7 +35,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -51,7 +49,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -66,7 +63,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -81,7 +77,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -96,7 +91,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -111,7 +105,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -126,7 +119,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -141,7 +133,6 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <param name="value">The alternative.</param>
     public CreateCustomProfileFieldRequest(global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -152,7 +143,7 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <summary>The Fullname alternative, or null when the union holds another one.</summary>
     public global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest? Fullname => _value as global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -163,7 +154,7 @@ public sealed partial class CreateCustomProfileFieldRequest
     /// <returns>The union holding the raw JSON.</returns>
     public static CreateCustomProfileFieldRequest FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="CreateCustomProfileFieldRequest"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="CreateCustomProfileFieldRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateCustomProfileFieldRequest>
     {
         /// <inheritdoc/>
@@ -171,13 +162,11 @@ public sealed partial class CreateCustomProfileFieldRequest
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }
 
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
-
             {
                 case "Text":
                     return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.CreateCustomProfileFieldTextRequest, out var value0) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest)value0!) : FromUnknown(element);

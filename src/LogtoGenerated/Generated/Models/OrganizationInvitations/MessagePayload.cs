@@ -6,7 +6,7 @@ namespace LogtoGenerated.Models;
 
 /// <summary>The message payload for the "OrganizationInvitation" template to use when sending the invitation via email. If it is `false`, the invitation will not be sent via email.</summary>
 /// <remarks>
-/// Holds exactly one of: <see cref="CreateOrganizationInvitationMessageRequest"/>, <see cref="Boolean"/>.
+/// Holds exactly one of: <see cref="WithCode"/>, <see cref="Boolean"/>.
 /// A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref="Value"/> and written back unchanged.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(MessagePayload.JsonConverter))]
@@ -16,26 +16,24 @@ public sealed partial class MessagePayload
 
     private MessagePayload(object value) => _value = value;
 
-    /// <summary>Creates the union holding its CreateOrganizationInvitationMessageRequest alternative.</summary>
+    /// <summary>Creates the union holding its WithCode alternative.</summary>
     /// <param name="value">The alternative.</param>
     public MessagePayload(global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CreateOrganizationInvitationMessageRequest alternative.</summary>
+    /// <summary>Wraps the WithCode alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator MessagePayload(global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest value) => new(value);
 
-    /// <summary>The CreateOrganizationInvitationMessageRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest? CreateOrganizationInvitationMessageRequest => _value as global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest;
+    /// <summary>The WithCode alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest? WithCode => _value as global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest;
 
     /// <summary>Creates the union holding its Boolean alternative.</summary>
     /// <param name="value">The alternative.</param>
     public MessagePayload(bool value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -46,7 +44,7 @@ public sealed partial class MessagePayload
     /// <summary>The Boolean alternative, or null when the union holds another one.</summary>
     public bool? Boolean => _value is bool value ? value : null;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -57,7 +55,7 @@ public sealed partial class MessagePayload
     /// <returns>The union holding the raw JSON.</returns>
     public static MessagePayload FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="MessagePayload"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="MessagePayload"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessagePayload>
     {
         /// <inheritdoc/>
@@ -65,7 +63,6 @@ public sealed partial class MessagePayload
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }
@@ -80,7 +77,6 @@ public sealed partial class MessagePayload
                     return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationInvitationMessageRequest, out var value0) ? new((global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest)value0!) : FromUnknown(element);
             }
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.True || element.ValueKind == global::System.Text.Json.JsonValueKind.False)
-
             {
                 return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.Boolean, out var value1) ? new((bool)value1!) : FromUnknown(element);
             }

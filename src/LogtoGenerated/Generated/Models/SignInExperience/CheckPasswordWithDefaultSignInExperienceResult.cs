@@ -6,7 +6,7 @@ namespace LogtoGenerated.Models;
 
 /// <summary>One of several shapes Logto's document allows here.</summary>
 /// <remarks>
-/// Holds exactly one of: <see cref="CheckPasswordWithDefaultSignInExperienceObjectResult"/>, <see cref="CheckPasswordWithDefaultSignInExperienceWithIssuesResult"/>.
+/// Holds exactly one of: <see cref="Object"/>, <see cref="WithIssues"/>.
 /// A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref="Value"/> and written back unchanged.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CheckPasswordWithDefaultSignInExperienceResult.JsonConverter))]
@@ -16,37 +16,35 @@ public sealed partial class CheckPasswordWithDefaultSignInExperienceResult
 
     private CheckPasswordWithDefaultSignInExperienceResult(object value) => _value = value;
 
-    /// <summary>Creates the union holding its CheckPasswordWithDefaultSignInExperienceObjectResult alternative.</summary>
+    /// <summary>Creates the union holding its Object alternative.</summary>
     /// <param name="value">The alternative.</param>
     public CheckPasswordWithDefaultSignInExperienceResult(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CheckPasswordWithDefaultSignInExperienceObjectResult alternative.</summary>
+    /// <summary>Wraps the Object alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator CheckPasswordWithDefaultSignInExperienceResult(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult value) => new(value);
 
-    /// <summary>The CheckPasswordWithDefaultSignInExperienceObjectResult alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult? CheckPasswordWithDefaultSignInExperienceObjectResult => _value as global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult;
+    /// <summary>The Object alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult? Object => _value as global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult;
 
-    /// <summary>Creates the union holding its CheckPasswordWithDefaultSignInExperienceWithIssuesResult alternative.</summary>
+    /// <summary>Creates the union holding its WithIssues alternative.</summary>
     /// <param name="value">The alternative.</param>
     public CheckPasswordWithDefaultSignInExperienceResult(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CheckPasswordWithDefaultSignInExperienceWithIssuesResult alternative.</summary>
+    /// <summary>Wraps the WithIssues alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator CheckPasswordWithDefaultSignInExperienceResult(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult value) => new(value);
 
-    /// <summary>The CheckPasswordWithDefaultSignInExperienceWithIssuesResult alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult? CheckPasswordWithDefaultSignInExperienceWithIssuesResult => _value as global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult;
+    /// <summary>The WithIssues alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult? WithIssues => _value as global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -57,7 +55,7 @@ public sealed partial class CheckPasswordWithDefaultSignInExperienceResult
     /// <returns>The union holding the raw JSON.</returns>
     public static CheckPasswordWithDefaultSignInExperienceResult FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="CheckPasswordWithDefaultSignInExperienceResult"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="CheckPasswordWithDefaultSignInExperienceResult"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CheckPasswordWithDefaultSignInExperienceResult>
     {
         /// <inheritdoc/>
@@ -65,7 +63,6 @@ public sealed partial class CheckPasswordWithDefaultSignInExperienceResult
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }

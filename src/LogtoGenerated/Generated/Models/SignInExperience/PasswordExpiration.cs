@@ -6,7 +6,7 @@ namespace LogtoGenerated.Models;
 
 /// <summary>Password expiration policy used to force users to reset their password during sign-in. When enabled is false, the period field is ignored.</summary>
 /// <remarks>
-/// Holds exactly one of: <see cref="UpdateCimdConfigRequest"/>, <see cref="WithValidPeriodDays"/>.
+/// Holds exactly one of: <see cref="Object"/>, <see cref="WithValidPeriodDays"/>.
 /// A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref="Value"/> and written back unchanged.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PasswordExpiration.JsonConverter))]
@@ -16,26 +16,24 @@ public sealed partial class PasswordExpiration
 
     private PasswordExpiration(object value) => _value = value;
 
-    /// <summary>Creates the union holding its UpdateCimdConfigRequest alternative.</summary>
+    /// <summary>Creates the union holding its Object alternative.</summary>
     /// <param name="value">The alternative.</param>
     public PasswordExpiration(global::LogtoGenerated.Models.UpdateCimdConfigRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the UpdateCimdConfigRequest alternative.</summary>
+    /// <summary>Wraps the Object alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator PasswordExpiration(global::LogtoGenerated.Models.UpdateCimdConfigRequest value) => new(value);
 
-    /// <summary>The UpdateCimdConfigRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.UpdateCimdConfigRequest? UpdateCimdConfigRequest => _value as global::LogtoGenerated.Models.UpdateCimdConfigRequest;
+    /// <summary>The Object alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.UpdateCimdConfigRequest? Object => _value as global::LogtoGenerated.Models.UpdateCimdConfigRequest;
 
     /// <summary>Creates the union holding its WithValidPeriodDays alternative.</summary>
     /// <param name="value">The alternative.</param>
     public PasswordExpiration(global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -46,7 +44,7 @@ public sealed partial class PasswordExpiration
     /// <summary>The WithValidPeriodDays alternative, or null when the union holds another one.</summary>
     public global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays? WithValidPeriodDays => _value as global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -57,7 +55,7 @@ public sealed partial class PasswordExpiration
     /// <returns>The union holding the raw JSON.</returns>
     public static PasswordExpiration FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="PasswordExpiration"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="PasswordExpiration"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PasswordExpiration>
     {
         /// <inheritdoc/>
@@ -65,7 +63,6 @@ public sealed partial class PasswordExpiration
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }

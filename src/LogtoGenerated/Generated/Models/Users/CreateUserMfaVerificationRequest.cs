@@ -6,7 +6,7 @@ namespace LogtoGenerated.Models;
 
 /// <summary>One of several shapes Logto's document allows here.</summary>
 /// <remarks>
-/// Holds exactly one of: <see cref="CreateUserMfaVerificationTotpRequest"/>, <see cref="CreateUserMfaVerificationBackupCodeRequest"/>, <see cref="CreateUserMfaVerificationWithSecretRequest"/>, <see cref="CreateUserMfaVerificationWithCodesRequest"/>.
+/// Holds exactly one of: <see cref="Totp"/>, <see cref="BackupCode"/>, <see cref="WithSecret"/>, <see cref="WithCodes"/>.
 /// A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref="Value"/> and written back unchanged.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateUserMfaVerificationRequest.JsonConverter))]
@@ -16,67 +16,63 @@ public sealed partial class CreateUserMfaVerificationRequest
 
     private CreateUserMfaVerificationRequest(object value) => _value = value;
 
-    /// <summary>Creates the union holding its CreateUserMfaVerificationTotpRequest alternative.</summary>
+    /// <summary>Creates the union holding its Totp alternative.</summary>
     /// <param name="value">The alternative.</param>
     public CreateUserMfaVerificationRequest(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CreateUserMfaVerificationTotpRequest alternative.</summary>
+    /// <summary>Wraps the Totp alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator CreateUserMfaVerificationRequest(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest value) => new(value);
 
-    /// <summary>The CreateUserMfaVerificationTotpRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest? CreateUserMfaVerificationTotpRequest => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest;
+    /// <summary>The Totp alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest? Totp => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest;
 
-    /// <summary>Creates the union holding its CreateUserMfaVerificationBackupCodeRequest alternative.</summary>
+    /// <summary>Creates the union holding its BackupCode alternative.</summary>
     /// <param name="value">The alternative.</param>
     public CreateUserMfaVerificationRequest(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CreateUserMfaVerificationBackupCodeRequest alternative.</summary>
+    /// <summary>Wraps the BackupCode alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator CreateUserMfaVerificationRequest(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest value) => new(value);
 
-    /// <summary>The CreateUserMfaVerificationBackupCodeRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest? CreateUserMfaVerificationBackupCodeRequest => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest;
+    /// <summary>The BackupCode alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest? BackupCode => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest;
 
-    /// <summary>Creates the union holding its CreateUserMfaVerificationWithSecretRequest alternative.</summary>
+    /// <summary>Creates the union holding its WithSecret alternative.</summary>
     /// <param name="value">The alternative.</param>
     public CreateUserMfaVerificationRequest(global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CreateUserMfaVerificationWithSecretRequest alternative.</summary>
+    /// <summary>Wraps the WithSecret alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator CreateUserMfaVerificationRequest(global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest value) => new(value);
 
-    /// <summary>The CreateUserMfaVerificationWithSecretRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest? CreateUserMfaVerificationWithSecretRequest => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest;
+    /// <summary>The WithSecret alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest? WithSecret => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest;
 
-    /// <summary>Creates the union holding its CreateUserMfaVerificationWithCodesRequest alternative.</summary>
+    /// <summary>Creates the union holding its WithCodes alternative.</summary>
     /// <param name="value">The alternative.</param>
     public CreateUserMfaVerificationRequest(global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CreateUserMfaVerificationWithCodesRequest alternative.</summary>
+    /// <summary>Wraps the WithCodes alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator CreateUserMfaVerificationRequest(global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest value) => new(value);
 
-    /// <summary>The CreateUserMfaVerificationWithCodesRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest? CreateUserMfaVerificationWithCodesRequest => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest;
+    /// <summary>The WithCodes alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest? WithCodes => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -87,7 +83,7 @@ public sealed partial class CreateUserMfaVerificationRequest
     /// <returns>The union holding the raw JSON.</returns>
     public static CreateUserMfaVerificationRequest FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="CreateUserMfaVerificationRequest"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="CreateUserMfaVerificationRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateUserMfaVerificationRequest>
     {
         /// <inheritdoc/>
@@ -95,7 +91,6 @@ public sealed partial class CreateUserMfaVerificationRequest
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }

@@ -21,7 +21,6 @@ public sealed partial class CreateUserMfaVerificationResponse
     /// <param name="value">The alternative.</param>
     public CreateUserMfaVerificationResponse(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -36,7 +35,6 @@ public sealed partial class CreateUserMfaVerificationResponse
     /// <param name="value">The alternative.</param>
     public CreateUserMfaVerificationResponse(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -47,7 +45,7 @@ public sealed partial class CreateUserMfaVerificationResponse
     /// <summary>The BackupCode alternative, or null when the union holds another one.</summary>
     public global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse? BackupCode => _value as global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -58,7 +56,7 @@ public sealed partial class CreateUserMfaVerificationResponse
     /// <returns>The union holding the raw JSON.</returns>
     public static CreateUserMfaVerificationResponse FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="CreateUserMfaVerificationResponse"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="CreateUserMfaVerificationResponse"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateUserMfaVerificationResponse>
     {
         /// <inheritdoc/>
@@ -66,13 +64,11 @@ public sealed partial class CreateUserMfaVerificationResponse
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }
 
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
-
             {
                 case "Totp":
                     return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.CreateUserMfaVerificationTotpResponse, out var value0) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse)value0!) : FromUnknown(element);

@@ -6,7 +6,7 @@ namespace LogtoGenerated.Models;
 
 /// <summary>One of several shapes Logto's document allows here.</summary>
 /// <remarks>
-/// Holds exactly one of: <see cref="CreateVerificationCodeWithEmailRequest"/>, <see cref="CreateVerificationCodeWithPhoneRequest"/>.
+/// Holds exactly one of: <see cref="WithEmail"/>, <see cref="WithPhone"/>.
 /// A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref="Value"/> and written back unchanged.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateVerificationCodeRequest.JsonConverter))]
@@ -16,37 +16,35 @@ public sealed partial class CreateVerificationCodeRequest
 
     private CreateVerificationCodeRequest(object value) => _value = value;
 
-    /// <summary>Creates the union holding its CreateVerificationCodeWithEmailRequest alternative.</summary>
+    /// <summary>Creates the union holding its WithEmail alternative.</summary>
     /// <param name="value">The alternative.</param>
     public CreateVerificationCodeRequest(global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CreateVerificationCodeWithEmailRequest alternative.</summary>
+    /// <summary>Wraps the WithEmail alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator CreateVerificationCodeRequest(global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest value) => new(value);
 
-    /// <summary>The CreateVerificationCodeWithEmailRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest? CreateVerificationCodeWithEmailRequest => _value as global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest;
+    /// <summary>The WithEmail alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest? WithEmail => _value as global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest;
 
-    /// <summary>Creates the union holding its CreateVerificationCodeWithPhoneRequest alternative.</summary>
+    /// <summary>Creates the union holding its WithPhone alternative.</summary>
     /// <param name="value">The alternative.</param>
     public CreateVerificationCodeRequest(global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the CreateVerificationCodeWithPhoneRequest alternative.</summary>
+    /// <summary>Wraps the WithPhone alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator CreateVerificationCodeRequest(global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest value) => new(value);
 
-    /// <summary>The CreateVerificationCodeWithPhoneRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest? CreateVerificationCodeWithPhoneRequest => _value as global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest;
+    /// <summary>The WithPhone alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest? WithPhone => _value as global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -57,7 +55,7 @@ public sealed partial class CreateVerificationCodeRequest
     /// <returns>The union holding the raw JSON.</returns>
     public static CreateVerificationCodeRequest FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="CreateVerificationCodeRequest"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="CreateVerificationCodeRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateVerificationCodeRequest>
     {
         /// <inheritdoc/>
@@ -65,7 +63,6 @@ public sealed partial class CreateVerificationCodeRequest
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }

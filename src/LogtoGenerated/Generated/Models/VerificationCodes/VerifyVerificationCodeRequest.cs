@@ -6,7 +6,7 @@ namespace LogtoGenerated.Models;
 
 /// <summary>One of several shapes Logto's document allows here.</summary>
 /// <remarks>
-/// Holds exactly one of: <see cref="VerifyVerificationCodeWithEmailRequest"/>, <see cref="VerifyVerificationCodeWithPhoneRequest"/>.
+/// Holds exactly one of: <see cref="WithEmail"/>, <see cref="WithPhone"/>.
 /// A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref="Value"/> and written back unchanged.
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(VerifyVerificationCodeRequest.JsonConverter))]
@@ -16,37 +16,35 @@ public sealed partial class VerifyVerificationCodeRequest
 
     private VerifyVerificationCodeRequest(object value) => _value = value;
 
-    /// <summary>Creates the union holding its VerifyVerificationCodeWithEmailRequest alternative.</summary>
+    /// <summary>Creates the union holding its WithEmail alternative.</summary>
     /// <param name="value">The alternative.</param>
     public VerifyVerificationCodeRequest(global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the VerifyVerificationCodeWithEmailRequest alternative.</summary>
+    /// <summary>Wraps the WithEmail alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator VerifyVerificationCodeRequest(global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest value) => new(value);
 
-    /// <summary>The VerifyVerificationCodeWithEmailRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest? VerifyVerificationCodeWithEmailRequest => _value as global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest;
+    /// <summary>The WithEmail alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest? WithEmail => _value as global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest;
 
-    /// <summary>Creates the union holding its VerifyVerificationCodeWithPhoneRequest alternative.</summary>
+    /// <summary>Creates the union holding its WithPhone alternative.</summary>
     /// <param name="value">The alternative.</param>
     public VerifyVerificationCodeRequest(global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
-    /// <summary>Wraps the VerifyVerificationCodeWithPhoneRequest alternative.</summary>
+    /// <summary>Wraps the WithPhone alternative.</summary>
     /// <param name="value">The alternative.</param>
     public static implicit operator VerifyVerificationCodeRequest(global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest value) => new(value);
 
-    /// <summary>The VerifyVerificationCodeWithPhoneRequest alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest? VerifyVerificationCodeWithPhoneRequest => _value as global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest;
+    /// <summary>The WithPhone alternative, or null when the union holds another one.</summary>
+    public global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest? WithPhone => _value as global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -57,7 +55,7 @@ public sealed partial class VerifyVerificationCodeRequest
     /// <returns>The union holding the raw JSON.</returns>
     public static VerifyVerificationCodeRequest FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="VerifyVerificationCodeRequest"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="VerifyVerificationCodeRequest"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<VerifyVerificationCodeRequest>
     {
         /// <inheritdoc/>
@@ -65,7 +63,6 @@ public sealed partial class VerifyVerificationCodeRequest
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }

@@ -20,7 +20,6 @@ public sealed partial class SignInExperiencePhrase
     /// <param name="value">The alternative.</param>
     public SignInExperiencePhrase(string value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
@@ -35,14 +34,13 @@ public sealed partial class SignInExperiencePhrase
     /// <param name="value">The alternative.</param>
     public SignInExperiencePhrase(global::System.Text.Json.Nodes.JsonObject value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-
     {
     }
 
     /// <summary>The Object alternative, or null when the union holds another one.</summary>
     public global::System.Text.Json.Nodes.JsonObject? Object => _value as global::System.Text.Json.Nodes.JsonObject;
 
-    /// <summary>The alternative held: one of the typed alternatives, or a &lt;see cref="global::System.Text.Json.JsonElement"/&gt; for a shape this client does not know.</summary>
+    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
 
     /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
@@ -53,7 +51,7 @@ public sealed partial class SignInExperiencePhrase
     /// <returns>The union holding the raw JSON.</returns>
     public static SignInExperiencePhrase FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
-    /// <summary>Reads and writes &lt;see cref="SignInExperiencePhrase"/&gt; without reflection.</summary>
+    /// <summary>Reads and writes <see cref="SignInExperiencePhrase"/> without reflection.</summary>
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SignInExperiencePhrase>
     {
         /// <inheritdoc/>
@@ -61,18 +59,15 @@ public sealed partial class SignInExperiencePhrase
         {
             var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-
             {
                 return null;
             }
 
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.String)
-
             {
                 return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.String, out var value0) ? new((string)value0!) : FromUnknown(element);
             }
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-
             {
                 return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.JsonObject, out var value1) ? new((global::System.Text.Json.Nodes.JsonObject)value1!) : FromUnknown(element);
             }

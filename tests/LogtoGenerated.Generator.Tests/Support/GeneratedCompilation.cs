@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LogtoGenerated.Generator.Tests.Support;
+
+/// <summary>
+/// Compiles generated files together with the hand-written runtime, the way src/LogtoGenerated
+/// builds them: nullable enabled, XML documentation checked, and the System.Text.Json source
+/// generator (from the SDK's Microsoft.NETCore.App.Ref pack) filling in LogtoJsonContext.
+/// </summary>
+internal static class GeneratedCompilation
+{
+    /// <summary>The global usings of an SDK project with ImplicitUsings enabled.</summary>
+    private const string ImplicitUsings = """
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+        """;
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        // The shared framework the tests run on (not the test's own dependencies, such as xunit or Roslyn).
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var assemblies = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return [.. assemblies
+            .Where(path => string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
+    });
+
+    private static readonly Lazy<ISourceGenerator> JsonSourceGenerator = new(() =>
+    {
+        var path = JsonSourceGeneratorPath();
+        var assembly = Assembly.LoadFrom(path);
+        var type = assembly.GetType("System.Text.Json.SourceGeneration.JsonSourceGenerator", throwOnError: true)!;
+        return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
+    });
+
+    /// <summary>Compiles <paramref name="generated"/> (relative path to source) with the runtime sources.</summary>
+    /// <returns>Every diagnostic of the compilation after the JSON source generator ran, and the generator's own.</returns>
+    public static CompilationResult Compile(IReadOnlyDictionary<string, string> generated)
+    {
+        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "GlobalUsings.g.cs") };
+        trees.AddRange(RepositoryFiles.RuntimeSources().Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path)));
+        trees.AddRange(generated.Select(file => CSharpSyntaxTree.ParseText(file.Value, ParseOptions, "Generated/" + file.Key)));
+
+        var compilation = CSharpCompilation.Create(
+            "LogtoGenerated",
+            trees,
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        var driver = CSharpGeneratorDriver.Create([JsonSourceGenerator.Value], parseOptions: ParseOptions);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var contextSource = output.SyntaxTrees.Count(tree => tree.FilePath.Contains("LogtoJsonContext", StringComparison.Ordinal) && !tree.FilePath.StartsWith("Generated/", StringComparison.Ordinal));
+        return new CompilationResult(output, [.. generatorDiagnostics, .. output.GetDiagnostics()], contextSource);
+    }
+
+    /// <summary>System.Text.Json.SourceGeneration.dll of the targeting pack matching the running framework (or the newest one).</summary>
+    private static string JsonSourceGeneratorPath()
+    {
+        // <dotnet root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
+        var framework = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+        var dotnetRoot = framework.Parent!.Parent!.Parent!.FullName;
+        var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        var candidates = Directory.Exists(packs)
+            ? Directory.GetFiles(packs, "System.Text.Json.SourceGeneration.dll", SearchOption.AllDirectories)
+                .Where(path => path.Contains(Path.DirectorySeparatorChar + "cs" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .OrderByDescending(path => path.Contains(Path.DirectorySeparatorChar + framework.Name + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .ThenByDescending(path => path, StringComparer.Ordinal)
+                .ToList()
+            : [];
+        return candidates.FirstOrDefault()
+            ?? throw new InvalidOperationException($"The System.Text.Json source generator was not found under {packs}; the .NET SDK's targeting pack is needed to compile the generated code.");
+    }
+}
+
+/// <summary>The outcome of <see cref="GeneratedCompilation.Compile"/>.</summary>
+/// <param name="Compilation">The compilation including the JSON source generator's output.</param>
+/// <param name="Diagnostics">All diagnostics.</param>
+/// <param name="JsonContextSources">How many files the JSON source generator wrote for LogtoJsonContext.</param>
+internal sealed record CompilationResult(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics, int JsonContextSources)
+{
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning);
+
+    /// <summary>The diagnostics formatted one per line (at most <paramref name="limit"/>), for assertion messages.</summary>
+    public static string Describe(IEnumerable<Diagnostic> diagnostics, int limit = 30)
+    {
+        var list = diagnostics.ToList();
+        return $"{list.Count} diagnostic(s):\n" + string.Join("\n", list.Take(limit).Select(d => d.ToString()));
+    }
+}

@@ -1,0 +1,35 @@
+namespace LogtoGenerated.Generator.Tests.Support;
+
+/// <summary>Files of this repository, found from the test assembly's folder.</summary>
+internal static class RepositoryFiles
+{
+    private static readonly Lazy<string> LazyRoot = new(() =>
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LogtoGenerated.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds LogtoGenerated.sln.");
+    });
+
+    /// <summary>The folder holding <c>LogtoGenerated.sln</c>.</summary>
+    public static string Root => LazyRoot.Value;
+
+    /// <summary>Logto's Management API document vendored in <c>openapi/</c>.</summary>
+    public static string LogtoDocument => Path.Combine(Root, "openapi", "logto-1.42.0-management.openapi.json");
+
+    /// <summary>The hand-written runtime the generated code is compiled with: Http/, Authentication/, Serialization/ and the client's own half.</summary>
+    public static IReadOnlyList<string> RuntimeSources()
+    {
+        var project = Path.Combine(Root, "src", "LogtoGenerated");
+        return new[] { "Http", "Authentication", "Serialization" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(project, folder), "*.cs"))
+            .Append(Path.Combine(project, "LogtoManagementClient.cs"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}
