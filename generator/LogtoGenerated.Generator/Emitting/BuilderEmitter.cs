@@ -91,8 +91,7 @@ internal sealed class BuilderEmitter(TypeNames names)
         {
             var marker = "{" + parameter.WireName + "}";
             var index = rest.IndexOf(marker, StringComparison.Ordinal);
-            var value = parameter.Type.Type is ModelRef { Type: EnumType } ? parameter.Name + ".Value" : parameter.Name;
-            var escaped = $"{names.Http}.PathSegment.Escape({value}, {Identifiers.Literal(parameter.Name.TrimStart('@'))})";
+            var escaped = $"{names.Http}.PathSegment.Escape({PathValue(parameter)}, {Identifiers.Literal(parameter.Name.TrimStart('@'))})";
             if (index < 0)
             {
                 // Single-parameter segments are shared by operations that name the parameter differently.
@@ -117,6 +116,27 @@ internal sealed class BuilderEmitter(TypeNames names)
 
         var member = child.IsIndexer ? $"this[{arguments}]" : $"{child.MemberName}({arguments})";
         writer.Line($"public virtual {TypeOf(child)} {member} => new({adapter}, {path} + {segment});").Line();
+    }
+
+    /// <summary>
+    /// The path parameter as a string, formatted like query parameters are (invariant culture,
+    /// round-trip numbers, <c>true</c>/<c>false</c>, ISO 8601), ready for <c>PathSegment.Escape</c>.
+    /// </summary>
+    private static string PathValue(ParameterModel parameter)
+    {
+        const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+        var name = parameter.Name;
+        return parameter.Type.Type switch
+        {
+            PrimitiveRef { Kind: PrimitiveKind.String } => name,
+            ModelRef { Type: EnumType } => name + ".Value",
+            PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 } => $"{name}.ToString({Invariant})",
+            PrimitiveRef { Kind: PrimitiveKind.Double } => $"{name}.ToString(\"R\", {Invariant})",
+            PrimitiveRef { Kind: PrimitiveKind.Boolean } => $"({name} ? \"true\" : \"false\")",
+            PrimitiveRef { Kind: PrimitiveKind.DateTimeOffset } => $"{name}.ToString(\"O\", {Invariant})",
+            // ApiModelBuilder rejects other path parameter types, with the pointer of their schema.
+            _ => throw new InvalidOperationException($"The path parameter '{parameter.WireName}' has a type that cannot be written to a path segment ({parameter.Type.Type})."),
+        };
     }
 
     private void EmitOperation(SourceWriter writer, OperationModel operation, string adapter, string path)

@@ -98,7 +98,7 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
     {
         var name = type.Name;
         var used = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "FromString", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
-        var members = type.Values.Select(v => (Value: v, Member: Unique(Identifiers.Pascal(v), used))).ToList();
+        var members = type.Values.Select(v => (Value: v, Member: MemberNamer.Unique(Identifiers.Pascal(v), used))).ToList();
 
         writer.Doc("summary", Summary(type, $"The values Logto uses for {name}."));
         writer.DocRaw("<remarks>");
@@ -310,16 +310,5 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
             PrimitiveRef { Kind: PrimitiveKind.JsonObject } or MapRef or ModelRef => Kind + "Object",
             _ => "true",
         };
-    }
-
-    private static string Unique(string name, HashSet<string> used)
-    {
-        var candidate = name;
-        while (!used.Add(candidate))
-        {
-            candidate += "Value";
-        }
-
-        return candidate;
     }
 }

@@ -120,4 +120,8 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
 /// <param name="Member">For nested uses: the property (or parameter, or discriminator value) naming this use.</param>
 /// <param name="Folder">The resource folder this use belongs to.</param>
 /// <param name="Fallback">A name unique to this use, used when <paramref name="Name"/> is taken by another type.</param>
-internal sealed record NameCandidate(int Rank, string? Name, ModelType? Parent, string? Member, string Folder, string? Fallback);
+/// <param name="Qualified">
+/// The use's name qualified by its operation (<c>ListUsersResponseListItem</c>), for the items of a list whose
+/// <paramref name="Fallback"/> is shared by other operations with the same noun; the last resort before giving up.
+/// </param>
+internal sealed record NameCandidate(int Rank, string? Name, ModelType? Parent, string? Member, string Folder, string? Fallback, string? Qualified = null);

@@ -123,7 +123,8 @@ internal static class MemberNamer
         _ => "Json",
     };
 
-    private static string Unique(string name, HashSet<string> used)
+    /// <summary>The name, or the name with <c>Value</c> appended until no member of the type uses it.</summary>
+    public static string Unique(string name, HashSet<string> used)
     {
         var candidate = name;
         // Two wire names that differ only in separators ("user_id", "userId") keep distinct members.

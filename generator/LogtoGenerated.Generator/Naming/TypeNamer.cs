@@ -179,6 +179,41 @@ internal static class TypeNamer
                 }
             }
         }
+
+        // Last resort: the use qualified by its operation, which no other use shares (GetUserResponseProfile).
+        foreach (var name in QualifiedNames(type))
+        {
+            yield return name;
+        }
+    }
+
+    /// <summary>
+    /// Names unique to one use of the type: its operation-based fallback for a top-level use, or for a
+    /// nested use the member appended to a qualified name of its parent. Lazy: the first free one is taken.
+    /// </summary>
+    private static IEnumerable<string> QualifiedNames(ModelType type)
+    {
+        foreach (var candidate in type.Candidates.OrderBy(c => c.Rank))
+        {
+            if (candidate.Qualified is not null)
+            {
+                yield return candidate.Qualified;
+            }
+
+            if (candidate.Fallback is not null)
+            {
+                yield return candidate.Fallback;
+            }
+
+            if (candidate is { Rank: Parsing.NameHint.NestedRank, Parent: { } parent, Member: not null })
+            {
+                var member = Identifiers.Pascal(candidate.Member);
+                foreach (var qualifiedParent in QualifiedNames(parent))
+                {
+                    yield return parent is UnionType ? Alternative(qualifiedParent, member) : Nested(qualifiedParent, member);
+                }
+            }
+        }
     }
 
     private static string FolderOf(ModelType type)

@@ -235,6 +235,8 @@ internal sealed class ApiModelBuilder
             var model_ = new ParameterModel(parameter.Name, use) { Description = parameter.Description, Exploded = exploded };
             switch (parameter.In)
             {
+                case ParameterLocation.Path when !IsPathValue(use.Type):
+                    throw new GeneratorException(parameterPointer + "/schema", $"the path parameter '{parameter.Name}' must be a string, a number, a boolean or a string enum to be written into the path.");
                 case ParameterLocation.Path:
                     BindPathParameter(node, model_, parameterPointer);
                     break;
@@ -265,6 +267,11 @@ internal sealed class ApiModelBuilder
         ModelRef { Type: UnionType { Alternatives: [var a, var b] } } when IsListOf(a.Type, b.Type) || IsListOf(b.Type, a.Type)
             => new TypeUse(a.Type.Type is ListRef ? a.Type.Type : b.Type.Type, use.Nullable),
         _ => use,
+    };
+
+    private static bool IsPathValue(TypeRef type) => type is ModelRef { Type: EnumType } or PrimitiveRef
+    {
+        Kind: PrimitiveKind.String or PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.Boolean or PrimitiveKind.DateTimeOffset,
     };
 
     private static bool IsListOf(TypeUse list, TypeUse single) => list.Type is ListRef l && l.Item.Type == single.Type;

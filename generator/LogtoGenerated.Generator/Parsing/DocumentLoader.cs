@@ -25,7 +25,9 @@ internal static class DocumentLoader
         {
             var first = errors[0];
             var more = errors.Count > 1 ? $" ({errors.Count - 1} more error(s))" : "";
-            throw new GeneratorException(string.IsNullOrEmpty(first.Pointer) ? "#" : first.Pointer, first.Message + more);
+            // The reader reports JSON syntax errors at "#line=N" (the line is in the message): not a JSON pointer.
+            var pointer = first.Pointer is { } p && (p == "#" || p.StartsWith("#/", StringComparison.Ordinal)) ? p : "#";
+            throw new GeneratorException(pointer, first.Message + more);
         }
 
         return result.Document ?? throw new GeneratorException("#", "the document could not be read as OpenAPI 3.");

@@ -7,7 +7,7 @@ namespace LogtoGenerated.Generator.Parsing;
 /// names its parent through a <see cref="ParentSlot"/>, filled once the parent's type is known
 /// (a parent's structural key depends on its children, so children are resolved first).
 /// </summary>
-internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, string? Member, string Folder, string? Fallback)
+internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, string? Member, string Folder, string? Fallback, string? Qualified = null)
 {
     public const int ComponentRank = 0;
     public const int ResponseRank = 1;
@@ -21,9 +21,11 @@ internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, stri
         Name = Name is null ? null : Naming.Identifiers.Singular(Name),
         Member = Member is null ? null : Naming.Identifiers.Singular(Naming.Identifiers.Pascal(Member)),
         Fallback = Name is not null ? Naming.Identifiers.Singular(Name) + suffix : Fallback is null ? null : Fallback + suffix,
+        // UserListItem is shared by every operation listing users; ListUsersResponseListItem is not.
+        Qualified = (Qualified ?? Fallback) is { } qualified ? qualified + suffix : null,
     };
 
-    public NameCandidate ToCandidate() => new(Rank, Name, Parent?.Type, Member, Folder, Fallback);
+    public NameCandidate ToCandidate() => new(Rank, Name, Parent?.Type, Member, Folder, Fallback, Qualified);
 }
 
 /// <summary>A placeholder for a parent type that is resolved after its children.</summary>

@@ -112,16 +112,16 @@ internal sealed partial class OpenApiDocument
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    public ApiModel BuildModel() => Generator.BuildModel(ToJson());
+    public ApiModel BuildModel() => GeneratorRun.BuildModel(ToJson());
 
-    public SortedDictionary<string, string> Generate() => Generator.Generate(ToJson());
+    public SortedDictionary<string, string> Generate() => GeneratorRun.Generate(ToJson());
 
     [GeneratedRegex(@"\{([^{}]+)\}")]
     private static partial Regex PathParameter();
 }
 
 /// <summary>Runs the generator on a document given as text or as a file under <c>Documents/</c>.</summary>
-internal static class Generator
+internal static class GeneratorRun
 {
     public static GeneratorOptions Options { get; } = new();
 

@@ -1,0 +1,128 @@
+using LogtoGenerated.Generator.Tests.Support;
+
+namespace LogtoGenerated.Generator.Tests;
+
+/// <summary>The command line: exit code 0 on success, 1 for a bad document, 2 for bad usage.</summary>
+public sealed class GeneratorCliTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "logto-generator-tests-" + Guid.NewGuid().ToString("N"));
+
+    public GeneratorCliTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = GeneratorCli.Run(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private string WriteDocument(string json)
+    {
+        var path = Path.Combine(_folder, "document.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void GenerateWritesEveryFileAndReportsSuccess()
+    {
+        var output = Path.Combine(_folder, "out");
+
+        var (exitCode, stdout, stderr) = Run("generate", "--document", Path.Combine(AppContext.BaseDirectory, "Documents", "users.json"), "--output", output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", stderr);
+        var expected = GeneratorRun.Generate(GeneratorRun.Document("users.json"));
+        Assert.StartsWith($"Generated {expected.Count} files ({expected.Count} changed) from users.json in ", stdout, StringComparison.Ordinal);
+        foreach (var (path, source) in expected)
+        {
+            Assert.Equal(source, File.ReadAllText(Path.Combine(output, path)));
+        }
+    }
+
+    [Fact]
+    public void GeneratingAgainChangesNothingAndRemovesStaleFiles()
+    {
+        var output = Path.Combine(_folder, "out");
+        var document = Path.Combine(AppContext.BaseDirectory, "Documents", "users.json");
+        Assert.Equal(0, Run("generate", "--document", document, "--output", output).ExitCode);
+        var stale = Path.Combine(output, "Models", "Users", "Removed.cs");
+        File.WriteAllText(stale, "// a type the document no longer has");
+        var notes = Path.Combine(output, "notes.txt");
+        File.WriteAllText(notes, "not generated");
+
+        var (exitCode, stdout, _) = Run("generate", "--document", document, "--output", output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("(1 changed)", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(notes));
+    }
+
+    [Fact]
+    public void NamespaceOptionChangesTheGeneratedNamespaces()
+    {
+        var output = Path.Combine(_folder, "out");
+
+        var (exitCode, _, _) = Run("generate", "--document", Path.Combine(AppContext.BaseDirectory, "Documents", "users.json"), "--output", output, "--namespace", "Acme.Logto");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("namespace Acme.Logto.Models;", File.ReadAllText(Path.Combine(output, "Models", "Users", "User.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NamesListsEveryTypeWithItsFolderAndKind()
+    {
+        var (exitCode, stdout, _) = Run("names", "--document", Path.Combine(AppContext.BaseDirectory, "Documents", "users.json"));
+
+        Assert.Equal(0, exitCode);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(GeneratorRun.BuildModel(GeneratorRun.Document("users.json")).Types.Count, lines.Length);
+        Assert.Contains(lines, line => line.StartsWith("Users/User (Object) <- ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Organizations/OrganizationUsersRequest (Object) <- ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BadDocumentExitsWithOneAndPrintsThePointer()
+    {
+        var document = WriteDocument(new OpenApiDocument().Get("/api/users", operationId: null!, response: """{"type":"object"}""").ToJson());
+        var output = Path.Combine(_folder, "out");
+
+        var (exitCode, stdout, stderr) = Run("generate", "--document", document, "--output", output);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"{document}: error: #/paths/~1api~1users/get: ", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void MissingDocumentExitsWithOne()
+    {
+        var (exitCode, _, stderr) = Run("generate", "--document", Path.Combine(_folder, "missing.json"), "--output", Path.Combine(_folder, "out"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("missing.json", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("build")]
+    [InlineData("generate")]
+    [InlineData("generate", "--document", "x.json")]
+    [InlineData("generate", "--output", "out")]
+    [InlineData("generate", "--document", "x.json", "--output")]
+    [InlineData("generate", "document", "x.json", "--output", "out")]
+    [InlineData("names")]
+    public void BadUsageExitsWithTwoAndPrintsTheUsage(params string[] args)
+    {
+        var (exitCode, stdout, stderr) = Run(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", stdout);
+        Assert.Contains("Usage: LogtoGenerated.Generator generate --document <openapi.json> --output <folder>", stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LogtoGenerated.Generator.Tests;
+
+/// <summary>The generator on Logto's real Management API document (openapi/logto-1.42.0-management.openapi.json), run once per class.</summary>
+public sealed partial class RealDocumentTests(RealDocumentTests.Run run) : IClassFixture<RealDocumentTests.Run>
+{
+    /// <summary>One generation of the real document, timed, plus the model it was built from.</summary>
+    public sealed class Run
+    {
+        public Run()
+        {
+            var stopwatch = Stopwatch.StartNew();
+            using (var stream = File.OpenRead(RepositoryFiles.LogtoDocument))
+            {
+                Files = CodeGenerator.Generate(stream, new GeneratorOptions());
+            }
+
+            Elapsed = stopwatch.Elapsed;
+            using (var stream = File.OpenRead(RepositoryFiles.LogtoDocument))
+            {
+                Model = CodeGenerator.BuildModel(stream, new GeneratorOptions());
+            }
+        }
+
+        internal SortedDictionary<string, string> Files { get; }
+
+        internal ApiModel Model { get; }
+
+        internal TimeSpan Elapsed { get; }
+    }
+
+    /// <summary>Every operationId in the document, read with System.Text.Json rather than the generator's reader.</summary>
+    private static List<string> DocumentOperationIds()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(RepositoryFiles.LogtoDocument));
+        string[] methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+        return document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(p => methods.Contains(p.Name)))
+            .Select(operation => operation.Value.GetProperty("operationId").GetString()!)
+            .ToList();
+    }
+
+    [Fact]
+    public void EveryOperationOfTheDocumentIsInTheModel()
+    {
+        var expected = DocumentOperationIds();
+
+        Assert.Equal(284, expected.Count);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), run.Model.Operations().Select(o => o.OperationId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryOperationIdIsDocumentedOnExactlyOneGeneratedMethod()
+    {
+        var documented = new List<string>();
+        foreach (var (path, source) in run.Files.Where(f => !f.Key.StartsWith("Models/", StringComparison.Ordinal)))
+        {
+            var root = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse)).GetRoot();
+            foreach (var method in root.DescendantNodes().OfType<MethodDeclarationSyntax>())
+            {
+                var docs = string.Concat(method.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)).Select(t => t.ToFullString()));
+                documented.AddRange(OperationIdInDocs().Matches(docs).Select(m => m.Groups[1].Value));
+            }
+        }
+
+        Assert.Equal(DocumentOperationIds().Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+        var everywhere = run.Files.Values.Sum(source => OperationIdInDocs().Matches(source).Count);
+        Assert.Equal(284, everywhere);
+    }
+
+    [Fact]
+    public void ModelTypesStayFewBecauseIdenticalShapesAreShared()
+    {
+        // Logto 1.42.0 yields 410 types (341 objects, 51 enums, 18 unions). The count is above 400 because
+        // create/update bodies and their responses differ in required-ness or nullability, which are part of
+        // a shape (they decide `required` and `?`), not because identical shapes were missed: see below.
+        Assert.InRange(run.Model.Types.Count, 300, 420);
+        Assert.Equal(run.Model.Types.Count, run.Model.Types.Select(t => t.Key).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void TypeNamesAreDistinctValidIdentifiers()
+    {
+        var names = run.Model.Types.Select(t => t.Name).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, name => Assert.True(SyntaxFacts.IsValidIdentifier(name) && char.IsUpper(name[0]), name));
+    }
+
+    [Fact]
+    public void NoTypeNameEndsInADigitUnlessTheDocumentsOwnNameDoes()
+    {
+        var names = run.Model.Types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var type in run.Model.Types.Where(t => char.IsDigit(t.Name[^1])))
+        {
+            // SsoConnectorSigningKeyFingerprintsSha256 is the "sha256" property: a name, not a counter.
+            var digits = TrailingDigits().Match(type.Name).Value;
+            var stem = type.Name[..^digits.Length];
+            Assert.True(
+                type.Candidates.Any(c => (c.Member ?? c.Name ?? "").EndsWith(digits, StringComparison.Ordinal)),
+                $"{type.Name}: its trailing '{digits}' does not come from the document, so it is a disambiguating number.");
+            Assert.DoesNotContain(stem, names);
+        }
+    }
+
+    [Fact]
+    public void GenerationTakesSeconds()
+    {
+        // Typically about half a second, including the JIT; the bound is only a smoke check.
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(10), $"Generation took {run.Elapsed.TotalSeconds:F1} s.");
+    }
+
+    [Fact]
+    public void GenerationIsDeterministic()
+    {
+        using var stream = File.OpenRead(RepositoryFiles.LogtoDocument);
+
+        var again = CodeGenerator.Generate(stream, new GeneratorOptions());
+
+        Assert.Equal(run.Files.Keys, again.Keys);
+        Assert.All(run.Files, file => Assert.True(string.Equals(file.Value, again[file.Key], StringComparison.Ordinal), file.Key));
+    }
+
+    [GeneratedRegex(@"operationId <c>([^<]+)</c>")]
+    private static partial Regex OperationIdInDocs();
+
+    [GeneratedRegex(@"\d+$")]
+    private static partial Regex TrailingDigits();
+}

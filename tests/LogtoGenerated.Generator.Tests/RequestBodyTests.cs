@@ -1,0 +1,99 @@
+using LogtoGenerated.Generator.Emitting;
+using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Tests.Support;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LogtoGenerated.Generator.Tests;
+
+/// <summary>JSON, multipart and form bodies (Documents/kitchen-sink.json).</summary>
+public class RequestBodyTests
+{
+    private static readonly ApiModel Model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+
+    private static readonly SortedDictionary<string, string> Files = GeneratorRun.Generate(GeneratorRun.Document("kitchen-sink.json"));
+
+    private static readonly GeneratedSource Context = new(Files["LogtoJsonContext.cs"]);
+
+    [Fact]
+    public void MultipartPropertyWithoutTypeIsAFileUpload()
+    {
+        var body = Model.Operation("CreateUserAsset").Body!;
+
+        Assert.Equal(BodyEncoding.Multipart, body.Encoding);
+        var file = ((ObjectType)body.Type.ModelOf()).Property("file");
+        Assert.Equal(new PrimitiveRef(PrimitiveKind.File), file.Type.Type);
+        var source = new GeneratedSource(Files.ModelFile("CreateUserAssetRequest"));
+        Assert.Equal("public global::LogtoGenerated.Http.FileUpload? File", GeneratedSource.Signature(source.Property("File")));
+        Assert.Equal("public string? Folder", GeneratedSource.Signature(source.Property("Folder")));
+    }
+
+    [Fact]
+    public void BinaryStringInAMultipartBodyIsAFileUpload()
+    {
+        var model = new OpenApiDocument()
+            .Operation("post", "/api/assets", "CreateAsset", bodyMediaType: "multipart/form-data", body: """{"type":"object","properties":{"file":{"type":"string","format":"binary"}}}""")
+            .BuildModel();
+
+        Assert.Equal(new PrimitiveRef(PrimitiveKind.File), ((ObjectType)model.BodyType("CreateAsset")).Property("file").Type.Type);
+    }
+
+    [Fact]
+    public void MultipartBodyIsSentPartByPartUnderWireNames()
+    {
+        var post = new GeneratedSource(Files["RequestBuilders/UserAssets/UserAssetsRequestBuilder.cs"]).Method("PostAsync");
+
+        Assert.Contains(
+            "request.SetMultipartContent(new global::System.Collections.Generic.KeyValuePair<string, object?>[] { new(\"file\", body.File), new(\"folder\", body.Folder) });",
+            GeneratedSource.Statements(post));
+        Assert.DoesNotContain(GeneratedSource.Statements(post), s => s.Contains("SetJsonContent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MultipartModelIsNotRegisteredInTheJsonContext()
+    {
+        Assert.True(ContextEmitter.IsMultipart(Model.Type("CreateUserAssetRequest")));
+        Assert.DoesNotContain("CreateUserAssetRequest", Context.Text, StringComparison.Ordinal);
+        Assert.Contains("TypeInfoPropertyName = \"UserAsset\"", Context.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormBodyIsWrittenFieldByFieldUnderWireNames()
+    {
+        var post = new GeneratedSource(Files["RequestBuilders/Oidc/Token/TokenRequestBuilder.cs"]).Method("PostAsync");
+
+        Assert.Equal(BodyEncoding.Form, Model.Operation("CreateToken").Body!.Encoding);
+        var block = Assert.Single(post.Body!.Statements.OfType<BlockSyntax>());
+        Assert.Equal(
+            [
+                "var form = new global::LogtoGenerated.Http.QueryStringBuilder();",
+                "form.Add(\"grant_type\", body.GrantType);",
+                "form.Add(\"scope\", body.Scope);",
+                "request.SetFormContent(form);",
+            ],
+            block.Statements.Select(statement => statement.ToString()));
+    }
+
+    [Fact]
+    public void JsonBodyIsARequiredArgumentSerializedThroughTheContext()
+    {
+        var post = new GeneratedSource(Files["RequestBuilders/Verifications/VerificationsRequestBuilder.cs"]).Method("PostAsync");
+
+        Assert.Equal("global::LogtoGenerated.Models.CreateVerificationRequest body", GeneratedSource.Parameters(post)[0]);
+        Assert.Contains("global::System.ArgumentNullException.ThrowIfNull(body);", GeneratedSource.Statements(post));
+        Assert.Contains("request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateVerificationRequest);", GeneratedSource.Statements(post));
+    }
+
+    [Fact]
+    public void JsonContextRegistersEveryJsonModelBodyAndResponse()
+    {
+        var registered = Context.Text.Split('\n').Where(line => line.Contains("JsonSerializable(", StringComparison.Ordinal)).ToList();
+
+        foreach (var type in Model.Types.Where(t => !ContextEmitter.IsMultipart(t)))
+        {
+            Assert.Contains(registered, line => line.Contains($"typeof(global::LogtoGenerated.Models.{type.Name}), TypeInfoPropertyName = \"{type.Name}\"", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(registered, line => line.Contains("TypeInfoPropertyName = \"ApplicationRoleReadOnlyList\"", StringComparison.Ordinal));
+        Assert.Contains(registered, line => line.Contains("TypeInfoPropertyName = \"StringMap\"", StringComparison.Ordinal));
+    }
+}

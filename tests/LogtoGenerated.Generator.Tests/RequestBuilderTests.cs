@@ -1,0 +1,219 @@
+using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Tests.Support;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LogtoGenerated.Generator.Tests;
+
+/// <summary>The request-builder tree: path segments, path parameters and query parameters (Documents/kitchen-sink.json).</summary>
+public class RequestBuilderTests
+{
+    private const string Http = "global::LogtoGenerated.Http";
+
+    private static readonly ApiModel Model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+
+    private static readonly SortedDictionary<string, string> Files = GeneratorRun.Generate(GeneratorRun.Document("kitchen-sink.json"));
+
+    [Fact]
+    public void FirstPathSegmentsAreNavigationPropertiesOfTheClient()
+    {
+        var client = new GeneratedSource(Files["LogtoManagementClient.cs"]);
+
+        var applications = client.Property("Applications");
+        Assert.Equal("public virtual global::LogtoGenerated.RequestBuilders.Applications.ApplicationsRequestBuilder Applications", GeneratedSource.Signature(applications));
+        Assert.Equal("new(RequestAdapter, \"/api\" + \"/applications\")", applications.ExpressionBody!.Expression.ToString());
+    }
+
+    [Fact]
+    public void WellKnownSegmentIsAValidPropertyThatKeepsTheExactSegment()
+    {
+        var client = new GeneratedSource(Files["LogtoManagementClient.cs"]);
+
+        var wellKnown = client.Property("WellKnown");
+        Assert.Equal("public virtual global::LogtoGenerated.RequestBuilders.WellKnown.WellKnownRequestBuilder WellKnown", GeneratedSource.Signature(wellKnown));
+        Assert.Equal("new(RequestAdapter, \"/api\" + \"/.well-known\")", wellKnown.ExpressionBody!.Expression.ToString());
+        Assert.Contains("RequestBuilders/WellKnown/Endpoints/EndpointsRequestBuilder.cs", Files.Keys);
+    }
+
+    [Fact]
+    public void StringPathParameterIsAnIndexerEscapingTheValue()
+    {
+        var applications = new GeneratedSource(Files["RequestBuilders/Applications/ApplicationsRequestBuilder.cs"]);
+
+        var indexer = applications.Indexer();
+        Assert.Equal("global::LogtoGenerated.RequestBuilders.Applications.Item.ApplicationItemRequestBuilder", indexer.Type.ToString());
+        Assert.Equal(["string id"], indexer.ParameterList.Parameters.Select(p => p.ToString()));
+        Assert.Equal($"new(_requestAdapter, _path + \"/\" + {Http}.PathSegment.Escape(id, \"id\"))", indexer.ExpressionBody!.Expression.ToString());
+    }
+
+    [Fact]
+    public void OperationsNamingTheSamePathParameterDifferentlyShareOneItemBuilder()
+    {
+        // /api/applications/{id} (DeleteApplication, GetApplication) and /api/applications/{applicationId}/roles.
+        var applications = Model.Node("applications");
+
+        var item = Assert.Single(applications.Children.Values);
+        Assert.Equal(["GetApplication", "DeleteApplication"], item.Operations.Select(o => o.OperationId));
+        Assert.Equal(["ListApplicationRoles"], item.Children["roles"].Operations.Select(o => o.OperationId));
+        Assert.Single(item.SegmentParameters);
+        Assert.Single(Files.Keys, path => path.EndsWith("/ApplicationItemRequestBuilder.cs", StringComparison.Ordinal));
+        Assert.Contains("RequestBuilders/Applications/Item/Roles/RolesRequestBuilder.cs", Files.Keys);
+    }
+
+    [Fact]
+    public void IntegerPathParameterIsAByMethodFormattingTheValueInvariantly()
+    {
+        var logs = new GeneratedSource(Files["RequestBuilders/Logs/LogsRequestBuilder.cs"]);
+
+        var byPage = logs.Method("ByPage");
+        Assert.Equal(["int page"], GeneratedSource.Parameters(byPage));
+        Assert.Equal(
+            $"new(_requestAdapter, _path + \"/\" + {Http}.PathSegment.Escape(page.ToString(global::System.Globalization.CultureInfo.InvariantCulture), \"page\"))",
+            byPage.ExpressionBody!.Expression.ToString());
+        Assert.DoesNotContain("this[", logs.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"number"}""", "double value", "value.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)")]
+    [InlineData("""{"type":"integer","format":"int64"}""", "long value", "value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)")]
+    [InlineData("""{"type":"boolean"}""", "bool value", "(value ? \"true\" : \"false\")")]
+    [InlineData("""{"type":"string","format":"date-time"}""", "global::System.DateTimeOffset value", "value.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)")]
+    public void NonStringPathParametersAreFormattedLikeQueryValues(string schema, string parameter, string formatted)
+    {
+        var files = new OpenApiDocument()
+            .Get("/api/things/{value}", "GetThing", parameters: $$"""[{"name":"value","in":"path","required":true,"schema":{{schema}}}]""")
+            .Generate();
+
+        var byValue = new GeneratedSource(files["RequestBuilders/Things/ThingsRequestBuilder.cs"]).Method("ByValue");
+        Assert.Equal([parameter], GeneratedSource.Parameters(byValue));
+        Assert.Contains($"PathSegment.Escape({formatted}, \"value\")", byValue.ExpressionBody!.Expression.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnumPathParameterIsAnIndexerSendingItsWireValue()
+    {
+        var files = new OpenApiDocument()
+            .Get("/api/configs/{tokenType}", "GetConfig", parameters: """[{"name":"tokenType","in":"path","required":true,"schema":{"type":"string","enum":["access-token","client-credentials"]}}]""")
+            .Generate();
+
+        var indexer = new GeneratedSource(files["RequestBuilders/Configs/ConfigsRequestBuilder.cs"]).Indexer();
+        Assert.Equal(["global::LogtoGenerated.Models.ConfigTokenType tokenType"], indexer.ParameterList.Parameters.Select(p => p.ToString()));
+        Assert.Contains($"{Http}.PathSegment.Escape(tokenType.Value, \"tokenType\")", indexer.ExpressionBody!.Expression.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParametersNamedLikeCSharpKeywordsAreEscapedButSentUnderTheirWireNames()
+    {
+        var indexer = new GeneratedSource(Files["RequestBuilders/Hooks/HooksRequestBuilder.cs"]).Indexer();
+        var get = new GeneratedSource(Files["RequestBuilders/Hooks/Item/HookItemRequestBuilder.cs"]).Method("GetAsync");
+
+        Assert.Equal(["string @event"], indexer.ParameterList.Parameters.Select(p => p.ToString()));
+        Assert.Contains($"{Http}.PathSegment.Escape(@event, \"event\")", indexer.ExpressionBody!.Expression.ToString(), StringComparison.Ordinal);
+        Assert.Equal("string @class", GeneratedSource.Parameters(get)[0]);
+        Assert.Contains("request.Query.Add(\"class\", @class);", GeneratedSource.Statements(get));
+    }
+
+    private static GeneratedSource Roles => new(Files["RequestBuilders/Applications/Item/Roles/RolesRequestBuilder.cs"]);
+
+    [Fact]
+    public void RequiredQueryParameterIsAMethodArgumentWrittenUnderItsWireName()
+    {
+        var get = Roles.Method("GetAsync");
+
+        Assert.Equal("string search", GeneratedSource.Parameters(get)[0]);
+        Assert.Equal($"global::System.Action<{Http}.RequestConfiguration<ListApplicationRolesQueryParameters>>? configure = default", GeneratedSource.Parameters(get)[1]);
+        Assert.Contains("request.Query.Add(\"search\", search);", GeneratedSource.Statements(get));
+        Assert.Contains("global::System.ArgumentNullException.ThrowIfNull(search);", GeneratedSource.Statements(get));
+    }
+
+    [Fact]
+    public void OptionalQueryParametersAreAClassNamedAfterTheOperationWritingWireNames()
+    {
+        var query = Assert.IsType<ClassDeclarationSyntax>(Roles.Type("ListApplicationRolesQueryParameters"));
+
+        Assert.Equal($"{Http}.IQueryParameters", query.BaseList!.Types.Single().ToString());
+        Assert.Equal(
+            [
+                "public int? Page",
+                "public int? PageSize",
+                "public bool? IncludeScopes",
+                "public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationRoleType>? Types",
+                "public global::System.Collections.Generic.IDictionary<string, string>? Filter",
+            ],
+            Roles.Properties("ListApplicationRolesQueryParameters").Select(GeneratedSource.Signature));
+        Assert.Equal(
+            [
+                "query.Add(\"page\", Page);",
+                "query.Add(\"page_size\", PageSize);",
+                "query.Add(\"includeScopes\", IncludeScopes);",
+                "query.AddEach(\"types\", Types);",
+                "query.AddExploded(Filter);",
+            ],
+            GeneratedSource.Statements(Roles.Method("WriteTo")));
+    }
+
+    [Fact]
+    public void TrueFalseEnumQueryParameterIsABoolean()
+    {
+        var includeScopes = Model.Operation("ListApplicationRoles").OptionalQuery.Single(p => p.WireName == "includeScopes");
+
+        Assert.Equal(new PrimitiveRef(PrimitiveKind.Boolean), includeScopes.Type.Type);
+        Assert.DoesNotContain(Model.Types, t => t is EnumType e && e.Values.Contains("true"));
+    }
+
+    [Fact]
+    public void FormExplodedObjectQueryParameterIsSentEntryByEntry()
+    {
+        var filter = Model.Operation("ListApplicationRoles").OptionalQuery.Single(p => p.WireName == "filter");
+
+        Assert.True(filter.Exploded);
+        Assert.Equal(new MapRef(new TypeUse(new PrimitiveRef(PrimitiveKind.String), false)), filter.Type.Type);
+    }
+
+    [Fact]
+    public void OneValueOrAListOfEnumQueryParameterIsAList()
+    {
+        var types = Model.Operation("ListApplicationRoles").OptionalQuery.Single(p => p.WireName == "types");
+
+        var list = Assert.IsType<ListRef>(types.Type.Type);
+        Assert.Equal(["User", "MachineToMachine"], Assert.IsType<EnumType>(list.Item.ModelOf()).Values);
+    }
+
+    [Fact]
+    public void OperationWithoutOptionalQueryParametersHasNoQueryClass()
+    {
+        Assert.Null(Model.Operation("GetApplication").QueryClassName);
+        var get = new GeneratedSource(Files["RequestBuilders/Applications/Item/ApplicationItemRequestBuilder.cs"]).Method("GetAsync");
+        Assert.Equal($"global::System.Action<{Http}.RequestConfiguration>? configure = default", GeneratedSource.Parameters(get)[0]);
+    }
+
+    [Fact]
+    public void EachOperationIsOneMethodNamedAfterItsHttpMethod()
+    {
+        var item = new GeneratedSource(Files["RequestBuilders/Applications/Item/ApplicationItemRequestBuilder.cs"]);
+
+        Assert.Equal("global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Application>", item.Method("GetAsync").ReturnType.ToString());
+        Assert.Equal("global::System.Threading.Tasks.Task", item.Method("DeleteAsync").ReturnType.ToString());
+        Assert.Contains(
+            $"var request = new {Http}.RequestInformation(global::System.Net.Http.HttpMethod.Delete, \"/api/applications/{{id}}\", _path, \"DeleteApplication\");",
+            GeneratedSource.Statements(item.Method("DeleteAsync")));
+    }
+
+    [Fact]
+    public void TextResponseIsReturnedAsString()
+    {
+        var item = new GeneratedSource(Files["RequestBuilders/Logs/Item/LogItemRequestBuilder.cs"]);
+
+        var get = item.Method("GetAsync");
+        Assert.Equal("global::System.Threading.Tasks.Task<string>", get.ReturnType.ToString());
+        Assert.Contains("return _requestAdapter.SendStringAsync(request, cancellationToken);", GeneratedSource.Statements(get));
+    }
+
+    [Fact]
+    public void JsonListResponseIsAReadOnlyListReadThroughTheContext()
+    {
+        var get = Roles.Method("GetAsync");
+
+        Assert.Equal("global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationRole>>", get.ReturnType.ToString());
+        Assert.Contains("return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationRoleReadOnlyList, cancellationToken);", GeneratedSource.Statements(get));
+    }
+}
