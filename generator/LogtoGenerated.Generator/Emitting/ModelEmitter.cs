@@ -33,7 +33,7 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
 
     private void EmitObject(SourceWriter writer, ObjectType type)
     {
-        writer.Doc("summary", Summary(type, $"The {Identifiers.Words(type.Name).Count switch { _ => type.Name }} object of Logto's Management API."));
+        writer.Doc("summary", Summary(type, $"The {type.Name} object of Logto's Management API."));
         writer.Open($"public partial class {type.Name}");
         foreach (var property in type.Properties)
         {
