@@ -13,4 +13,18 @@ public interface IAuthenticationProvider
     /// <param name="cancellationToken">Cancels the operation, for example a token fetch.</param>
     /// <returns>A task that completes when the request carries its credentials.</returns>
     ValueTask AuthenticateRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called when the server answered <c>401 Unauthorized</c> to a request this provider authenticated. A provider
+    /// that can get fresh credentials (for example by discarding a cached access token that was revoked or expired
+    /// early) does so and returns <see langword="true"/>: the request is then authenticated and sent once more.
+    /// The default returns <see langword="false"/>: the 401 is final.
+    /// </summary>
+    /// <param name="request">The request that was refused, as it was sent (with the credentials it carried).</param>
+    /// <param name="response">The 401 response.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the request should be authenticated and sent again.</returns>
+    ValueTask<bool> HandleUnauthorizedAsync(
+        HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(false);
 }

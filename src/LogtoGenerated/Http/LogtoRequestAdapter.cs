@@ -1,13 +1,15 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading.RateLimiting;
 using LogtoGenerated.Authentication;
 
 namespace LogtoGenerated.Http;
 
 /// <summary>
 /// Sends <see cref="RequestInformation"/> to Logto with an <see cref="HttpClient"/>: authenticates each request,
-/// maps unsuccessful responses to <see cref="LogtoApiException"/> and deserializes bodies with source-generated
-/// metadata.
+/// retries what is safe to retry, replays a request once after a <c>401</c> with fresh credentials, maps
+/// unsuccessful responses to <see cref="LogtoApiException"/> and deserializes bodies with source-generated metadata.
 /// </summary>
 /// <remarks>Thread-safe. The methods are virtual so tests can replace them.</remarks>
 public class LogtoRequestAdapter
@@ -19,6 +21,9 @@ public class LogtoRequestAdapter
     private readonly IAuthenticationProvider? _authenticationProvider;
     private readonly Uri? _endpoint;
     private readonly string? _baseAddress;
+    private readonly LogtoRetryOptions _retry = LogtoRetryOptions.Default;
+    private readonly RateLimiter? _rateLimiter;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>Creates an adapter.</summary>
     /// <param name="httpClient">The client that sends the requests; the adapter does not dispose it.</param>
@@ -27,9 +32,11 @@ public class LogtoRequestAdapter
     /// Your Logto origin without <c>/api</c>, for example <c>https://your-tenant.logto.app</c>, or with the base
     /// path of a self-hosted Logto, for example <c>https://example.com/logto</c>.
     /// </param>
+    /// <param name="options">Retries, rate limiting and clock; defaults when <see langword="null"/>. Read once, here.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not an absolute http(s) URI of a Logto origin.</exception>
-    public LogtoRequestAdapter(HttpClient httpClient, IAuthenticationProvider authenticationProvider, Uri endpoint)
+    public LogtoRequestAdapter(
+        HttpClient httpClient, IAuthenticationProvider authenticationProvider, Uri endpoint, LogtoRequestAdapterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(authenticationProvider);
@@ -39,6 +46,12 @@ public class LogtoRequestAdapter
         _authenticationProvider = authenticationProvider;
         _endpoint = endpoint;
         _baseAddress = RequestInformation.GetBaseAddress(endpoint);
+        if (options is not null)
+        {
+            _retry = options.Retry ?? throw new ArgumentException("LogtoRequestAdapterOptions.Retry must not be null; use LogtoRetryOptions.None to turn retries off.", nameof(options));
+            _rateLimiter = options.RateLimiter;
+            _timeProvider = options.TimeProvider ?? throw new ArgumentException("LogtoRequestAdapterOptions.TimeProvider must not be null.", nameof(options));
+        }
     }
 
     /// <summary>For mocking: an adapter made this way throws <see cref="InvalidOperationException"/> unless its members are overridden.</summary>
@@ -62,48 +75,28 @@ public class LogtoRequestAdapter
     /// The response is not 2xx, or its body is empty, JSON <c>null</c> (when <typeparamref name="T"/> is a reference type)
     /// or not readable as <typeparamref name="T"/>.
     /// </exception>
+    /// <exception cref="TimeoutException">The request's <see cref="RequestConfiguration.Timeout"/> passed.</exception>
+    /// <exception cref="HttpRequestException">Logto could not be reached (after the configured retries).</exception>
     public virtual async Task<T> SendAsync<T>(
         RequestInformation request, JsonTypeInfo<T> responseTypeInfo, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseTypeInfo);
-        using HttpRequestMessage message = CreateMessage(request, JsonMediaType);
-        await _authenticationProvider!.AuthenticateRequestAsync(message, cancellationToken).ConfigureAwait(false);
-        using HttpResponseMessage response = await _httpClient!
-            .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        using var call = new CallScope(request, _timeProvider, cancellationToken);
+        try
         {
-            throw await LogtoApiException.FromResponseAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (response.Content.Headers.ContentLength == 0)
-        {
-            throw LogtoApiException.ForUnreadableBody(
-                request, response, "the body is empty where " + DescribeType(responseTypeInfo.Type) + " was expected", null);
-        }
-
-        T? result;
-        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            try
+            using HttpResponseMessage response = await SendCoreAsync(request, JsonMediaType, call.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
             {
-                result = await JsonSerializer.DeserializeAsync(stream, responseTypeInfo, cancellationToken).ConfigureAwait(false);
+                throw await LogtoApiException.FromResponseAsync(request, response, call.Token).ConfigureAwait(false);
             }
-            catch (JsonException e)
-            {
-                throw LogtoApiException.ForUnreadableBody(
-                    request, response, "the body could not be read as " + DescribeType(responseTypeInfo.Type) + ": " + e.Message, e);
-            }
-        }
 
-        // Nullable<T> may legitimately be null; a reference type may not (the return type promises a value).
-        if (result is null && !typeof(T).IsValueType)
+            return await ReadJsonAsync(request, response, responseTypeInfo, call.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (call.TimedOut(e))
         {
-            throw LogtoApiException.ForUnreadableBody(
-                request, response, "the body is JSON null where " + DescribeType(responseTypeInfo.Type) + " was expected", null);
+            throw call.TimeoutException(e);
         }
-
-        return result!;
     }
 
     /// <summary>
@@ -114,17 +107,24 @@ public class LogtoRequestAdapter
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the response headers arrived.</returns>
     /// <exception cref="LogtoApiException">The response status is 400 or above.</exception>
+    /// <exception cref="TimeoutException">The request's <see cref="RequestConfiguration.Timeout"/> passed.</exception>
+    /// <exception cref="HttpRequestException">Logto could not be reached (after the configured retries).</exception>
     public virtual async Task SendNoContentAsync(RequestInformation request, CancellationToken cancellationToken = default)
     {
-        using HttpRequestMessage message = CreateMessage(request, null);
-        await _authenticationProvider!.AuthenticateRequestAsync(message, cancellationToken).ConfigureAwait(false);
-
-        // Disposing the response drains or discards the unread body.
-        using HttpResponseMessage response = await _httpClient!
-            .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if ((int)response.StatusCode >= 400)
+        ArgumentNullException.ThrowIfNull(request);
+        using var call = new CallScope(request, _timeProvider, cancellationToken);
+        try
         {
-            throw await LogtoApiException.FromResponseAsync(request, response, cancellationToken).ConfigureAwait(false);
+            // Disposing the response drains or discards the unread body.
+            using HttpResponseMessage response = await SendCoreAsync(request, null, call.Token).ConfigureAwait(false);
+            if ((int)response.StatusCode >= 400)
+            {
+                throw await LogtoApiException.FromResponseAsync(request, response, call.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException e) when (call.TimedOut(e))
+        {
+            throw call.TimeoutException(e);
         }
     }
 
@@ -133,23 +133,178 @@ public class LogtoRequestAdapter
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body as a string (empty when there is none).</returns>
     /// <exception cref="LogtoApiException">The response is not 2xx.</exception>
+    /// <exception cref="TimeoutException">The request's <see cref="RequestConfiguration.Timeout"/> passed.</exception>
+    /// <exception cref="HttpRequestException">Logto could not be reached (after the configured retries).</exception>
     public virtual async Task<string> SendStringAsync(RequestInformation request, CancellationToken cancellationToken = default)
     {
-        using HttpRequestMessage message = CreateMessage(request, null);
-        await _authenticationProvider!.AuthenticateRequestAsync(message, cancellationToken).ConfigureAwait(false);
-        using HttpResponseMessage response = await _httpClient!
-            .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        ArgumentNullException.ThrowIfNull(request);
+        using var call = new CallScope(request, _timeProvider, cancellationToken);
+        try
         {
-            throw await LogtoApiException.FromResponseAsync(request, response, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage response = await SendCoreAsync(request, null, call.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await LogtoApiException.FromResponseAsync(request, response, call.Token).ConfigureAwait(false);
+            }
+
+            return await response.Content.ReadAsStringAsync(call.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (call.TimedOut(e))
+        {
+            throw call.TimeoutException(e);
+        }
+    }
+
+    /// <summary>Deserializes a successful JSON response while it streams in.</summary>
+    internal static async Task<T> ReadJsonAsync<T>(
+        RequestInformation request, HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            throw LogtoApiException.ForUnreadableBody(
+                request, response, "the body is empty where " + DescribeType(typeInfo.Type) + " was expected", null);
         }
 
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        T? result;
+        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                result = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                throw LogtoApiException.ForUnreadableBody(
+                    request, response, "the body could not be read as " + DescribeType(typeInfo.Type) + ": " + e.Message, e);
+            }
+        }
+
+        // Nullable<T> may legitimately be null; a reference type may not (the return type promises a value).
+        if (result is null && !typeof(T).IsValueType)
+        {
+            throw LogtoApiException.ForUnreadableBody(
+                request, response, "the body is JSON null where " + DescribeType(typeInfo.Type) + " was expected", null);
+        }
+
+        return result!;
+    }
+
+    /// <summary>
+    /// Sends the request until it gets a final response: waits for the rate limiter, authenticates, sends;
+    /// replays once after a 401 when the authentication provider has fresh credentials; retries connection
+    /// failures and 429/502/503/504 as the retry options allow. Reports the final response to the caller's
+    /// <see cref="RequestConfiguration.OnResponse"/>. The caller disposes the response.
+    /// </summary>
+    internal async Task<HttpResponseMessage> SendCoreAsync(RequestInformation request, string? defaultAccept, CancellationToken cancellationToken)
+    {
+        if (_httpClient is null || _authenticationProvider is null)
+        {
+            throw NotConfigured();
+        }
+
+        LogtoRetryOptions retry = request.Configuration?.Retry ?? _retry;
+        bool replayable = request.IsContentReplayable;
+        int maxRetries = replayable && retry.AllowsMethod(request.Method) ? retry.MaxRetries : 0;
+        bool mayReplayUnauthorized = replayable;
+        int retries = 0;
+        int sends = 0;
+        while (true)
+        {
+            RateLimitLease? lease = _rateLimiter is null ? null : await AcquirePermitAsync(request, cancellationToken).ConfigureAwait(false);
+            HttpRequestMessage message = CreateMessage(request, defaultAccept);
+            HttpResponseMessage response;
+            try
+            {
+                sends++;
+                await _authenticationProvider.AuthenticateRequestAsync(message, cancellationToken).ConfigureAwait(false);
+                response = await _httpClient
+                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (retries < maxRetries && IsTransientFailure(e, cancellationToken))
+            {
+                retries++;
+                await Task.Delay(retry.GetBackoff(retries), _timeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            finally
+            {
+                lease?.Dispose();
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized && mayReplayUnauthorized && message.Headers.Authorization is not null
+                && await _authenticationProvider.HandleUnauthorizedAsync(message, response, cancellationToken).ConfigureAwait(false))
+            {
+                mayReplayUnauthorized = false;
+                response.Dispose();
+                continue;
+            }
+
+            if (retries < maxRetries && IsRetryableStatus(response.StatusCode) && TryGetRetryDelay(response, retry, retries + 1, out TimeSpan delay))
+            {
+                retries++;
+                response.Dispose();
+                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            request.Configuration?.OnResponse?.Invoke(new LogtoResponse(response, sends));
+            return response;
+        }
+    }
+
+    private async ValueTask<RateLimitLease> AcquirePermitAsync(RequestInformation request, CancellationToken cancellationToken)
+    {
+        RateLimitLease lease = await _rateLimiter!.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan after) ? after : null;
+        lease.Dispose();
+        throw new LogtoRateLimitRejectedException(
+            request.Method.Method + " " + request.PathTemplate + " was not sent: the client-side rate limiter refused it because too many requests are waiting. " +
+            "Send fewer requests at once, or raise the limiter's queue limit.",
+            retryAfter);
+    }
+
+    private static bool IsTransientFailure(Exception exception, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && (exception is HttpRequestException
+            || exception is TaskCanceledException { InnerException: TimeoutException }); // HttpClient.Timeout for one attempt
+
+    private static bool IsRetryableStatus(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>The delay before the next attempt: the server's <c>Retry-After</c> when given, else the backoff. False when the server asks for longer than the options allow.</summary>
+    private bool TryGetRetryDelay(HttpResponseMessage response, LogtoRetryOptions retry, int retryNumber, out TimeSpan delay)
+    {
+        System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            delay = delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+        else if (retryAfter?.Date is { } date)
+        {
+            delay = date - _timeProvider.GetUtcNow();
+            if (delay < TimeSpan.Zero)
+            {
+                delay = TimeSpan.Zero;
+            }
+        }
+        else
+        {
+            delay = retry.GetBackoff(retryNumber);
+            return true;
+        }
+
+        return delay <= retry.MaxDelay;
     }
 
     private HttpRequestMessage CreateMessage(RequestInformation request, string? defaultAccept)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (_baseAddress is null)
         {
             throw NotConfigured();
@@ -227,5 +382,48 @@ public class LogtoRequestAdapter
         }
 
         return builder.Append('>').ToString();
+    }
+
+    /// <summary>
+    /// The lifetime of one call: links the caller's token with the request's <see cref="RequestConfiguration.Timeout"/>
+    /// (on the adapter's clock), and disposes the request body at the end.
+    /// </summary>
+    private readonly struct CallScope : IDisposable
+    {
+        private readonly RequestInformation _request;
+        private readonly CancellationTokenSource? _timeout;
+        private readonly CancellationTokenSource? _linked;
+
+        public CallScope(RequestInformation request, TimeProvider timeProvider, CancellationToken cancellationToken)
+        {
+            _request = request;
+            if (request.Configuration?.Timeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
+            {
+                _timeout = new CancellationTokenSource(timeout, timeProvider);
+                _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timeout.Token);
+                Token = _linked.Token;
+            }
+            else
+            {
+                Token = cancellationToken;
+            }
+        }
+
+        public CancellationToken Token { get; }
+
+        /// <summary>Whether a cancellation came from the timeout rather than from the caller.</summary>
+        public bool TimedOut(OperationCanceledException exception) =>
+            _timeout is { IsCancellationRequested: true } && exception.CancellationToken == Token;
+
+        public TimeoutException TimeoutException(OperationCanceledException inner) =>
+            new(_request.Method.Method + " " + _request.PathTemplate + " (" + _request.OperationId + ") did not complete within its timeout of "
+                + _request.Configuration!.Timeout!.Value + ". Raise RequestConfiguration.Timeout if the operation legitimately takes longer.", inner);
+
+        public void Dispose()
+        {
+            _linked?.Dispose();
+            _timeout?.Dispose();
+            _request.Content?.Dispose();
+        }
     }
 }

@@ -1,13 +1,49 @@
 namespace LogtoGenerated.Http;
 
-/// <summary>What a caller can set for one request: extra headers.</summary>
-/// <example><code>await client.Users["id"].GetAsync(config => config.Headers["Accept-Language"] = "de");</code></example>
+/// <summary>What a caller can set for one request: headers, a timeout, retries, and a look at the raw response.</summary>
+/// <example><code>
+/// await client.Users["id"].GetAsync(config =>
+/// {
+///     config.Headers["Accept-Language"] = "de";
+///     config.Timeout = TimeSpan.FromSeconds(5);
+///     config.Retry = LogtoRetryOptions.None;
+/// });
+/// </code></example>
 public class RequestConfiguration
 {
     private Dictionary<string, string>? _headers;
+    private TimeSpan? _timeout;
 
     /// <summary>Headers to send with the request; names are case-insensitive. A header set here replaces one the client would send.</summary>
     public IDictionary<string, string> Headers => _headers ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How long the whole call may take, retries and their delays included; <see langword="null"/> (default) for
+    /// no limit beyond <see cref="HttpClient.Timeout"/>. When it passes, the call throws <see cref="TimeoutException"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan? Timeout
+    {
+        get => _timeout;
+        set
+        {
+            if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, "The timeout must be positive, or null for none.");
+            }
+
+            _timeout = value;
+        }
+    }
+
+    /// <summary>Retries for this request, replacing the client's <see cref="LogtoRequestAdapterOptions.Retry"/>; <see langword="null"/> keeps the client's.</summary>
+    public LogtoRetryOptions? Retry { get; set; }
+
+    /// <summary>
+    /// Called with the final response's status and headers (after retries) before its body is read, also when
+    /// the call then throws <see cref="LogtoApiException"/>. Use it for headers the typed result does not carry.
+    /// </summary>
+    public Action<LogtoResponse>? OnResponse { get; set; }
 
     /// <summary>The headers when any were set; <see langword="null"/> otherwise, to avoid allocating.</summary>
     internal Dictionary<string, string>? HeadersOrNull => _headers;

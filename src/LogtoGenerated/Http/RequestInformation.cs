@@ -70,6 +70,12 @@ public sealed class RequestInformation
     /// <summary>The headers when any were set; <see langword="null"/> otherwise.</summary>
     internal Dictionary<string, string>? HeadersOrNull => _headers;
 
+    /// <summary>The caller's configuration of this request (timeout, retries, response callback), if any.</summary>
+    internal RequestConfiguration? Configuration { get; private set; }
+
+    /// <summary>Whether <see cref="Content"/> can be sent more than once (for a retry or a replay after a 401).</summary>
+    internal bool IsContentReplayable => IsReplayable(Content);
+
     /// <summary>Applies a caller's configuration lambda: runs it on a new <see cref="RequestConfiguration"/> and copies the headers it set.</summary>
     /// <param name="configure">The caller's lambda; <see langword="null"/> does nothing.</param>
     public void Configure(Action<RequestConfiguration>? configure)
@@ -82,6 +88,7 @@ public sealed class RequestInformation
         var configuration = new RequestConfiguration();
         configure(configuration);
         CopyHeaders(configuration.HeadersOrNull);
+        Configuration = configuration;
     }
 
     /// <summary>
@@ -102,6 +109,7 @@ public sealed class RequestInformation
         configure(configuration);
         CopyHeaders(configuration.HeadersOrNull);
         configuration.QueryParametersOrNull?.WriteTo(Query);
+        Configuration = configuration;
     }
 
     /// <summary>Sets an <c>application/json</c> body, serialized with source-generated metadata when the request is sent.</summary>
@@ -190,6 +198,35 @@ public sealed class RequestInformation
         return new Uri(uri, UriKind.Absolute);
     }
 
+    /// <summary>
+    /// Content that produces the same bytes every time it is serialized: buffered bytes, JSON serialized on
+    /// demand, multipart made of such parts, or a file upload from a stream that can seek back.
+    /// </summary>
+    internal static bool IsReplayable(HttpContent? content)
+    {
+        switch (content)
+        {
+            case null:
+            case ByteArrayContent:
+            case JsonContent:
+                return true;
+            case FileUploadContent upload:
+                return upload.CanReplay;
+            case MultipartContent multipart:
+                foreach (HttpContent part in multipart)
+                {
+                    if (!IsReplayable(part))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private void CopyHeaders(Dictionary<string, string>? headers)
     {
         if (headers is null || headers.Count == 0)
@@ -206,32 +243,47 @@ public sealed class RequestInformation
 
     /// <summary>
     /// Streams a <see cref="FileUpload"/> without taking ownership: unlike <see cref="StreamContent"/>,
-    /// disposing it leaves the caller's stream open.
+    /// disposing it leaves the caller's stream open. A seekable stream is rewound to where it was when the
+    /// request was built before each send, so a retry sends the same bytes.
     /// </summary>
     private sealed class FileUploadContent : HttpContent
     {
         private readonly Stream _stream;
+        private readonly long _start;
 
         public FileUploadContent(FileUpload file)
         {
             _stream = file.Content;
+            _start = _stream.CanSeek ? _stream.Position : -1;
             Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
         }
 
+        public bool CanReplay => _start >= 0;
+
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            _stream.CopyToAsync(stream);
+            Rewind().CopyToAsync(stream);
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-            _stream.CopyToAsync(stream, cancellationToken);
+            Rewind().CopyToAsync(stream, cancellationToken);
 
         protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-            _stream.CopyTo(stream);
+            Rewind().CopyTo(stream);
+
+        private Stream Rewind()
+        {
+            if (_start >= 0)
+            {
+                _stream.Position = _start;
+            }
+
+            return _stream;
+        }
 
         protected override bool TryComputeLength(out long length)
         {
-            if (_stream.CanSeek)
+            if (_start >= 0)
             {
-                length = _stream.Length - _stream.Position;
+                length = _stream.Length - _start;
                 return true;
             }
 
