@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using LogtoGenerated.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LogtoGenerated.Authentication;
+
+/// <summary>
+/// Authenticates requests with an access token from Logto's client-credentials exchange (a machine-to-machine
+/// application), cached and refreshed before it expires. Serves the Management API client and any HTTP client
+/// calling your own API resources (see <see cref="LogtoClientCredentialsHandler"/>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The token is attached only to requests for the Logto endpoint's host (and <see cref="LogtoClientCredentialsOptions.AllowedHosts"/>);
+/// other requests are sent without it. After a <c>401</c> the token is discarded and the request replayed once with
+/// a new one (by <see cref="Http.LogtoRequestAdapter"/> and <see cref="LogtoClientCredentialsHandler"/>).
+/// </para>
+/// <para>Thread-safe. Logs, traces (<see cref="LogtoDiagnostics"/>) and counts fetches; never logs the secret or a token.</para>
+/// </remarks>
+public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationProvider
+{
+    private readonly HttpClient _httpClient;
+    private readonly ClientCredentialsSettings _settings;
+    private readonly LogtoTokenCache.Entry _entry;
+    private readonly ILogger _logger;
+    private readonly Func<LogtoAccessToken?, Task<LogtoAccessToken>> _fetch;
+
+    /// <summary>Creates a provider.</summary>
+    /// <param name="options">The application's credentials and the resource; read once, here.</param>
+    /// <param name="httpClient">Sends the token requests; not disposed by the provider.</param>
+    /// <param name="cache">The token cache; share one between providers with the same options. A new one when <see langword="null"/>.</param>
+    /// <param name="logger">Receives token events; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="httpClient"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are not valid; the message names each bad option.</exception>
+    public ClientCredentialsAuthenticationProvider(
+        LogtoClientCredentialsOptions options, HttpClient httpClient, LogtoTokenCache? cache = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _settings = ClientCredentialsSettings.Resolve(options, nameof(options));
+        _httpClient = httpClient;
+        _entry = (cache ?? new LogtoTokenCache()).GetEntry(_settings.CacheKey);
+        _logger = logger ?? NullLogger.Instance;
+        _fetch = FetchAsync;
+
+        if (!string.IsNullOrWhiteSpace(options.TenantId) && !_settings.IsLogtoCloud)
+        {
+            Log.EndpointNotLogtoCloud(_logger, options.TenantId.Trim(), _settings.Endpoint.GetLeftPart(UriPartial.Authority));
+        }
+    }
+
+    /// <summary>The token endpoint this provider calls.</summary>
+    public Uri TokenEndpoint => _settings.TokenEndpoint;
+
+    /// <summary>The resource indicator tokens are requested for.</summary>
+    public string Resource => _settings.Resource;
+
+    /// <summary>The Logto endpoint (from <see cref="LogtoClientCredentialsOptions.Endpoint"/> or the tenant id).</summary>
+    internal Uri Endpoint => _settings.Endpoint;
+
+    /// <summary>
+    /// A valid access token: the cached one while it is fresh, else a new one (one fetch at a time however many
+    /// callers ask at once).
+    /// </summary>
+    /// <param name="cancellationToken">Stops this caller's wait; a fetch other callers wait for goes on.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="LogtoTokenException">Logto refused or could not issue a usable token; the message says what to check.</exception>
+    public ValueTask<LogtoAccessToken> GetAccessTokenAsync(CancellationToken cancellationToken = default)
+    {
+        ValueTask<LogtoAccessToken> token = _entry.GetAsync(_settings.TimeProvider.GetUtcNow(), _fetch, cancellationToken);
+        if (token.IsCompletedSuccessfully)
+        {
+            LogtoDiagnostics.CacheHits.Add(1);
+        }
+
+        return token;
+    }
+
+    /// <summary>
+    /// Sets <c>Authorization: Bearer {token}</c> on requests for an allowed host; leaves other requests unchanged.
+    /// Completes synchronously, without allocating, when the cached token is fresh.
+    /// </summary>
+    /// <param name="request">The request about to be sent.</param>
+    /// <param name="cancellationToken">Stops waiting for a token fetch.</param>
+    /// <returns>A task that completes when the request carries the token.</returns>
+    /// <exception cref="LogtoTokenException">No usable token could be obtained.</exception>
+    public ValueTask AuthenticateRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!_settings.IsAllowed(request.RequestUri))
+        {
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.HostNotAllowed(_logger, request.RequestUri?.Authority ?? "(no URI)");
+            }
+
+            return default;
+        }
+
+        ValueTask<LogtoAccessToken> token = GetAccessTokenAsync(cancellationToken);
+        if (token.IsCompletedSuccessfully)
+        {
+            request.Headers.Authorization = token.Result.AuthorizationHeader;
+            return default;
+        }
+
+        return AuthenticateSlowAsync(request, token);
+
+        static async ValueTask AuthenticateSlowAsync(HttpRequestMessage request, ValueTask<LogtoAccessToken> pending)
+        {
+            LogtoAccessToken token = await pending.ConfigureAwait(false);
+            request.Headers.Authorization = token.AuthorizationHeader;
+        }
+    }
+
+    /// <summary>
+    /// Discards the cached token when it is the one the refused request carried (a token revoked or expired early),
+    /// so that the replay gets a new one.
+    /// </summary>
+    /// <param name="request">The refused request.</param>
+    /// <param name="response">The 401 response.</param>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns><see langword="true"/> when the request carried a token of this provider: replay it once.</returns>
+    public ValueTask<bool> HandleUnauthorizedAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Headers.Authorization is not { Scheme: "Bearer", Parameter: { } sent } || !_settings.IsAllowed(request.RequestUri))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        _entry.Invalidate(sent);
+        Log.TokenRejected(_logger, request.Method.Method, request.RequestUri!.AbsolutePath, _settings.Resource);
+        return ValueTask.FromResult(true);
+    }
+
+    /// <summary>Describes the provider without secrets.</summary>
+    /// <returns>The token endpoint, client id, resource and scopes.</returns>
+    public override string ToString() =>
+        "ClientCredentialsAuthenticationProvider (" + _settings.TokenEndpoint.GetLeftPart(UriPartial.Path) + ", client " + _settings.ClientId
+        + ", resource " + _settings.Resource + ", scopes '" + string.Join(' ', _settings.Scopes) + "', secret hidden)";
+
+    private async Task<LogtoAccessToken> FetchAsync(LogtoAccessToken? previous)
+    {
+        using Activity? activity = LogtoDiagnostics.ActivitySource.StartActivity(LogtoDiagnostics.TokenFetchActivityName, ActivityKind.Client);
+        activity?.SetTag("logto.token_endpoint", _settings.TokenEndpoint.GetLeftPart(UriPartial.Path));
+        activity?.SetTag("logto.client_id", _settings.ClientId);
+        activity?.SetTag("logto.resource", _settings.Resource);
+        var resourceTag = new KeyValuePair<string, object?>("logto.resource", _settings.Resource);
+        LogtoDiagnostics.Fetches.Add(1, resourceTag);
+        try
+        {
+            LogtoAccessToken token = await ClientCredentialsTokenClient
+                .RequestTokenAsync(_httpClient, _settings, CancellationToken.None).ConfigureAwait(false);
+            TimeSpan lifetime = token.ExpiresAt - token.IssuedAt;
+            if (previous is null)
+            {
+                Log.TokenFetched(_logger, _settings.Resource, _settings.ClientId, string.Join(' ', token.Scopes), lifetime);
+            }
+            else
+            {
+                Log.TokenRefreshed(_logger, _settings.Resource, _settings.ClientId, string.Join(' ', token.Scopes), lifetime);
+            }
+
+            return token;
+        }
+        catch (Exception e)
+        {
+            LogtoDiagnostics.Failures.Add(1, resourceTag);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            Log.TokenFetchFailed(_logger, _settings.Resource, _settings.ClientId, e.Message, e);
+            throw;
+        }
+    }
+}

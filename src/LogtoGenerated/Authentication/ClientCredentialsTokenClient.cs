@@ -1,0 +1,276 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace LogtoGenerated.Authentication;
+
+/// <summary>
+/// Performs one client-credentials exchange as Logto documents it: <c>POST {endpoint}/oidc/token</c> with Basic
+/// client authentication and a form body, and turns every way it can fail into a <see cref="LogtoTokenException"/>.
+/// </summary>
+internal static class ClientCredentialsTokenClient
+{
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+
+    public static async Task<LogtoAccessToken> RequestTokenAsync(
+        HttpClient httpClient, ClientCredentialsSettings settings, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.TokenEndpoint);
+        request.Headers.Authorization = settings.BasicCredentials;
+        request.Headers.Accept.Add(AcceptJson);
+        var form = new List<KeyValuePair<string, string>>(3)
+        {
+            new("grant_type", "client_credentials"),
+            new("resource", settings.Resource),
+        };
+        if (settings.Scopes.Length > 0)
+        {
+            form.Add(new("scope", string.Join(' ', settings.Scopes)));
+        }
+
+        request.Content = new FormUrlEncodedContent(form);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Fail(settings, $"Could not reach Logto's token endpoint {Describe(settings.TokenEndpoint)}: {e.Message} Check Endpoint (or TenantId) and that Logto is running.", null, inner: e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Fail(settings, $"Logto's token endpoint {Describe(settings.TokenEndpoint)} did not answer in time (HttpClient.Timeout).", null, inner: e);
+        }
+
+        using (response)
+        {
+            DateTimeOffset receivedAt = settings.TimeProvider.GetUtcNow();
+            string? requestId = response.Headers.TryGetValues("Logto-Core-Request-Id", out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+            byte[]? body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                throw FromErrorResponse(settings, status, body, requestId);
+            }
+
+            return ParseToken(settings, status, body, requestId, receivedAt);
+        }
+    }
+
+    private static LogtoAccessToken ParseToken(ClientCredentialsSettings settings, int status, byte[]? body, string? requestId, DateTimeOffset receivedAt)
+    {
+        // Messages here never quote the body: a malformed success body may still contain a token.
+        const string Malformed = "Logto's token endpoint answered {0} with {1}; expected a JSON object with access_token, token_type \"Bearer\" and expires_in. Check that Endpoint points at Logto.";
+        if (body is null || body.Length == 0)
+        {
+            throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "an empty body"), status, requestId: requestId);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "a body that is not JSON"), status, requestId: requestId, inner: new JsonException("The token response is not valid JSON (" + e.LineNumber + ":" + e.BytePositionInLine + ")."));
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "JSON that is not an object"), status, requestId: requestId);
+            }
+
+            if (!root.TryGetProperty("access_token", out JsonElement accessToken) || accessToken.ValueKind != JsonValueKind.String
+                || accessToken.GetString() is not { Length: > 0 } value || !IsToken68(value))
+            {
+                throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "no usable access_token"), status, requestId: requestId);
+            }
+
+            if (!root.TryGetProperty("token_type", out JsonElement tokenType) || tokenType.ValueKind != JsonValueKind.String
+                || !string.Equals(tokenType.GetString(), "Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                string actual = tokenType.ValueKind == JsonValueKind.String ? "token_type \"" + Truncate(tokenType.GetString()!, 40) + "\"" : "no token_type";
+                throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, actual), status, requestId: requestId);
+            }
+
+            double lifetimeSeconds;
+            if (!root.TryGetProperty("expires_in", out JsonElement expiresIn)
+                || !TryGetSeconds(expiresIn, out lifetimeSeconds) || lifetimeSeconds <= 0 || lifetimeSeconds > TimeSpan.FromDays(366).TotalSeconds)
+            {
+                throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "a missing or invalid expires_in (a positive number of seconds)"), status, requestId: requestId);
+            }
+
+            string[] granted = root.TryGetProperty("scope", out JsonElement scope) && scope.ValueKind == JsonValueKind.String
+                ? scope.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [];
+            Array.Sort(granted, StringComparer.Ordinal);
+            string[] missing = settings.Scopes.Where(s => Array.BinarySearch(granted, s, StringComparer.Ordinal) < 0).ToArray();
+            if (missing.Length > 0)
+            {
+                throw Fail(settings, MissingScopesMessage(settings, missing), status, requestId: requestId, missingScopes: missing);
+            }
+
+            TimeSpan lifetime = TimeSpan.FromSeconds(lifetimeSeconds);
+            TimeSpan skew = settings.RefreshSkew < lifetime / 2 ? settings.RefreshSkew : lifetime / 2;
+            return new LogtoAccessToken(value, receivedAt, receivedAt + lifetime, receivedAt + lifetime - skew, granted);
+        }
+    }
+
+    private static string MissingScopesMessage(ClientCredentialsSettings settings, string[] missing)
+    {
+        string scopes = string.Join(", ", missing.Select(s => "'" + s + "'"));
+        var message = new StringBuilder()
+            .Append("Logto issued a token for ").Append(settings.Resource).Append(" without the scope").Append(missing.Length > 1 ? "s " : " ").Append(scopes)
+            .Append(": the application ").Append(settings.ClientId).Append(" has no role granting ").Append(missing.Length > 1 ? "them" : "it")
+            .Append(" (Logto silently leaves out scopes it does not grant). ");
+        if (settings.IsManagementApi)
+        {
+            message.Append("In the Logto console, open Applications > your machine-to-machine app > Roles, and assign a role with the Management API's 'all' permission, such as the built-in \"Logto Management API access\" role.");
+        }
+        else
+        {
+            message.Append("In the Logto console, create a machine-to-machine role with the permission").Append(missing.Length > 1 ? "s " : " ").Append(scopes)
+                .Append(" of the API resource ").Append(settings.Resource).Append(" (Roles > Create role), and assign it to the application; or remove the scope from Scopes.");
+        }
+
+        return message.ToString();
+    }
+
+    private static LogtoTokenException FromErrorResponse(ClientCredentialsSettings settings, int status, byte[]? body, string? requestId)
+    {
+        string? error = null, description = null, code = null;
+        if (body is { Length: > 0 })
+        {
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(body);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    error = GetString(document.RootElement, "error");
+                    description = GetString(document.RootElement, "error_description");
+                    code = GetString(document.RootElement, "code");
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON (a proxy's error page, say): the status alone tells the story.
+            }
+        }
+
+        var message = new StringBuilder("Logto's token endpoint ").Append(Describe(settings.TokenEndpoint)).Append(" refused the client-credentials request with ").Append(status);
+        if (error is not null)
+        {
+            message.Append(' ').Append(error);
+        }
+
+        if (description is not null)
+        {
+            message.Append(" (").Append(Truncate(description, 300)).Append(')');
+        }
+
+        message.Append(". ").Append(Advice(settings, status, error, description));
+        if (requestId is not null)
+        {
+            message.Append(" Logto request id: ").Append(requestId).Append('.');
+        }
+
+        return Fail(settings, message.ToString(), status, error, description, code, requestId);
+    }
+
+    private static string Advice(ClientCredentialsSettings settings, int status, string? error, string? description)
+    {
+        string app = "the machine-to-machine application " + settings.ClientId;
+        switch (error)
+        {
+            case "invalid_client" when status == 401:
+                return "The client secret is wrong for " + app + ": check ClientSecret against an App secret on the application's page in the Logto console.";
+            case "invalid_client":
+                return "Logto does not know the client id " + settings.ClientId + ": check ClientId (the App ID of a machine-to-machine application) and that Endpoint or TenantId is the right tenant.";
+            case "invalid_request" when description?.Contains("expired", StringComparison.OrdinalIgnoreCase) == true:
+                return "The client secret of " + app + " has expired: create a new App secret in the Logto console and update ClientSecret.";
+            case "invalid_target":
+                return "Logto does not know the resource " + settings.Resource + ": check Resource against the API identifier in Logto console > API resources"
+                    + (settings.IsManagementApi ? " (the Management API is https://{tenant}.logto.app/api on Logto Cloud and https://default.logto.app/api self-hosted)." : ".");
+            case "unauthorized_client":
+            case "unsupported_grant_type":
+                return "The application " + settings.ClientId + " may not use the client-credentials grant: use a machine-to-machine application.";
+            case "invalid_scope":
+                return "Check Scopes against the permissions of the API resource " + settings.Resource + ".";
+        }
+
+        if (status >= 500)
+        {
+            return "Logto failed to issue a token; try again later, and check Logto's logs if it persists.";
+        }
+
+        return "Check Endpoint (or TenantId), ClientId, ClientSecret and Resource.";
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
+            try
+            {
+                int total = 0, read;
+                while (total < MaxBodyBytes && (read = await stream.ReadAsync(buffer.AsMemory(total, MaxBodyBytes - total), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
+
+                return buffer.AsSpan(0, total).ToArray();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            }
+        }
+    }
+
+    private static bool TryGetSeconds(JsonElement element, out double seconds)
+    {
+        seconds = 0;
+        return element.ValueKind switch
+        {
+            JsonValueKind.Number => element.TryGetDouble(out seconds),
+            JsonValueKind.String => double.TryParse(element.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out seconds),
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether the token can go in an <c>Authorization: Bearer</c> header (RFC 6750 token68 characters).</summary>
+    private static bool IsToken68(string value)
+    {
+        foreach (char c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '+' or '/' or '='))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? GetString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "...";
+
+    private static string Describe(Uri endpoint) => endpoint.GetLeftPart(UriPartial.Path);
+
+    private static LogtoTokenException Fail(
+        ClientCredentialsSettings settings, string message, int? status, string? error = null, string? description = null,
+        string? code = null, string? requestId = null, IReadOnlyList<string>? missingScopes = null, Exception? inner = null) =>
+        new(message, settings.TokenEndpoint, settings.ClientId, settings.Resource, status, error, description, code, requestId, missingScopes, inner);
+}

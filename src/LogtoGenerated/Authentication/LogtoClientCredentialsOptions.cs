@@ -1,0 +1,99 @@
+namespace LogtoGenerated.Authentication;
+
+/// <summary>
+/// A Logto machine-to-machine (M2M) application's credentials and the API it asks tokens for: what the
+/// client-credentials exchange (<c>POST {endpoint}/oidc/token</c>) needs.
+/// </summary>
+/// <remarks>
+/// Set <see cref="TenantId"/> for Logto Cloud, or <see cref="Endpoint"/> for a self-hosted Logto. Use this class
+/// directly to get tokens for your own API resources (see <see cref="LogtoClientCredentialsHandler"/>); the
+/// Management API client uses <see cref="LogtoManagementOptions"/>, which derives from it with Management API
+/// defaults. <see cref="ToString"/> never shows the secret.
+/// </remarks>
+/// <example><code>
+/// var options = new LogtoClientCredentialsOptions
+/// {
+///     TenantId = "abc123",
+///     ClientId = "my-m2m-app-id",
+///     ClientSecret = Environment.GetEnvironmentVariable("LOGTO_M2M_APP_SECRET"),
+///     Resource = "https://shopping.api",
+///     Scopes = { "read:orders" },
+/// };
+/// </code></example>
+public class LogtoClientCredentialsOptions
+{
+    /// <summary>The default for <see cref="TokenRefreshSkew"/>: one minute.</summary>
+    public static readonly TimeSpan DefaultTokenRefreshSkew = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Your Logto Cloud tenant id (the <c>abc123</c> of <c>https://abc123.logto.app</c>). Sets the endpoint to
+    /// <c>https://{tenant}.logto.app</c> unless <see cref="Endpoint"/> is set too.
+    /// </summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>
+    /// Your Logto origin, for example <c>https://auth.example.com</c> for a self-hosted Logto. Leave unset on Logto
+    /// Cloud (see <see cref="TenantId"/>). Logto Cloud's Management API must be called on <c>https://{tenant}.logto.app</c>,
+    /// not on a custom domain.
+    /// </summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>
+    /// The token endpoint; <c>{Endpoint}/oidc/token</c> unless set. Must be <c>https</c>, except on loopback hosts
+    /// (<c>localhost</c>, <c>127.0.0.1</c>) for local development.
+    /// </summary>
+    public Uri? TokenEndpoint { get; set; }
+
+    /// <summary>The M2M application's App ID, from its page in the Logto console.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>An App secret of the M2M application. Never logged, never shown by <see cref="ToString"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// The API resource indicator the token is for, for example <c>https://shopping.api</c> (Console &gt; API
+    /// resources &gt; API identifier). Required here; <see cref="LogtoManagementOptions"/> defaults it to the
+    /// Management API.
+    /// </summary>
+    public string? Resource { get; set; }
+
+    /// <summary>
+    /// The permissions (scopes) to ask for, for example <c>read:orders</c>. A token that lacks one of them is
+    /// refused with a <see cref="LogtoTokenException"/> naming it, because Logto silently leaves out scopes the
+    /// application has no role for.
+    /// </summary>
+    public IList<string> Scopes { get; set; } = new List<string>();
+
+    /// <summary>
+    /// How long before its expiry a cached token is replaced; default one minute. For short-lived tokens at most
+    /// half the token's lifetime is used, so a token is always reused for a while.
+    /// </summary>
+    public TimeSpan TokenRefreshSkew { get; set; } = DefaultTokenRefreshSkew;
+
+    /// <summary>
+    /// More hosts (besides the endpoint's) the token may be sent to. For the Management API leave it empty. For
+    /// your own API, list its host (for example <c>api.shopping.example</c>); when empty, the host of
+    /// <see cref="Resource"/> is used if it is an http(s) URI.
+    /// </summary>
+    public IList<string> AllowedHosts { get; set; } = new List<string>();
+
+    /// <summary>The clock for token expiry; <see cref="TimeProvider.System"/> unless set (tests pass a fake).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The resource to use when <see cref="Resource"/> is not set; <see langword="null"/> means it is required.</summary>
+    /// <param name="endpoint">The resolved Logto endpoint.</param>
+    /// <returns>The default resource indicator, or <see langword="null"/>.</returns>
+    protected internal virtual string? GetDefaultResource(Uri endpoint) => null;
+
+    /// <summary>Whether the resolved resource is Logto's Management API (changes the advice in error messages).</summary>
+    /// <param name="resource">The resolved resource indicator.</param>
+    /// <returns><see langword="true"/> for the Management API.</returns>
+    protected internal virtual bool IsManagementApi(string resource) => false;
+
+    /// <summary>Describes the options without the secret.</summary>
+    /// <returns>The endpoint, client id, resource and scopes.</returns>
+    public override string ToString() =>
+        GetType().Name + " { TenantId = " + TenantId + ", Endpoint = " + Endpoint + ", ClientId = " + ClientId
+        + ", ClientSecret = " + (string.IsNullOrEmpty(ClientSecret) ? "(not set)" : "(hidden)")
+        + ", Resource = " + Resource + ", Scopes = [" + string.Join(" ", Scopes ?? []) + "] }";
+}

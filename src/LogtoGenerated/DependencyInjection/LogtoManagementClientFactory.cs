@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using LogtoGenerated.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LogtoGenerated.DependencyInjection;
+
+/// <summary>
+/// The <see cref="ILogtoManagementClientFactory"/> registered by <c>AddLogtoManagementClient</c>: one token cache per
+/// name for the application's lifetime, an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> per client.
+/// </summary>
+internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFactory
+{
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IOptionsMonitor<LogtoManagementOptions> _options;
+    private readonly ILoggerFactory? _loggerFactory;
+    private readonly LogtoClientRegistry _registry;
+    private readonly ConcurrentDictionary<string, LogtoTokenCache> _caches = new(StringComparer.Ordinal);
+
+    public LogtoManagementClientFactory(
+        IHttpClientFactory httpClientFactory, IOptionsMonitor<LogtoManagementOptions> options, LogtoClientRegistry registry,
+        ILoggerFactory? loggerFactory = null)
+    {
+        _httpClientFactory = httpClientFactory;
+        _options = options;
+        _registry = registry;
+        _loggerFactory = loggerFactory;
+    }
+
+    public LogtoManagementClient CreateClient(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!_registry.Contains(name))
+        {
+            throw new InvalidOperationException(
+                name.Length == 0
+                    ? "No Logto Management client is registered without a name; call services.AddLogtoManagementClient(...) first."
+                    : $"No Logto Management client is registered under the name '{name}'; call services.AddLogtoManagementClient(\"{name}\", ...) first.");
+        }
+
+        LogtoManagementOptions options = _options.Get(name);
+        HttpClient httpClient = _httpClientFactory.CreateClient(LogtoClientRegistry.HttpClientName(name));
+        LogtoTokenCache cache = _caches.GetOrAdd(name, static _ => new LogtoTokenCache());
+        return LogtoManagementClient.Create(options, httpClient, cache, _loggerFactory);
+    }
+}
+
+/// <summary>The names registered with <c>AddLogtoManagementClient</c>.</summary>
+internal sealed class LogtoClientRegistry
+{
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    public static string HttpClientName(string name) => "LogtoGenerated.LogtoManagementClient:" + name;
+
+    public void Add(string name)
+    {
+        lock (_names)
+        {
+            _names.Add(name);
+        }
+    }
+
+    public bool Contains(string name)
+    {
+        lock (_names)
+        {
+            return _names.Contains(name);
+        }
+    }
+}
+
+/// <summary>Validates every named <see cref="LogtoManagementOptions"/> at startup, with messages naming each bad option.</summary>
+internal sealed class LogtoManagementOptionsValidator : IValidateOptions<LogtoManagementOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LogtoManagementOptions options)
+    {
+        List<string> errors = ClientCredentialsSettings.Validate(options, out _);
+        if (options.Retry is null)
+        {
+            errors.Add("LogtoManagementOptions.Retry must not be null; use LogtoRetryOptions.None to turn retries off.");
+        }
+
+        if (errors.Count == 0)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        string prefix = string.IsNullOrEmpty(name) ? string.Empty : "Logto client '" + name + "': ";
+        return ValidateOptionsResult.Fail(errors.Select(error => prefix + error));
+    }
+}

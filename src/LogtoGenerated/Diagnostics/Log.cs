@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace LogtoGenerated.Diagnostics;
+
+/// <summary>The library's log events. None of them carries a secret or a token.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Fetched a Logto access token for {Resource} (client {ClientId}, scopes '{Scopes}'), valid for {Lifetime}.")]
+    public static partial void TokenFetched(ILogger logger, string resource, string clientId, string scopes, TimeSpan lifetime);
+
+    [LoggerMessage(2, LogLevel.Information, "Refreshed the Logto access token for {Resource} (client {ClientId}, scopes '{Scopes}'), valid for {Lifetime}.")]
+    public static partial void TokenRefreshed(ILogger logger, string resource, string clientId, string scopes, TimeSpan lifetime);
+
+    [LoggerMessage(3, LogLevel.Error, "Fetching a Logto access token for {Resource} (client {ClientId}) failed: {Reason}")]
+    public static partial void TokenFetchFailed(ILogger logger, string resource, string clientId, string reason, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Information, "Logto answered 401 to {Method} {Path}; discarding the cached access token for {Resource} and sending the request once more with a new one.")]
+    public static partial void TokenRejected(ILogger logger, string method, string path, string resource);
+
+    [LoggerMessage(5, LogLevel.Warning, "TenantId '{TenantId}' is set but the endpoint {Endpoint} is not on logto.app. Logto Cloud's Management API must be called on https://{TenantId}.logto.app, not on a custom domain; leave Endpoint unset to use it.")]
+    public static partial void EndpointNotLogtoCloud(ILogger logger, string tenantId, string endpoint);
+
+    [LoggerMessage(6, LogLevel.Debug, "Not sending the Logto access token to {Host}: it is not an allowed host.")]
+    public static partial void HostNotAllowed(ILogger logger, string host);
+}

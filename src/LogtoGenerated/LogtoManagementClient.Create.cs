@@ -1,0 +1,51 @@
+using LogtoGenerated.Authentication;
+using LogtoGenerated.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LogtoGenerated;
+
+public partial class LogtoManagementClient
+{
+    // One connection pool for every client made by Create without an HttpClient; connections are recycled so that
+    // DNS changes are seen. Shared and never disposed, as HttpClient is meant to be used.
+    private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    }));
+
+    /// <summary>
+    /// Creates a client that authenticates as a Logto machine-to-machine application: it fetches, caches and
+    /// refreshes access tokens itself.
+    /// </summary>
+    /// <param name="options">Where Logto is (<c>TenantId</c> or <c>Endpoint</c>), the application's credentials, retries.</param>
+    /// <param name="httpClient">Sends every request, the token requests too; a shared client when <see langword="null"/>. Not disposed by the client.</param>
+    /// <param name="loggerFactory">Receives token events (never secrets); none when <see langword="null"/>.</param>
+    /// <returns>The client. Create one per tenant and application, and reuse it: it is thread-safe.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are not valid; the message names each bad option.</exception>
+    /// <example><code>
+    /// var client = LogtoManagementClient.Create(new LogtoManagementOptions
+    /// {
+    ///     TenantId = "abc123", ClientId = "my-m2m-app-id", ClientSecret = "my-m2m-app-secret",
+    /// });
+    /// </code></example>
+    public static LogtoManagementClient Create(LogtoManagementOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Create(options, httpClient ?? SharedHttpClient.Value, new LogtoTokenCache(), loggerFactory);
+    }
+
+    /// <summary>Creates a client whose tokens live in <paramref name="cache"/> (shared by the clients of one dependency-injection name).</summary>
+    internal static LogtoManagementClient Create(
+        LogtoManagementOptions options, HttpClient httpClient, LogtoTokenCache cache, ILoggerFactory? loggerFactory)
+    {
+        if (options.Retry is null)
+        {
+            throw new ArgumentException("LogtoManagementOptions.Retry must not be null; use LogtoRetryOptions.None to turn retries off.", nameof(options));
+        }
+
+        var provider = new ClientCredentialsAuthenticationProvider(
+            options, httpClient, cache, loggerFactory?.CreateLogger("LogtoGenerated.Authentication"));
+        return new LogtoManagementClient(new LogtoRequestAdapter(httpClient, provider, provider.Endpoint, options.ToAdapterOptions()));
+    }
+}
