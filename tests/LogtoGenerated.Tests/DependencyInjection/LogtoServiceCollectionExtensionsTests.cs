@@ -1,0 +1,167 @@
+using LogtoGenerated.DependencyInjection;
+using LogtoGenerated.Tests.Authentication;
+using LogtoGenerated.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LogtoGenerated.Tests.DependencyInjection;
+
+/// <summary><c>AddLogtoManagementClient</c>: configuration, validation, named clients and the shared token cache.</summary>
+public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
+{
+    private FakeLogtoServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeLogtoServer.StartAsync();
+        _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing());
+        _server.Respond(_ => TokenEndpoint.User());
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private IConfiguration Configuration(string prefix, params (string Key, string Value)[] extra) =>
+        new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                [prefix + ":Endpoint"] = _server.Endpoint.AbsoluteUri,
+                [prefix + ":ClientId"] = TokenEndpoint.ClientId,
+                [prefix + ":ClientSecret"] = TokenEndpoint.ClientSecret,
+            }.Concat(extra.Select(e => new KeyValuePair<string, string?>(prefix + ":" + e.Key, e.Value)))).Build();
+
+    [Fact]
+    public async Task Registers_a_client_from_a_configuration_section_that_calls_Logto()
+    {
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient(Configuration("Logto").GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<LogtoManagementClient>();
+        await client.Users["u1"].GetAsync();
+
+        Assert.Equal(1, TokenEndpoint.CountTokenRequests(_server));
+        Assert.Equal("Bearer token-1", TokenEndpoint.ApiRequests(_server).Single().Headers["Authorization"]);
+    }
+
+    [Fact]
+    public void Reads_every_documented_key()
+    {
+        var services = new ServiceCollection();
+        IConfiguration configuration = Configuration(
+            "Logto",
+            ("TenantId", "abc123"), ("Resource", "https://custom.example/api"), ("Scopes", "all read:x"),
+            ("TokenEndpoint", "https://abc123.logto.app/oidc/token"), ("TokenRefreshSkew", "00:05:00"),
+            ("AllowedHosts:0", "api.example.com"), ("Retry:MaxRetries", "5"), ("Retry:InitialDelay", "00:00:01"),
+            ("Retry:MaxDelay", "00:00:20"));
+        services.AddLogtoManagementClient(configuration.GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        LogtoManagementOptions options = provider.GetRequiredService<IOptionsMonitor<LogtoManagementOptions>>().Get(Options.DefaultName);
+
+        Assert.Equal("abc123", options.TenantId);
+        Assert.Equal(_server.Endpoint, options.Endpoint);
+        Assert.Equal("https://custom.example/api", options.Resource);
+        Assert.Equal(["all", "read:x"], options.Scopes);
+        Assert.Equal(new Uri("https://abc123.logto.app/oidc/token"), options.TokenEndpoint);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.TokenRefreshSkew);
+        Assert.Equal(["api.example.com"], options.AllowedHosts);
+        Assert.Equal(5, options.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.Retry.InitialDelay);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Retry.MaxDelay);
+    }
+
+    [Fact]
+    public void Invalid_configuration_fails_at_resolution_naming_the_option()
+    {
+        var services = new ServiceCollection();
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logto:Endpoint"] = "http://auth.example.com",
+            ["Logto:ClientId"] = "id",
+        }).Build();
+        services.AddLogtoManagementClient(configuration.GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        OptionsValidationException e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LogtoManagementClient>());
+
+        Assert.Contains(e.Failures, f => f.Contains("LogtoManagementOptions.ClientSecret is required", StringComparison.Ordinal));
+        Assert.Contains(e.Failures, f => f.Contains("must use https", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_malformed_configuration_value_names_its_key()
+    {
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient(Configuration("Logto", ("TokenRefreshSkew", "a minute")).GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<LogtoManagementClient>());
+
+        Assert.Contains("Logto:TokenRefreshSkew 'a minute' is not a time span", e.Message);
+    }
+
+    [Fact]
+    public async Task Clients_of_one_name_share_one_token_cache()
+    {
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient(o =>
+        {
+            o.Endpoint = _server.Endpoint;
+            o.ClientId = TokenEndpoint.ClientId;
+            o.ClientSecret = TokenEndpoint.ClientSecret;
+        });
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var first = provider.GetRequiredService<LogtoManagementClient>();
+        var second = provider.GetRequiredService<LogtoManagementClient>();
+        Assert.NotSame(first, second);
+        await first.Users["u1"].GetAsync();
+        await second.Users["u1"].GetAsync();
+
+        Assert.Equal(1, TokenEndpoint.CountTokenRequests(_server));
+    }
+
+    [Fact]
+    public async Task Named_clients_live_side_by_side_with_their_own_options_and_caches()
+    {
+        await using FakeLogtoServer other = await FakeLogtoServer.StartAsync();
+        other.On("POST", TokenEndpoint.Path, _ => TokenEndpoint.Success("other-token"));
+        other.Respond(_ => TokenEndpoint.User());
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient("tenant-a", Configuration("A").GetSection("A"));
+        services.AddLogtoManagementClient("tenant-b", o =>
+        {
+            o.Endpoint = other.Endpoint;
+            o.ClientId = "app-b";
+            o.ClientSecret = "secret-b";
+        });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<ILogtoManagementClientFactory>();
+
+        await factory.CreateClient("tenant-a").Users["u1"].GetAsync();
+        await factory.CreateClient("tenant-b").Users["u1"].GetAsync();
+        await factory.CreateClient("tenant-b").Users["u1"].GetAsync();
+
+        Assert.Equal("Bearer token-1", TokenEndpoint.ApiRequests(_server).Single().Headers["Authorization"]);
+        Assert.Equal(["Bearer other-token", "Bearer other-token"], TokenEndpoint.ApiRequests(other).Select(r => r.Headers["Authorization"]));
+        Assert.Equal(1, TokenEndpoint.CountTokenRequests(other));
+        Assert.Equal("app-b:secret-b", TokenEndpoint.DecodeBasic(other.Requests[0].Headers["Authorization"]));
+        Assert.Null(provider.GetService<LogtoManagementClient>());
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => factory.CreateClient("tenant-c"));
+        Assert.Contains("AddLogtoManagementClient(\"tenant-c\"", e.Message);
+    }
+
+    [Fact]
+    public async Task The_returned_builder_configures_the_HttpClient_used_for_Logto()
+    {
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient(Configuration("Logto").GetSection("Logto"))
+            .ConfigureHttpClient(http => http.DefaultRequestHeaders.Add("X-Test", "yes"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<LogtoManagementClient>().Users["u1"].GetAsync();
+
+        Assert.All(_server.Requests, r => Assert.Equal("yes", r.Headers["X-Test"]));
+    }
+}
