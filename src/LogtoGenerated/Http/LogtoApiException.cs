@@ -15,7 +15,8 @@ namespace LogtoGenerated.Http;
 /// </remarks>
 /// <example><code>
 /// try { await client.Users[id].GetAsync(); }
-/// catch (LogtoApiException e) when (e.StatusCode == 404) { /* not found */ }
+/// catch (LogtoApiException e) when (e.IsNotFound) { /* no such user */ }
+/// catch (LogtoApiException e) when (e.HasCode(LogtoErrorCodes.UserEmailAlreadyInUse)) { /* ask for another email */ }
 /// </code></example>
 public class LogtoApiException : Exception
 {
@@ -106,6 +107,54 @@ public class LogtoApiException : Exception
     /// <summary>The response and content headers, names case-insensitive; empty when unknown.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ResponseHeaders { get; }
 
+    /// <summary>
+    /// Whether Logto answered 404 Not Found: the entity does not exist (<c>entity.not_found</c>,
+    /// <c>entity.not_exists_with_id</c>, ...), or the route does not (then <see cref="Code"/> is <see langword="null"/>:
+    /// check the endpoint and its base path).
+    /// </summary>
+    public bool IsNotFound => StatusCode == 404;
+
+    /// <summary>
+    /// Whether the request conflicts with what exists: 409 Conflict, or one of the codes Logto sends with 422 when a
+    /// name, identifier or assignment is already taken (<c>user.username_already_in_use</c>,
+    /// <c>user.email_already_in_use</c>, <c>user.phone_already_in_use</c>, <c>user.identity_already_in_use</c>,
+    /// <c>user.role_exists</c>, <c>role.name_in_use</c>, <c>role.user_exists</c>, <c>role.application_exists</c>,
+    /// <c>role.scope_exists</c>, <c>scope.name_exists</c>, <c>resource.resource_identifier_in_use</c>,
+    /// <c>application.role_exists</c>, <c>application.secret_name_exists</c>, <c>entity.unique_integrity_violation</c>,
+    /// and the other "already exists" codes of <see cref="LogtoErrorCodes"/>).
+    /// </summary>
+    /// <remarks>Other 422 answers (for example <c>user.invalid_role_type</c>) are not conflicts.</remarks>
+    public bool IsConflict => StatusCode == 409 || (Code is not null && LogtoErrorCodes.IsConflictCode(Code));
+
+    /// <summary>
+    /// Whether Logto answered 401 Unauthorized: the access token is missing, malformed, expired or for another API
+    /// (<c>auth.unauthorized</c>, <c>auth.authorization_header_missing</c>, ...). <see cref="ErrorData"/> often says why.
+    /// </summary>
+    public bool IsUnauthorized => StatusCode == 401;
+
+    /// <summary>Whether Logto answered 403 Forbidden: the token is valid but lacks the permission (<c>auth.forbidden</c>).</summary>
+    public bool IsForbidden => StatusCode == 403;
+
+    /// <summary>Whether Logto answered 429 Too Many Requests: wait before trying again (see the <c>Retry-After</c> response header, if any).</summary>
+    public bool IsRateLimited => StatusCode == 429;
+
+    /// <summary>
+    /// Whether Logto refused the request's input as invalid: 400 with <c>guard.invalid_input</c> (the body, query
+    /// or path failed validation; <see cref="Details"/> names the field, <see cref="ErrorData"/> holds the issues),
+    /// <c>guard.invalid_pagination</c> or <c>request.invalid_input</c> (for example an invalid advanced search).
+    /// </summary>
+    public bool IsValidationError => StatusCode == 400 && Code is not null && LogtoErrorCodes.IsValidationCode(Code);
+
+    /// <summary>Whether Logto's error code is <paramref name="code"/> (ordinal comparison).</summary>
+    /// <param name="code">A code such as <see cref="LogtoErrorCodes.UserEmailAlreadyInUse"/> (<c>user.email_already_in_use</c>).</param>
+    /// <returns><see langword="true"/> when <see cref="Code"/> equals <paramref name="code"/>.</returns>
+    /// <example><code>catch (LogtoApiException e) when (e.HasCode(LogtoErrorCodes.UserUsernameAlreadyInUse)) { ... }</code></example>
+    public bool HasCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return string.Equals(Code, code, StringComparison.Ordinal);
+    }
+
     /// <summary>Reads an unsuccessful response and creates the exception that describes it.</summary>
     internal static async Task<LogtoApiException> FromResponseAsync(
         RequestInformation request, HttpResponseMessage response, CancellationToken cancellationToken)
@@ -140,6 +189,7 @@ public class LogtoApiException : Exception
             {
                 message.Append(": ");
                 AppendError(message, code, errorMessage, details);
+                AppendDataCode(message, errorData);
             }
             else if (string.IsNullOrWhiteSpace(rawBody))
             {
@@ -220,6 +270,29 @@ public class LogtoApiException : Exception
             message.Append(last is '.' or '!' or '?' ? " " : ". ");
             AppendSnippet(message, details);
         }
+    }
+
+    // Logto passes the reason of some errors in data, for example why a token was refused:
+    // {"code":"ERR_JWT_CLAIM_VALIDATION_FAILED","claim":"aud",...}. Only these two strings are quoted, never the
+    // rest of data (it can hold the token's claims).
+    private static void AppendDataCode(StringBuilder message, JsonElement? errorData)
+    {
+        if (errorData is not { ValueKind: JsonValueKind.Object } data
+            || !data.TryGetProperty("code", out JsonElement dataCode)
+            || dataCode.ValueKind != JsonValueKind.String)
+        {
+            return;
+        }
+
+        message.Append(" [data.code ");
+        AppendSnippet(message, dataCode.GetString()!);
+        if (data.TryGetProperty("claim", out JsonElement claim) && claim.ValueKind == JsonValueKind.String)
+        {
+            message.Append(", data.claim ");
+            AppendSnippet(message, claim.GetString()!);
+        }
+
+        message.Append(']');
     }
 
     private static void AppendRequestId(StringBuilder message, string? requestId)

@@ -258,6 +258,237 @@ public sealed class LogtoApiExceptionTests : IAsyncLifetime
         Assert.Equal("method", Assert.Throws<ArgumentNullException>(() => new LogtoApiException("m", 1, null!, "/")).ParamName);
     }
 
+    public static TheoryData<string, string> RecordedFlags => new()
+    {
+        { "20-api-no-auth.txt", "Unauthorized" },
+        { "21-api-garbage-token.txt", "Unauthorized" },
+        { "22-api-basic-scheme.txt", "Unauthorized" },
+        { "23-api-token-without-scope.txt", "Forbidden" },
+        { "24-api-expired-token.txt", "Unauthorized" },
+        { "25-api-bad-signature.txt", "Unauthorized" },
+        { "26-api-wrong-audience.txt", "Unauthorized" },
+        { "30-users-404.txt", "NotFound" },
+        { "31-apps-404.txt", "NotFound" },
+        { "32-route-404.txt", "NotFound" },
+        { "33-users-400-bad-email.txt", "ValidationError" },
+        { "34-users-400-bad-type.txt", "ValidationError" },
+        { "35-users-422-duplicate.txt", "Conflict" },
+        { "36-users-400-page0.txt", "ValidationError" },
+        { "37-users-400-bad-json.txt", "" },
+        { "38-apps-400-bad-type.txt", "ValidationError" },
+        { "39-users-400-pagesize.txt", "ValidationError" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecordedFlags))]
+    public async Task Recorded_error_sets_exactly_the_matching_convenience_flag(string file, string expectedFlag)
+    {
+        LogtoApiException e = await ReplayAsync(WireRecording.Load(file));
+
+        Assert.Equal(expectedFlag, string.Join(",", Flags(e)));
+    }
+
+    [Fact]
+    public void Recordings_cover_every_Management_API_error_file()
+    {
+        string[] files = Directory.GetFiles(WireRecording.FixturesDirectory, "*.txt")
+            .Select(f => Path.GetFileName(f))
+            .Where(name => name[0] is '2' or '3')
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(17, files.Length);
+        Assert.Equal(files, RecordedFlags.Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(files, ManagementApiErrors.Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_code_in_the_recordings_has_a_well_known_constant()
+    {
+        HashSet<string> constants = typeof(LogtoErrorCodes)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToHashSet();
+
+        Assert.All(
+            ManagementApiErrors.Select(row => (string?)row[2]).OfType<string>(),
+            code => Assert.Contains(code, constants));
+    }
+
+    [Fact]
+    public void LogtoErrorCodes_constants_are_distinct_dotted_codes()
+    {
+        string[] values = typeof(LogtoErrorCodes)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToArray();
+
+        Assert.Equal(values.Length, values.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(values, v => Assert.Matches("^[a-z_]+\\.[a-z_.]+$", v));
+    }
+
+    [Fact]
+    public async Task HasCode_compares_Logtos_code_with_a_well_known_constant()
+    {
+        LogtoApiException duplicate = await ReplayAsync(WireRecording.Load("35-users-422-duplicate.txt"));
+        LogtoApiException noCode = await ReplayAsync(WireRecording.Load("32-route-404.txt"));
+
+        Assert.True(duplicate.HasCode(LogtoErrorCodes.UserUsernameAlreadyInUse));
+        Assert.False(duplicate.HasCode(LogtoErrorCodes.UserEmailAlreadyInUse));
+        Assert.False(duplicate.HasCode("USER.USERNAME_ALREADY_IN_USE"));
+        Assert.False(noCode.HasCode(LogtoErrorCodes.EntityNotFound));
+        Assert.Throws<ArgumentNullException>(() => duplicate.HasCode(null!));
+    }
+
+    [Fact]
+    public async Task Too_many_requests_sets_IsRateLimited()
+    {
+        _server.RespondWith(FakeResponse.Json(429, """{"code":"request.rate_limited","message":"Too many requests. Please try again later."}""")
+            .WithHeader("Retry-After", "30"));
+        var request = new RequestInformation(HttpMethod.Get, "/api/users", "/api/users", "ListUsers");
+
+        var e = await Assert.ThrowsAsync<LogtoApiException>(() => CreateAdapter().SendNoContentAsync(request));
+
+        Assert.Equal(["RateLimited"], Flags(e));
+        Assert.True(e.HasCode(LogtoErrorCodes.RequestRateLimited));
+        Assert.Equal("30", Assert.Single(e.ResponseHeaders["Retry-After"]));
+        Assert.StartsWith("GET /api/users (ListUsers) failed with 429 Too Many Requests: request.rate_limited: Too many requests.", e.Message);
+    }
+
+    [Fact]
+    public async Task Refused_advanced_search_is_a_validation_error_whose_message_says_what_was_wrong()
+    {
+        // What Logto answers a search on an unknown field (request.invalid_input with the parser's message as details).
+        _server.RespondWith(FakeResponse.Json(400,
+            """{"code":"request.invalid_input","message":"Input is invalid. Search field `foo` is not valid, expect one of id, primary_email, primary_phone, username, name.","details":"Search field `foo` is not valid, expect one of id, primary_email, primary_phone, username, name."}"""));
+        var request = new RequestInformation(HttpMethod.Get, "/api/users", "/api/users", "ListUsers");
+
+        var e = await Assert.ThrowsAsync<LogtoApiException>(() => CreateAdapter().SendNoContentAsync(request));
+
+        Assert.True(e.IsValidationError);
+        Assert.True(e.HasCode(LogtoErrorCodes.RequestInvalidInput));
+        Assert.Contains("Search field `foo` is not valid", e.Message);
+    }
+
+    [Theory]
+    [InlineData(409, null, true)]
+    [InlineData(409, "entity.db_constraint_violated", true)]
+    [InlineData(422, "user.username_already_in_use", true)]
+    [InlineData(422, "user.email_already_in_use", true)]
+    [InlineData(422, "user.phone_already_in_use", true)]
+    [InlineData(422, "user.identity_already_in_use", true)]
+    [InlineData(422, "user.role_exists", true)]
+    [InlineData(422, "role.name_in_use", true)]
+    [InlineData(400, "role.name_in_use", true)]
+    [InlineData(422, "role.user_exists", true)]
+    [InlineData(422, "role.scope_exists", true)]
+    [InlineData(422, "role.application_exists", true)]
+    [InlineData(422, "scope.name_exists", true)]
+    [InlineData(422, "resource.resource_identifier_in_use", true)]
+    [InlineData(422, "application.role_exists", true)]
+    [InlineData(422, "application.secret_name_exists", true)]
+    [InlineData(422, "entity.unique_integrity_violation", true)]
+    [InlineData(422, "user.invalid_role_type", false)]
+    [InlineData(422, "entity.relation_foreign_key_not_found", false)]
+    [InlineData(422, null, false)]
+    [InlineData(400, "guard.invalid_input", false)]
+    public void IsConflict_is_409_or_a_code_saying_the_thing_already_exists(int status, string? code, bool expected)
+    {
+        Assert.Equal(expected, new LogtoApiException("m", status, "POST", "/api/x", code: code).IsConflict);
+    }
+
+    [Theory]
+    [InlineData(400, "guard.invalid_input", true)]
+    [InlineData(400, "guard.invalid_pagination", true)]
+    [InlineData(400, "request.invalid_input", true)]
+    [InlineData(400, "user.password_and_digest", false)]
+    [InlineData(400, null, false)]
+    [InlineData(500, "guard.invalid_input", false)]
+    public void IsValidationError_is_400_with_one_of_Logtos_validation_codes(int status, string? code, bool expected)
+    {
+        Assert.Equal(expected, new LogtoApiException("m", status, "POST", "/api/x", code: code).IsValidationError);
+    }
+
+    [Theory]
+    [InlineData(401, "Unauthorized")]
+    [InlineData(403, "Forbidden")]
+    [InlineData(404, "NotFound")]
+    [InlineData(409, "Conflict")]
+    [InlineData(429, "RateLimited")]
+    [InlineData(400, "")]
+    [InlineData(422, "")]
+    [InlineData(500, "")]
+    [InlineData(200, "")]
+    public void Status_flags_follow_the_HTTP_status(int status, string expectedFlag)
+    {
+        Assert.Equal(expectedFlag, string.Join(",", Flags(new LogtoApiException("m", status, "GET", "/api/x"))));
+    }
+
+    [Theory]
+    [InlineData("24-api-expired-token.txt", "[data.code ERR_JWT_EXPIRED, data.claim exp]")]
+    [InlineData("26-api-wrong-audience.txt", "[data.code ERR_JWT_CLAIM_VALIDATION_FAILED, data.claim aud]")]
+    [InlineData("21-api-garbage-token.txt", "[data.code ERR_JWS_INVALID]")]
+    [InlineData("25-api-bad-signature.txt", "[data.code ERR_JWS_SIGNATURE_VERIFICATION_FAILED]")]
+    public async Task Refused_token_message_says_why_without_quoting_the_tokens_claims(string file, string reason)
+    {
+        WireRecording recording = WireRecording.Load(file);
+        LogtoApiException e = await ReplayAsync(recording);
+
+        Assert.Equal(
+            $"GET /api/applications (Op) failed with 401 Unauthorized: auth.unauthorized: Unauthorized. Please check credentials and its scope. {reason} (request id {recording.GetHeader("Logto-Core-Request-Id")})",
+            e.Message);
+        Assert.DoesNotContain("my-m2m-app-id", e.Message);
+        Assert.DoesNotContain("payload", e.Message);
+    }
+
+    [Fact]
+    public async Task Data_without_a_code_adds_nothing_to_the_message()
+    {
+        LogtoApiException e = await ReplayAsync(WireRecording.Load("22-api-basic-scheme.txt"));
+
+        Assert.Equal(
+            "GET /api/applications (Op) failed with 401 Unauthorized: auth.authorization_token_type_not_supported: Authorization type is not supported. (request id DZAra9upy6_R8snU)",
+            e.Message);
+        Assert.Equal("Bearer", e.ErrorData!.Value.GetProperty("supportedTypes")[0].GetString());
+    }
+
+    private static List<string> Flags(LogtoApiException e)
+    {
+        var flags = new List<string>();
+        if (e.IsUnauthorized)
+        {
+            flags.Add("Unauthorized");
+        }
+
+        if (e.IsForbidden)
+        {
+            flags.Add("Forbidden");
+        }
+
+        if (e.IsNotFound)
+        {
+            flags.Add("NotFound");
+        }
+
+        if (e.IsConflict)
+        {
+            flags.Add("Conflict");
+        }
+
+        if (e.IsValidationError)
+        {
+            flags.Add("ValidationError");
+        }
+
+        if (e.IsRateLimited)
+        {
+            flags.Add("RateLimited");
+        }
+
+        return flags;
+    }
+
     private LogtoRequestAdapter CreateAdapter() =>
         new(_httpClient, new BearerTokenAuthenticationProvider(Token), _server.Endpoint);
 
