@@ -217,7 +217,8 @@ internal sealed class ClientCredentialsSettings
         return errors;
     }
 
-    /// <summary>Whether a request to <paramref name="uri"/> may carry the token: same scheme security, allowed host and port.</summary>
+    /// <summary>Whether a request to <paramref name="uri"/> may carry the token: allowed host and port, https (or http on loopback).</summary>
+    /// <remarks>Runs on every request, so it compares without allocating.</remarks>
     public bool IsAllowed(Uri? uri)
     {
         if (uri is null || !uri.IsAbsoluteUri)
@@ -225,17 +226,31 @@ internal sealed class ClientCredentialsSettings
             return false;
         }
 
-        // Never hand a token obtained over https to a plain-http URI of another origin.
+        // Never hand a token to a plain-http URI off this machine.
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
         {
             return false;
         }
 
-        string hostWithPort = HostKey(uri);
+        string host = uri.Host;
+        if (!System.Text.Ascii.IsValid(host))
+        {
+            host = uri.IdnHost;
+        }
+
         foreach (string allowed in AllowedHosts)
         {
-            if (string.Equals(allowed, hostWithPort, StringComparison.OrdinalIgnoreCase)
-                || (uri.IsDefaultPort && string.Equals(allowed, uri.IdnHost, StringComparison.OrdinalIgnoreCase)))
+            int colon = allowed.LastIndexOf(':');
+            bool hasPort = colon > 0 && allowed.IndexOf(']', colon) < 0;
+            ReadOnlySpan<char> allowedHost = hasPort ? allowed.AsSpan(0, colon) : allowed;
+            if (!allowedHost.Equals(host, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (hasPort
+                ? int.TryParse(allowed.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) && port == uri.Port
+                : uri.IsDefaultPort)
             {
                 return true;
             }
@@ -244,8 +259,12 @@ internal sealed class ClientCredentialsSettings
         return false;
     }
 
-    /// <summary><c>host</c> for a default port, <c>host:port</c> otherwise.</summary>
-    private static string HostKey(Uri uri) => uri.IsDefaultPort ? uri.IdnHost : uri.IdnHost + ":" + uri.Port;
+    /// <summary><c>host</c> for a default port, <c>host:port</c> otherwise; IPv6 addresses in brackets, as <see cref="Uri.Host"/> gives them.</summary>
+    private static string HostKey(Uri uri)
+    {
+        string host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
+        return uri.IsDefaultPort ? host : host + ":" + uri.Port;
+    }
 
     /// <summary>application/x-www-form-urlencoded encoding, as RFC 6749 appendix B asks for client credentials.</summary>
     private static string FormEncode(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);

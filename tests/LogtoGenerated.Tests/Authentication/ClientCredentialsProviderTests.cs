@@ -353,3 +353,37 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
         Assert.Equal("grant_type=client_credentials&resource=https%3A%2F%2Fshopping.api&scope=read%3Aorders", _server.Requests[0].BodyText);
     }
 }
+
+/// <summary>The allowed-host check on its own, without a server.</summary>
+public sealed class AllowedHostTests
+{
+    [Theory]
+    [InlineData("https://auth.example.com", "https://AUTH.example.com/api/users", true)]
+    [InlineData("https://auth.example.com", "https://auth.example.com:443/api/users", true)]
+    [InlineData("https://auth.example.com", "https://auth.example.com:8443/api/users", false)]
+    [InlineData("https://auth.example.com", "http://auth.example.com/api/users", false)]
+    [InlineData("https://auth.example.com:8443", "https://auth.example.com:8443/api/users", true)]
+    [InlineData("https://auth.example.com:8443", "https://auth.example.com/api/users", false)]
+    [InlineData("http://[::1]:3001", "http://[::1]:3001/api/users", true)]
+    [InlineData("http://[::1]:3001", "http://[::1]:3002/api/users", false)]
+    [InlineData("https://bücher.example", "https://xn--bcher-kva.example/api/users", true)]
+    [InlineData("https://bücher.example", "https://bücher.example/api/users", true)]
+    public async Task Compares_scheme_host_and_port(string endpoint, string url, bool expected)
+    {
+        var options = new LogtoManagementOptions { Endpoint = new Uri(endpoint), ClientId = "id", ClientSecret = "secret" };
+        var provider = new ClientCredentialsAuthenticationProvider(options, new HttpClient(new NoNetwork()));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+
+        Exception? attempted = await Record.ExceptionAsync(() => provider.AuthenticateRequestAsync(request, CancellationToken.None).AsTask());
+
+        // An allowed request asks for a token (which this handler refuses to fetch); a refused one is left alone.
+        Assert.Equal(expected, attempted is LogtoTokenException);
+        Assert.Null(request.Headers.Authorization);
+    }
+
+    private sealed class NoNetwork : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("no network in this test");
+    }
+}
