@@ -93,9 +93,9 @@ public class LogtoRequestAdapter
 
             return await ReadJsonAsync(request, response, responseTypeInfo, call.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (call.TimedOut(e))
+        catch (OperationCanceledException e) when (call.IsOwnCancellation(e))
         {
-            throw call.TimeoutException(e);
+            throw call.MapCancellation(e);
         }
     }
 
@@ -122,9 +122,9 @@ public class LogtoRequestAdapter
                 throw await LogtoApiException.FromResponseAsync(request, response, call.Token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException e) when (call.TimedOut(e))
+        catch (OperationCanceledException e) when (call.IsOwnCancellation(e))
         {
-            throw call.TimeoutException(e);
+            throw call.MapCancellation(e);
         }
     }
 
@@ -149,9 +149,9 @@ public class LogtoRequestAdapter
 
             return await response.Content.ReadAsStringAsync(call.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (call.TimedOut(e))
+        catch (OperationCanceledException e) when (call.IsOwnCancellation(e))
         {
-            throw call.TimeoutException(e);
+            throw call.MapCancellation(e);
         }
     }
 
@@ -232,24 +232,36 @@ public class LogtoRequestAdapter
                 lease?.Dispose();
             }
 
-            if (response.StatusCode == HttpStatusCode.Unauthorized && mayReplayUnauthorized && message.Headers.Authorization is not null
-                && await _authenticationProvider.HandleUnauthorizedAsync(message, response, cancellationToken).ConfigureAwait(false))
+            // Every response not handed to the caller is disposed, also when the provider, a delay or OnResponse throws.
+            bool handedOver = false;
+            try
             {
-                mayReplayUnauthorized = false;
-                response.Dispose();
-                continue;
-            }
+                if (response.StatusCode == HttpStatusCode.Unauthorized && mayReplayUnauthorized && message.Headers.Authorization is not null
+                    && await _authenticationProvider.HandleUnauthorizedAsync(message, response, cancellationToken).ConfigureAwait(false))
+                {
+                    mayReplayUnauthorized = false;
+                    continue;
+                }
 
-            if (retries < maxRetries && IsRetryableStatus(response.StatusCode) && TryGetRetryDelay(response, retry, retries + 1, out TimeSpan delay))
+                if (retries < maxRetries && IsRetryableStatus(response.StatusCode) && TryGetRetryDelay(response, retry, retries + 1, out TimeSpan delay))
+                {
+                    retries++;
+                    response.Dispose(); // frees the connection during the delay
+                    await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                request.Configuration?.OnResponse?.Invoke(new LogtoResponse(response, sends));
+                handedOver = true;
+                return response;
+            }
+            finally
             {
-                retries++;
-                response.Dispose();
-                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-                continue;
+                if (!handedOver)
+                {
+                    response.Dispose();
+                }
             }
-
-            request.Configuration?.OnResponse?.Invoke(new LogtoResponse(response, sends));
-            return response;
         }
     }
 
@@ -391,12 +403,14 @@ public class LogtoRequestAdapter
     private readonly struct CallScope : IDisposable
     {
         private readonly RequestInformation _request;
+        private readonly CancellationToken _callerToken;
         private readonly CancellationTokenSource? _timeout;
         private readonly CancellationTokenSource? _linked;
 
         public CallScope(RequestInformation request, TimeProvider timeProvider, CancellationToken cancellationToken)
         {
             _request = request;
+            _callerToken = cancellationToken;
             if (request.Configuration?.Timeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
             {
                 _timeout = new CancellationTokenSource(timeout, timeProvider);
@@ -411,13 +425,27 @@ public class LogtoRequestAdapter
 
         public CancellationToken Token { get; }
 
-        /// <summary>Whether a cancellation came from the timeout rather than from the caller.</summary>
-        public bool TimedOut(OperationCanceledException exception) =>
-            _timeout is { IsCancellationRequested: true } && exception.CancellationToken == Token;
+        /// <summary>Whether a cancellation is of the token that links the caller's token with the timeout (so it needs mapping).</summary>
+        public bool IsOwnCancellation(OperationCanceledException exception) =>
+            _linked is not null && exception.CancellationToken == Token;
 
-        public TimeoutException TimeoutException(OperationCanceledException inner) =>
-            new(_request.Method.Method + " " + _request.PathTemplate + " (" + _request.OperationId + ") did not complete within its timeout of "
-                + _request.Configuration!.Timeout!.Value + ". Raise RequestConfiguration.Timeout if the operation legitimately takes longer.", inner);
+        /// <summary>
+        /// A <see cref="System.TimeoutException"/> when the timeout passed; otherwise (the caller cancelled, which wins
+        /// when both happened) the cancellation again, reported against the caller's own token.
+        /// </summary>
+        public Exception MapCancellation(OperationCanceledException exception)
+        {
+            if (_callerToken.IsCancellationRequested || _timeout is not { IsCancellationRequested: true })
+            {
+                return exception is TaskCanceledException
+                    ? new TaskCanceledException(exception.Message, exception, _callerToken)
+                    : new OperationCanceledException(exception.Message, exception, _callerToken);
+            }
+
+            return new TimeoutException(
+                _request.Method.Method + " " + _request.PathTemplate + " (" + _request.OperationId + ") did not complete within its timeout of "
+                + _request.Configuration!.Timeout!.Value + ". Raise RequestConfiguration.Timeout if the operation legitimately takes longer.", exception);
+        }
 
         public void Dispose()
         {

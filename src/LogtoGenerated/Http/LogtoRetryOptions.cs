@@ -14,11 +14,14 @@ namespace LogtoGenerated.Http;
 /// <para>Immutable: one instance can be shared by any number of clients and requests.</para>
 /// </remarks>
 /// <example><code>
-/// var options = new LogtoManagementOptions { Retry = new LogtoRetryOptions { MaxRetries = 5 } };
+/// var options = new LogtoRequestAdapterOptions { Retry = new LogtoRetryOptions { MaxRetries = 5 } };
 /// await client.Users.PostAsync(body, config => config.Retry = LogtoRetryOptions.Default with { RetryNonIdempotentMethods = true });
 /// </code></example>
 public sealed record LogtoRetryOptions
 {
+    // The longest InitialDelay or MaxDelay; also keeps every delay within what Task.Delay accepts (about 49 days).
+    private static readonly TimeSpan MaxSupportedDelay = TimeSpan.FromDays(1);
+
     private readonly int _maxRetries = 3;
     private readonly TimeSpan _initialDelay = TimeSpan.FromMilliseconds(500);
     private readonly TimeSpan _maxDelay = TimeSpan.FromSeconds(30);
@@ -46,15 +49,15 @@ public sealed record LogtoRetryOptions
     }
 
     /// <summary>The delay before the first retry; each further retry doubles it (before jitter). Default 0.5 s.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than one day.</exception>
     public TimeSpan InitialDelay
     {
         get => _initialDelay;
         init
         {
-            if (value < TimeSpan.Zero)
+            if (value < TimeSpan.Zero || value > MaxSupportedDelay)
             {
-                throw new ArgumentOutOfRangeException(nameof(InitialDelay), value, "InitialDelay must not be negative.");
+                throw new ArgumentOutOfRangeException(nameof(InitialDelay), value, "InitialDelay must be between zero and one day.");
             }
 
             _initialDelay = value;
@@ -65,15 +68,15 @@ public sealed record LogtoRetryOptions
     /// The longest delay between attempts. A <c>Retry-After</c> longer than this is not waited for: the call fails
     /// with the <c>429</c> or <c>503</c> instead of hanging. Default 30 s.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than one day.</exception>
     public TimeSpan MaxDelay
     {
         get => _maxDelay;
         init
         {
-            if (value < TimeSpan.Zero)
+            if (value < TimeSpan.Zero || value > MaxSupportedDelay)
             {
-                throw new ArgumentOutOfRangeException(nameof(MaxDelay), value, "MaxDelay must not be negative.");
+                throw new ArgumentOutOfRangeException(nameof(MaxDelay), value, "MaxDelay must be between zero and one day.");
             }
 
             _maxDelay = value;

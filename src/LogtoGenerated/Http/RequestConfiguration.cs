@@ -11,6 +11,9 @@ namespace LogtoGenerated.Http;
 /// </code></example>
 public class RequestConfiguration
 {
+    // The longest delay a CancellationTokenSource timer accepts (uint.MaxValue - 1 milliseconds).
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private Dictionary<string, string>? _headers;
     private TimeSpan? _timeout;
 
@@ -21,15 +24,17 @@ public class RequestConfiguration
     /// How long the whole call may take, retries and their delays included; <see langword="null"/> (default) for
     /// no limit beyond <see cref="HttpClient.Timeout"/>. When it passes, the call throws <see cref="TimeoutException"/>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero, negative, or longer than a timer can wait (about 49 days).</exception>
     public TimeSpan? Timeout
     {
         get => _timeout;
         set
         {
-            if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            if (value is { } timeout && timeout != System.Threading.Timeout.InfiniteTimeSpan
+                && (timeout <= TimeSpan.Zero || timeout > MaxTimeout))
             {
-                throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, "The timeout must be positive, or null for none.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(Timeout), timeout, "The timeout must be positive and at most 49 days, or null (or Timeout.InfiniteTimeSpan) for none.");
             }
 
             _timeout = value;

@@ -7,8 +7,9 @@ namespace LogtoGenerated.Generator.Tests.Support;
 
 /// <summary>
 /// Compiles generated files together with the hand-written runtime, the way src/LogtoGenerated
-/// builds them: nullable enabled, XML documentation checked, and the System.Text.Json source
-/// generator (from the SDK's Microsoft.NETCore.App.Ref pack) filling in LogtoJsonContext.
+/// builds them: against the shared framework and System.Threading.RateLimiting, nullable enabled,
+/// XML documentation checked, and the System.Text.Json source generator (from the SDK's
+/// Microsoft.NETCore.App.Ref pack) filling in LogtoJsonContext.
 /// </summary>
 internal static class GeneratedCompilation
 {
@@ -27,11 +28,13 @@ internal static class GeneratedCompilation
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
-        // The shared framework the tests run on (not the test's own dependencies, such as xunit or Roslyn).
+        // The shared framework the tests run on (not the test's own dependencies, such as xunit or Roslyn),
+        // plus the runtime's package dependencies.
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var assemblies = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return [.. assemblies
             .Where(path => string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal))
+            .Append(typeof(System.Threading.RateLimiting.RateLimiter).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });
 

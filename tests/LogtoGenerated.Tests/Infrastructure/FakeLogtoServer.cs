@@ -158,6 +158,12 @@ public sealed class FakeLogtoServer : IAsyncDisposable
             response = FakeResponse.Text(500, "FakeLogtoServer: the responder threw " + e);
         }
 
+        if (response.DropsConnection)
+        {
+            context.Abort();
+            return;
+        }
+
         await WriteAsync(context, response);
     }
 

@@ -43,6 +43,16 @@ public sealed class FakeLogtoServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DropConnection_records_the_request_and_closes_the_connection_without_an_answer()
+    {
+        _server.RespondWith(FakeResponse.DropConnection());
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => _httpClient.GetAsync(new Uri(_server.Endpoint, "/api/users")));
+
+        Assert.Equal("/api/users", Assert.Single(_server.Requests).Path);
+    }
+
+    [Fact]
     public async Task Records_method_raw_path_query_headers_and_body()
     {
         _server.RespondWith(FakeResponse.Empty());

@@ -20,6 +20,12 @@ public sealed record FakeResponse(
     /// <summary>A response without a body, for example 204.</summary>
     public static FakeResponse Empty(int statusCode = 204) => new(statusCode, LogtoHeaders(null), []);
 
+    /// <summary>No response at all: the server drops the connection, which the client sees as a connection failure.</summary>
+    public static FakeResponse DropConnection() => new(0, [], []) { DropsConnection = true };
+
+    /// <summary>Whether the server drops the connection instead of answering.</summary>
+    public bool DropsConnection { get; init; }
+
     /// <summary>Replays a recording of a real Logto server: its status, reason phrase, headers and exact body.</summary>
     public static FakeResponse FromRecording(WireRecording recording) =>
         new(recording.StatusCode, recording.Headers, recording.Body, recording.ReasonPhrase);
