@@ -206,7 +206,7 @@ public class LogtoRequestAdapter
         LogtoRetryOptions retry = request.Configuration?.Retry ?? _retry;
         bool replayable = request.IsContentReplayable;
         int maxRetries = replayable && retry.AllowsMethod(request.Method) ? retry.MaxRetries : 0;
-        bool mayReplayUnauthorized = replayable;
+        bool firstUnauthorized = true;
         int retries = 0;
         int sends = 0;
         while (true)
@@ -236,11 +236,15 @@ public class LogtoRequestAdapter
             bool handedOver = false;
             try
             {
-                if (response.StatusCode == HttpStatusCode.Unauthorized && mayReplayUnauthorized && message.Headers.Authorization is not null
-                    && await _authenticationProvider.HandleUnauthorizedAsync(message, response, cancellationToken).ConfigureAwait(false))
+                // The provider hears of the first 401 even when the body cannot be sent again, so that it drops a
+                // stale token for the next call; only a replayable request is replayed.
+                if (response.StatusCode == HttpStatusCode.Unauthorized && firstUnauthorized && message.Headers.Authorization is not null)
                 {
-                    mayReplayUnauthorized = false;
-                    continue;
+                    firstUnauthorized = false;
+                    if (await _authenticationProvider.HandleUnauthorizedAsync(message, response, cancellationToken).ConfigureAwait(false) && replayable)
+                    {
+                        continue;
+                    }
                 }
 
                 if (retries < maxRetries && IsRetryableStatus(response.StatusCode) && TryGetRetryDelay(response, retry, retries + 1, out TimeSpan delay))
@@ -276,8 +280,8 @@ public class LogtoRequestAdapter
         TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan after) ? after : null;
         lease.Dispose();
         throw new LogtoRateLimitRejectedException(
-            request.Method.Method + " " + request.PathTemplate + " was not sent: the client-side rate limiter refused it because too many requests are waiting. " +
-            "Send fewer requests at once, or raise the limiter's queue limit.",
+            request.Method.Method + " " + request.PathTemplate + " was not sent: the client-side rate limiter had no permit for it and no room in its queue. " +
+            "Send fewer requests at once, or raise the limiter's permit or queue limit.",
             retryAfter);
     }
 

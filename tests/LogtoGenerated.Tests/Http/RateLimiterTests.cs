@@ -28,7 +28,7 @@ public sealed class RateLimiterTests : PipelineTestBase
         await received.Task;
         var e = await Assert.ThrowsAsync<LogtoRateLimitRejectedException>(() => client.Users["second"].GetAsync());
 
-        Assert.StartsWith("GET /api/users/{userId} was not sent: the client-side rate limiter refused it", e.Message);
+        Assert.StartsWith("GET /api/users/{userId} was not sent: the client-side rate limiter had no permit", e.Message);
         Assert.Null(e.RetryAfter);
         Assert.Equal(["/api/users/first"], Server.Requests.Select(r => r.Path));
 
