@@ -27,11 +27,13 @@ internal static class GeneratedCompilation
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
-        // The shared framework the tests run on (not the test's own dependencies, such as xunit or Roslyn).
+        // The shared framework the tests run on (not the test's own dependencies, such as xunit or Roslyn),
+        // plus the packages the runtime references (System.Threading.RateLimiting for the optional rate limiter).
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var assemblies = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return [.. assemblies
             .Where(path => string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal))
+            .Append(typeof(System.Threading.RateLimiting.RateLimiter).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });
 
