@@ -22,11 +22,11 @@ internal static class RepositoryFiles
     /// <summary>Logto's Management API document vendored in <c>openapi/</c>.</summary>
     public static string LogtoDocument => Path.Combine(Root, "openapi", "logto-1.42.0-management.openapi.json");
 
-    /// <summary>The hand-written runtime the generated code is compiled with: Http/, Authentication/, Serialization/ and the client's own half.</summary>
+    /// <summary>The hand-written runtime the generated code is compiled with: Http/, Authentication/, Serialization/, Paging/ and the client's own half.</summary>
     public static IReadOnlyList<string> RuntimeSources()
     {
         var project = Path.Combine(Root, "src", "LogtoGenerated");
-        return new[] { "Http", "Authentication", "Serialization" }
+        return new[] { "Http", "Authentication", "Serialization", "Paging" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(project, folder), "*.cs"))
             .Append(Path.Combine(project, "LogtoManagementClient.cs"))
             .Order(StringComparer.Ordinal)
