@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace LogtoGenerated.Generator.Tests;
 
 /// <summary>
-/// The generated code compiles with the hand-written runtime (src/LogtoGenerated/{Http,Authentication,Serialization},
+/// The generated code compiles with the hand-written runtime (src/LogtoGenerated/{Http,Authentication,Serialization,Paging},
 /// LogtoManagementClient.cs) without an error or a warning, XML documentation included, after the System.Text.Json
 /// source generator filled in LogtoJsonContext.
 /// </summary>

@@ -58,22 +58,56 @@ public sealed partial class RealDocumentTests(RealDocumentTests.Run run) : IClas
     }
 
     [Fact]
-    public void EveryOperationIdIsDocumentedOnExactlyOneGeneratedMethod()
+    public void EveryOperationIdIsDocumentedOnExactlyOneOperationMethod_AndOnItsPagingAndStreamMethods()
     {
-        var documented = new List<string>();
+        string[] operationMethods = ["GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "HeadAsync", "OptionsAsync"];
+        var documented = new List<(string Method, string OperationId)>();
         foreach (var (path, source) in run.Files.Where(f => !f.Key.StartsWith("Models/", StringComparison.Ordinal)))
         {
             var root = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse)).GetRoot();
             foreach (var method in root.DescendantNodes().OfType<MethodDeclarationSyntax>())
             {
                 var docs = string.Concat(method.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)).Select(t => t.ToFullString()));
-                documented.AddRange(OperationIdInDocs().Matches(docs).Select(m => m.Groups[1].Value));
+                documented.AddRange(OperationIdInDocs().Matches(docs).Select(m => (method.Identifier.ValueText, m.Groups[1].Value)));
             }
         }
 
-        Assert.Equal(DocumentOperationIds().Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+        List<string> OperationIdsOf(params string[] methods) =>
+            documented.Where(d => methods.Contains(d.Method)).Select(d => d.OperationId).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(DocumentOperationIds().Order(StringComparer.Ordinal), OperationIdsOf(operationMethods));
+        var paged = run.Model.Operations().Where(o => o.Paging is not null).Select(o => o.OperationId).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(paged, OperationIdsOf("GetPageAsync"));
+        Assert.Equal(paged, OperationIdsOf("GetAllAsync"));
+        Assert.Equal(["ListSamlApplicationMetadata"], OperationIdsOf("GetStreamAsync"));
+        Assert.Equal(documented.Count, OperationIdsOf([.. operationMethods, "GetPageAsync", "GetAllAsync", "GetStreamAsync"]).Count);
         var everywhere = run.Files.Values.Sum(source => OperationIdInDocs().Matches(source).Count);
-        Assert.Equal(284, everywhere);
+        Assert.Equal(284 + 2 * paged.Count + 1, everywhere);
+    }
+
+    [Fact]
+    public void EveryListTakingPageAndPageSizeIsPaged_ExceptTheOneAnsweringWithAnObject()
+    {
+        // The 29 GET operations taking page and page_size, read with System.Text.Json rather than the generator's reader.
+        using var document = JsonDocument.Parse(File.ReadAllBytes(RepositoryFiles.LogtoDocument));
+        var withPaging = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            if (path.Value.TryGetProperty("get", out var get) && get.TryGetProperty("parameters", out var parameters))
+            {
+                var names = parameters.EnumerateArray().Select(p => p.TryGetProperty("name", out var n) ? n.GetString() : null).ToList();
+                if (names.Contains("page") && names.Contains("page_size"))
+                {
+                    withPaging.Add(get.GetProperty("operationId").GetString()!);
+                }
+            }
+        }
+
+        var paged = run.Model.Operations().Where(o => o.Paging is not null).Select(o => o.OperationId).ToList();
+
+        Assert.Equal(29, withPaging.Count);
+        Assert.Equal(withPaging.Except(["ListApplicationUserConsentOrganizations"]).Order(StringComparer.Ordinal), paged.Order(StringComparer.Ordinal));
+        Assert.IsNotType<ListRef>(run.Model.Operation("ListApplicationUserConsentOrganizations").Response.Type!.Type);
     }
 
     [Fact]

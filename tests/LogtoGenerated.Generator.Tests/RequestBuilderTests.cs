@@ -130,7 +130,7 @@ public class RequestBuilderTests
     {
         var query = Assert.IsType<ClassDeclarationSyntax>(Roles.Type("ListApplicationRolesQueryParameters"));
 
-        Assert.Equal($"{Http}.IQueryParameters", query.BaseList!.Types.Single().ToString());
+        Assert.Equal($"{Http}.IQueryParameters", query.BaseList!.Types.First().ToString());
         Assert.Equal(
             [
                 "public int? Page",

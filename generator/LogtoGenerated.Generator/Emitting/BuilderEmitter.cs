@@ -149,6 +149,114 @@ internal sealed class BuilderEmitter(TypeNames names)
             _ => (Task, "SendNoContentAsync(request, cancellationToken)"),
         };
 
+        WriteOperationDocs(writer, operation);
+        EmitSend(writer, operation, adapter, path, returnType, method, send);
+        if (operation.Response.Kind is ResponseKind.Text)
+        {
+            WriteOperationDocs(
+                writer,
+                operation,
+                summary: (operation.Summary ?? operation.OperationId) + " (the body as a stream)",
+                remarks: $"<para>Like <see cref=\"{method}\"/>, but the body is not buffered: read it from the stream as it arrives, and dispose the stream, which releases the response.</para>",
+                returns: "The body as a stream, read as it arrives; dispose it.");
+            EmitSend(writer, operation, adapter, path, $"{Task}<global::System.IO.Stream>", operation.HttpMethod + "StreamAsync", "SendStreamAsync(request, cancellationToken)");
+        }
+
+        if (operation.Paging is { } paging)
+        {
+            EmitPaging(writer, operation, paging, adapter, path);
+        }
+    }
+
+    /// <summary>A method that builds the request and hands it to the adapter's <paramref name="send"/>.</summary>
+    private void EmitSend(SourceWriter writer, OperationModel operation, string adapter, string path, string returnType, string method, string send)
+    {
+        writer.Open($"public virtual {returnType} {method}({string.Join(", ", Parameters(operation))})");
+        WriteGuards(writer, operation);
+        WriteNewRequest(writer, operation, path);
+        writer.Line("request.Configure(configure);");
+        if (operation.Body is { } content)
+        {
+            var guard = content.Required ? "" : "if (body is not null) ";
+            writer.Line(guard + BodyWrite(content));
+        }
+
+        writer.Line($"return {adapter}.{send};");
+        writer.Close().Line();
+    }
+
+    /// <summary><c>GetPageAsync</c> and <c>GetAllAsync</c> of a paged list, both handing the work to the runtime's <c>LogtoPager</c>.</summary>
+    private void EmitPaging(SourceWriter writer, OperationModel operation, PagingModel paging, string adapter, string path)
+    {
+        var summary = operation.Summary ?? operation.OperationId;
+        var item = names.Of(paging.Item);
+        var info = $"{names.Context}.Default.{ResponseInfo(operation.Response.Type!)}";
+        var argumentError = "<exception cref=\"global::System.ArgumentOutOfRangeException\"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>";
+
+        WriteOperationDocs(
+            writer,
+            operation,
+            summary: summary + ": one page, with Logto's total count",
+            remarks: "<para>Reads one page. <c>QueryParameters.Page</c> is sent as <c>page</c>, Logto's page number, from 1 (default 1); " +
+                "<c>QueryParameters.PageSize</c> as <c>page_size</c>, the items per page, from 1 to 100 (default 20, Logto's default). " +
+                "Both are always sent, so the list is paged even where Logto returns everything when they are missing. " +
+                "The page carries Logto's <c>Total-Number</c> header as <c>TotalCount</c> and the number of the next page as <c>NextPage</c>; " +
+                "<see cref=\"GetAllAsync\"/> reads every page.</para>",
+            returns: "The page: its items, its number and size, and Logto's total count.",
+            exceptions: argumentError);
+        writer.Open($"public virtual {Task}<{names.Paging}.LogtoPage<{item}>> GetPageAsync({string.Join(", ", Parameters(operation))})");
+        WriteGuards(writer, operation);
+        WritePagerCall(writer, operation, adapter, path, "GetPageAsync", info);
+        writer.Close().Line();
+
+        WriteOperationDocs(
+            writer,
+            operation,
+            summary: summary + ": every item, page after page",
+            remarks: "<para>Streams every item (<c>await foreach</c>), requesting a page only when the previous one has been read. " +
+                "Starts at <c>QueryParameters.Page</c> (<c>page</c>, Logto's page number, from 1; default 1) and asks for " +
+                "<c>QueryParameters.PageSize</c> items per page (<c>page_size</c>, from 1 to 100; default 100). " +
+                "Stops after a page that is empty, shorter than the page size, or reaches Logto's <c>Total-Number</c> " +
+                "(when Logto capped the count, it asks until a page comes back empty). Every page is sent with the other query parameters " +
+                "and the headers set by <paramref name=\"configure\"/>, which runs for each page's request (and once up front, to check the page and page size); " +
+                "a timeout applies to each page. " +
+                "Cancel with <paramref name=\"cancellationToken\"/> or <c>WithCancellation</c>. <see cref=\"GetPageAsync\"/> reads one page.</para>",
+            returns: "The items of every page, in Logto's order.",
+            exceptions: argumentError.Replace("nothing was sent", "thrown by this call, before any request", StringComparison.Ordinal),
+            apiError: "Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.");
+        writer.Open($"public virtual global::System.Collections.Generic.IAsyncEnumerable<{item}> GetAllAsync({string.Join(", ", Parameters(operation))})");
+        WriteGuards(writer, operation);
+        WritePagerCall(writer, operation, adapter, path, "GetAllAsync", info);
+        writer.Close().Line();
+    }
+
+    /// <summary><c>return LogtoPager.{method}(adapter, () =&gt; new request, configure, info, cancellationToken);</c></summary>
+    private void WritePagerCall(SourceWriter writer, OperationModel operation, string adapter, string path, string method, string info)
+    {
+        var call = $"return {names.Paging}.LogtoPager.{method}({adapter}, ";
+        var rest = $", configure, {info}, cancellationToken);";
+        if (operation.RequiredQuery.Count == 0 && operation.Body is null)
+        {
+            writer.Line($"{call}() => {NewRequest(operation, path)}{rest}");
+            return;
+        }
+
+        writer.Line(call + "() =>");
+        writer.Open("");
+        WriteNewRequest(writer, operation, path);
+        if (operation.Body is { } content)
+        {
+            var guard = content.Required ? "" : "if (body is not null) ";
+            writer.Line(guard + BodyWrite(content));
+        }
+
+        writer.Line("return request;");
+        writer.Close(rest);
+    }
+
+    /// <summary>The method's parameters: required query parameters, the body, the configuration lambda and the token.</summary>
+    private List<string> Parameters(OperationModel operation)
+    {
         var parameters = new List<string>();
         foreach (var query in operation.RequiredQuery)
         {
@@ -165,9 +273,11 @@ internal sealed class BuilderEmitter(TypeNames names)
             : $"{names.Http}.RequestConfiguration<{operation.QueryClassName}>";
         parameters.Add($"global::System.Action<{configuration}>? configure = default");
         parameters.Add(Token);
+        return parameters;
+    }
 
-        WriteOperationDocs(writer, operation);
-        writer.Open($"public virtual {returnType} {method}({string.Join(", ", parameters)})");
+    private static void WriteGuards(SourceWriter writer, OperationModel operation)
+    {
         foreach (var query in operation.RequiredQuery.Where(q => !TypeNames.IsValueType(q.Type.Type)))
         {
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({query.Name});");
@@ -177,22 +287,19 @@ internal sealed class BuilderEmitter(TypeNames names)
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
+    }
 
-        writer.Line($"var request = new {names.Http}.RequestInformation(global::System.Net.Http.HttpMethod.{operation.HttpMethod}, {Identifiers.Literal(operation.PathTemplate)}, {path}, {Identifiers.Literal(operation.OperationId)});");
+    private string NewRequest(OperationModel operation, string path) =>
+        $"new {names.Http}.RequestInformation(global::System.Net.Http.HttpMethod.{operation.HttpMethod}, {Identifiers.Literal(operation.PathTemplate)}, {path}, {Identifiers.Literal(operation.OperationId)})";
+
+    /// <summary><c>var request = new RequestInformation(...);</c> and the required query parameters.</summary>
+    private void WriteNewRequest(SourceWriter writer, OperationModel operation, string path)
+    {
+        writer.Line($"var request = {NewRequest(operation, path)};");
         foreach (var query in operation.RequiredQuery)
         {
             writer.Line(QueryWrite("request.Query", query));
         }
-
-        writer.Line("request.Configure(configure);");
-        if (operation.Body is { } content)
-        {
-            var guard = content.Required ? "" : "if (body is not null) ";
-            writer.Line(guard + BodyWrite(content));
-        }
-
-        writer.Line($"return {adapter}.{send};");
-        writer.Close().Line();
     }
 
     private static string ResponseInfo(TypeUse type) => type.Type is ListRef l ? TypeNames.InfoName(l.Item.Type) + "ReadOnlyList" : TypeNames.InfoName(type.Type);
@@ -234,10 +341,16 @@ internal sealed class BuilderEmitter(TypeNames names)
         };
     }
 
-    private void WriteOperationDocs(SourceWriter writer, OperationModel operation)
+    private void WriteOperationDocs(
+        SourceWriter writer, OperationModel operation, string? summary = null, string? remarks = null, string? returns = null, string? exceptions = null, string? apiError = null)
     {
-        writer.Doc("summary", operation.Summary ?? operation.OperationId);
+        writer.Doc("summary", summary ?? operation.Summary ?? operation.OperationId);
         writer.DocRaw("<remarks>");
+        if (remarks is not null)
+        {
+            writer.DocRaw(remarks);
+        }
+
         if (!string.IsNullOrWhiteSpace(operation.Description))
         {
             writer.DocRaw("<para>");
@@ -270,18 +383,24 @@ internal sealed class BuilderEmitter(TypeNames names)
             ? "Sets headers of this request."
             : "Sets query parameters (see " + operation.QueryClassName + ") and headers of this request.", " name=\"configure\"");
         writer.Doc("param", "Cancels the request.", " name=\"cancellationToken\"");
-        if (operation.Response.Kind is not ResponseKind.None)
+        if (returns is not null || operation.Response.Kind is not ResponseKind.None)
         {
-            writer.Doc("returns", operation.Response.Description ?? "The response body.");
+            writer.Doc("returns", returns ?? operation.Response.Description ?? "The response body.");
         }
 
-        writer.DocRaw($"<exception cref=\"{names.Http}.LogtoApiException\">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>");
+        if (exceptions is not null)
+        {
+            writer.DocRaw(exceptions);
+        }
+
+        writer.DocRaw($"<exception cref=\"{names.Http}.LogtoApiException\">{apiError ?? "Logto answered with an unsuccessful status code, or with a body that could not be read."}</exception>");
     }
 
     private void EmitQueryClass(SourceWriter writer, OperationModel operation)
     {
         writer.DocRaw($"<summary>Optional query parameters of <c>{operation.OperationId}</c> (<c>{operation.HttpMethod.ToUpperInvariant()} {Identifiers.XmlEscape(operation.PathTemplate)}</c>).</summary>");
-        writer.Open($"public sealed class {operation.QueryClassName} : {names.Http}.IQueryParameters");
+        var interfaces = operation.Paging is null ? $"{names.Http}.IQueryParameters" : $"{names.Http}.IQueryParameters, {names.Paging}.IPagedQueryParameters";
+        writer.Open($"public sealed class {operation.QueryClassName} : {interfaces}");
         foreach (var parameter in operation.OptionalQuery)
         {
             var description = parameter.Description ?? $"The {parameter.WireName} query parameter.";
@@ -296,6 +415,15 @@ internal sealed class BuilderEmitter(TypeNames names)
                 : $"Sent as <c>{Identifiers.XmlEscape(parameter.WireName)}</c>.");
             writer.DocRaw("</summary>");
             writer.Line($"public {names.Of(parameter.Type with { Nullable = true })} {parameter.Name} {{ get; set; }}").Line();
+        }
+
+        // Properties named otherwise (a name taken by another parameter) implement the interface explicitly.
+        if (operation.Paging is { } paging)
+        {
+            foreach (var (member, parameter) in new[] { ("Page", paging.Page), ("PageSize", paging.PageSize) }.Where(p => p.Item2.Name != p.Item1))
+            {
+                writer.Line($"int? {names.Paging}.IPagedQueryParameters.{member} {{ get => {parameter.Name}; set => {parameter.Name} = value; }}").Line();
+            }
         }
 
         writer.Open($"void {names.Http}.IQueryParameters.WriteTo({names.Http}.QueryStringBuilder query)");

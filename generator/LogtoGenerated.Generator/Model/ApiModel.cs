@@ -58,7 +58,19 @@ internal sealed class OperationModel
 
     public RequestBodyModel? Body { get; set; }
     public ResponseModel Response { get; set; } = ResponseModel.None;
+
+    /// <summary>How the operation pages, for a paged list; null for any other operation.</summary>
+    public PagingModel? Paging { get; set; }
 }
+
+/// <summary>
+/// A paged list: a GET with optional integer <c>page</c> and <c>page_size</c> query parameters and a JSON array
+/// response. Its query class implements <c>IPagedQueryParameters</c>, and it gets <c>GetPageAsync</c> and <c>GetAllAsync</c>.
+/// </summary>
+/// <param name="Page">The <c>page</c> query parameter (one of the operation's optional ones).</param>
+/// <param name="PageSize">The <c>page_size</c> query parameter (one of the operation's optional ones).</param>
+/// <param name="Item">The type of the array's items.</param>
+internal sealed record PagingModel(ParameterModel Page, ParameterModel PageSize, TypeUse Item);
 
 /// <summary>A path or query parameter.</summary>
 internal sealed class ParameterModel(string wireName, TypeUse type)

@@ -180,7 +180,27 @@ internal sealed class ApiModelBuilder
         AddParameters(item, operation, pointer, node, model, noun, folder);
         AddRequestBody(operation, pointer, model, noun, folder);
         model.Response = BuildResponse(operation, pointer, operationId, verb, noun, folder);
+        model.Paging = PagingOf(model);
         return model;
+    }
+
+    /// <summary>
+    /// Logto's paged lists: a GET taking optional integer <c>page</c> and <c>page_size</c> query parameters and
+    /// answering with a JSON array. Anything else (a POST, only one of the two, an object response) is not paged.
+    /// </summary>
+    private static PagingModel? PagingOf(OperationModel operation)
+    {
+        if (operation.HttpMethod != "Get" || operation.Response is not { Kind: ResponseKind.Json, Type.Type: ListRef list })
+        {
+            return null;
+        }
+
+        var page = operation.OptionalQuery.FirstOrDefault(p => p.WireName == "page" && IsPagingNumber(p));
+        var pageSize = operation.OptionalQuery.FirstOrDefault(p => p.WireName == "page_size" && IsPagingNumber(p));
+        return page is null || pageSize is null ? null : new PagingModel(page, pageSize, list.Item);
+
+        static bool IsPagingNumber(ParameterModel parameter) =>
+            !parameter.Exploded && parameter.Type.Type is PrimitiveRef { Kind: PrimitiveKind.Int32 };
     }
 
     /// <summary>Splits <c>ListUserRoles</c> into <c>List</c> and <c>UserRoles</c>; other verbs keep the whole id as the noun.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using LogtoGenerated.Authentication;
+using LogtoGenerated.Paging;
 
 namespace LogtoGenerated.Http;
 
@@ -152,6 +153,84 @@ public class LogtoRequestAdapter
         catch (OperationCanceledException e) when (call.IsOwnCancellation(e))
         {
             throw call.MapCancellation(e);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request for one page of a Logto list and reads it with its metadata: the items (a JSON array), the
+    /// <c>page</c> and <c>page_size</c> the request asked for, and the <c>Total-Number</c> and
+    /// <c>Total-Number-Is-Capped</c> headers. Sends <c>Accept: application/json</c> unless the request sets its own.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="request">The request; it must carry the <c>page</c> and <c>page_size</c> query parameters.</param>
+    /// <param name="itemsTypeInfo">The metadata of the response, a JSON array of <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentException">The request lacks <c>page</c> or <c>page_size</c>, or one is not a positive integer.</exception>
+    /// <exception cref="LogtoApiException">The response is not 2xx, or its body is not a JSON array of <typeparamref name="T"/>.</exception>
+    /// <exception cref="TimeoutException">The request's <see cref="RequestConfiguration.Timeout"/> passed.</exception>
+    /// <exception cref="HttpRequestException">Logto could not be reached (after the configured retries).</exception>
+    public virtual async Task<LogtoPage<T>> SendPageAsync<T>(
+        RequestInformation request, JsonTypeInfo<IReadOnlyList<T>> itemsTypeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(itemsTypeInfo);
+        (int page, int pageSize) = LogtoPager.GetRequestedPage(request);
+        using var call = new CallScope(request, _timeProvider, cancellationToken);
+        try
+        {
+            using HttpResponseMessage response = await SendCoreAsync(request, JsonMediaType, call.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await LogtoApiException.FromResponseAsync(request, response, call.Token).ConfigureAwait(false);
+            }
+
+            IReadOnlyList<T> items = await ReadJsonAsync(request, response, itemsTypeInfo, call.Token).ConfigureAwait(false);
+            return LogtoPage<T>.FromResponse(items, page, pageSize, response);
+        }
+        catch (OperationCanceledException e) when (call.TimedOut(e))
+        {
+            throw call.TimeoutException(e);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request whose successful (2xx) response is read as a stream, such as <c>text/xml</c> metadata, without
+    /// buffering the body. The request's <see cref="RequestConfiguration.Timeout"/> covers the call until the stream is
+    /// returned; reading it honours the token given to each read.
+    /// </summary>
+    /// <param name="request">The request; set its <c>Accept</c> header to ask for a media type.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The body, read as it arrives. Dispose it: that releases the response and its connection.</returns>
+    /// <exception cref="LogtoApiException">The response is not 2xx.</exception>
+    /// <exception cref="TimeoutException">The request's <see cref="RequestConfiguration.Timeout"/> passed.</exception>
+    /// <exception cref="HttpRequestException">Logto could not be reached (after the configured retries).</exception>
+    public virtual async Task<Stream> SendStreamAsync(RequestInformation request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var call = new CallScope(request, _timeProvider, cancellationToken);
+        try
+        {
+            HttpResponseMessage response = await SendCoreAsync(request, null, call.Token).ConfigureAwait(false);
+            try
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await LogtoApiException.FromResponseAsync(request, response, call.Token).ConfigureAwait(false);
+                }
+
+                Stream body = await response.Content.ReadAsStreamAsync(call.Token).ConfigureAwait(false);
+                return new ResponseStream(body, response);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        catch (OperationCanceledException e) when (call.TimedOut(e))
+        {
+            throw call.TimeoutException(e);
         }
     }
 

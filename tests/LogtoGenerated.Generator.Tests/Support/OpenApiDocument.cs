@@ -25,7 +25,8 @@ internal sealed partial class OpenApiDocument
     public OpenApiDocument Put(string path, string operationId, string? body = null, string? response = null, string? parameters = null) =>
         Operation("put", path, operationId, body: body, response: response, parameters: parameters);
 
-    /// <param name="response">The schema of the 200 application/json response; none when null (a 204).</param>
+    /// <param name="response">The schema of the 200 response; none when null (a 204).</param>
+    /// <param name="responseMediaType">The media type of the 200 response.</param>
     /// <param name="body">The request body schema.</param>
     /// <param name="parameters">A JSON array of parameter objects.</param>
     /// <param name="declarePathParameters">False to leave the template's path parameters undeclared.</param>
@@ -35,6 +36,7 @@ internal sealed partial class OpenApiDocument
         string? operationId,
         string? response = null,
         string? body = null,
+        string responseMediaType = "application/json",
         string bodyMediaType = "application/json",
         string? parameters = null,
         bool declarePathParameters = true)
@@ -79,7 +81,7 @@ internal sealed partial class OpenApiDocument
                 ["200"] = new JsonObject
                 {
                     ["description"] = "OK.",
-                    ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = JsonNode.Parse(response) } },
+                    ["content"] = new JsonObject { [responseMediaType] = new JsonObject { ["schema"] = JsonNode.Parse(response) } },
                 },
             };
 

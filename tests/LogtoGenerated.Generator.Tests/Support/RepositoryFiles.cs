@@ -22,12 +22,17 @@ internal static class RepositoryFiles
     /// <summary>Logto's Management API document vendored in <c>openapi/</c>.</summary>
     public static string LogtoDocument => Path.Combine(Root, "openapi", "logto-1.42.0-management.openapi.json");
 
-    /// <summary>The hand-written runtime the generated code is compiled with: Http/, Authentication/, Serialization/ and the client's own half.</summary>
+    /// <summary>
+    /// The hand-written runtime the generated code is compiled with: Http/, Serialization/, Paging/, Search/, the
+    /// authentication interface and the client's own half. Left out: the client-credentials provider, dependency
+    /// injection and diagnostics, which the generated code does not use and which need Microsoft.Extensions packages.
+    /// </summary>
     public static IReadOnlyList<string> RuntimeSources()
     {
         var project = Path.Combine(Root, "src", "LogtoGenerated");
-        return new[] { "Http", "Authentication", "Serialization" }
+        return new[] { "Http", "Serialization", "Paging", "Search" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(project, folder), "*.cs"))
+            .Append(Path.Combine(project, "Authentication", "IAuthenticationProvider.cs"))
             .Append(Path.Combine(project, "LogtoManagementClient.cs"))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LogtoGenerated.Http;
+using LogtoGenerated.Paging;
 
 namespace LogtoGenerated.Tests.TestSupport;
 
@@ -15,11 +16,12 @@ public sealed record CreateTestUser(string Username, string? PrimaryEmail = null
 [JsonSerializable(typeof(TestUser))]
 [JsonSerializable(typeof(CreateTestUser))]
 [JsonSerializable(typeof(List<TestApplication>))]
+[JsonSerializable(typeof(IReadOnlyList<TestUser>))]
 [JsonSerializable(typeof(int?))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;
 
 /// <summary>Shaped like a generated per-operation query class.</summary>
-public sealed class ListUsersQueryParameters : IQueryParameters
+public sealed class ListUsersQueryParameters : IPagedQueryParameters
 {
     public int? Page { get; set; }
 

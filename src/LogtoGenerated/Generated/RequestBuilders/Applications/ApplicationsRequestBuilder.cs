@@ -51,6 +51,42 @@ public partial class ApplicationsRequestBuilder
         return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
     }
 
+    /// <summary>Get applications: one page, with Logto's total count</summary>
+    /// <remarks>
+    /// <para>Reads one page. <c>QueryParameters.Page</c> is sent as <c>page</c>, Logto's page number, from 1 (default 1); <c>QueryParameters.PageSize</c> as <c>page_size</c>, the items per page, from 1 to 100 (default 20, Logto's default). Both are always sent, so the list is paged even where Logto returns everything when they are missing. The page carries Logto's <c>Total-Number</c> header as <c>TotalCount</c> and the number of the next page as <c>NextPage</c>; <see cref="GetAllAsync"/> reads every page.</para>
+    /// <para>
+    /// Get applications that match the given query with pagination.
+    /// </para>
+    /// <para><c>GET /api/applications</c>, operationId <c>ListApplications</c>.</para>
+    /// </remarks>
+    /// <param name="configure">Sets query parameters (see ListApplicationsQueryParameters) and headers of this request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The page: its items, its number and size, and Logto's total count.</returns>
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>
+    /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.Application>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications", _path, "ListApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+    }
+
+    /// <summary>Get applications: every item, page after page</summary>
+    /// <remarks>
+    /// <para>Streams every item (<c>await foreach</c>), requesting a page only when the previous one has been read. Starts at <c>QueryParameters.Page</c> (<c>page</c>, Logto's page number, from 1; default 1) and asks for <c>QueryParameters.PageSize</c> items per page (<c>page_size</c>, from 1 to 100; default 100). Stops after a page that is empty, shorter than the page size, or reaches Logto's <c>Total-Number</c> (when Logto capped the count, it asks until a page comes back empty). Every page is sent with the other query parameters and the headers set by <paramref name="configure"/>, which runs for each page's request (and once up front, to check the page and page size); a timeout applies to each page. Cancel with <paramref name="cancellationToken"/> or <c>WithCancellation</c>. <see cref="GetPageAsync"/> reads one page.</para>
+    /// <para>
+    /// Get applications that match the given query with pagination.
+    /// </para>
+    /// <para><c>GET /api/applications</c>, operationId <c>ListApplications</c>.</para>
+    /// </remarks>
+    /// <param name="configure">Sets query parameters (see ListApplicationsQueryParameters) and headers of this request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The items of every page, in Logto's order.</returns>
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; thrown by this call, before any request.</exception>
+    /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
+    public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.Application> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications", _path, "ListApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+    }
+
     /// <summary>Create an application</summary>
     /// <remarks>
     /// <para>
@@ -75,7 +111,7 @@ public partial class ApplicationsRequestBuilder
 }
 
 /// <summary>Optional query parameters of <c>ListApplications</c> (<c>GET /api/applications</c>).</summary>
-public sealed class ListApplicationsQueryParameters : global::LogtoGenerated.Http.IQueryParameters
+public sealed class ListApplicationsQueryParameters : global::LogtoGenerated.Http.IQueryParameters, global::LogtoGenerated.Paging.IPagedQueryParameters
 {
     /// <summary>
     /// An array of application types to filter applications.

@@ -51,6 +51,42 @@ public partial class SsoConnectorsRequestBuilder
         return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
     }
 
+    /// <summary>List SSO connectors: one page, with Logto's total count</summary>
+    /// <remarks>
+    /// <para>Reads one page. <c>QueryParameters.Page</c> is sent as <c>page</c>, Logto's page number, from 1 (default 1); <c>QueryParameters.PageSize</c> as <c>page_size</c>, the items per page, from 1 to 100 (default 20, Logto's default). Both are always sent, so the list is paged even where Logto returns everything when they are missing. The page carries Logto's <c>Total-Number</c> header as <c>TotalCount</c> and the number of the next page as <c>NextPage</c>; <see cref="GetAllAsync"/> reads every page.</para>
+    /// <para>
+    /// Get SSO connectors with pagination. In addition to the raw SSO connector data, a copy of fetched or parsed IdP configs and a copy of connector provider's data will be attached.
+    /// </para>
+    /// <para><c>GET /api/sso-connectors</c>, operationId <c>ListSsoConnectors</c>.</para>
+    /// </remarks>
+    /// <param name="configure">Sets query parameters (see ListSsoConnectorsQueryParameters) and headers of this request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The page: its items, its number and size, and Logto's total count.</returns>
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>
+    /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.SsoConnector>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors", _path, "ListSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
+    }
+
+    /// <summary>List SSO connectors: every item, page after page</summary>
+    /// <remarks>
+    /// <para>Streams every item (<c>await foreach</c>), requesting a page only when the previous one has been read. Starts at <c>QueryParameters.Page</c> (<c>page</c>, Logto's page number, from 1; default 1) and asks for <c>QueryParameters.PageSize</c> items per page (<c>page_size</c>, from 1 to 100; default 100). Stops after a page that is empty, shorter than the page size, or reaches Logto's <c>Total-Number</c> (when Logto capped the count, it asks until a page comes back empty). Every page is sent with the other query parameters and the headers set by <paramref name="configure"/>, which runs for each page's request (and once up front, to check the page and page size); a timeout applies to each page. Cancel with <paramref name="cancellationToken"/> or <c>WithCancellation</c>. <see cref="GetPageAsync"/> reads one page.</para>
+    /// <para>
+    /// Get SSO connectors with pagination. In addition to the raw SSO connector data, a copy of fetched or parsed IdP configs and a copy of connector provider's data will be attached.
+    /// </para>
+    /// <para><c>GET /api/sso-connectors</c>, operationId <c>ListSsoConnectors</c>.</para>
+    /// </remarks>
+    /// <param name="configure">Sets query parameters (see ListSsoConnectorsQueryParameters) and headers of this request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The items of every page, in Logto's order.</returns>
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; thrown by this call, before any request.</exception>
+    /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
+    public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.SsoConnector> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors", _path, "ListSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
+    }
+
     /// <summary>Create SSO connector</summary>
     /// <remarks>
     /// <para>
@@ -75,7 +111,7 @@ public partial class SsoConnectorsRequestBuilder
 }
 
 /// <summary>Optional query parameters of <c>ListSsoConnectors</c> (<c>GET /api/sso-connectors</c>).</summary>
-public sealed class ListSsoConnectorsQueryParameters : global::LogtoGenerated.Http.IQueryParameters
+public sealed class ListSsoConnectorsQueryParameters : global::LogtoGenerated.Http.IQueryParameters, global::LogtoGenerated.Paging.IPagedQueryParameters
 {
     /// <summary>
     /// Page number (starts from 1).

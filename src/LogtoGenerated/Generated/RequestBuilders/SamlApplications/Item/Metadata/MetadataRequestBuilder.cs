@@ -46,4 +46,23 @@ public partial class MetadataRequestBuilder
         return _requestAdapter.SendStringAsync(request, cancellationToken);
     }
 
+    /// <summary>Get SAML application metadata (the body as a stream)</summary>
+    /// <remarks>
+    /// <para>Like <see cref="GetAsync"/>, but the body is not buffered: read it from the stream as it arrives, and dispose the stream, which releases the response.</para>
+    /// <para>
+    /// Get the SAML metadata XML for the application.
+    /// </para>
+    /// <para><c>GET /api/saml-applications/{id}/metadata</c>, operationId <c>ListSamlApplicationMetadata</c>.</para>
+    /// </remarks>
+    /// <param name="configure">Sets headers of this request.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The body as a stream, read as it arrives; dispose it.</returns>
+    /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> GetStreamAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}/metadata", _path, "ListSamlApplicationMetadata");
+        request.Configure(configure);
+        return _requestAdapter.SendStreamAsync(request, cancellationToken);
+    }
+
 }

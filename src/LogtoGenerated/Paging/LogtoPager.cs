@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
+using LogtoGenerated.Http;
+
+namespace LogtoGenerated.Paging;
+
+/// <summary>
+/// Reads Logto's paged lists (<c>page</c> from 1, <c>page_size</c> up to 100): one page with its total, or every item
+/// across pages. The generated <c>GetPageAsync</c> and <c>GetAllAsync</c> methods call it; call it directly for a
+/// request you build yourself.
+/// </summary>
+/// <remarks>
+/// The page number is computed here, never taken from the <c>Link</c> headers. Every page is requested with
+/// <c>page</c> and <c>page_size</c> set, so routes that page only on request (such as <c>GET /api/applications</c>)
+/// page too.
+/// </remarks>
+public static class LogtoPager
+{
+    /// <summary>The largest page size Logto accepts; a larger one is answered with 400 <c>guard.invalid_pagination</c>.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>The page size of <see cref="GetPageAsync"/> when the caller sets none: Logto's own default.</summary>
+    public const int DefaultPageSize = 20;
+
+    /// <summary>The page size of <see cref="GetAllAsync"/> when the caller sets none: the largest, for the fewest requests.</summary>
+    public const int GetAllPageSize = MaxPageSize;
+
+    /// <summary>
+    /// Reads one page: sends the request with <c>page</c> (default 1) and <c>page_size</c> (default
+    /// <see cref="DefaultPageSize"/>) and returns its items with Logto's total.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <typeparam name="TQueryParameters">The operation's query parameter class.</typeparam>
+    /// <param name="requestAdapter">Sends the request.</param>
+    /// <param name="createRequest">Creates the request: method, path and required query parameters.</param>
+    /// <param name="configure">The caller's query parameters and headers; <see langword="null"/> for none.</param>
+    /// <param name="itemsTypeInfo">The metadata of the response, a JSON array of <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page is below 1, or the page size is not between 1 and <see cref="MaxPageSize"/>; nothing was sent.</exception>
+    /// <exception cref="LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
+    public static Task<LogtoPage<T>> GetPageAsync<T, TQueryParameters>(
+        LogtoRequestAdapter requestAdapter,
+        Func<RequestInformation> createRequest,
+        Action<RequestConfiguration<TQueryParameters>>? configure,
+        JsonTypeInfo<IReadOnlyList<T>> itemsTypeInfo,
+        CancellationToken cancellationToken = default)
+        where TQueryParameters : class, IPagedQueryParameters, new()
+    {
+        ArgumentNullException.ThrowIfNull(requestAdapter);
+        ArgumentNullException.ThrowIfNull(createRequest);
+        ArgumentNullException.ThrowIfNull(itemsTypeInfo);
+        RequestInformation request = CreatePageRequest(createRequest, configure, null, null);
+        return requestAdapter.SendPageAsync(request, itemsTypeInfo, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams every item across pages, requesting each page only when the previous one has been enumerated. Starts
+    /// at the caller's <c>page</c> (default 1) with the caller's <c>page_size</c> (default <see cref="GetAllPageSize"/>)
+    /// and stops after a page that is empty, shorter than the page size, or reaches Logto's total (when it is not capped).
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <typeparam name="TQueryParameters">The operation's query parameter class.</typeparam>
+    /// <param name="requestAdapter">Sends the requests.</param>
+    /// <param name="createRequest">Creates a page's request: method, path and required query parameters. Called once per page.</param>
+    /// <param name="configure">
+    /// The caller's query parameters and headers; <see langword="null"/> for none. Called once here, to check the page and
+    /// page size, and once for every page's request, whose page number then replaces the caller's.
+    /// </param>
+    /// <param name="itemsTypeInfo">The metadata of the response, a JSON array of <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels the enumeration, together with the token given to <c>WithCancellation</c>.</param>
+    /// <returns>The items, read lazily page by page.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page is below 1, or the page size is not between 1 and <see cref="MaxPageSize"/>; thrown here, before any request.</exception>
+    public static IAsyncEnumerable<T> GetAllAsync<T, TQueryParameters>(
+        LogtoRequestAdapter requestAdapter,
+        Func<RequestInformation> createRequest,
+        Action<RequestConfiguration<TQueryParameters>>? configure,
+        JsonTypeInfo<IReadOnlyList<T>> itemsTypeInfo,
+        CancellationToken cancellationToken = default)
+        where TQueryParameters : class, IPagedQueryParameters, new()
+    {
+        ArgumentNullException.ThrowIfNull(requestAdapter);
+        ArgumentNullException.ThrowIfNull(createRequest);
+        ArgumentNullException.ThrowIfNull(itemsTypeInfo);
+
+        // Check the caller's page and page size now, so a mistake surfaces at the call rather than at the first MoveNextAsync.
+        var probe = new RequestConfiguration<TQueryParameters>();
+        configure?.Invoke(probe);
+        int firstPage = probe.QueryParametersOrNull?.Page ?? 1;
+        int pageSize = probe.QueryParametersOrNull?.PageSize ?? GetAllPageSize;
+        Validate(firstPage, pageSize);
+        return EnumerateAsync(requestAdapter, createRequest, configure, itemsTypeInfo, firstPage, pageSize, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> EnumerateAsync<T, TQueryParameters>(
+        LogtoRequestAdapter requestAdapter,
+        Func<RequestInformation> createRequest,
+        Action<RequestConfiguration<TQueryParameters>>? configure,
+        JsonTypeInfo<IReadOnlyList<T>> itemsTypeInfo,
+        int firstPage,
+        int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TQueryParameters : class, IPagedQueryParameters, new()
+    {
+        int? next = firstPage;
+        while (next is int page)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RequestInformation request = CreatePageRequest(createRequest, configure, page, pageSize);
+            LogtoPage<T> current = await requestAdapter.SendPageAsync(request, itemsTypeInfo, cancellationToken).ConfigureAwait(false);
+            foreach (T item in current.Items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return item;
+            }
+
+            next = current.NextPage;
+        }
+    }
+
+    /// <summary>
+    /// Creates a request and applies the caller's configuration; then sets <c>page</c> (to <paramref name="page"/>, else
+    /// the caller's, else 1) and <c>page_size</c> (to <paramref name="pageSize"/>, else the caller's, else
+    /// <see cref="DefaultPageSize"/>) and checks them.
+    /// </summary>
+    private static RequestInformation CreatePageRequest<TQueryParameters>(
+        Func<RequestInformation> createRequest, Action<RequestConfiguration<TQueryParameters>>? configure, int? page, int? pageSize)
+        where TQueryParameters : class, IPagedQueryParameters, new()
+    {
+        RequestInformation request = createRequest()
+            ?? throw new InvalidOperationException("The createRequest function returned null; it must create a new RequestInformation.");
+        request.Configure<TQueryParameters>(configuration =>
+        {
+            configure?.Invoke(configuration);
+            IPagedQueryParameters query = configuration.QueryParameters;
+            query.Page = page ?? query.Page ?? 1;
+            query.PageSize = pageSize ?? query.PageSize ?? DefaultPageSize;
+            Validate(query.Page.Value, query.PageSize.Value);
+        });
+        return request;
+    }
+
+    private static void Validate(int page, int pageSize)
+    {
+        if (page < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                "configure", page, "QueryParameters.Page must be 1 or more: Logto numbers pages from 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(
+                "configure", pageSize, "QueryParameters.PageSize must be between 1 and 100: Logto answers a larger page size with 400 guard.invalid_pagination.");
+        }
+    }
+
+    /// <summary>The <c>page</c> and <c>page_size</c> query parameters of a request, which a page's metadata reports.</summary>
+    /// <exception cref="ArgumentException">The request lacks one of them, or one is not a positive integer.</exception>
+    internal static (int Page, int PageSize) GetRequestedPage(RequestInformation request)
+    {
+        int? page = null;
+        int? pageSize = null;
+        foreach (KeyValuePair<string, string> pair in request.Query.Pairs)
+        {
+            if (pair.Key == "page")
+            {
+                page = ParsePositive(pair.Value);
+            }
+            else if (pair.Key == "page_size")
+            {
+                pageSize = ParsePositive(pair.Value);
+            }
+        }
+
+        if (page is null || pageSize is null)
+        {
+            throw new ArgumentException(
+                request.Method.Method + " " + request.PathTemplate + " needs the query parameters page and page_size, each a positive integer, to be read as a page: " +
+                "without them some Logto routes return every item unpaged. Set both, or send the request with SendAsync.",
+                nameof(request));
+        }
+
+        return (page.Value, pageSize.Value);
+
+        static int? ParsePositive(string value) =>
+            int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number > 0 ? number : null;
+    }
+}
