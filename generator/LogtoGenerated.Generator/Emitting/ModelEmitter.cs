@@ -34,6 +34,16 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
     private void EmitObject(SourceWriter writer, ObjectType type)
     {
         writer.Doc("summary", Summary(type, $"The {type.Name} object of Logto's Management API."));
+        if (type.Properties.Any(p => p.TracksPresence))
+        {
+            writer.DocRaw("<remarks>");
+            writer.DocRaw("Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that");
+            writer.DocRaw("<see langword=\"null\"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).");
+            writer.DocRaw("Assigning a property, <see langword=\"null\"/> included, sets it, and so does reading it from JSON: an object read");
+            writer.DocRaw("and sent back is written as it was read. Other properties are left out when they are <see langword=\"null\"/>.");
+            writer.DocRaw("</remarks>");
+        }
+
         writer.Open($"public partial class {type.Name}");
         foreach (var property in type.Properties)
         {
@@ -70,6 +80,12 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
         }
 
         writer.DocRaw("</summary>");
+        if (property.TracksPresence)
+        {
+            EmitTrackedProperty(writer, property);
+            return;
+        }
+
         writer.Line($"[{JsonSerialization}.JsonPropertyName({Identifiers.Literal(property.WireName)})]");
 
         // A required property is always written, even when it holds null; others are left out when null.
@@ -92,6 +108,31 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
         {
             writer.Line($"public {type} {property.Name} {{ get; set; }}");
         }
+    }
+
+    /// <summary>
+    /// A property that remembers whether it was set: the public property reads and writes the value; an internal
+    /// <c>Presence</c> member, which is what is serialized, holds it with its "set" bit and is left out while unset.
+    /// </summary>
+    private void EmitTrackedProperty(SourceWriter writer, PropertyModel property)
+    {
+        var type = names.Of(property.Type with { Nullable = true });
+        var presence = $"{names.Serialization}.Presence<{type}>";
+        writer.DocRaw("<remarks>");
+        writer.DocRaw("Sent only when set. Set it to <see langword=\"null\"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the");
+        writer.DocRaw("current value: it is left out. Assigning any value, <see langword=\"null\"/> included, or reading it from JSON sets it.");
+        writer.DocRaw("</remarks>");
+        writer.Line($"[{JsonSerialization}.JsonIgnore]");
+        writer.Open($"public {type} {property.Name}");
+        writer.Line($"get => {property.PresenceName}.Value;");
+        writer.Line($"set => {property.PresenceName} = new(value);");
+        writer.Close().Line();
+        writer.Line($"// {property.Name} and whether it was set: written only when set, null included.");
+        writer.Line($"[{JsonSerialization}.JsonPropertyName({Identifiers.Literal(property.WireName)})]");
+        writer.Line($"[{JsonSerialization}.JsonInclude]");
+        writer.Line($"[{JsonSerialization}.JsonIgnore(Condition = {JsonSerialization}.JsonIgnoreCondition.WhenWritingDefault)]");
+        writer.Line($"[{JsonSerialization}.JsonConverter(typeof({names.Serialization}.PresenceConverter<{type}>))]");
+        writer.Line($"internal {presence} {property.PresenceName} {{ get; set; }}");
     }
 
     private void EmitEnum(SourceWriter writer, EnumType type)

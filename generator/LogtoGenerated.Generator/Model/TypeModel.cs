@@ -67,6 +67,13 @@ internal abstract class ModelType(string key, int firstSeen)
 internal sealed class ObjectType(string key, int firstSeen) : ModelType(key, firstSeen)
 {
     public List<PropertyModel> Properties { get; } = [];
+
+    /// <summary>
+    /// True when the type is a PATCH body or part of one: its properties that track presence
+    /// (<see cref="PropertyModel.TracksPresence"/>) remember whether they were set, so that "set to null"
+    /// (sent as JSON <c>null</c>, which clears the field) is not confused with "not set" (left out, which keeps it).
+    /// </summary>
+    public bool TracksPresence { get; set; }
 }
 
 /// <summary>A string enumeration that tolerates values it does not know.</summary>
@@ -111,6 +118,16 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
 
     /// <summary>The only value the property may hold (a zod literal), if the document says so.</summary>
     public string? Literal { get; set; }
+
+    /// <summary>
+    /// True when the property is written exactly when it was set, null included: an optional, nullable property
+    /// of a type that tracks presence (<see cref="ObjectType.TracksPresence"/>). Required properties are always
+    /// written, and a property that may not be null is left out when it is null, as everywhere else.
+    /// </summary>
+    public bool TracksPresence { get; set; }
+
+    /// <summary>The internal member holding the value and whether it was set, when <see cref="TracksPresence"/>.</summary>
+    public string PresenceName { get; set; } = "";
 }
 
 /// <summary>A name suggested by one use of a type.</summary>

@@ -95,6 +95,12 @@ internal static class MemberNamer
             var name = Identifiers.Pascal(property.WireName);
             property.Name = Unique(name == type.Name ? name + "Value" : name, used);
         }
+
+        // After every property has its name, so that none of them is taken.
+        foreach (var property in type.Properties.Where(p => p.TracksPresence))
+        {
+            property.PresenceName = Unique(property.Name + "Presence", used);
+        }
     }
 
     private static void NameAlternatives(UnionType type)

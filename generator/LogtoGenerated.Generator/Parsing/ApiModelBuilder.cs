@@ -47,7 +47,67 @@ internal sealed class ApiModelBuilder
             }
         }
 
-        return new ApiModel(root, Reachable(root));
+        var types = Reachable(root);
+        MarkPresenceTracking(root);
+        return new ApiModel(root, types);
+    }
+
+    /// <summary>
+    /// Marks the object types of JSON PATCH bodies, and every object type inside them, as tracking which
+    /// properties were set. In a PATCH an absent property keeps the current value and a <c>null</c> one clears it,
+    /// so the two must reach the wire as different things; nested objects track it too, so that a value read
+    /// from Logto and sent back keeps its explicit nulls. Bodies of other methods keep "null is left out":
+    /// there absent and <c>null</c> both mean "no value", and their types are often shared with responses.
+    /// </summary>
+    private static void MarkPresenceTracking(RequestBuilderNode root)
+    {
+        var visited = new HashSet<ModelType>();
+        var stack = new Stack<RequestBuilderNode>([root]);
+        while (stack.TryPop(out var node))
+        {
+            foreach (var child in node.Children.Values)
+            {
+                stack.Push(child);
+            }
+
+            foreach (var operation in node.Operations)
+            {
+                if (operation.HttpMethod == "Patch" && operation.Body is { Encoding: BodyEncoding.Json } body)
+                {
+                    Visit(body.Type);
+                }
+            }
+        }
+
+        void Visit(TypeUse use)
+        {
+            switch (use.Type)
+            {
+                case ListRef list:
+                    Visit(list.Item);
+                    break;
+                case MapRef map:
+                    Visit(map.Value);
+                    break;
+                case ModelRef { Type: ObjectType type } when visited.Add(type):
+                    type.TracksPresence = true;
+                    foreach (var property in type.Properties)
+                    {
+                        // Only where null can be sent: required properties are always written, non-nullable ones never as null.
+                        property.TracksPresence = !property.Required && property.Type.Nullable && property.Literal is null;
+                        Visit(property.Type);
+                    }
+
+                    break;
+                case ModelRef { Type: UnionType union } when visited.Add(union):
+                    foreach (var alternative in union.Alternatives)
+                    {
+                        Visit(alternative.Type);
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary>The types some operation uses, directly or through other types, in order of first appearance.</summary>

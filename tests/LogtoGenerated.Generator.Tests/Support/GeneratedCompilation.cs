@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -94,6 +95,19 @@ internal sealed record CompilationResult(Compilation Compilation, ImmutableArray
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning);
+
+    /// <summary>
+    /// Emits the compilation and loads it into a load context of its own, so that a test can run the generated
+    /// code (for example, serialize a model with the source-generated context). Fails the test if it does not emit.
+    /// </summary>
+    public Assembly Load()
+    {
+        using var stream = new MemoryStream();
+        var emitted = Compilation.Emit(stream);
+        Assert.True(emitted.Success, Describe(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        stream.Position = 0;
+        return new AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true).LoadFromStream(stream);
+    }
 
     /// <summary>The diagnostics formatted one per line (at most <paramref name="limit"/>), for assertion messages.</summary>
     public static string Describe(IEnumerable<Diagnostic> diagnostics, int limit = 30)

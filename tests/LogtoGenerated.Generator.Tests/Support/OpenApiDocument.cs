@@ -25,6 +25,9 @@ internal sealed partial class OpenApiDocument
     public OpenApiDocument Put(string path, string operationId, string? body = null, string? response = null, string? parameters = null) =>
         Operation("put", path, operationId, body: body, response: response, parameters: parameters);
 
+    public OpenApiDocument Patch(string path, string operationId, string? body = null, string? response = null, string? parameters = null) =>
+        Operation("patch", path, operationId, body: body, response: response, parameters: parameters);
+
     /// <param name="response">The schema of the 200 response; none when null (a 204).</param>
     /// <param name="responseMediaType">The media type of the 200 response.</param>
     /// <param name="body">The request body schema.</param>

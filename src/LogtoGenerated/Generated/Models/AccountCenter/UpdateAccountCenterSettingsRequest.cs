@@ -5,6 +5,12 @@
 namespace LogtoGenerated.Models;
 
 /// <summary>The UpdateAccountCenterSettingsRequest object of Logto's Management API.</summary>
+/// <remarks>
+/// Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that
+/// <see langword="null"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).
+/// Assigning a property, <see langword="null"/> included, sets it, and so does reading it from JSON: an object read
+/// and sent back is written as it was read. Other properties are left out when they are <see langword="null"/>.
+/// </remarks>
 public partial class UpdateAccountCenterSettingsRequest
 {
     /// <summary>
@@ -28,20 +34,65 @@ public partial class UpdateAccountCenterSettingsRequest
     /// <summary>
     /// The custom endpoint URL for account deletion.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public global::System.Text.Json.Nodes.JsonObject? DeleteAccountUrl
+    {
+        get => DeleteAccountUrlPresence.Value;
+        set => DeleteAccountUrlPresence = new(value);
+    }
+
+    // DeleteAccountUrl and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("deleteAccountUrl")]
-    public global::System.Text.Json.Nodes.JsonObject? DeleteAccountUrl { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Text.Json.Nodes.JsonObject?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?> DeleteAccountUrlPresence { get; set; }
 
     /// <summary>
     /// The <c>customCss</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? CustomCss
+    {
+        get => CustomCssPresence.Value;
+        set => CustomCssPresence = new(value);
+    }
+
+    // CustomCss and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("customCss")]
-    public string? CustomCss { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> CustomCssPresence { get; set; }
 
     /// <summary>
     /// Ordered list of custom profile fields to show in the prebuilt account center. Each entry references an existing field by name in the custom profile fields catalog.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>? ProfileFields
+    {
+        get => ProfileFieldsPresence.Value;
+        set => ProfileFieldsPresence = new(value);
+    }
+
+    // ProfileFields and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("profileFields")]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>? ProfileFields { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>?> ProfileFieldsPresence { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -5,6 +5,12 @@
 namespace LogtoGenerated.Models;
 
 /// <summary>The UpdateApplicationRequest object of Logto's Management API.</summary>
+/// <remarks>
+/// Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that
+/// <see langword="null"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).
+/// Assigning a property, <see langword="null"/> included, sets it, and so does reading it from JSON: an object read
+/// and sent back is written as it was read. Other properties are left out when they are <see langword="null"/>.
+/// </remarks>
 public partial class UpdateApplicationRequest
 {
     /// <summary>
@@ -16,8 +22,23 @@ public partial class UpdateApplicationRequest
     /// <summary>
     /// The <c>description</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? Description
+    {
+        get => DescriptionPresence.Value;
+        set => DescriptionPresence = new(value);
+    }
+
+    // Description and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> DescriptionPresence { get; set; }
 
     /// <summary>
     /// The <c>oidcClientMetadata</c> property.
@@ -46,8 +67,23 @@ public partial class UpdateApplicationRequest
     /// <summary>
     /// The <c>protectedAppMetadata</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata? ProtectedAppMetadata
+    {
+        get => ProtectedAppMetadataPresence.Value;
+        set => ProtectedAppMetadataPresence = new(value);
+    }
+
+    // ProtectedAppMetadata and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("protectedAppMetadata")]
-    public global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata? ProtectedAppMetadata { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?> ProtectedAppMetadataPresence { get; set; }
 
     /// <summary>
     /// Whether the application has admin access. User can enable the admin access for Machine-to-Machine apps.

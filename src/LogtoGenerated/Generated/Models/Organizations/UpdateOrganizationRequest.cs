@@ -5,6 +5,12 @@
 namespace LogtoGenerated.Models;
 
 /// <summary>The UpdateOrganizationRequest object of Logto's Management API.</summary>
+/// <remarks>
+/// Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that
+/// <see langword="null"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).
+/// Assigning a property, <see langword="null"/> included, sets it, and so does reading it from JSON: an object read
+/// and sent back is written as it was read. Other properties are left out when they are <see langword="null"/>.
+/// </remarks>
 public partial class UpdateOrganizationRequest
 {
     /// <summary>
@@ -22,8 +28,23 @@ public partial class UpdateOrganizationRequest
     /// <summary>
     /// The updated description of the organization.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? Description
+    {
+        get => DescriptionPresence.Value;
+        set => DescriptionPresence = new(value);
+    }
+
+    // Description and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> DescriptionPresence { get; set; }
 
     /// <summary>
     /// arbitrary
@@ -52,8 +73,23 @@ public partial class UpdateOrganizationRequest
     /// <summary>
     /// The <c>customCss</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? CustomCss
+    {
+        get => CustomCssPresence.Value;
+        set => CustomCssPresence = new(value);
+    }
+
+    // CustomCss and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("customCss")]
-    public string? CustomCss { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> CustomCssPresence { get; set; }
 
     /// <summary>
     /// The <c>createdAt</c> property.

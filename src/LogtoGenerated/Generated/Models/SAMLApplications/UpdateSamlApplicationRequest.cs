@@ -5,6 +5,12 @@
 namespace LogtoGenerated.Models;
 
 /// <summary>The UpdateSamlApplicationRequest object of Logto's Management API.</summary>
+/// <remarks>
+/// Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that
+/// <see langword="null"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).
+/// Assigning a property, <see langword="null"/> included, sets it, and so does reading it from JSON: an object read
+/// and sent back is written as it was read. Other properties are left out when they are <see langword="null"/>.
+/// </remarks>
 public partial class UpdateSamlApplicationRequest
 {
     /// <summary>
@@ -16,8 +22,23 @@ public partial class UpdateSamlApplicationRequest
     /// <summary>
     /// Description of the SAML application.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? Description
+    {
+        get => DescriptionPresence.Value;
+        set => DescriptionPresence = new(value);
+    }
+
+    // Description and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-    public string? Description { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> DescriptionPresence { get; set; }
 
     /// <summary>
     /// Custom data for the application.
@@ -40,20 +61,65 @@ public partial class UpdateSamlApplicationRequest
     /// <summary>
     /// The <c>entityId</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? EntityId
+    {
+        get => EntityIdPresence.Value;
+        set => EntityIdPresence = new(value);
+    }
+
+    // EntityId and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("entityId")]
-    public string? EntityId { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> EntityIdPresence { get; set; }
 
     /// <summary>
     /// The Assertion Consumer Service (ACS) URL.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? AcsUrl
+    {
+        get => AcsUrlPresence.Value;
+        set => AcsUrlPresence = new(value);
+    }
+
+    // AcsUrl and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("acsUrl")]
-    public string? AcsUrl { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> AcsUrlPresence { get; set; }
 
     /// <summary>
     /// Validator function
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public global::System.Text.Json.Nodes.JsonObject? Encryption
+    {
+        get => EncryptionPresence.Value;
+        set => EncryptionPresence = new(value);
+    }
+
+    // Encryption and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("encryption")]
-    public global::System.Text.Json.Nodes.JsonObject? Encryption { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Text.Json.Nodes.JsonObject?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?> EncryptionPresence { get; set; }
 
     /// <summary>
     /// The <c>nameIdFormat</c> property.

@@ -5,6 +5,12 @@
 namespace LogtoGenerated.Models;
 
 /// <summary>The UpdateSignInExpRequest object of Logto's Management API.</summary>
+/// <remarks>
+/// Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that
+/// <see langword="null"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).
+/// Assigning a property, <see langword="null"/> included, sets it, and so does reading it from JSON: an object read
+/// and sent back is written as it was read. Other properties are left out when they are <see langword="null"/>.
+/// </remarks>
 public partial class UpdateSignInExpRequest
 {
     /// <summary>
@@ -76,8 +82,23 @@ public partial class UpdateSignInExpRequest
     /// <summary>
     /// The <c>customCss</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? CustomCss
+    {
+        get => CustomCssPresence.Value;
+        set => CustomCssPresence = new(value);
+    }
+
+    // CustomCss and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("customCss")]
-    public string? CustomCss { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> CustomCssPresence { get; set; }
 
     /// <summary>
     /// Custom content to display on experience flow pages. the page pathname will be the config key, the content will be the config value.
@@ -88,8 +109,23 @@ public partial class UpdateSignInExpRequest
     /// <summary>
     /// The <c>customUiAssets</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public global::LogtoGenerated.Models.CustomUiAssets? CustomUiAssets
+    {
+        get => CustomUiAssetsPresence.Value;
+        set => CustomUiAssetsPresence = new(value);
+    }
+
+    // CustomUiAssets and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("customUiAssets")]
-    public global::LogtoGenerated.Models.CustomUiAssets? CustomUiAssets { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::LogtoGenerated.Models.CustomUiAssets?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?> CustomUiAssetsPresence { get; set; }
 
     /// <summary>
     /// Cloud only. Configure additional Content Security Policy source expressions for Custom UI assets. These values are applied to the hosted sign-in page only when Custom UI assets are configured.
@@ -142,8 +178,23 @@ public partial class UpdateSignInExpRequest
     /// <summary>
     /// The <c>forgotPasswordMethods</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>? ForgotPasswordMethods
+    {
+        get => ForgotPasswordMethodsPresence.Value;
+        set => ForgotPasswordMethodsPresence = new(value);
+    }
+
+    // ForgotPasswordMethods and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("forgotPasswordMethods")]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>? ForgotPasswordMethods { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?> ForgotPasswordMethodsPresence { get; set; }
 
     /// <summary>
     /// The <c>passkeySignIn</c> property.
@@ -154,8 +205,23 @@ public partial class UpdateSignInExpRequest
     /// <summary>
     /// The <c>signUpProfileFields</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>? SignUpProfileFields
+    {
+        get => SignUpProfileFieldsPresence.Value;
+        set => SignUpProfileFieldsPresence = new(value);
+    }
+
+    // SignUpProfileFields and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("signUpProfileFields")]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>? SignUpProfileFields { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>?> SignUpProfileFieldsPresence { get; set; }
 
     /// <summary>
     /// Validator function
@@ -166,32 +232,107 @@ public partial class UpdateSignInExpRequest
     /// <summary>
     /// The <c>termsOfUseUrl</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? TermsOfUseUrl
+    {
+        get => TermsOfUseUrlPresence.Value;
+        set => TermsOfUseUrlPresence = new(value);
+    }
+
+    // TermsOfUseUrl and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("termsOfUseUrl")]
-    public string? TermsOfUseUrl { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> TermsOfUseUrlPresence { get; set; }
 
     /// <summary>
     /// The <c>privacyPolicyUrl</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? PrivacyPolicyUrl
+    {
+        get => PrivacyPolicyUrlPresence.Value;
+        set => PrivacyPolicyUrlPresence = new(value);
+    }
+
+    // PrivacyPolicyUrl and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("privacyPolicyUrl")]
-    public string? PrivacyPolicyUrl { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> PrivacyPolicyUrlPresence { get; set; }
 
     /// <summary>
     /// The support email address to display on the error pages.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? SupportEmail
+    {
+        get => SupportEmailPresence.Value;
+        set => SupportEmailPresence = new(value);
+    }
+
+    // SupportEmail and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("supportEmail")]
-    public string? SupportEmail { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> SupportEmailPresence { get; set; }
 
     /// <summary>
     /// The support website URL to display on the error pages.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? SupportWebsiteUrl
+    {
+        get => SupportWebsiteUrlPresence.Value;
+        set => SupportWebsiteUrlPresence = new(value);
+    }
+
+    // SupportWebsiteUrl and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("supportWebsiteUrl")]
-    public string? SupportWebsiteUrl { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> SupportWebsiteUrlPresence { get; set; }
 
     /// <summary>
     /// The fallback URL to redirect users when the sign-in session does not exist or unknown. Client should initiate a new authentication flow after the redirection.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? UnknownSessionRedirectUrl
+    {
+        get => UnknownSessionRedirectUrlPresence.Value;
+        set => UnknownSessionRedirectUrlPresence = new(value);
+    }
+
+    // UnknownSessionRedirectUrl and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("unknownSessionRedirectUrl")]
-    public string? UnknownSessionRedirectUrl { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> UnknownSessionRedirectUrlPresence { get; set; }
 
     /// <summary>
     /// Password expiration policy used to force users to reset their password during sign-in. When enabled is false, the period field is ignored.

@@ -5,37 +5,118 @@
 namespace LogtoGenerated.Models;
 
 /// <summary>The UpdateUserRequest object of Logto's Management API.</summary>
+/// <remarks>
+/// Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that
+/// <see langword="null"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).
+/// Assigning a property, <see langword="null"/> included, sets it, and so does reading it from JSON: an object read
+/// and sent back is written as it was read. Other properties are left out when they are <see langword="null"/>.
+/// </remarks>
 public partial class UpdateUserRequest
 {
     /// <summary>
     /// Updated username for the user. It should be unique across all users.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? Username
+    {
+        get => UsernamePresence.Value;
+        set => UsernamePresence = new(value);
+    }
+
+    // Username and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("username")]
-    public string? Username { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> UsernamePresence { get; set; }
 
     /// <summary>
     /// Updated primary email address for the user. It should be unique across all users.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? PrimaryEmail
+    {
+        get => PrimaryEmailPresence.Value;
+        set => PrimaryEmailPresence = new(value);
+    }
+
+    // PrimaryEmail and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryEmail")]
-    public string? PrimaryEmail { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> PrimaryEmailPresence { get; set; }
 
     /// <summary>
     /// Updated primary phone number for the user. It should be unique across all users.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? PrimaryPhone
+    {
+        get => PrimaryPhonePresence.Value;
+        set => PrimaryPhonePresence = new(value);
+    }
+
+    // PrimaryPhone and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("primaryPhone")]
-    public string? PrimaryPhone { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> PrimaryPhonePresence { get; set; }
 
     /// <summary>
     /// The <c>name</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? Name
+    {
+        get => NamePresence.Value;
+        set => NamePresence = new(value);
+    }
+
+    // Name and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> NamePresence { get; set; }
 
     /// <summary>
     /// The <c>avatar</c> property.
     /// </summary>
+    /// <remarks>
+    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
+    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonIgnore]
+    public string? Avatar
+    {
+        get => AvatarPresence.Value;
+        set => AvatarPresence = new(value);
+    }
+
+    // Avatar and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("avatar")]
-    public string? Avatar { get; set; }
+    [global::System.Text.Json.Serialization.JsonInclude]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
+    internal global::LogtoGenerated.Serialization.Presence<string?> AvatarPresence { get; set; }
 
     /// <summary>
     /// Custom data object to update for the given user ID. Note this will replace the entire custom data object.
