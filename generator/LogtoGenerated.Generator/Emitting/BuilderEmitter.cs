@@ -399,7 +399,9 @@ internal sealed class BuilderEmitter(TypeNames names)
     private void EmitQueryClass(SourceWriter writer, OperationModel operation)
     {
         writer.DocRaw($"<summary>Optional query parameters of <c>{operation.OperationId}</c> (<c>{operation.HttpMethod.ToUpperInvariant()} {Identifiers.XmlEscape(operation.PathTemplate)}</c>).</summary>");
-        var interfaces = operation.Paging is null ? $"{names.Http}.IQueryParameters" : $"{names.Http}.IQueryParameters, {names.Paging}.IPagedQueryParameters";
+        var interfaces = $"{names.Http}.IQueryParameters"
+            + (operation.Paging is null ? "" : $", {names.Paging}.IPagedQueryParameters")
+            + (operation.SearchParams is null ? "" : $", {names.Search}.ISearchableQueryParameters");
         writer.Open($"public sealed class {operation.QueryClassName} : {interfaces}");
         foreach (var parameter in operation.OptionalQuery)
         {
@@ -426,10 +428,30 @@ internal sealed class BuilderEmitter(TypeNames names)
             }
         }
 
+        // The typed advanced search, written after search_params; named AdvancedSearch if a parameter took "Search".
+        var search = operation.OptionalQuery.Any(p => p.Name == "Search") ? "AdvancedSearch" : "Search";
+        if (operation.SearchParams is not null)
+        {
+            writer.DocRaw("<summary>");
+            writer.DocRaw($"Logto's advanced search, built with <see cref=\"{names.Search}.LogtoSearch\"/>; written after <see cref=\"{operation.SearchParams.Name}\"/>.");
+            writer.DocRaw("For example <c>LogtoSearch.Where(\"name\").Exact(\"Ada\")</c>.");
+            writer.DocRaw("</summary>");
+            writer.Line($"public {names.Search}.LogtoSearch? {search} {{ get; set; }}").Line();
+            if (search != "Search")
+            {
+                writer.Line($"{names.Search}.LogtoSearch? {names.Search}.ISearchableQueryParameters.Search {{ get => {search}; set => {search} = value; }}").Line();
+            }
+        }
+
         writer.Open($"void {names.Http}.IQueryParameters.WriteTo({names.Http}.QueryStringBuilder query)");
         foreach (var parameter in operation.OptionalQuery)
         {
             writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true }) { Name = parameter.Name, Exploded = parameter.Exploded }));
+        }
+
+        if (operation.SearchParams is not null)
+        {
+            writer.Line($"{search}?.WriteTo(query);");
         }
 
         writer.Close();

@@ -8,6 +8,7 @@ internal sealed class TypeNames(GeneratorOptions options)
     public string Models => "global::" + options.ModelsNamespace;
     public string Http => "global::" + options.Namespace + ".Http";
     public string Paging => "global::" + options.Namespace + ".Paging";
+    public string Search => "global::" + options.Namespace + ".Search";
     public string Serialization => "global::" + options.Namespace + ".Serialization";
     public string Context => "global::" + options.Namespace + "." + options.ContextName;
 

@@ -61,6 +61,12 @@ internal sealed class OperationModel
 
     /// <summary>How the operation pages, for a paged list; null for any other operation.</summary>
     public PagingModel? Paging { get; set; }
+
+    /// <summary>
+    /// The exploded <c>search_params</c> query parameter of a list taking Logto's advanced search; null for other
+    /// operations. Its query class implements <c>ISearchableQueryParameters</c> (a typed <c>LogtoSearch</c>).
+    /// </summary>
+    public ParameterModel? SearchParams { get; set; }
 }
 
 /// <summary>

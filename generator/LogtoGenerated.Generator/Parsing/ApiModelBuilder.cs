@@ -241,6 +241,7 @@ internal sealed class ApiModelBuilder
         AddRequestBody(operation, pointer, model, noun, folder);
         model.Response = BuildResponse(operation, pointer, operationId, verb, noun, folder);
         model.Paging = PagingOf(model);
+        model.SearchParams = model.OptionalQuery.FirstOrDefault(p => p.WireName == "search_params" && p.Exploded);
         return model;
     }
 

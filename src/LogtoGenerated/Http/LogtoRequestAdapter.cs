@@ -188,9 +188,9 @@ public class LogtoRequestAdapter
             IReadOnlyList<T> items = await ReadJsonAsync(request, response, itemsTypeInfo, call.Token).ConfigureAwait(false);
             return LogtoPage<T>.FromResponse(items, page, pageSize, response);
         }
-        catch (OperationCanceledException e) when (call.TimedOut(e))
+        catch (OperationCanceledException e) when (call.IsOwnCancellation(e))
         {
-            throw call.TimeoutException(e);
+            throw call.MapCancellation(e);
         }
     }
 
@@ -228,9 +228,9 @@ public class LogtoRequestAdapter
                 throw;
             }
         }
-        catch (OperationCanceledException e) when (call.TimedOut(e))
+        catch (OperationCanceledException e) when (call.IsOwnCancellation(e))
         {
-            throw call.TimeoutException(e);
+            throw call.MapCancellation(e);
         }
     }
 

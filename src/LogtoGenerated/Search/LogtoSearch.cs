@@ -29,11 +29,11 @@ namespace LogtoGenerated.Search;
 /// var search = LogtoSearch.Where(UserSearchFields.PrimaryEmail).EndsWith("@example.com")
 ///     .And(UserSearchFields.Name).Exact("Ada")
 ///     .CaseSensitive();
-/// var users = await client.Users.GetAsync(c => c.QueryParameters.SetSearch(search));
+/// var users = await client.Users.GetAsync(c => c.QueryParameters.Search = search);
 /// // search.primaryEmail=%25%40example.com&amp;search.name=Ada&amp;mode.name=exact&amp;joint=and&amp;isCaseSensitive=true
 ///
 /// // Users with "ada" anywhere in id, email, phone, username or name:
-/// var users2 = await client.Users.GetAsync(c => c.QueryParameters.SetSearch(LogtoSearch.Text("ada")));
+/// var users2 = await client.Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Text("ada"));
 /// </code></example>
 public sealed class LogtoSearch
 {

@@ -42,8 +42,8 @@ public sealed class SearchConditionBuilder
     /// <returns>The search with this condition added.</returns>
     /// <remarks>
     /// A search with several values for one field needs a repeated query parameter, which the
-    /// <c>SearchParams</c> dictionary of a query class cannot hold: <see cref="LogtoSearch.ToSearchParams"/> and
-    /// <see cref="LogtoSearchExtensions"/> refuse it. <see cref="LogtoSearch.WriteTo"/> writes it.
+    /// <c>SearchParams</c> dictionary of a query class cannot hold: <see cref="LogtoSearch.ToSearchParams"/>
+    /// refuses it. A query class's <c>Search</c> property (and <see cref="LogtoSearch.WriteTo"/>) sends it.
     /// </remarks>
     /// <exception cref="ArgumentException">There are no values, a value is empty, or the search already has a condition on this field.</exception>
     /// <example><code>LogtoSearch.Where(UserSearchFields.Id).OneOf("u1", "u2")</code></example>

@@ -37,7 +37,7 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
             .And(UserSearchFields.Name).Exact("Ada Lovelace")
             .CaseSensitive();
 
-        IReadOnlyList<User> users = await _client.Users.GetAsync(c => c.QueryParameters.SetSearch(search).PageSize = 50);
+        IReadOnlyList<User> users = await _client.Users.GetAsync(c => { c.QueryParameters.Search = search; c.QueryParameters.PageSize = 50; });
 
         Assert.Empty(users);
         RecordedRequest request = Assert.Single(_server.Requests);
@@ -51,7 +51,7 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
     public async Task Server_decodes_the_values_that_were_put_in_the_search()
     {
         // What Logto's URLSearchParams sees: "+" stays a plus, spaces and unicode survive.
-        await _client.Users.GetAsync(c => c.QueryParameters.SetSearch(LogtoSearch.Where(UserSearchFields.Name).Exact("Zoë+山田 a&b")));
+        await _client.Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Where(UserSearchFields.Name).Exact("Zoë+山田 a&b"));
 
         var query = QueryHelpers.ParseQuery(Assert.Single(_server.Requests).QueryString);
         Assert.Equal("Zoë+山田 a&b", query["search.name"].ToString());
@@ -62,9 +62,9 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
     [Fact]
     public async Task Nested_lists_take_a_search_too()
     {
-        await _client.Roles["r1"].Users.GetAsync(c => c.QueryParameters.SetSearch(LogtoSearch.Text("ada")));
-        await _client.Resources["res1"].Scopes.GetAsync(c => c.QueryParameters.SetSearch(
-            LogtoSearch.Where(ScopeSearchFields.Name).StartsWith("read:")));
+        await _client.Roles["r1"].Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Text("ada"));
+        await _client.Resources["res1"].Scopes.GetAsync(c => c.QueryParameters.Search =
+            LogtoSearch.Where(ScopeSearchFields.Name).StartsWith("read:"));
 
         Assert.Collection(
             _server.Requests,
@@ -73,36 +73,36 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public void SetSearch_replaces_the_SearchParams_and_returns_the_same_query()
+    public async Task Several_exact_values_for_one_field_are_sent_as_a_repeated_parameter()
     {
-        var query = new ListUsersQueryParameters { SearchParams = new Dictionary<string, string> { ["search.id"] = "old" } };
+        await _client.Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Where(UserSearchFields.Id).OneOf("u1", "u 2"));
 
-        ListUsersQueryParameters returned = query.SetSearch(LogtoSearch.Where("name").Exact("Ada"));
-
-        Assert.Same(query, returned);
-        Assert.Equal(new Dictionary<string, string> { ["search.name"] = "Ada", ["mode.name"] = "exact" }, query.SearchParams);
+        Assert.Equal("search.id=u1&search.id=u%202&mode.id=exact", Assert.Single(_server.Requests).QueryString);
     }
 
     [Fact]
-    public void SetSearch_through_SearchParams_refuses_several_values_for_a_field_before_any_request()
+    public async Task A_search_also_set_through_SearchParams_is_refused_before_any_request()
     {
-        var query = new ListUsersQueryParameters();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _client.Users.GetAsync(c =>
+        {
+            c.QueryParameters.SearchParams = new Dictionary<string, string> { ["search.name"] = "Ada" };
+            c.QueryParameters.Search = LogtoSearch.Text("ada");
+        }));
 
-        Assert.Throws<InvalidOperationException>(() => query.SetSearch(LogtoSearch.Where(UserSearchFields.Id).OneOf("u1", "u2")));
-        Assert.Null(query.SearchParams);
-        Assert.Throws<ArgumentNullException>(() => query.SetSearch(null!));
+        Assert.Contains("'search.name'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]
-    public void Every_generated_query_class_with_SearchParams_has_a_SetSearch_overload()
+    public void Every_generated_query_class_with_SearchParams_takes_a_LogtoSearch()
     {
-        Type[] searchable = typeof(LogtoManagementClient).Assembly.GetTypes()
+        Type[] withSearchParams = typeof(LogtoManagementClient).Assembly.GetTypes()
             .Where(t => typeof(IQueryParameters).IsAssignableFrom(t) && t.GetProperty("SearchParams") is not null)
             .ToArray();
 
-        Assert.Equal(9, searchable.Length);
-        Assert.All(searchable, t => Assert.NotNull(
-            typeof(LogtoSearchExtensions).GetMethod(nameof(LogtoSearchExtensions.SetSearch), BindingFlags.Public | BindingFlags.Static, [t, typeof(LogtoSearch)])));
+        Assert.Equal(9, withSearchParams.Length);
+        Assert.All(withSearchParams, t => Assert.True(typeof(ISearchableQueryParameters).IsAssignableFrom(t), t.Name));
+        Assert.All(withSearchParams, t => Assert.Equal(typeof(LogtoSearch), t.GetProperty("Search")!.PropertyType));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
         // Shaped like a generated query class that implements ISearchableQueryParameters.
         var request = new RequestInformation(HttpMethod.Get, "/api/users", "/api/users", "ListUsers");
 
-        request.Configure<SearchableQuery>(c => c.QueryParameters.SetSearch(LogtoSearch.Where(UserSearchFields.Id).OneOf("u1", "u 2")).Page = 3);
+        request.Configure<SearchableQuery>(c => { c.QueryParameters.Search = LogtoSearch.Where(UserSearchFields.Id).OneOf("u1", "u 2"); c.QueryParameters.Page = 3; });
 
         Assert.Equal("page=3&search.id=u1&search.id=u%202&mode.id=exact", request.Query.ToString());
     }

@@ -111,7 +111,7 @@ public partial class ApplicationsRequestBuilder
 }
 
 /// <summary>Optional query parameters of <c>ListApplications</c> (<c>GET /api/applications</c>).</summary>
-public sealed class ListApplicationsQueryParameters : global::LogtoGenerated.Http.IQueryParameters, global::LogtoGenerated.Paging.IPagedQueryParameters
+public sealed class ListApplicationsQueryParameters : global::LogtoGenerated.Http.IQueryParameters, global::LogtoGenerated.Paging.IPagedQueryParameters, global::LogtoGenerated.Search.ISearchableQueryParameters
 {
     /// <summary>
     /// An array of application types to filter applications.
@@ -155,6 +155,12 @@ public sealed class ListApplicationsQueryParameters : global::LogtoGenerated.Htt
     /// </summary>
     public global::System.Collections.Generic.IDictionary<string, string>? SearchParams { get; set; }
 
+    /// <summary>
+    /// Logto's advanced search, built with <see cref="global::LogtoGenerated.Search.LogtoSearch"/>; written after <see cref="SearchParams"/>.
+    /// For example <c>LogtoSearch.Where("name").Exact("Ada")</c>.
+    /// </summary>
+    public global::LogtoGenerated.Search.LogtoSearch? Search { get; set; }
+
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
         query.AddEach("types", Types);
@@ -164,5 +170,6 @@ public sealed class ListApplicationsQueryParameters : global::LogtoGenerated.Htt
         query.Add("page", Page);
         query.Add("page_size", PageSize);
         query.AddExploded(SearchParams);
+        Search?.WriteTo(query);
     }
 }

@@ -111,7 +111,7 @@ public partial class RolesRequestBuilder
 }
 
 /// <summary>Optional query parameters of <c>ListRoles</c> (<c>GET /api/roles</c>).</summary>
-public sealed class ListRolesQueryParameters : global::LogtoGenerated.Http.IQueryParameters, global::LogtoGenerated.Paging.IPagedQueryParameters
+public sealed class ListRolesQueryParameters : global::LogtoGenerated.Http.IQueryParameters, global::LogtoGenerated.Paging.IPagedQueryParameters, global::LogtoGenerated.Search.ISearchableQueryParameters
 {
     /// <summary>
     /// Exclude roles assigned to a user.
@@ -149,6 +149,12 @@ public sealed class ListRolesQueryParameters : global::LogtoGenerated.Http.IQuer
     /// </summary>
     public global::System.Collections.Generic.IDictionary<string, string>? SearchParams { get; set; }
 
+    /// <summary>
+    /// Logto's advanced search, built with <see cref="global::LogtoGenerated.Search.LogtoSearch"/>; written after <see cref="SearchParams"/>.
+    /// For example <c>LogtoSearch.Where("name").Exact("Ada")</c>.
+    /// </summary>
+    public global::LogtoGenerated.Search.LogtoSearch? Search { get; set; }
+
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
         query.Add("excludeUserId", ExcludeUserId);
@@ -157,5 +163,6 @@ public sealed class ListRolesQueryParameters : global::LogtoGenerated.Http.IQuer
         query.Add("page", Page);
         query.Add("page_size", PageSize);
         query.AddExploded(SearchParams);
+        Search?.WriteTo(query);
     }
 }

@@ -111,7 +111,7 @@ public partial class ScopesRequestBuilder
 }
 
 /// <summary>Optional query parameters of <c>ListRoleScopes</c> (<c>GET /api/roles/{id}/scopes</c>).</summary>
-public sealed class ListRoleScopesQueryParameters : global::LogtoGenerated.Http.IQueryParameters, global::LogtoGenerated.Paging.IPagedQueryParameters
+public sealed class ListRoleScopesQueryParameters : global::LogtoGenerated.Http.IQueryParameters, global::LogtoGenerated.Paging.IPagedQueryParameters, global::LogtoGenerated.Search.ISearchableQueryParameters
 {
     /// <summary>
     /// Page number (starts from 1).
@@ -131,10 +131,17 @@ public sealed class ListRoleScopesQueryParameters : global::LogtoGenerated.Http.
     /// </summary>
     public global::System.Collections.Generic.IDictionary<string, string>? SearchParams { get; set; }
 
+    /// <summary>
+    /// Logto's advanced search, built with <see cref="global::LogtoGenerated.Search.LogtoSearch"/>; written after <see cref="SearchParams"/>.
+    /// For example <c>LogtoSearch.Where("name").Exact("Ada")</c>.
+    /// </summary>
+    public global::LogtoGenerated.Search.LogtoSearch? Search { get; set; }
+
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
         query.Add("page", Page);
         query.Add("page_size", PageSize);
         query.AddExploded(SearchParams);
+        Search?.WriteTo(query);
     }
 }
