@@ -218,6 +218,32 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MultipartUpload_IsParsedByAServerMultipartReader_ToTheExactFileBytes()
+    {
+        _server.RespondWith(FakeResponse.Json(201, """{"url":"https://cdn.example.com/a.png"}"""));
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xFE, 0x2D, 0x2D];
+        using var content = new MemoryStream(png);
+
+        await _client.UserAssets.PostAsync(new UploadCustomUiAssetsRequest { File = new FileUpload(content, "avatar ü.png", "image/png") });
+
+        var request = SingleRequest();
+        var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(request.ContentType);
+        var boundary = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value!;
+        var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(request.Body));
+        var section = await reader.ReadNextSectionAsync();
+        Assert.NotNull(section);
+        var file = Microsoft.AspNetCore.WebUtilities.MultipartSectionConverterExtensions.AsFileSection(section);
+        Assert.NotNull(file);
+        Assert.Equal("file", file.Name);
+        Assert.Equal("avatar ü.png", file.FileName);
+        Assert.Equal("image/png", section.ContentType);
+        using var received = new MemoryStream();
+        await file.FileStream!.CopyToAsync(received);
+        Assert.Equal(png, received.ToArray());
+        Assert.Null(await reader.ReadNextSectionAsync());
+    }
+
+    [Fact]
     public async Task RequestConfiguration_AddsHeaders()
     {
         _server.RespondWith(FakeResponse.Empty(204));
