@@ -1,25 +1,64 @@
 using System.Diagnostics;
 using LogtoGenerated.Generator;
+using LogtoGenerated.Generator.Comparing;
 using LogtoGenerated.Generator.Emitting;
+using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Refreshing;
 
 return GeneratorCli.Run(args, Console.Out, Console.Error);
 
 namespace LogtoGenerated.Generator
 {
-    /// <summary>The command line: <c>generate --document FILE --output DIR</c>.</summary>
+    /// <summary>
+    /// The command line: <c>generate</c>, <c>names</c>, <c>diff</c> and <c>refresh</c>. Exit codes: 0 success, 1 an error
+    /// (a bad document, a file or server problem), 2 bad usage, 3 breaking changes found by <c>diff</c>.
+    /// </summary>
     internal static class GeneratorCli
     {
+        /// <summary>The command did what was asked; for <c>diff</c>, no change is breaking.</summary>
+        public const int Success = 0;
+
+        /// <summary>A bad or unreadable document, a file problem, or a refresh that failed (nothing was written).</summary>
+        public const int Failure = 1;
+
+        /// <summary>Unknown command, missing or unknown option, or an option with a bad value; the usage is printed.</summary>
+        public const int BadUsage = 2;
+
+        /// <summary><c>diff</c> found at least one breaking change (marked <c>BREAKING:</c> in its report).</summary>
+        public const int BreakingChanges = 3;
+
         private const string Usage = """
             Usage: LogtoGenerated.Generator generate --document <openapi.json> --output <folder> [--namespace LogtoGenerated] [--base-path /api]
                    LogtoGenerated.Generator names --document <openapi.json>     (lists the generated type names and what they come from)
+                   LogtoGenerated.Generator diff --old <openapi.json> --new <openapi.json> [--format text|markdown]
+                       (what changed for users of the client; exit code 3 when a change is breaking)
+                   LogtoGenerated.Generator refresh --server <https://your-logto> [--token <access token>] [--logto-version <x.y.z>] [--openapi-folder openapi]
+                       (replaces the document in the openapi folder with {server}/api/.well-known/management.openapi.json and updates openapi.lock.json;
+                        the token may come from the LOGTO_MANAGEMENT_TOKEN environment variable instead; the version defaults to the document's info.version)
+            Exit codes: 0 success, 1 error, 2 bad usage, 3 breaking changes (diff).
             """;
 
-        public static int Run(string[] args, TextWriter output, TextWriter error)
+        /// <summary>The options each command takes, and which of them it requires.</summary>
+        private static readonly Dictionary<string, (string[] Required, string[] Optional)> Commands = new(StringComparer.Ordinal)
         {
-            if (args.Length == 0 || args[0] is not ("generate" or "names"))
+            ["generate"] = (["document", "output"], ["namespace", "base-path"]),
+            ["names"] = (["document"], ["namespace", "base-path"]),
+            ["diff"] = (["old", "new"], ["format", "namespace", "base-path"]),
+            ["refresh"] = (["server"], ["token", "logto-version", "openapi-folder", "namespace", "base-path"]),
+        };
+
+        /// <summary>Runs one command.</summary>
+        /// <param name="args">The command and its options.</param>
+        /// <param name="output">Where results go.</param>
+        /// <param name="error">Where errors and the usage go.</param>
+        /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
+        /// <returns>The exit code.</returns>
+        public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
+        {
+            if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
             {
                 error.WriteLine(Usage);
-                return 2;
+                return BadUsage;
             }
 
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -29,16 +68,25 @@ namespace LogtoGenerated.Generator
                 {
                     error.WriteLine($"Unexpected argument '{args[i]}'.");
                     error.WriteLine(Usage);
-                    return 2;
+                    return BadUsage;
                 }
 
-                options[args[i][2..]] = args[++i];
+                var name = args[i][2..];
+                if (!command.Required.Contains(name) && !command.Optional.Contains(name))
+                {
+                    error.WriteLine($"'{args[0]}' has no option --{name}.");
+                    error.WriteLine(Usage);
+                    return BadUsage;
+                }
+
+                options[name] = args[++i];
             }
 
-            if (!options.TryGetValue("document", out var document) || (args[0] == "generate" && !options.ContainsKey("output")))
+            if (command.Required.FirstOrDefault(r => !options.ContainsKey(r)) is { } missing)
             {
+                error.WriteLine($"'{args[0]}' needs --{missing}.");
                 error.WriteLine(Usage);
-                return 2;
+                return BadUsage;
             }
 
             var settings = new GeneratorOptions(
@@ -46,32 +94,133 @@ namespace LogtoGenerated.Generator
                 BasePath: options.GetValueOrDefault("base-path", "/api"));
             try
             {
-                var stopwatch = Stopwatch.StartNew();
-                using var stream = File.OpenRead(document);
-                if (args[0] == "names")
+                return args[0] switch
                 {
-                    foreach (var type in CodeGenerator.BuildModel(stream, settings).Types.OrderBy(t => t.Folder, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
-                    {
-                        output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]}) <- {string.Join(", ", type.Candidates.Select(c => c.Name ?? (c.Parent?.Name + "." + c.Member)).Distinct().Take(4))}");
-                    }
+                    "generate" => Generate(options["document"], options["output"], settings, output, error),
+                    "names" => Names(options["document"], settings, output, error),
+                    "diff" => Diff(options, settings, output, error),
+                    _ => Refresh(options, settings, output, error, environment ?? Environment.GetEnvironmentVariable),
+                };
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: {exception.Message}");
+                return Failure;
+            }
+        }
 
-                    return 0;
-                }
-
-                var files = CodeGenerator.Generate(stream, settings);
-                var written = OutputWriter.Write(options["output"], files);
-                output.WriteLine($"Generated {files.Count} files ({written} changed) from {Path.GetFileName(document)} in {stopwatch.ElapsedMilliseconds} ms.");
-                return 0;
+        private static int Generate(string document, string folder, GeneratorOptions settings, TextWriter output, TextWriter error)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            SortedDictionary<string, string> files;
+            try
+            {
+                using var stream = File.OpenRead(document);
+                files = CodeGenerator.Generate(stream, settings);
             }
             catch (GeneratorException exception)
             {
                 error.WriteLine($"{document}: error: {exception.Message}");
-                return 1;
+                return Failure;
             }
-            catch (IOException exception)
+
+            var written = OutputWriter.Write(folder, files);
+            output.WriteLine($"Generated {files.Count} files ({written} changed) from {Path.GetFileName(document)} in {stopwatch.ElapsedMilliseconds} ms.");
+            return Success;
+        }
+
+        private static int Names(string document, GeneratorOptions settings, TextWriter output, TextWriter error)
+        {
+            if (Load(document, settings, error) is not { } model)
+            {
+                return Failure;
+            }
+
+            foreach (var type in model.Types.OrderBy(t => t.Folder, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
+            {
+                output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]}) <- {string.Join(", ", type.Candidates.Select(c => c.Name ?? (c.Parent?.Name + "." + c.Member)).Distinct().Take(4))}");
+            }
+
+            return Success;
+        }
+
+        private static int Diff(Dictionary<string, string> options, GeneratorOptions settings, TextWriter output, TextWriter error)
+        {
+            var format = options.GetValueOrDefault("format", "text") switch
+            {
+                "text" => ReportFormat.Text,
+                "markdown" or "md" => ReportFormat.Markdown,
+                _ => (ReportFormat?)null,
+            };
+            if (format is null)
+            {
+                error.WriteLine($"--format must be text or markdown, not '{options["format"]}'.");
+                error.WriteLine(Usage);
+                return BadUsage;
+            }
+
+            var (oldPath, newPath) = (options["old"], options["new"]);
+            if (Load(oldPath, settings, error) is not { } oldModel || Load(newPath, settings, error) is not { } newModel)
+            {
+                return Failure;
+            }
+
+            // File names read best; full paths when the names alone do not tell the documents apart.
+            var (oldName, newName) = (Path.GetFileName(oldPath), Path.GetFileName(newPath));
+            if (oldName == newName)
+            {
+                (oldName, newName) = (oldPath, newPath);
+            }
+
+            var changes = ApiComparer.Compare(oldModel, newModel, oldName, newName);
+            output.Write(ChangeReport.Write(changes, format.Value));
+            return changes.BreakingCount > 0 ? BreakingChanges : Success;
+        }
+
+        private static int Refresh(Dictionary<string, string> options, GeneratorOptions settings, TextWriter output, TextWriter error, Func<string, string?> environment)
+        {
+            if (!Uri.TryCreate(options["server"], UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https")
+                || server.UserInfo.Length > 0 || server.Query.Length > 0 || server.Fragment.Length > 0)
+            {
+                error.WriteLine($"--server must be the http(s) address of the Logto endpoint, like https://auth.example.com, without credentials, query or fragment; got '{options["server"]}'.");
+                error.WriteLine(Usage);
+                return BadUsage;
+            }
+
+            var version = options.GetValueOrDefault("logto-version");
+            if (version is not null && !DocumentRefresher.IsVersion(version))
+            {
+                error.WriteLine($"--logto-version must be a version like 1.42.0, not '{version}'.");
+                error.WriteLine(Usage);
+                return BadUsage;
+            }
+
+            var token = options.GetValueOrDefault("token") ?? environment(DocumentRefresher.TokenVariable);
+            var refresh = new RefreshOptions(server, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), options.GetValueOrDefault("openapi-folder", "openapi"), version);
+            try
+            {
+                DocumentRefresher.Refresh(refresh, settings, output);
+                return Success;
+            }
+            catch (RefreshException exception)
             {
                 error.WriteLine($"error: {exception.Message}");
-                return 1;
+                return Failure;
+            }
+        }
+
+        /// <summary>The code model of a document, or null after printing why it could not be built.</summary>
+        private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error)
+        {
+            try
+            {
+                using var stream = File.OpenRead(document);
+                return CodeGenerator.BuildModel(stream, settings);
+            }
+            catch (GeneratorException exception)
+            {
+                error.WriteLine($"{document}: error: {exception.Message}");
+                return null;
             }
         }
     }

@@ -1,8 +1,9 @@
+using LogtoGenerated.Generator.Comparing;
 using LogtoGenerated.Generator.Tests.Support;
 
 namespace LogtoGenerated.Generator.Tests;
 
-/// <summary>The command line: exit code 0 on success, 1 for a bad document, 2 for bad usage.</summary>
+/// <summary>The command line: exit code 0 on success, 1 for a bad document, 2 for bad usage, 3 for breaking changes (diff).</summary>
 public sealed class GeneratorCliTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "logto-generator-tests-" + Guid.NewGuid().ToString("N"));
@@ -108,6 +109,82 @@ public sealed class GeneratorCliTests : IDisposable
         Assert.Contains("missing.json", stderr, StringComparison.Ordinal);
     }
 
+    private (string Old, string New) WriteSamplePair(OpenApiDocument oldDocument, OpenApiDocument newDocument)
+    {
+        var (oldPath, newPath) = (Path.Combine(_folder, "old.json"), Path.Combine(_folder, "new.json"));
+        File.WriteAllText(oldPath, oldDocument.ToJson());
+        File.WriteAllText(newPath, newDocument.ToJson());
+        return (oldPath, newPath);
+    }
+
+    [Fact]
+    public void DiffPrintsTheReportAndExitsWithThreeWhenAChangeIsBreaking()
+    {
+        var (oldDocument, newDocument) = ApiDiffTests.SamplePair();
+        var (oldPath, newPath) = WriteSamplePair(oldDocument, newDocument);
+
+        var (exitCode, stdout, stderr) = Run("diff", "--old", oldPath, "--new", newPath);
+
+        Assert.Equal(GeneratorCli.BreakingChanges, exitCode);
+        Assert.Equal(3, exitCode);
+        Assert.Equal("", stderr);
+        var expected = ChangeReport.Write(ApiComparer.Compare(oldDocument.BuildModel(), newDocument.BuildModel(), "old.json", "new.json"), ReportFormat.Text);
+        Assert.Equal(expected, stdout);
+        Assert.StartsWith("Changes to the client from old.json to new.json: 4 breaking changes (marked BREAKING), 3 other changes.", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DiffExitsWithZeroWhenNoChangeIsBreaking()
+    {
+        var oldDocument = new OpenApiDocument().Get("/api/users", "ListUsers", response: """{"type":"array","items":{"type":"string"}}""");
+        var newDocument = new OpenApiDocument().Get("/api/users", "ListUsers", response: """{"type":"array","items":{"type":"string"}}""")
+            .Get("/api/roles", "ListRoles", response: """{"type":"array","items":{"type":"string"}}""");
+        var (oldPath, newPath) = WriteSamplePair(oldDocument, newDocument);
+
+        var (exitCode, stdout, _) = Run("diff", "--old", oldPath, "--new", newPath);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Changes to the client from old.json to new.json: no breaking changes, 1 other change.", stdout, StringComparison.Ordinal);
+        Assert.Contains("  GET /api/roles (ListRoles): client.Roles.GetAsync\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DiffOfTheSameDocumentSaysThereAreNoChanges()
+    {
+        var document = Path.Combine(AppContext.BaseDirectory, "Documents", "kitchen-sink.json");
+
+        var (exitCode, stdout, _) = Run("diff", "--old", document, "--new", document);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"No changes for users of the client from {document} to {document}.\n", stdout);
+    }
+
+    [Fact]
+    public void DiffWritesMarkdownOnRequest()
+    {
+        var (oldDocument, newDocument) = ApiDiffTests.SamplePair();
+        var (oldPath, newPath) = WriteSamplePair(oldDocument, newDocument);
+
+        var (exitCode, stdout, _) = Run("diff", "--old", oldPath, "--new", newPath, "--format", "markdown");
+
+        Assert.Equal(3, exitCode);
+        Assert.Equal(ChangeReport.Write(ApiComparer.Compare(oldDocument.BuildModel(), newDocument.BuildModel(), "old.json", "new.json"), ReportFormat.Markdown), stdout);
+    }
+
+    [Fact]
+    public void DiffOfABadDocumentExitsWithOneAndNamesTheDocumentAndThePointer()
+    {
+        var (oldPath, newPath) = WriteSamplePair(
+            new OpenApiDocument().Get("/api/users", "ListUsers"),
+            new OpenApiDocument().Get("/api/users", operationId: null!));
+
+        var (exitCode, stdout, stderr) = Run("diff", "--old", oldPath, "--new", newPath);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"{newPath}: error: #/paths/~1api~1users/get: ", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData]
     [InlineData("build")]
@@ -117,6 +194,14 @@ public sealed class GeneratorCliTests : IDisposable
     [InlineData("generate", "--document", "x.json", "--output")]
     [InlineData("generate", "document", "x.json", "--output", "out")]
     [InlineData("names")]
+    [InlineData("generate", "--document", "x.json", "--output", "out", "--old", "y.json")]
+    [InlineData("diff", "--old", "a.json")]
+    [InlineData("diff", "--old", "a.json", "--new", "b.json", "--format", "html")]
+    [InlineData("refresh")]
+    [InlineData("refresh", "--server", "auth.example.com")]
+    [InlineData("refresh", "--server", "ftp://auth.example.com")]
+    [InlineData("refresh", "--server", "https://user:secret@auth.example.com")]
+    [InlineData("refresh", "--server", "https://auth.example.com", "--logto-version", "Cloud")]
     public void BadUsageExitsWithTwoAndPrintsTheUsage(params string[] args)
     {
         var (exitCode, stdout, stderr) = Run(args);

@@ -135,11 +135,17 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
         writer.Line($"internal {presence} {property.PresenceName} {{ get; set; }}");
     }
 
+    /// <summary>Each value of an enum with the name of the static property standing for it (<c>"sign-in"</c>: <c>SignIn</c>).</summary>
+    public static List<(string Value, string Member)> EnumMembers(EnumType type)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal) { type.Name, "Value", "IsKnown", "FromString", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
+        return type.Values.Select(v => (Value: v, Member: MemberNamer.Unique(Identifiers.Pascal(v), used))).ToList();
+    }
+
     private void EmitEnum(SourceWriter writer, EnumType type)
     {
         var name = type.Name;
-        var used = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "FromString", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
-        var members = type.Values.Select(v => (Value: v, Member: MemberNamer.Unique(Identifiers.Pascal(v), used))).ToList();
+        var members = EnumMembers(type);
 
         writer.Doc("summary", Summary(type, $"The values Logto uses for {name}."));
         writer.DocRaw("<remarks>");

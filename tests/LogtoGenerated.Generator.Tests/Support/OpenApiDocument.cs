@@ -16,6 +16,9 @@ internal sealed partial class OpenApiDocument
     private readonly JsonObject _paths = [];
     private readonly JsonObject _schemas = [];
 
+    /// <summary>The document's <c>info.version</c>.</summary>
+    public string Version { get; init; } = "1.0.0";
+
     public OpenApiDocument Get(string path, string operationId, string? response = null, string? parameters = null) =>
         Operation("get", path, operationId, response: response, parameters: parameters);
 
@@ -33,6 +36,8 @@ internal sealed partial class OpenApiDocument
     /// <param name="body">The request body schema.</param>
     /// <param name="parameters">A JSON array of parameter objects.</param>
     /// <param name="declarePathParameters">False to leave the template's path parameters undeclared.</param>
+    /// <param name="bodyRequired">The request body's <c>required</c>.</param>
+    /// <param name="deprecated">The operation's <c>deprecated</c>.</param>
     public OpenApiDocument Operation(
         string method,
         string path,
@@ -42,7 +47,9 @@ internal sealed partial class OpenApiDocument
         string responseMediaType = "application/json",
         string bodyMediaType = "application/json",
         string? parameters = null,
-        bool declarePathParameters = true)
+        bool declarePathParameters = true,
+        bool bodyRequired = true,
+        bool deprecated = false)
     {
         var operation = new JsonObject();
         if (operationId is not null)
@@ -72,9 +79,14 @@ internal sealed partial class OpenApiDocument
         {
             operation["requestBody"] = new JsonObject
             {
-                ["required"] = true,
+                ["required"] = bodyRequired,
                 ["content"] = new JsonObject { [bodyMediaType] = new JsonObject { ["schema"] = JsonNode.Parse(body) } },
             };
+        }
+
+        if (deprecated)
+        {
+            operation["deprecated"] = true;
         }
 
         operation["responses"] = response is null
@@ -106,7 +118,7 @@ internal sealed partial class OpenApiDocument
         var document = new JsonObject
         {
             ["openapi"] = "3.0.1",
-            ["info"] = new JsonObject { ["title"] = "Test API", ["version"] = "1.0.0" },
+            ["info"] = new JsonObject { ["title"] = "Test API", ["version"] = Version },
             ["paths"] = _paths.DeepClone(),
         };
         if (_schemas.Count > 0)

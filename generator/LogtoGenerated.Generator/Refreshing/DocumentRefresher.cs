@@ -1,0 +1,302 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LogtoGenerated.Generator.Comparing;
+using LogtoGenerated.Generator.Model;
+
+namespace LogtoGenerated.Generator.Refreshing;
+
+/// <summary>Settings of one refresh.</summary>
+/// <param name="Server">The Logto endpoint, e.g. <c>https://auth.example.com</c>.</param>
+/// <param name="Token">A bearer token sent with the request, or null to send none.</param>
+/// <param name="OpenApiFolder">The folder holding the document and <c>openapi.lock.json</c>.</param>
+/// <param name="LogtoVersion">The Logto version to record, or null to read it from the document's <c>info.version</c>.</param>
+internal sealed record RefreshOptions(Uri Server, string? Token, string OpenApiFolder, string? LogtoVersion);
+
+/// <summary>A refresh that could not be done. The openapi folder was left as it was.</summary>
+/// <param name="message">What went wrong and how to fix it.</param>
+internal sealed class RefreshException(string message) : Exception(message);
+
+/// <summary>
+/// Replaces the vendored document with the one a Logto server serves: fetches it, checks that the generator
+/// accepts it, writes it byte for byte as <c>logto-&lt;version&gt;-management.openapi.json</c>, removes the previous
+/// document and rewrites <c>openapi.lock.json</c>. Nothing is written unless the new document is accepted.
+/// </summary>
+internal static partial class DocumentRefresher
+{
+    /// <summary>Where Logto serves its Management API document, relative to the endpoint.</summary>
+    public const string DocumentPath = "api/.well-known/management.openapi.json";
+
+    public const string LockFileName = "openapi.lock.json";
+
+    /// <summary>The environment variable holding the bearer token when <c>--token</c> is not given.</summary>
+    public const string TokenVariable = "LOGTO_MANAGEMENT_TOKEN";
+
+    /// <summary>The document's address on a Logto server: <c>{server}/api/.well-known/management.openapi.json</c>.</summary>
+    public static Uri DocumentUri(Uri server) => new(server.AbsoluteUri.TrimEnd('/') + "/" + DocumentPath);
+
+    /// <summary>True for a version the lock file can record and a file name can carry: <c>1.42.0</c>.</summary>
+    public static bool IsVersion(string? version) => version is not null && VersionPattern().IsMatch(version);
+
+    /// <summary>Refreshes the openapi folder and reports what changed on <paramref name="output"/>.</summary>
+    /// <exception cref="RefreshException">The document could not be fetched or is not accepted; nothing was written.</exception>
+    public static void Refresh(RefreshOptions options, GeneratorOptions generator, TextWriter output)
+    {
+        var folder = options.OpenApiFolder;
+        var unchanged = $"{Display(folder)} was left unchanged.";
+        if (!Directory.Exists(folder))
+        {
+            throw new RefreshException($"the folder '{folder}' does not exist. Run the command from the repository root, or pass --openapi-folder with the folder holding {LockFileName}.");
+        }
+
+        var uri = DocumentUri(options.Server);
+        var (bytes, mediaType) = Fetch(uri, options.Token, unchanged);
+
+        string? documentVersion;
+        try
+        {
+            using var json = JsonDocument.Parse(bytes);
+            documentVersion = json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("info", out var info) && info.ValueKind == JsonValueKind.Object
+                && info.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.String
+                    ? version.GetString()
+                    : null;
+        }
+        catch (JsonException exception)
+        {
+            throw new RefreshException(
+                $"{uri} did not answer with JSON ({mediaType ?? "no content type"}; {exception.Message}). It begins: {Preview(bytes)}. " +
+                $"Check that --server is the Logto endpoint (for example https://auth.example.com), not the console or a page in front of it. {unchanged}");
+        }
+
+        ApiModel model;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            model = CodeGenerator.BuildModel(stream, generator);
+        }
+        catch (GeneratorException exception)
+        {
+            throw new RefreshException($"{uri} answered with a document the generator does not accept: {Sentence(exception.Message)} {unchanged}");
+        }
+
+        var logtoVersion = options.LogtoVersion ?? documentVersion;
+        if (!IsVersion(logtoVersion))
+        {
+            var found = documentVersion is null ? "the document has no info.version" : $"the document's info.version is \"{documentVersion}\", not a Logto version";
+            throw new RefreshException(
+                $"{found} (Logto writes \"Cloud\" there). Pass the version of the Logto server you fetched it from, for example --logto-version 1.43.0. {unchanged}");
+        }
+
+        var existing = Directory.GetFiles(folder, "*.openapi.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var lockPath = Path.Combine(folder, LockFileName);
+        var (lockedDocument, lockedVersion) = ReadLock(lockPath);
+        var oldDocument = lockedDocument is not null && existing.Contains(lockedDocument) ? lockedDocument : existing.Count == 1 ? existing[0] : null;
+        var oldVersion = lockedVersion ?? (oldDocument is null ? null : FileVersion().Match(oldDocument) is { Success: true } m ? m.Groups[1].Value : null);
+
+        var newDocument = $"logto-{logtoVersion}-management.openapi.json";
+        var newPath = Path.Combine(folder, newDocument);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var lockText = LockText(newDocument, logtoVersion!, $"GET {uri.AbsoluteUri}", sha256);
+        var documentChanged = !File.Exists(newPath) || !File.ReadAllBytes(newPath).AsSpan().SequenceEqual(bytes);
+        var lockChanged = !File.Exists(lockPath) || File.ReadAllText(lockPath) != lockText;
+        var stale = existing.Where(f => f != newDocument).ToList();
+
+        output.WriteLine($"Fetched {uri}: {bytes.Length} bytes, {CountOperations(model.Root)} operations, {model.Types.Count} types.");
+        if (!documentChanged && !lockChanged && stale.Count == 0)
+        {
+            output.WriteLine($"{Display(Path.Combine(folder, newDocument))} is already this document (Logto {logtoVersion}, sha256 {sha256}): nothing to do.");
+            return;
+        }
+
+        // Compared before anything is written, while the old document is still there.
+        var changes = oldDocument is not null && (documentChanged || oldDocument != newDocument)
+            ? Compare(Path.Combine(folder, oldDocument), model, newDocument, generator)
+            : null;
+
+        if (documentChanged)
+        {
+            WriteReplacing(newPath, bytes);
+        }
+
+        if (lockChanged)
+        {
+            WriteReplacing(lockPath, Encoding.UTF8.GetBytes(lockText));
+        }
+
+        foreach (var file in stale)
+        {
+            File.Delete(Path.Combine(folder, file));
+        }
+
+        output.WriteLine(oldVersion == logtoVersion
+            ? $"Logto {logtoVersion} (the same version{(documentChanged ? "; the document changed" : "")})"
+            : $"Logto {oldVersion ?? "(none)"} -> {logtoVersion}");
+        if (documentChanged)
+        {
+            output.WriteLine($"  wrote   {Display(newPath)} (sha256 {sha256})");
+        }
+
+        foreach (var file in stale)
+        {
+            output.WriteLine($"  removed {Display(Path.Combine(folder, file))}");
+        }
+
+        if (lockChanged)
+        {
+            output.WriteLine($"  updated {Display(lockPath)}");
+        }
+
+        if (changes is not null)
+        {
+            output.WriteLine($"Changes for users of the client: {changes}.");
+        }
+
+        output.WriteLine("Next:");
+        if (oldDocument is not null && documentChanged)
+        {
+            var old = Display(Path.IsPathRooted(folder) ? Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(folder, oldDocument)) : Path.Combine(folder, oldDocument));
+            output.WriteLine("  see what changed for users of the client, against the committed document:");
+            output.WriteLine($"    git show HEAD:./{old} > /tmp/logto-old.openapi.json");
+            output.WriteLine($"    dotnet run --project generator/LogtoGenerated.Generator -- diff --old /tmp/logto-old.openapi.json --new {Display(newPath)}");
+        }
+
+        output.WriteLine("  regenerate the client: dotnet build LogtoGenerated.sln");
+        output.WriteLine("  then review git diff src/LogtoGenerated/Generated, run dotnet test LogtoGenerated.sln and commit.");
+    }
+
+    private static (byte[] Bytes, string? MediaType) Fetch(Uri uri, string? token, string unchanged)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("LogtoGenerated.Generator", null));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        try
+        {
+            using var response = client.Send(request);
+            using var body = new MemoryStream();
+            response.Content.ReadAsStream().CopyTo(body);
+            var bytes = body.ToArray();
+            var status = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    return (bytes, response.Content.Headers.ContentType?.MediaType);
+                case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden when token is null:
+                    throw new RefreshException(
+                        $"{uri} answered {status}: the server wants an access token. Pass a Management API access token with --token <token> or the {TokenVariable} environment variable. {unchanged}");
+                case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
+                    throw new RefreshException(
+                        $"{uri} answered {status}: the server refused the access token. Check that it is a current Management API access token (with the 'all' scope). {unchanged}");
+                case HttpStatusCode.NotFound:
+                    throw new RefreshException(
+                        $"{uri} answered {status}: check that --server is the Logto endpoint (for example https://auth.example.com, without /api) and that this Logto serves its Management API document there. {unchanged}");
+                default:
+                    throw new RefreshException($"{uri} answered {status}{(bytes.Length > 0 ? ": " + Preview(bytes) : "")}. {unchanged}");
+            }
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new RefreshException($"could not reach {uri}: {Sentence(exception.Message)} Check --server and that the server is running. {unchanged}");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new RefreshException($"{uri} did not answer within {client.Timeout.TotalMinutes:0} minutes. {unchanged}");
+        }
+    }
+
+    /// <summary>The document and version the lock file records; nulls for what it lacks or when it cannot be read.</summary>
+    private static (string? Document, string? Version) ReadLock(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+            return (String(json.RootElement, "document"), String(json.RootElement, "logtoVersion"));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+
+        static string? String(JsonElement root, string name) =>
+            root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    /// <summary>The lock file: two-space indentation, LF line endings, a final newline.</summary>
+    public static string LockText(string document, string logtoVersion, string source, string sha256)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("document", document);
+            writer.WriteString("logtoVersion", logtoVersion);
+            writer.WriteString("source", source);
+            writer.WriteString("sha256", sha256);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>A one-line summary of the changes from the old document, or why there is none.</summary>
+    private static string Compare(string oldPath, ApiModel newModel, string newName, GeneratorOptions generator)
+    {
+        try
+        {
+            using var stream = File.OpenRead(oldPath);
+            var oldModel = CodeGenerator.BuildModel(stream, generator);
+            return ApiComparer.Compare(oldModel, newModel, Path.GetFileName(oldPath), newName).Summary();
+        }
+        catch (Exception exception) when (exception is GeneratorException or IOException)
+        {
+            return $"unknown, the old document could not be read ({exception.Message})";
+        }
+    }
+
+    /// <summary>Writes next to the target and moves over it, so that the target is never half written.</summary>
+    private static void WriteReplacing(string path, byte[] bytes)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path) ?? ".", "." + Path.GetFileName(path) + ".tmp");
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static int CountOperations(RequestBuilderNode node) => node.Operations.Count + node.Children.Values.Sum(CountOperations);
+
+    /// <summary>The start of a body, on one line, for error messages.</summary>
+    private static string Preview(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 120));
+        var line = Whitespace().Replace(text, " ").Trim();
+        return "'" + line + (bytes.Length > 120 ? "..." : "") + "'";
+    }
+
+    /// <summary>The message ending with exactly one period.</summary>
+    private static string Sentence(string message) => message.TrimEnd().TrimEnd('.') + ".";
+
+    private static string Display(string path) => path.Replace('\\', '/');
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
+    private static partial Regex VersionPattern();
+
+    [GeneratedRegex(@"^logto-(.+)-management\.openapi\.json$")]
+    private static partial Regex FileVersion();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
