@@ -60,6 +60,22 @@ public class RequestBuilderTests
     }
 
     [Fact]
+    public void PathParameterBelowASegmentNamedDifferentlyByAnotherOperationIsBoundToItsOwnSegment()
+    {
+        // The item builder is {id} (GetApplication came first); GetApplicationRole calls it {applicationId}.
+        var files = new OpenApiDocument()
+            .Get("/api/applications/{id}", "GetApplication")
+            .Get("/api/applications/{applicationId}/roles/{roleId}", "GetApplicationRole")
+            .Generate();
+
+        var item = new GeneratedSource(files["RequestBuilders/Applications/ApplicationsRequestBuilder.cs"]).Indexer();
+        Assert.Equal(["string id"], item.ParameterList.Parameters.Select(p => p.ToString()));
+        var role = new GeneratedSource(files["RequestBuilders/Applications/Item/Roles/RolesRequestBuilder.cs"]).Indexer();
+        Assert.Equal(["string roleId"], role.ParameterList.Parameters.Select(p => p.ToString()));
+        Assert.Equal($"new(_requestAdapter, _path + \"/\" + {Http}.PathSegment.Escape(roleId, \"roleId\"))", role.ExpressionBody!.Expression.ToString());
+    }
+
+    [Fact]
     public void IntegerPathParameterIsAByMethodFormattingTheValueInvariantly()
     {
         var logs = new GeneratedSource(Files["RequestBuilders/Logs/LogsRequestBuilder.cs"]);

@@ -29,10 +29,9 @@ public partial class RolesRequestBuilder
     }
 
     /// <summary>Requests to <c>/api/applications/{id}/roles/{roleId}</c>.</summary>
-    /// <param name="applicationId">The unique identifier of the application.</param>
     /// <param name="roleId">The unique identifier of the role.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Roles.Item.RoleItemRequestBuilder ByApplicationIdRoleId(string applicationId, string roleId) => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(applicationId, "applicationId") + global::LogtoGenerated.Http.PathSegment.Escape(roleId, "roleId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Roles.Item.RoleItemRequestBuilder this[string roleId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(roleId, "roleId"));
 
     /// <summary>Get application API resource roles</summary>
     /// <remarks>
