@@ -225,6 +225,37 @@ public class RequestBuilderTests
     }
 
     [Fact]
+    public void JsonResponseWithoutASchemaIsANullableJsonNodeReadAsOptional()
+    {
+        var files = WithResponses("/api/roles/{id}/users", "post", """{"201":{"description":"Created","content":{"application/json":{}}}}""");
+
+        var post = new GeneratedSource(files["RequestBuilders/Roles/Item/Users/UsersRequestBuilder.cs"]).Method("PostAsync");
+        Assert.Equal("global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?>", post.ReturnType.ToString());
+        Assert.Contains("return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);", GeneratedSource.Statements(post));
+        Assert.Contains("Null when Logto answers without a body.", post.GetLeadingTrivia().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonResponseBesideASuccessStatusWithoutContentIsNullable()
+    {
+        var files = WithResponses(
+            "/api/roles/{id}/scopes",
+            "post",
+            """{"200":{"description":"Linked."},"201":{"description":"Created","content":{"application/json":{"schema":{"type":"array","items":{"type":"string"}}}}}}""");
+
+        var post = new GeneratedSource(files["RequestBuilders/Roles/Item/Scopes/ScopesRequestBuilder.cs"]).Method("PostAsync");
+        Assert.Equal("global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>?>", post.ReturnType.ToString());
+        Assert.Contains("return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.StringReadOnlyList, cancellationToken);", GeneratedSource.Statements(post));
+    }
+
+    private static SortedDictionary<string, string> WithResponses(string path, string method, string responses)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(new OpenApiDocument().Operation(method, path, "Op" + method).ToJson())!;
+        document["paths"]![path]![method]!["responses"] = System.Text.Json.Nodes.JsonNode.Parse(responses);
+        return GeneratorRun.Generate(document.ToJsonString());
+    }
+
+    [Fact]
     public void JsonListResponseIsAReadOnlyListReadThroughTheContext()
     {
         var get = Roles.Method("GetAsync");

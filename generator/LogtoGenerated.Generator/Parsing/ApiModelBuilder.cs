@@ -483,7 +483,11 @@ internal sealed class ApiModelBuilder
                 var name = verb is null ? operationId + "Result" : noun;
                 var hint = new NameHint(NameHint.ResponseRank, name, null, null, folder, operationId + "Response");
                 var use = _schemas.Resolve(json.Value.Schema, responsePointer + GeneratorException.Escape(json.Key) + "/schema", hint);
-                return new ResponseModel(ResponseKind.Json, use, response.Description);
+
+                // A body that may be missing: a media type without a schema, or another success status without content.
+                var bodyOptional = json.Value.Schema is null
+                    || operation.Responses.Any(r => r.Key.Length == 3 && r.Key[0] == '2' && r.Value.Content is not { Count: > 0 });
+                return new ResponseModel(ResponseKind.Json, use, response.Description) { BodyOptional = bodyOptional };
             }
 
             return new ResponseModel(ResponseKind.Text, new TypeUse(new PrimitiveRef(PrimitiveKind.String), false), response.Description);
