@@ -66,7 +66,7 @@ internal sealed partial class OperationCaller(OperationCatalog catalog)
     };
 
     /// <summary>The generated metadata with nullable annotations enforced: a null in a property typed non-nullable fails.</summary>
-    private static readonly LogtoJsonContext StrictContext = new(new JsonSerializerOptions
+    internal static readonly LogtoJsonContext StrictContext = new(new JsonSerializerOptions
     {
         RespectNullableAnnotations = true,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,

@@ -87,10 +87,12 @@ internal sealed partial class PrismServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts Prism on <paramref name="document"/> and returns once it answers HTTP requests.</summary>
+    /// <summary>
+    /// Starts Prism on <paramref name="document"/> with static examples (a request asks for a dynamic response with
+    /// <c>Prefer: dynamic=true, seed=N</c>) and returns once it answers HTTP requests.
+    /// </summary>
     /// <param name="document">The OpenAPI document to mock and validate against.</param>
-    /// <param name="extraArguments">More <c>prism mock</c> options, for example <c>--dynamic</c>.</param>
-    public static async Task<PrismServer> StartAsync(string document, params string[] extraArguments)
+    public static async Task<PrismServer> StartAsync(string document)
     {
         await EnsureInstalledAsync().ConfigureAwait(false);
         Exception? last = null;
@@ -99,7 +101,7 @@ internal sealed partial class PrismServer : IAsyncDisposable
             // The port is free now; another process could take it before Prism binds it, hence the retries.
             var port = FreePort();
             var output = new Output();
-            var process = Launch(document, port, extraArguments, output);
+            var process = Launch(document, port, output);
             var server = new PrismServer(process, output, new Uri($"http://127.0.0.1:{port}"));
             try
             {
@@ -160,7 +162,7 @@ internal sealed partial class PrismServer : IAsyncDisposable
         }
     }
 
-    private static Process Launch(string document, int port, string[] extraArguments, Output output)
+    private static Process Launch(string document, int port, Output output)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -174,7 +176,7 @@ internal sealed partial class PrismServer : IAsyncDisposable
         {
             Path.Combine(RepositoryPaths.PrismFolder, "run-prism.js"), "mock", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--multiprocess=false", "--errors=false", "--verboseLevel", "warn",
-        }.Concat(extraArguments).Append(document))
+        }.Append(document))
         {
             start.ArgumentList.Add(argument);
         }
@@ -254,7 +256,7 @@ internal sealed partial class PrismServer : IAsyncDisposable
                 return;
             }
 
-            var start = new ProcessStartInfo("npm")
+            var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
             {
                 WorkingDirectory = RepositoryPaths.PrismFolder,
                 RedirectStandardOutput = true,
