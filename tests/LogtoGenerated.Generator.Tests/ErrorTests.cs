@@ -41,6 +41,17 @@ public class ErrorTests
     }
 
     [Fact]
+    public void PathParameterThatThePathDoesNotHoldIsRejectedAtTheParameter()
+    {
+        var error = GeneratorRun.Fails(new OpenApiDocument()
+            .Get("/api/users/{id}", "GetUser", response: Object, parameters: """[{"name":"userId","in":"path","required":true,"schema":{"type":"string"}}]""")
+            .ToJson());
+
+        Assert.StartsWith("#/paths/~1api~1users~1{id}/get/parameters/0", error.Pointer, StringComparison.Ordinal);
+        Assert.Contains("userId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingOperationIdIsRejectedAtTheOperation()
     {
         var error = GeneratorRun.Fails(new OpenApiDocument().Get("/api/users", operationId: null!, response: Object).ToJson());

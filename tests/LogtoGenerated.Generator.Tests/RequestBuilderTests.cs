@@ -60,6 +60,22 @@ public class RequestBuilderTests
     }
 
     [Fact]
+    public void PathParameterBelowASegmentNamedDifferentlyByAnotherOperationIsBoundToItsOwnSegment()
+    {
+        // The item builder is {id} (GetApplication came first); GetApplicationRole calls it {applicationId}.
+        var files = new OpenApiDocument()
+            .Get("/api/applications/{id}", "GetApplication")
+            .Get("/api/applications/{applicationId}/roles/{roleId}", "GetApplicationRole")
+            .Generate();
+
+        var item = new GeneratedSource(files["RequestBuilders/Applications/ApplicationsRequestBuilder.cs"]).Indexer();
+        Assert.Equal(["string id"], item.ParameterList.Parameters.Select(p => p.ToString()));
+        var role = new GeneratedSource(files["RequestBuilders/Applications/Item/Roles/RolesRequestBuilder.cs"]).Indexer();
+        Assert.Equal(["string roleId"], role.ParameterList.Parameters.Select(p => p.ToString()));
+        Assert.Equal($"new(_requestAdapter, _path + \"/\" + {Http}.PathSegment.Escape(roleId, \"roleId\"))", role.ExpressionBody!.Expression.ToString());
+    }
+
+    [Fact]
     public void IntegerPathParameterIsAByMethodFormattingTheValueInvariantly()
     {
         var logs = new GeneratedSource(Files["RequestBuilders/Logs/LogsRequestBuilder.cs"]);
@@ -206,6 +222,37 @@ public class RequestBuilderTests
         var get = item.Method("GetAsync");
         Assert.Equal("global::System.Threading.Tasks.Task<string>", get.ReturnType.ToString());
         Assert.Contains("return _requestAdapter.SendStringAsync(request, cancellationToken);", GeneratedSource.Statements(get));
+    }
+
+    [Fact]
+    public void JsonResponseWithoutASchemaIsANullableJsonNodeReadAsOptional()
+    {
+        var files = WithResponses("/api/roles/{id}/users", "post", """{"201":{"description":"Created","content":{"application/json":{}}}}""");
+
+        var post = new GeneratedSource(files["RequestBuilders/Roles/Item/Users/UsersRequestBuilder.cs"]).Method("PostAsync");
+        Assert.Equal("global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?>", post.ReturnType.ToString());
+        Assert.Contains("return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);", GeneratedSource.Statements(post));
+        Assert.Contains("Null when Logto answers without a body.", post.GetLeadingTrivia().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonResponseBesideASuccessStatusWithoutContentIsNullable()
+    {
+        var files = WithResponses(
+            "/api/roles/{id}/scopes",
+            "post",
+            """{"200":{"description":"Linked."},"201":{"description":"Created","content":{"application/json":{"schema":{"type":"array","items":{"type":"string"}}}}}}""");
+
+        var post = new GeneratedSource(files["RequestBuilders/Roles/Item/Scopes/ScopesRequestBuilder.cs"]).Method("PostAsync");
+        Assert.Equal("global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>?>", post.ReturnType.ToString());
+        Assert.Contains("return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.StringReadOnlyList, cancellationToken);", GeneratedSource.Statements(post));
+    }
+
+    private static SortedDictionary<string, string> WithResponses(string path, string method, string responses)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(new OpenApiDocument().Operation(method, path, "Op" + method).ToJson())!;
+        document["paths"]![path]![method]!["responses"] = System.Text.Json.Nodes.JsonNode.Parse(responses);
+        return GeneratorRun.Generate(document.ToJsonString());
     }
 
     [Fact]

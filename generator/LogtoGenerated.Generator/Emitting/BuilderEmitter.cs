@@ -144,6 +144,9 @@ internal sealed class BuilderEmitter(TypeNames names)
         var method = operation.HttpMethod + "Async";
         var (returnType, send) = operation.Response switch
         {
+            // A value type (a bare number or boolean, which no Logto operation answers with) keeps its plain type.
+            { Kind: ResponseKind.Json, Type: { } type, BodyOptional: true } when !TypeNames.IsValueType(type.Type) =>
+                ($"{Task}<{names.OfResponse(type).TrimEnd('?')}?>", $"SendOptionalAsync(request, {names.Context}.Default.{ResponseInfo(type)}, cancellationToken)"),
             { Kind: ResponseKind.Json, Type: { } type } => ($"{Task}<{names.OfResponse(type)}>", $"SendAsync(request, {names.Context}.Default.{ResponseInfo(type)}, cancellationToken)"),
             { Kind: ResponseKind.Text } => ($"{Task}<string>", "SendStringAsync(request, cancellationToken)"),
             _ => (Task, "SendNoContentAsync(request, cancellationToken)"),
@@ -385,7 +388,13 @@ internal sealed class BuilderEmitter(TypeNames names)
         writer.Doc("param", "Cancels the request.", " name=\"cancellationToken\"");
         if (returns is not null || operation.Response.Kind is not ResponseKind.None)
         {
-            writer.Doc("returns", returns ?? operation.Response.Description ?? "The response body.");
+            var description = returns ?? operation.Response.Description ?? "The response body.";
+            if (returns is null && operation.Response is { BodyOptional: true, Type: { } type } && !TypeNames.IsValueType(type.Type))
+            {
+                description = description.TrimEnd() + (description.TrimEnd().EndsWith('.') ? " " : ". ") + "Null when Logto answers without a body.";
+            }
+
+            writer.Doc("returns", description);
         }
 
         if (exceptions is not null)

@@ -120,4 +120,11 @@ internal enum ResponseKind
 internal sealed record ResponseModel(ResponseKind Kind, TypeUse? Type, string? Description)
 {
     public static ResponseModel None { get; } = new(ResponseKind.None, null, null);
+
+    /// <summary>
+    /// True when a successful answer may carry no body although the response is JSON: its media type has no schema
+    /// (any JSON, or nothing: Logto answers most such operations with an empty 201), or another 2xx status is documented
+    /// without content (a 204 beside the 200). The method then returns <c>null</c> for an answer without a body.
+    /// </summary>
+    public bool BodyOptional { get; init; }
 }

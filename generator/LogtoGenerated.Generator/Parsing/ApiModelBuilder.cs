@@ -319,7 +319,7 @@ internal sealed class ApiModelBuilder
                 case ParameterLocation.Path when !IsPathValue(use.Type):
                     throw new GeneratorException(parameterPointer + "/schema", $"the path parameter '{parameter.Name}' must be a string, a number, a boolean or a string enum to be written into the path.");
                 case ParameterLocation.Path:
-                    BindPathParameter(node, model_, parameterPointer);
+                    BindPathParameter(node, model.PathTemplate, model_, parameterPointer);
                     break;
                 case ParameterLocation.Query when parameter.Required:
                     model.RequiredQuery.Add(model_);
@@ -357,41 +357,54 @@ internal sealed class ApiModelBuilder
 
     private static bool IsListOf(TypeUse list, TypeUse single) => list.Type is ListRef l && l.Item.Type == single.Type;
 
-    private static void BindPathParameter(RequestBuilderNode node, ParameterModel parameter, string pointer)
+    /// <summary>
+    /// Binds a path parameter to the builder of the segment that holds it in the operation's own path. Single-parameter
+    /// segments are one builder whatever operations call the parameter, and that builder keeps the parameter of the
+    /// operation that reached it first: another operation's name for the same segment is the same single value.
+    /// </summary>
+    private static void BindPathParameter(RequestBuilderNode node, string pathTemplate, ParameterModel parameter, string pointer)
     {
-        for (var current = node; current is not null; current = current.Parent)
+        var nodes = PathNodes(node);
+        var segments = pathTemplate.Split('/');
+        var offset = segments.Length - nodes.Count;
+        for (var i = 0; i < nodes.Count; i++)
         {
-            // Match by the segment text of this operation's own path (template names may differ between operations).
-            if (current.IsParameter && current.Segment.Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
+            if (!segments[offset + i].Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
             {
-                if (!current.SegmentParameters.Any(p => p.WireName == parameter.WireName))
-                {
-                    current.SegmentParameters.Add(parameter);
-                }
-
-                return;
+                continue;
             }
+
+            var target = nodes[i];
+            var bound = IsSingleParameter(target.Segment)
+                ? target.SegmentParameters.Count > 0
+                : target.SegmentParameters.Any(p => p.WireName == parameter.WireName);
+            if (!bound)
+            {
+                target.SegmentParameters.Add(parameter);
+            }
+
+            return;
         }
 
-        // The node tree merges single-parameter segments; find the segment in the operation's path instead.
-        for (var current = node; current is not null; current = current.Parent)
-        {
-            if (current.IsParameter && IsSingleParameter(current.Segment) && current.SegmentParameters.Count == 0)
-            {
-                current.SegmentParameters.Add(parameter);
-                return;
-            }
-        }
+        throw new GeneratorException(pointer, $"the path parameter '{parameter.WireName}' does not appear in the path '{pathTemplate}'.");
     }
 
-    private static void EnsureAllPathParametersBound(RequestBuilderNode node, OperationModel model, string pointer)
+    /// <summary>The builders from the first segment after the base path down to <paramref name="node"/>.</summary>
+    private static List<RequestBuilderNode> PathNodes(RequestBuilderNode node)
     {
-        var segments = model.PathTemplate.Split('/');
         var nodes = new List<RequestBuilderNode>();
         for (var current = node; current?.Parent is not null; current = current.Parent)
         {
             nodes.Insert(0, current);
         }
+
+        return nodes;
+    }
+
+    private static void EnsureAllPathParametersBound(RequestBuilderNode node, OperationModel model, string pointer)
+    {
+        var segments = model.PathTemplate.Split('/');
+        var nodes = PathNodes(node);
 
         // nodes align with the path's segments after the base path.
         var offset = segments.Length - nodes.Count;
@@ -470,7 +483,11 @@ internal sealed class ApiModelBuilder
                 var name = verb is null ? operationId + "Result" : noun;
                 var hint = new NameHint(NameHint.ResponseRank, name, null, null, folder, operationId + "Response");
                 var use = _schemas.Resolve(json.Value.Schema, responsePointer + GeneratorException.Escape(json.Key) + "/schema", hint);
-                return new ResponseModel(ResponseKind.Json, use, response.Description);
+
+                // A body that may be missing: a media type without a schema, or another success status without content.
+                var bodyOptional = json.Value.Schema is null
+                    || operation.Responses.Any(r => r.Key.Length == 3 && r.Key[0] == '2' && r.Value.Content is not { Count: > 0 });
+                return new ResponseModel(ResponseKind.Json, use, response.Description) { BodyOptional = bodyOptional };
             }
 
             return new ResponseModel(ResponseKind.Text, new TypeUse(new PrimitiveRef(PrimitiveKind.String), false), response.Description);

@@ -101,6 +101,56 @@ public class LogtoRequestAdapter
     }
 
     /// <summary>
+    /// Sends a request whose successful (2xx) response is JSON or nothing: documented without a schema (Logto answers
+    /// most such operations with an empty <c>201</c>), or beside another success status without content (a <c>204</c>).
+    /// Sends <c>Accept: application/json</c> unless the request sets its own <c>Accept</c> header.
+    /// </summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseTypeInfo">The response type's metadata from a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The deserialized body; <see langword="null"/> when the response has no body (or only whitespace), or is JSON <c>null</c>.</returns>
+    /// <exception cref="LogtoApiException">The response is not 2xx, or its body is not readable as <typeparamref name="T"/>.</exception>
+    /// <exception cref="TimeoutException">The request's <see cref="RequestConfiguration.Timeout"/> passed.</exception>
+    /// <exception cref="HttpRequestException">Logto could not be reached (after the configured retries).</exception>
+    public virtual async Task<T?> SendOptionalAsync<T>(
+        RequestInformation request, JsonTypeInfo<T> responseTypeInfo, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseTypeInfo);
+        using var call = new CallScope(request, _timeProvider, cancellationToken);
+        try
+        {
+            using HttpResponseMessage response = await SendCoreAsync(request, JsonMediaType, call.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await LogtoApiException.FromResponseAsync(request, response, call.Token).ConfigureAwait(false);
+            }
+
+            byte[] body = await response.Content.ReadAsByteArrayAsync(call.Token).ConfigureAwait(false);
+            if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+            {
+                return null;
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize(body, responseTypeInfo);
+            }
+            catch (JsonException e)
+            {
+                throw LogtoApiException.ForUnreadableBody(
+                    request, response, "the body could not be read as " + DescribeType(responseTypeInfo.Type) + ": " + e.Message, e);
+            }
+        }
+        catch (OperationCanceledException e) when (call.IsOwnCancellation(e))
+        {
+            throw call.MapCancellation(e);
+        }
+    }
+
+    /// <summary>
     /// Sends a request whose response has no body the caller needs. Any status below 400 is success
     /// (204, a 200 whose body is ignored, a documented 3xx redirect).
     /// </summary>
@@ -165,7 +215,7 @@ public class LogtoRequestAdapter
     /// <param name="request">The request; it must carry the <c>page</c> and <c>page_size</c> query parameters.</param>
     /// <param name="itemsTypeInfo">The metadata of the response, a JSON array of <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The page.</returns>
+    /// <returns>The page; a <c>204 No Content</c> answer is a page without items.</returns>
     /// <exception cref="ArgumentException">The request lacks <c>page</c> or <c>page_size</c>, or one is not a positive integer.</exception>
     /// <exception cref="LogtoApiException">The response is not 2xx, or its body is not a JSON array of <typeparamref name="T"/>.</exception>
     /// <exception cref="TimeoutException">The request's <see cref="RequestConfiguration.Timeout"/> passed.</exception>
@@ -185,7 +235,10 @@ public class LogtoRequestAdapter
                 throw await LogtoApiException.FromResponseAsync(request, response, call.Token).ConfigureAwait(false);
             }
 
-            IReadOnlyList<T> items = await ReadJsonAsync(request, response, itemsTypeInfo, call.Token).ConfigureAwait(false);
+            // A list answered with 204 No Content (which Logto documents for some lists) has no items.
+            IReadOnlyList<T> items = response.StatusCode == HttpStatusCode.NoContent
+                ? []
+                : await ReadJsonAsync(request, response, itemsTypeInfo, call.Token).ConfigureAwait(false);
             return LogtoPage<T>.FromResponse(items, page, pageSize, response);
         }
         catch (OperationCanceledException e) when (call.IsOwnCancellation(e))

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Serialization.Metadata;
 
 namespace LogtoGenerated.Http;
@@ -127,11 +128,20 @@ public sealed class RequestInformation
     /// content type); a string becomes a text part; another value becomes a text part formatted in the invariant
     /// culture (booleans as <c>true</c>/<c>false</c>); <see langword="null"/> values are skipped.
     /// </summary>
+    /// <remarks>
+    /// Parts are written as browsers write forms (RFC 7578, the HTML standard): <c>Content-Disposition: form-data;
+    /// name="file"; filename="avatar.png"</c>, names and file names quoted and in UTF-8, with <c>"</c>, CR and LF
+    /// percent-encoded, and without the <c>filename*</c> parameter RFC 7578 forbids. (<see cref="MultipartFormDataContent"/>
+    /// writes unquoted names and adds <c>filename*</c>, which some servers' form parsers do not read.)
+    /// </remarks>
     /// <param name="parts">The form field names and values, in order.</param>
     public void SetMultipartContent(IEnumerable<KeyValuePair<string, object?>> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var content = new MultipartFormDataContent();
+        var content = new MultipartContent("form-data", Guid.NewGuid().ToString())
+        {
+            HeaderEncodingSelector = static (_, _) => Encoding.UTF8,
+        };
         foreach (KeyValuePair<string, object?> part in parts)
         {
             if (string.IsNullOrEmpty(part.Key))
@@ -145,19 +155,24 @@ public sealed class RequestInformation
                 case null:
                     break;
                 case FileUpload file:
-                    content.Add(new FileUploadContent(file), part.Key, file.FileName);
+                    content.Add(new FileUploadContent(file, $"form-data; name={QuoteFormValue(part.Key)}; filename={QuoteFormValue(file.FileName)}"));
                     break;
                 default:
                     // Browsers send text fields without a Content-Type; servers then read them as text.
                     var text = new StringContent(ParameterFormatter.Format(part.Value));
                     text.Headers.ContentType = null;
-                    content.Add(text, part.Key);
+                    text.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name={QuoteFormValue(part.Key)}");
+                    content.Add(text);
                     break;
             }
         }
 
         Content = content;
     }
+
+    /// <summary>A form field name or file name as a quoted string, escaped the way the HTML standard's form encoding does.</summary>
+    internal static string QuoteFormValue(string value) =>
+        "\"" + value.Replace("\"", "%22", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal) + "\"";
 
     /// <summary>Sets an <c>application/x-www-form-urlencoded</c> body holding the pairs of <paramref name="form"/>.</summary>
     /// <param name="form">The form fields.</param>
@@ -251,10 +266,11 @@ public sealed class RequestInformation
         private readonly Stream _stream;
         private readonly long _start;
 
-        public FileUploadContent(FileUpload file)
+        public FileUploadContent(FileUpload file, string contentDisposition)
         {
             _stream = file.Content;
             _start = _stream.CanSeek ? _stream.Position : -1;
+            Headers.TryAddWithoutValidation("Content-Disposition", contentDisposition);
             Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
         }
 

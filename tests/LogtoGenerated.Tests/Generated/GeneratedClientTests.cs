@@ -210,8 +210,8 @@ public sealed class GeneratedClientTests : IAsyncLifetime
 
         var request = SingleRequest();
         Assert.StartsWith("multipart/form-data", request.ContentType);
-        Assert.Contains("name=file", request.BodyText, StringComparison.Ordinal);
-        Assert.Contains("filename=avatar.png", request.BodyText, StringComparison.Ordinal);
+        Assert.Contains("Content-Disposition: form-data; name=\"file\"; filename=\"avatar.png\"", request.BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("filename*", request.BodyText, StringComparison.Ordinal);
         Assert.Contains("Content-Type: image/png", request.BodyText, StringComparison.Ordinal);
         Assert.Contains("PNGDATA", request.BodyText, StringComparison.Ordinal);
         Assert.Equal("https://cdn.example.com/a.png", asset.Url);

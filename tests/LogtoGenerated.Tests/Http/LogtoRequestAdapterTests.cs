@@ -258,6 +258,59 @@ public sealed class LogtoRequestAdapterTests : IAsyncLifetime
         Assert.Null(result);
     }
 
+    [Theory]
+    [InlineData(201, "")]
+    [InlineData(200, " \r\n")]
+    [InlineData(200, "null")]
+    public async Task SendOptionalAsync_returns_null_for_a_success_without_a_body_or_with_json_null(int status, string body)
+    {
+        _server.RespondWith(FakeResponse.Json(status, body));
+        var request = new RequestInformation(HttpMethod.Post, "/api/roles/{id}/users", "/api/roles/r1/users", "CreateRoleUser");
+
+        TestUser? result = await CreateAdapter().SendOptionalAsync(request, TestJsonContext.Default.TestUser);
+
+        Assert.Null(result);
+        Assert.Equal("application/json", Assert.Single(_server.Requests).GetHeader("Accept"));
+    }
+
+    [Fact]
+    public async Task SendOptionalAsync_returns_null_for_204_No_Content()
+    {
+        _server.RespondWith(FakeResponse.Empty(204));
+        var request = new RequestInformation(HttpMethod.Get, "/api/roles/{id}/applications", "/api/roles/r1/applications", "ListRoleApplications");
+
+        IReadOnlyList<TestUser>? result = await CreateAdapter().SendOptionalAsync(request, TestJsonContext.Default.IReadOnlyListTestUser);
+
+        Assert.Null(result);
+    }
+
+    [Fact]
+    public async Task SendOptionalAsync_deserializes_a_body_when_there_is_one()
+    {
+        _server.RespondWithRecording("03-create-user-1.txt");
+        var request = new RequestInformation(HttpMethod.Post, "/api/users", "/api/users", "CreateUser");
+
+        TestUser? user = await CreateAdapter().SendOptionalAsync(request, TestJsonContext.Default.TestUser);
+
+        Assert.Equal("0v6t4aelt1uj", user?.Id);
+    }
+
+    [Fact]
+    public async Task SendOptionalAsync_throws_LogtoApiException_for_an_error_status_and_for_a_body_that_is_not_the_type()
+    {
+        var request = new RequestInformation(HttpMethod.Get, "/api/users/{userId}", "/api/users/u1", "GetUser");
+        _server.RespondWithRecording("30-users-404.txt");
+        var notFound = await Assert.ThrowsAsync<LogtoApiException>(() => CreateAdapter().SendOptionalAsync(request, TestJsonContext.Default.TestUser));
+
+        _server.RespondWith(FakeResponse.Json(200, "{\"id\":42}"));
+        var unreadable = await Assert.ThrowsAsync<LogtoApiException>(() => CreateAdapter().SendOptionalAsync(
+            new RequestInformation(HttpMethod.Get, "/api/users/{userId}", "/api/users/u1", "GetUser"), TestJsonContext.Default.TestUser));
+
+        Assert.True(notFound.IsNotFound);
+        Assert.IsType<System.Text.Json.JsonException>(unreadable.InnerException);
+        Assert.Contains("the body could not be read as TestUser", unreadable.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SendAsync_posts_multipart_form_data_with_file_and_text_parts()
     {

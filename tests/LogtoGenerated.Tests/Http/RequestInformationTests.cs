@@ -148,17 +148,35 @@ public class RequestInformationTests
             new("skipped", null),
         });
 
-        var multipart = Assert.IsType<MultipartFormDataContent>(request.Content);
+        var multipart = Assert.IsAssignableFrom<MultipartContent>(request.Content);
+        Assert.Equal("multipart/form-data", multipart.Headers.ContentType!.MediaType);
         HttpContent[] parts = multipart.ToArray();
         Assert.Equal(4, parts.Length);
         Assert.Equal("image/png", parts[0].Headers.ContentType!.MediaType);
-        ContentDispositionHeaderValue file = parts[0].Headers.ContentDisposition!;
-        Assert.Equal("file", file.Name);
-        Assert.Equal("avatar.png", file.FileName);
+        Assert.Equal("form-data; name=\"file\"; filename=\"avatar.png\"", Disposition(parts[0]));
         Assert.Null(parts[1].Headers.ContentType);
-        Assert.Equal("note", parts[1].Headers.ContentDisposition!.Name);
-        Assert.Equal("count", parts[2].Headers.ContentDisposition!.Name);
+        Assert.Equal("form-data; name=\"note\"", Disposition(parts[1]));
+        Assert.Equal("form-data; name=\"count\"", Disposition(parts[2]));
+        Assert.Equal("form-data; name=\"flag\"", Disposition(parts[3]));
     }
+
+    [Fact]
+    public async Task SetMultipartContent_writes_part_headers_as_browsers_do_quoted_utf8_without_filename_star()
+    {
+        RequestInformation request = new(HttpMethod.Post, "/api/user-assets", "/api/user-assets", "CreateUserAsset");
+        using var stream = new MemoryStream([1, 2, 3]);
+        request.SetMultipartContent([new("file", new FileUpload(stream, "r\u00e9sum\u00e9 \"final\".png", "image/png")), new("note", "hi")]);
+
+        string body = System.Text.Encoding.UTF8.GetString(await request.Content!.ReadAsByteArrayAsync());
+
+        Assert.Contains("Content-Disposition: form-data; name=\"file\"; filename=\"r\u00e9sum\u00e9 %22final%22.png\"\r\nContent-Type: image/png\r\n\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("Content-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("filename*", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("=?utf-8?", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Disposition(HttpContent part) =>
+        string.Join(", ", part.Headers.NonValidated["Content-Disposition"]);
 
     [Fact]
     public void Disposing_multipart_content_leaves_the_callers_stream_open()

@@ -233,7 +233,7 @@ public sealed class UnauthorizedReplayTests : PipelineTestBase
         Assert.Equal(2, Server.Requests.Count);
         RecordedRequest first = Server.Requests[0], second = Server.Requests[1];
 
-        // One MultipartFormDataContent is sent twice, so even the boundary is the same: the bodies are identical.
+        // One multipart content is sent twice, so even the boundary is the same: the bodies are identical.
         Assert.StartsWith("multipart/form-data; boundary=", first.ContentType);
         Assert.Equal(first.ContentType, second.ContentType);
         Assert.Equal(first.Body, second.Body);

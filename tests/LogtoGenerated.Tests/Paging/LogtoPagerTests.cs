@@ -141,6 +141,23 @@ public sealed class LogtoPagerTests
         Assert.Equal("application/json", Assert.Single(server.Requests).GetHeader("Accept"));
     }
 
+    [Fact]
+    public async Task SendPageAsync_reads_a_204_No_Content_as_a_page_without_items()
+    {
+        await using var server = await FakeLogtoServer.StartAsync();
+        server.RespondWith(FakeResponse.Empty(204));
+        using var http = new HttpClient();
+        var adapter = new LogtoRequestAdapter(http, new BearerTokenAuthenticationProvider("t"), server.Endpoint);
+        var request = NewRequest();
+        request.Query.Add("page", 1);
+        request.Query.Add("page_size", 20);
+
+        LogtoPage<TestUser> page = await adapter.SendPageAsync(request, TestJsonContext.Default.IReadOnlyListTestUser);
+
+        Assert.Empty(page.Items);
+        Assert.Null(page.NextPage);
+    }
+
     /// <summary>An adapter made for mocking that serves pages of a list from memory, reading page and page_size from the request.</summary>
     private sealed class InMemoryPagesAdapter(IReadOnlyList<TestUser> all) : LogtoRequestAdapter
     {

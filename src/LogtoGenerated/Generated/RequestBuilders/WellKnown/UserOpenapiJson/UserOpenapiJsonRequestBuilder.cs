@@ -37,13 +37,13 @@ public partial class UserOpenapiJsonRequestBuilder
     /// </remarks>
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The JSON document.</returns>
+    /// <returns>The JSON document. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/.well-known/user.openapi.json", _path, "GetWellKnownUserOpenapiJson");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

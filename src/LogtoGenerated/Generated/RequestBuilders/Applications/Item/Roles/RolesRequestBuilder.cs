@@ -29,10 +29,9 @@ public partial class RolesRequestBuilder
     }
 
     /// <summary>Requests to <c>/api/applications/{id}/roles/{roleId}</c>.</summary>
-    /// <param name="applicationId">The unique identifier of the application.</param>
     /// <param name="roleId">The unique identifier of the role.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Roles.Item.RoleItemRequestBuilder ByApplicationIdRoleId(string applicationId, string roleId) => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(applicationId, "applicationId") + global::LogtoGenerated.Http.PathSegment.Escape(roleId, "roleId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Roles.Item.RoleItemRequestBuilder this[string roleId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(roleId, "roleId"));
 
     /// <summary>Get application API resource roles</summary>
     /// <remarks>
@@ -119,7 +118,7 @@ public partial class RolesRequestBuilder
     /// <param name="body">The request body.</param>
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The API resource roles have been updated for the application successfully.</returns>
+    /// <returns>The API resource roles have been updated for the application successfully. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PutAsync(global::LogtoGenerated.Models.UserRoles body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -127,7 +126,7 @@ public partial class RolesRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{applicationId}/roles", _path, "ReplaceApplicationRoles");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

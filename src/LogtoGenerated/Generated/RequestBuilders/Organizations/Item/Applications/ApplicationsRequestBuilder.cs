@@ -100,7 +100,7 @@ public partial class ApplicationsRequestBuilder
     /// <param name="body">The request body.</param>
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The application was added successfully.</returns>
+    /// <returns>The application was added successfully. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateRoleApplicationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -108,7 +108,7 @@ public partial class ApplicationsRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/applications", _path, "AddOrganizationApplications");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateRoleApplicationRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
     /// <summary>Replace organization applications</summary>

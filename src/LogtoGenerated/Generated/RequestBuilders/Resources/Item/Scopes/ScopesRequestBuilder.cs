@@ -29,10 +29,9 @@ public partial class ScopesRequestBuilder
     }
 
     /// <summary>Requests to <c>/api/resources/{id}/scopes/{scopeId}</c>.</summary>
-    /// <param name="resourceId">The unique identifier of the resource.</param>
     /// <param name="scopeId">The unique identifier of the scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.Scopes.Item.ScopeItemRequestBuilder ByResourceIdScopeId(string resourceId, string scopeId) => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(resourceId, "resourceId") + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.Scopes.Item.ScopeItemRequestBuilder this[string scopeId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
 
     /// <summary>Get API resource scopes</summary>
     /// <remarks>

@@ -42,13 +42,13 @@ public partial class ApplicationsRequestBuilder
     /// </remarks>
     /// <param name="configure">Sets query parameters (see ListRoleApplicationsQueryParameters) and headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>An array of applications that have the role assigned.</returns>
+    /// <returns>An array of applications that have the role assigned. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>?> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/applications", _path, "ListRoleApplications");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get role applications: one page, with Logto's total count</summary>
@@ -97,7 +97,7 @@ public partial class ApplicationsRequestBuilder
     /// <param name="body">The request body.</param>
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The role was assigned to the applications successfully.</returns>
+    /// <returns>The role was assigned to the applications successfully. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateRoleApplicationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -105,7 +105,7 @@ public partial class ApplicationsRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/roles/{id}/applications", _path, "CreateRoleApplication");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateRoleApplicationRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

@@ -38,7 +38,7 @@ public partial class AuthnRequestBuilder
     /// <param name="samlRequest">The SAML request message. (query parameter SAMLRequest)</param>
     /// <param name="configure">Sets query parameters (see GetSamlAuthnQueryParameters) and headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>OK</returns>
+    /// <returns>OK. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> GetAsync(string samlRequest, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<GetSamlAuthnQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -46,7 +46,7 @@ public partial class AuthnRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml/{id}/authn", _path, "GetSamlAuthn");
         request.Query.Add("SAMLRequest", samlRequest);
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
     /// <summary>Handle SAML authentication request (POST binding)</summary>
@@ -59,7 +59,7 @@ public partial class AuthnRequestBuilder
     /// <param name="body">The request body.</param>
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>OK</returns>
+    /// <returns>OK. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateSamlAuthnRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -67,7 +67,7 @@ public partial class AuthnRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/saml/{id}/authn", _path, "CreateSamlAuthn");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSamlAuthnRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

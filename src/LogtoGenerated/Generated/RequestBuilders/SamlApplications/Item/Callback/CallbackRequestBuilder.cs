@@ -37,13 +37,13 @@ public partial class CallbackRequestBuilder
     /// </remarks>
     /// <param name="configure">Sets query parameters (see GetSamlApplicationCallbackQueryParameters) and headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>Returns an HTML form that automatically submits the SAML response.</returns>
+    /// <returns>Returns an HTML form that automatically submits the SAML response. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<GetSamlApplicationCallbackQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}/callback", _path, "GetSamlApplicationCallback");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

@@ -29,9 +29,8 @@ public partial class UserConsentScopeItemRequestBuilder
     }
 
     /// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes/{scopeType}/{scopeId}</c>.</summary>
-    /// <param name="applicationId">The unique identifier of the application.</param>
     /// <param name="scopeId">The unique identifier of the scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.Item.ScopeTypeItemRequestBuilder ByApplicationIdScopeId(string applicationId, string scopeId) => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(applicationId, "applicationId") + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.Item.ScopeTypeItemRequestBuilder this[string scopeId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
 
 }
