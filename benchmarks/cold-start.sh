@@ -2,17 +2,27 @@
 # Cold start: time from process start to the first completed call (a token request, then GET /api/users/{userId}
 # over the in-memory Logto), for the generated client and the hand-written baseline, as whole processes.
 # Uses hyperfine when installed (apt-get install hyperfine), else times RUNS runs of each in a loop.
-#   bash benchmarks/cold-start.sh            # RUNS=50 by default
+#   bash benchmarks/cold-start.sh            # dotnet build output (JIT), RUNS=50 by default
+#   R2R=1 bash benchmarks/cold-start.sh      # both apps published ReadyToRun instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-50}
 apps=(ColdStart.Baseline ColdStart.LogtoGenerated)
 
-for app in "${apps[@]}"; do
-  dotnet build "benchmarks/ColdStart/$app" -c Release --nologo -v quiet >/dev/null
-done
+if [ "${R2R:-0}" = 1 ]; then
+  rid=$(dotnet --info | awk '/ RID:/ { print $2; exit }')
+  for app in "${apps[@]}"; do
+    dotnet publish "benchmarks/ColdStart/$app" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+      -o "benchmarks/ColdStart/$app/bin/r2r" --nologo -v quiet >/dev/null
+  done
+  dll() { echo "benchmarks/ColdStart/$1/bin/r2r/$1.dll"; }
+else
+  for app in "${apps[@]}"; do
+    dotnet build "benchmarks/ColdStart/$app" -c Release --nologo -v quiet >/dev/null
+  done
+  dll() { echo "benchmarks/ColdStart/$1/bin/Release/net10.0/$1.dll"; }
+fi
 
-dll() { echo "benchmarks/ColdStart/$1/bin/Release/net10.0/$1.dll"; }
 for app in "${apps[@]}"; do
   dotnet exec "$(dll "$app")" || { echo "$app failed" >&2; exit 1; }
 done
