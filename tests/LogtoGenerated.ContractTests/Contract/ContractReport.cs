@@ -59,7 +59,11 @@ internal sealed class OperationOutcome(ContractOperation operation, IReadOnlyLis
                 text.AppendLine().Append("    request: ").Append(exchange.Method).Append(' ').Append(exchange.RequestUri.PathAndQuery);
                 if (exchange.RequestBody is { } body)
                 {
-                    text.Append(' ').Append(Shorten(body));
+                    text.Append(' ').Append(exchange.RequestContentType).Append(' ').Append(Shorten(body));
+                }
+                else if (exchange.RequestContentType is { } contentType)
+                {
+                    text.Append(' ').Append(contentType).Append(" (body not recorded)");
                 }
 
                 text.AppendLine().Append("    response: ").Append(exchange.Status).Append(' ').Append(exchange.ResponseContentType).Append(' ').Append(Shorten(exchange.ResponseBody));
