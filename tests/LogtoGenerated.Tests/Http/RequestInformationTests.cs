@@ -124,6 +124,15 @@ public class RequestInformationTests
     }
 
     [Fact]
+    public void SetJsonContent_serializes_at_once_so_the_body_has_a_length_and_can_be_sent_again()
+    {
+        RequestInformation request = new(HttpMethod.Post, "/api/users", "/api/users", "CreateUser");
+        request.SetJsonContent(new CreateTestUser("alice"), TestJsonContext.Default.CreateTestUser);
+        Assert.Equal("{\"username\":\"alice\"}".Length, request.Content!.Headers.ContentLength);
+        Assert.True(request.IsContentReplayable);
+    }
+
+    [Fact]
     public async Task SetFormContent_sets_a_form_urlencoded_body()
     {
         RequestInformation request = new(HttpMethod.Post, "/oidc/token", "/oidc/token", "Token");
