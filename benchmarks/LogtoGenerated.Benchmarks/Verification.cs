@@ -24,11 +24,11 @@ internal static class Verification
             async b => { int n = 0; await foreach (BaselineUser _ in b.GetAllUsersAsync()) { n++; } return n.ToString(); },
             async c => { int n = 0; await foreach (User _ in c.Users.GetAllAsync()) { n++; } return n.ToString(); }, failures);
         await Compare("POST /api/users",
-            async b => (await b.CreateUserAsync(new BaselineCreateUserRequest { Username = "testuser1", PrimaryEmail = "testuser1@example.com", Name = "Test User 1", Password = "Sup3r-Secret-Pass-1!" })).Id,
-            async c => (await c.Users.PostAsync(new CreateUserRequest { Username = "testuser1", PrimaryEmail = "testuser1@example.com", Name = "Test User 1", Password = "Sup3r-Secret-Pass-1!" })).Id, failures);
+            async b => (await b.CreateUserAsync(WriteUserBenchmarks.BaselineCreate)).Id,
+            async c => (await c.Users.PostAsync(WriteUserBenchmarks.Create)).Id, failures);
         await Compare("PATCH /api/users/{userId}",
-            async b => (await b.UpdateUserAsync(Payloads.UserId, new BaselineUpdateUserRequest { Name = "Barbara Liskov", Profile = new BaselineUserProfile { GivenName = "Barbara", FamilyName = "Liskov" } })).Id,
-            async c => (await c.Users[Payloads.UserId].PatchAsync(new UpdateUserRequest { Name = "Barbara Liskov", Profile = new UserProfile { GivenName = "Barbara", FamilyName = "Liskov" } })).Id, failures);
+            async b => (await b.UpdateUserAsync(Payloads.UserId, WriteUserBenchmarks.BaselineUpdate)).Id,
+            async c => (await c.Users[Payloads.UserId].PatchAsync(WriteUserBenchmarks.Update)).Id, failures);
 
         Console.WriteLine($"== {TokenContentionBenchmarks.Callers} concurrent first calls on a cold cache");
         var contention = new TokenContentionBenchmarks();

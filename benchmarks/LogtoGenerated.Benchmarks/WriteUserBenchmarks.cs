@@ -17,22 +17,23 @@ public class WriteUserBenchmarks
     private LogtoManagementClient _client = null!;
     private BaselineLogtoClient _baseline = null!;
 
-    private readonly CreateUserRequest _create = new()
+    // The bodies both sides send (also used by Verification).
+    internal static readonly CreateUserRequest Create = new()
     {
         Username = "testuser1", PrimaryEmail = "testuser1@example.com", Name = "Test User 1", Password = "Sup3r-Secret-Pass-1!",
     };
 
-    private readonly BaselineCreateUserRequest _baselineCreate = new()
+    internal static readonly BaselineCreateUserRequest BaselineCreate = new()
     {
         Username = "testuser1", PrimaryEmail = "testuser1@example.com", Name = "Test User 1", Password = "Sup3r-Secret-Pass-1!",
     };
 
-    private readonly UpdateUserRequest _update = new()
+    internal static readonly UpdateUserRequest Update = new()
     {
         Name = "Barbara Liskov", Profile = new UserProfile { GivenName = "Barbara", FamilyName = "Liskov" },
     };
 
-    private readonly BaselineUpdateUserRequest _baselineUpdate = new()
+    internal static readonly BaselineUpdateUserRequest BaselineUpdate = new()
     {
         Name = "Barbara Liskov", Profile = new BaselineUserProfile { GivenName = "Barbara", FamilyName = "Liskov" },
     };
@@ -48,17 +49,17 @@ public class WriteUserBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("POST")]
-    public Task<BaselineUser> CreateUser_Baseline() => _baseline.CreateUserAsync(_baselineCreate);
+    public Task<BaselineUser> CreateUser_Baseline() => _baseline.CreateUserAsync(BaselineCreate);
 
     [Benchmark]
     [BenchmarkCategory("POST")]
-    public Task<User> CreateUser_LogtoGenerated() => _client.Users.PostAsync(_create);
+    public Task<User> CreateUser_LogtoGenerated() => _client.Users.PostAsync(Create);
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("PATCH")]
-    public Task<BaselineUser> UpdateUser_Baseline() => _baseline.UpdateUserAsync(Payloads.UserId, _baselineUpdate);
+    public Task<BaselineUser> UpdateUser_Baseline() => _baseline.UpdateUserAsync(Payloads.UserId, BaselineUpdate);
 
     [Benchmark]
     [BenchmarkCategory("PATCH")]
-    public Task<User> UpdateUser_LogtoGenerated() => _client.Users[Payloads.UserId].PatchAsync(_update);
+    public Task<User> UpdateUser_LogtoGenerated() => _client.Users[Payloads.UserId].PatchAsync(Update);
 }
