@@ -9,6 +9,8 @@ namespace LogtoGenerated.Authentication;
 /// </summary>
 internal sealed class ClientCredentialsSettings
 {
+    private readonly AllowedHost[] _allowedHosts;
+
     private ClientCredentialsSettings(
         Uri endpoint, Uri tokenEndpoint, string clientId, AuthenticationHeaderValue basicCredentials, string resource,
         string[] scopes, TimeSpan refreshSkew, string[] allowedHosts, bool isManagementApi, bool isLogtoCloud, TimeProvider timeProvider)
@@ -21,6 +23,7 @@ internal sealed class ClientCredentialsSettings
         Scopes = scopes;
         RefreshSkew = refreshSkew;
         AllowedHosts = allowedHosts;
+        _allowedHosts = Array.ConvertAll(allowedHosts, AllowedHost.Parse);
         IsManagementApi = isManagementApi;
         IsLogtoCloud = isLogtoCloud;
         TimeProvider = timeProvider;
@@ -238,19 +241,10 @@ internal sealed class ClientCredentialsSettings
             host = uri.IdnHost;
         }
 
-        foreach (string allowed in AllowedHosts)
+        foreach (AllowedHost allowed in _allowedHosts)
         {
-            int colon = allowed.LastIndexOf(':');
-            bool hasPort = colon > 0 && allowed.IndexOf(']', colon) < 0;
-            ReadOnlySpan<char> allowedHost = hasPort ? allowed.AsSpan(0, colon) : allowed;
-            if (!allowedHost.Equals(host, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (hasPort
-                ? int.TryParse(allowed.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) && port == uri.Port
-                : uri.IsDefaultPort)
+            if (string.Equals(allowed.Host, host, StringComparison.OrdinalIgnoreCase)
+                && (allowed.Port is { } port ? port == uri.Port : uri.IsDefaultPort))
             {
                 return true;
             }
@@ -280,6 +274,20 @@ internal sealed class ClientCredentialsSettings
         }
 
         return true;
+    }
+}
+
+/// <summary>An allowed host split once into its name and port (<see langword="null"/>: the scheme's default port).</summary>
+internal readonly record struct AllowedHost(string Host, int? Port)
+{
+    /// <summary>Splits <c>host</c>, <c>host:port</c>, <c>[::1]</c> or <c>[::1]:port</c>.</summary>
+    public static AllowedHost Parse(string allowed)
+    {
+        int colon = allowed.LastIndexOf(':');
+        return colon > 0 && allowed.IndexOf(']', colon) < 0
+            && int.TryParse(allowed.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port)
+            ? new AllowedHost(allowed[..colon], port)
+            : new AllowedHost(allowed, null);
     }
 }
 

@@ -49,7 +49,7 @@ internal static class ClientCredentialsTokenClient
         using (response)
         {
             DateTimeOffset receivedAt = settings.TimeProvider.GetUtcNow();
-            string? requestId = response.Headers.TryGetValues("Logto-Core-Request-Id", out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+            string? requestId = response.Headers.TryGetValues(Http.LogtoHeaders.RequestId, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
             byte[]? body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)

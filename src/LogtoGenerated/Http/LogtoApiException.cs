@@ -24,7 +24,6 @@ public class LogtoApiException : Exception
     internal const int MaxRawBodyBytes = 64 * 1024;
 
     private const int MaxBodyInMessage = 500;
-    private const string RequestIdHeader = "Logto-Core-Request-Id";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoHeaders =
         new Dictionary<string, IReadOnlyList<string>>(0, StringComparer.OrdinalIgnoreCase);
@@ -332,7 +331,7 @@ public class LogtoApiException : Exception
     }
 
     private static string? GetRequestId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(RequestIdHeader, out IEnumerable<string>? values)
+        response.Headers.TryGetValues(LogtoHeaders.RequestId, out IEnumerable<string>? values)
             ? FirstOrNull(values)
             : null;
 

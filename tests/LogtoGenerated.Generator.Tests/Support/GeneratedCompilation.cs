@@ -49,6 +49,13 @@ internal static class GeneratedCompilation
 
     /// <summary>Compiles <paramref name="generated"/> (relative path to source) with the runtime sources.</summary>
     /// <returns>Every diagnostic of the compilation after the JSON source generator ran, and the generator's own.</returns>
+    /// <summary>Compiles the generated files with the runtime and fails with the diagnostics when there is a warning or an error.</summary>
+    public static void AssertCompilesWithoutWarnings(IReadOnlyDictionary<string, string> generated)
+    {
+        var problems = Compile(generated).Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, CompilationResult.Describe(problems));
+    }
+
     public static CompilationResult Compile(IReadOnlyDictionary<string, string> generated)
     {
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "GlobalUsings.g.cs") };
