@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace LogtoGenerated.Tests.TestSupport;
+
+/// <summary>What a finished process printed, and its exit code.</summary>
+public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    /// <summary>Both streams, for assertion messages.</summary>
+    public string Transcript => $"exit code {ExitCode}\n--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}";
+}
+
+/// <summary>Runs a program to completion with a time limit, capturing its output.</summary>
+internal static class ProcessRunner
+{
+    /// <summary>
+    /// The <c>dotnet</c> host that runs these tests (so child builds use the same SDK), or <c>dotnet</c> from the PATH.
+    /// </summary>
+    public static string DotnetHost =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>
+    /// Runs <paramref name="fileName"/> with <paramref name="arguments"/>. Variables in <paramref name="environment"/>
+    /// are set, or removed when their value is <see langword="null"/>. The process tree is killed after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<ProcessResult> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?> environment,
+        TimeSpan timeout,
+        string? workingDirectory = null)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (string argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (KeyValuePair<string, string?> variable in environment)
+        {
+            if (variable.Value is null)
+            {
+                startInfo.Environment.Remove(variable.Key);
+            }
+            else
+            {
+                startInfo.Environment[variable.Key] = variable.Value;
+            }
+        }
+
+        using var process = new Process { StartInfo = startInfo };
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(error, e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} did not finish within {timeout}.\n{Snapshot(output)}\n{Snapshot(error)}");
+        }
+
+        // WaitForExitAsync returns once the streams are drained too.
+        return new ProcessResult(process.ExitCode, Snapshot(output), Snapshot(error));
+    }
+
+    private static void Append(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (buffer)
+        {
+            buffer.AppendLine(line);
+        }
+    }
+
+    private static string Snapshot(StringBuilder buffer)
+    {
+        lock (buffer)
+        {
+            return buffer.ToString();
+        }
+    }
+}
