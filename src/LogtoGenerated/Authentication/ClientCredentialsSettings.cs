@@ -157,11 +157,12 @@ internal sealed class ClientCredentialsSettings
             resource = options.GetDefaultResource(endpoint);
         }
 
-        if (resource is null)
+        // Without an endpoint its own error is reported: the resource may well follow from it once it is set.
+        if (resource is null && endpoint is not null)
         {
             errors.Add($"{name}.Resource is required: the API identifier of the API resource (Logto console > API resources), for example https://shopping.api.");
         }
-        else if (!Uri.TryCreate(resource, UriKind.Absolute, out _))
+        else if (resource is not null && !Uri.TryCreate(resource, UriKind.Absolute, out _))
         {
             errors.Add($"{name}.Resource '{resource}' must be an absolute URI (the API identifier), for example https://shopping.api.");
         }

@@ -183,6 +183,17 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Empty_management_options_ask_for_the_endpoint_and_credentials_but_not_for_a_resource()
+    {
+        ArgumentException e = Assert.Throws<ArgumentException>(() => new ClientCredentialsAuthenticationProvider(new LogtoManagementOptions(), new HttpClient()));
+
+        Assert.Contains("set TenantId", e.Message);
+        Assert.Contains("ClientId is required", e.Message);
+        Assert.Contains("ClientSecret is required", e.Message);
+        Assert.DoesNotContain("Resource", e.Message);
+    }
+
+    [Fact]
     public void Warns_when_a_tenant_id_is_set_but_the_endpoint_is_not_on_logto_app()
     {
         var logs = new CollectingLoggerProvider();
