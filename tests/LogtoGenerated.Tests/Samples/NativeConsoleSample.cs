@@ -35,20 +35,10 @@ public sealed class NativeConsoleSample : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         string project = Path.Combine(_folder, "LogtoGenerated.Samples.Console.csproj");
         await File.WriteAllTextAsync(project, ProjectFile());
-        Publish = await ProcessRunner.RunAsync(
-            ProcessRunner.DotnetHost,
+        Publish = await ProcessRunner.RunDotnetAsync(
             ["publish", project, "-c", "Release", "-o", Path.Combine(_folder, "publish"), "-nologo"],
-            new Dictionary<string, string?>
-            {
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_NOLOGO"] = "1",
-                // The test host's MSBuild settings must not leak into the child build.
-                ["MSBuildExtensionsPath"] = null,
-                ["MSBUILD_EXE_PATH"] = null,
-                ["MSBuildSDKsPath"] = null,
-            },
-            TimeSpan.FromMinutes(20),
-            _folder);
+            _folder,
+            TimeSpan.FromMinutes(20));
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace LogtoGenerated.Tests.TestSupport;
 
@@ -8,6 +9,15 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
 {
     /// <summary>Both streams, for assertion messages.</summary>
     public string Transcript => $"exit code {ExitCode}\n--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}";
+
+    /// <summary>
+    /// The lines of a build's output that report a warning with a code: the compiler's and MSBuild's
+    /// <c>warning CS0168:</c>, NuGet's <c>warning NU1603:</c>, the trimming and AOT analyses' <c>warning IL2026:</c>.
+    /// </summary>
+    public IReadOnlyList<string> Warnings =>
+        (StandardOutput + "\n" + StandardError).Split('\n').Where(WarningLine.IsMatch).Select(line => line.Trim()).ToArray();
+
+    private static readonly Regex WarningLine = new(@"\bwarning [A-Z]+[0-9]+\b", RegexOptions.CultureInvariant);
 }
 
 /// <summary>Runs a program to completion with a time limit, capturing its output.</summary>
@@ -18,6 +28,25 @@ internal static class ProcessRunner
     /// </summary>
     public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>
+    /// Runs the .NET CLI (<c>dotnet build</c>, <c>publish</c>, <c>pack</c>, ...) with <paramref name="arguments"/>, isolated
+    /// from the test host's own MSBuild settings.
+    /// </summary>
+    public static Task<ProcessResult> RunDotnetAsync(IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout) =>
+        RunAsync(
+            DotnetHost,
+            arguments,
+            new Dictionary<string, string?>
+            {
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_NOLOGO"] = "1",
+                ["MSBuildExtensionsPath"] = null,
+                ["MSBUILD_EXE_PATH"] = null,
+                ["MSBuildSDKsPath"] = null,
+            },
+            timeout,
+            workingDirectory);
 
     /// <summary>
     /// Runs <paramref name="fileName"/> with <paramref name="arguments"/>. Variables in <paramref name="environment"/>

@@ -1,0 +1,86 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using LogtoGenerated.Tests.TestSupport;
+
+namespace LogtoGenerated.Tests.Packaging;
+
+/// <summary>
+/// The library's NuGet package and symbol package, made once per test run by <c>dotnet pack -c Release</c> (the
+/// command the README gives) into a temporary folder.
+/// </summary>
+public sealed class LibraryPackage : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "logto-package-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>What <c>dotnet pack</c> printed, and its exit code.</summary>
+    public ProcessResult Pack { get; private set; } = null!;
+
+    /// <summary>The file names of the <c>.nupkg</c> entries, with <c>/</c> separators.</summary>
+    public IReadOnlyList<string> Entries { get; private set; } = [];
+
+    /// <summary>The file names of the <c>.snupkg</c> entries.</summary>
+    public IReadOnlyList<string> SymbolEntries { get; private set; } = [];
+
+    /// <summary>The package's <c>.nuspec</c>.</summary>
+    public XDocument Nuspec { get; private set; } = new();
+
+    /// <summary>The <c>.nupkg</c> file.</summary>
+    public string PackagePath { get; private set; } = "";
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        Pack = await ProcessRunner.RunDotnetAsync(
+            ["pack", RepositoryPaths.Combine("src", "LogtoGenerated", "LogtoGenerated.csproj"), "-c", "Release", "-o", _folder, "-nologo"],
+            _folder,
+            TimeSpan.FromMinutes(20));
+        if (Pack.ExitCode != 0)
+        {
+            return;
+        }
+
+        PackagePath = Directory.GetFiles(_folder, "*.nupkg").Single();
+        using (ZipArchive package = ZipFile.OpenRead(PackagePath))
+        {
+            Entries = package.Entries.Select(e => e.FullName).ToArray();
+            await using Stream nuspec = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+            Nuspec = await XDocument.LoadAsync(nuspec, LoadOptions.None, CancellationToken.None);
+        }
+
+        using ZipArchive symbols = ZipFile.OpenRead(Directory.GetFiles(_folder, "*.snupkg").Single());
+        SymbolEntries = symbols.Entries.Select(e => e.FullName).ToArray();
+    }
+
+    /// <summary>The bytes of one entry of the <c>.nupkg</c>.</summary>
+    public byte[] Read(string entry)
+    {
+        using ZipArchive package = ZipFile.OpenRead(PackagePath);
+        using Stream stream = (package.GetEntry(entry) ?? throw new InvalidOperationException("the package has no " + entry)).Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The value of a <c>metadata</c> element of the nuspec, or <see langword="null"/>.</summary>
+    public string? Metadata(string name) => MetadataElement(name)?.Value;
+
+    /// <summary>A <c>metadata</c> element of the nuspec, or <see langword="null"/>.</summary>
+    public XElement? MetadataElement(string name) =>
+        Nuspec.Root?.Elements().Single(e => e.Name.LocalName == "metadata").Elements().SingleOrDefault(e => e.Name.LocalName == name);
+
+    /// <inheritdoc/>
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using System.Xml.Linq;
+using LogtoGenerated.Tests.TestSupport;
+
+namespace LogtoGenerated.Tests.Packaging;
+
+/// <summary>The NuGet package that <c>dotnet pack</c> makes of the library: contents, metadata and dependencies.</summary>
+[Collection(BuildCollection.Name)]
+public sealed class PackageTests(LibraryPackage package)
+{
+    private static readonly string[] TargetFrameworks = ["net10.0", "net8.0"];
+
+    [Fact]
+    public void Packing_SucceedsWithoutWarnings()
+    {
+        Assert.True(package.Pack.ExitCode == 0, "dotnet pack failed:\n" + package.Pack.Transcript);
+        Assert.Empty(package.Pack.Warnings);
+    }
+
+    [Fact]
+    public void Package_HoldsTheAssemblyAndItsXmlDocumentationForEachTargetFramework_AndNothingElseInLib()
+    {
+        AssertPacked();
+        string[] expected = TargetFrameworks.SelectMany(tfm => new[] { $"lib/{tfm}/LogtoGenerated.dll", $"lib/{tfm}/LogtoGenerated.xml" }).Order().ToArray();
+
+        Assert.Equal(expected, package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Order());
+        foreach (string tfm in TargetFrameworks)
+        {
+            XDocument docs = XDocument.Parse(System.Text.Encoding.UTF8.GetString(package.Read($"lib/{tfm}/LogtoGenerated.xml")));
+            Assert.Contains(docs.Descendants("member"), m => (string?)m.Attribute("name") == "T:LogtoGenerated.LogtoManagementClient");
+        }
+    }
+
+    [Fact]
+    public void Nuspec_HasIdVersionDescriptionAuthorsAndTags()
+    {
+        AssertPacked();
+
+        Assert.Equal("LogtoGenerated", package.Metadata("id"));
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$", package.Metadata("version"));
+        Assert.False(string.IsNullOrWhiteSpace(package.Metadata("authors")));
+        Assert.Contains("logto", package.Metadata("tags")!.Split(' '));
+        Assert.Contains("Management API", package.Metadata("description"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Description_NamesTheLogtoVersionOfTheVendoredDocument()
+    {
+        AssertPacked();
+        using JsonDocument lockFile = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("openapi", "openapi.lock.json")));
+        string logtoVersion = lockFile.RootElement.GetProperty("logtoVersion").GetString()!;
+
+        Assert.Contains("Logto " + logtoVersion, package.Metadata("description"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Package_CarriesTheMitLicenseAsExpressionAndText()
+    {
+        AssertPacked();
+
+        XElement license = package.MetadataElement("license")!;
+        Assert.Equal("expression", (string?)license.Attribute("type"));
+        Assert.Equal("MIT", license.Value);
+        Assert.Equal(File.ReadAllBytes(RepositoryPaths.Combine("LICENSE")), package.Read("LICENSE"));
+    }
+
+    [Fact]
+    public void Package_CarriesTheReadmeItNames()
+    {
+        AssertPacked();
+
+        Assert.Equal("README.md", package.Metadata("readme"));
+        Assert.Equal(File.ReadAllBytes(RepositoryPaths.Combine("src", "LogtoGenerated", "PackageReadme.md")), package.Read("README.md"));
+    }
+
+    [Fact]
+    public void Nuspec_NamesTheGitRepositoryAndTheCommitItWasBuiltFrom()
+    {
+        AssertPacked();
+
+        XElement repository = package.MetadataElement("repository")!;
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.StartsWith("https://", (string?)repository.Attribute("url"), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit"));
+        Assert.Equal((string?)repository.Attribute("url"), package.Metadata("projectUrl"));
+    }
+
+    [Fact]
+    public void Dependencies_AreExactlyTheLibrariesTheClientUses_ForEachTargetFramework()
+    {
+        AssertPacked();
+        string[] expected =
+        [
+            "Microsoft.Extensions.Configuration.Abstractions",
+            "Microsoft.Extensions.Http",
+            "Microsoft.Extensions.Logging.Abstractions",
+            "System.Threading.RateLimiting",
+        ];
+
+        XElement[] groups = package.MetadataElement("dependencies")!.Elements().ToArray();
+        Assert.Equal(TargetFrameworks.Order(), groups.Select(g => (string?)g.Attribute("targetFramework")).Order());
+        foreach (XElement group in groups)
+        {
+            Assert.Equal(expected, group.Elements().Select(d => (string)d.Attribute("id")!).Order());
+        }
+    }
+
+    [Fact]
+    public void PackagedAssemblies_AreMarkedTrimmable_AndReferenceNeitherTheGeneratorNorItsLibraries()
+    {
+        AssertPacked();
+        foreach (string tfm in TargetFrameworks)
+        {
+            using var pe = new PEReader(new MemoryStream(package.Read($"lib/{tfm}/LogtoGenerated.dll")));
+            MetadataReader metadata = pe.GetMetadataReader();
+
+            string[] references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToArray();
+            Assert.DoesNotContain(references, r => r.StartsWith("LogtoGenerated.Generator", StringComparison.Ordinal)
+                || r.StartsWith("Microsoft.OpenApi", StringComparison.Ordinal)
+                || r.StartsWith("Humanizer", StringComparison.Ordinal)
+                || r.StartsWith("xunit", StringComparison.Ordinal));
+            Assert.Contains(AssemblyMetadata(metadata), pair => pair == ("IsTrimmable", "True"));
+        }
+    }
+
+    [Fact]
+    public void SymbolPackage_HoldsThePortablePdbForEachTargetFramework()
+    {
+        AssertPacked();
+
+        foreach (string tfm in TargetFrameworks)
+        {
+            Assert.Contains($"lib/{tfm}/LogtoGenerated.pdb", package.SymbolEntries);
+        }
+    }
+
+    private static IEnumerable<(string Key, string Value)> AssemblyMetadata(MetadataReader metadata)
+    {
+        foreach (CustomAttributeHandle handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            CustomAttribute attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != HandleKind.MemberReference)
+            {
+                continue;
+            }
+
+            var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+            var type = metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent);
+            if (metadata.GetString(type.Name) != "AssemblyMetadataAttribute")
+            {
+                continue;
+            }
+
+            BlobReader value = metadata.GetBlobReader(attribute.Value);
+            value.ReadUInt16(); // prolog
+            yield return (value.ReadSerializedString()!, value.ReadSerializedString()!);
+        }
+    }
+
+    private void AssertPacked() =>
+        Assert.True(package.Pack.ExitCode == 0, "the library was not packed:\n" + package.Pack.Transcript);
+}

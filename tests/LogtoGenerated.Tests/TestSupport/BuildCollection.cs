@@ -1,0 +1,15 @@
+using LogtoGenerated.Tests.Packaging;
+using LogtoGenerated.Tests.Samples;
+
+namespace LogtoGenerated.Tests.TestSupport;
+
+/// <summary>
+/// Tests of what a build produces (the NativeAOT sample, the NuGet package). The builds run once per test run, and
+/// alone: they keep both cores busy for a minute or more, which would slow the timing-sensitive tests beside them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BuildCollection : ICollectionFixture<NativeConsoleSample>, ICollectionFixture<LibraryPackage>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Builds";
+}
