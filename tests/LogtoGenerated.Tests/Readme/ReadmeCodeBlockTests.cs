@@ -1,7 +1,9 @@
+using LogtoGenerated.Tests.TestSupport;
+
 namespace LogtoGenerated.Tests.Readme;
 
 /// <summary>
-/// Every C# code block of README.md compiles against the library, so the README cannot drift from the API.
+/// Every C# code block of README.md and of the package's readme compiles against the library, so they cannot drift from the API.
 /// </summary>
 /// <remarks>
 /// <para>The convention for README.md's code blocks:</para>
@@ -32,19 +34,23 @@ namespace LogtoGenerated.Tests.Readme;
 /// </remarks>
 public sealed class ReadmeCodeBlockTests
 {
-    /// <summary>Fewer than this many C# blocks means the extraction broke (or the README lost its examples).</summary>
+    /// <summary>Fewer than this many C# blocks in README.md means the extraction broke (or the README lost its examples).</summary>
     private const int MinimumCSharpBlocks = 20;
 
-    private const string ReadmeFileName = "README.md";
+    /// <summary>The documents whose blocks are checked: the repository's README and the package's (shown on NuGet).</summary>
+    private static readonly string[] Documents = ["README.md", "src/LogtoGenerated/PackageReadme.md"];
 
     private static readonly string[] OtherSpellingsOfCSharp = ["cs", "c#", "csharp", "c-sharp", "csx"];
 
-    public static TheoryData<int> CSharpBlockLines()
+    public static TheoryData<string, int> CSharpBlockLines()
     {
-        var lines = new TheoryData<int>();
-        foreach (MarkdownCodeBlock block in CSharpBlocks())
+        var lines = new TheoryData<string, int>();
+        foreach (string document in Documents)
         {
-            lines.Add(block.FirstCodeLine);
+            foreach (MarkdownCodeBlock block in CSharpBlocks(document))
+            {
+                lines.Add(document, block.FirstCodeLine);
+            }
         }
 
         return lines;
@@ -52,31 +58,39 @@ public sealed class ReadmeCodeBlockTests
 
     [Theory]
     [MemberData(nameof(CSharpBlockLines))]
-    public void CSharp_block_compiles_without_warnings(int readmeLine)
+    public void CSharp_block_compiles_without_warnings(string document, int line)
     {
-        MarkdownCodeBlock block = Assert.Single(CSharpBlocks(), block => block.FirstCodeLine == readmeLine);
+        MarkdownCodeBlock block = Assert.Single(CSharpBlocks(document), block => block.FirstCodeLine == line);
 
-        IReadOnlyList<string> problems = CodeBlockCompiler.Compile(block, ReadmeFileName);
+        IReadOnlyList<string> problems = CodeBlockCompiler.Compile(block, document);
 
         Assert.True(
             problems.Count == 0,
-            $"The csharp block of {ReadmeFileName} starting at line {readmeLine} does not compile:\n" + string.Join('\n', problems));
+            $"The csharp block of {document} starting at line {line} does not compile:\n" + string.Join('\n', problems));
     }
 
     [Fact]
     public void Readme_has_at_least_the_expected_number_of_CSharp_blocks()
     {
-        int count = CSharpBlocks().Count;
+        int count = CSharpBlocks("README.md").Count;
 
         Assert.True(
             count >= MinimumCSharpBlocks,
-            $"{ReadmeFileName} has {count} csharp blocks, fewer than {MinimumCSharpBlocks}: the extraction found too few, or examples were lost.");
+            $"README.md has {count} csharp blocks, fewer than {MinimumCSharpBlocks}: the extraction found too few, or examples were lost.");
     }
 
     [Fact]
-    public void Every_fenced_block_names_its_language_and_CSharp_is_named_csharp()
+    public void Package_readme_has_CSharp_blocks()
     {
-        var offending = Blocks()
+        Assert.NotEmpty(CSharpBlocks("src/LogtoGenerated/PackageReadme.md"));
+    }
+
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("src/LogtoGenerated/PackageReadme.md")]
+    public void Every_fenced_block_names_its_language_and_CSharp_is_named_csharp(string document)
+    {
+        var offending = Blocks(document)
             .Where(block => block.Language.Length == 0
                 || (block.Language != "csharp" && OtherSpellingsOfCSharp.Contains(block.Language.ToLowerInvariant())))
             .Select(block => $"line {block.FenceLine}: " + (block.Language.Length == 0 ? "no language" : $"'{block.Language}'"))
@@ -84,23 +98,11 @@ public sealed class ReadmeCodeBlockTests
 
         Assert.True(
             offending.Count == 0,
-            $"Fence C# as ```csharp (so that it is compiled) and name the language of every other block:\n" + string.Join('\n', offending));
+            $"Fence C# as ```csharp in {document} (so that it is compiled) and name the language of every other block:\n" + string.Join('\n', offending));
     }
 
-    private static IReadOnlyList<MarkdownCodeBlock> CSharpBlocks() => [.. Blocks().Where(block => block.Language == "csharp")];
+    private static IReadOnlyList<MarkdownCodeBlock> CSharpBlocks(string document) => [.. Blocks(document).Where(block => block.Language == "csharp")];
 
-    private static IReadOnlyList<MarkdownCodeBlock> Blocks() => MarkdownCodeBlocks.Extract(File.ReadAllText(ReadmePath()));
-
-    private static string ReadmePath()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LogtoGenerated.sln")))
-            {
-                return Path.Combine(directory.FullName, ReadmeFileName);
-            }
-        }
-
-        throw new InvalidOperationException("LogtoGenerated.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static IReadOnlyList<MarkdownCodeBlock> Blocks(string document) =>
+        MarkdownCodeBlocks.Extract(File.ReadAllText(RepositoryPaths.Combine(document.Split('/'))));
 }
