@@ -39,7 +39,5 @@ public partial class LogtoManagementClient
 
     /// <summary>The adapter that sends this client's requests.</summary>
     /// <exception cref="InvalidOperationException">The client was created with the protected constructor for mocking.</exception>
-    public LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw new InvalidOperationException(
-        "This LogtoManagementClient was created with the protected constructor for mocking and has no request adapter; " +
-        "override the members you call, or create it with a LogtoRequestAdapter.");
+    public LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw MockingGuard.NoRequestAdapter(nameof(LogtoManagementClient));
 }

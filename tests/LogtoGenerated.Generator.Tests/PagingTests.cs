@@ -45,10 +45,10 @@ public class PagingTests
         Assert.Equal(parameters, GeneratedSource.Parameters(getPage));
         Assert.Equal(parameters, GeneratedSource.Parameters(getAll));
         Assert.True(getPage.Modifiers.Any(m => m.Text == "virtual") && getAll.Modifiers.Any(m => m.Text == "virtual"));
-        const string NewRequest = $"() => new {Http}.RequestInformation(global::System.Net.Http.HttpMethod.Get, \"/api/things\", _path, \"ListThings\")";
+        const string NewRequest = $"() => new {Http}.RequestInformation(global::System.Net.Http.HttpMethod.Get, \"/api/things\", Path, \"ListThings\")";
         const string Rest = ", configure, global::LogtoGenerated.LogtoJsonContext.Default.ThingReadOnlyList, cancellationToken);";
-        Assert.Equal([$"return {Paging}.LogtoPager.GetPageAsync(_requestAdapter, {NewRequest}{Rest}"], GeneratedSource.Statements(getPage));
-        Assert.Equal([$"return {Paging}.LogtoPager.GetAllAsync(_requestAdapter, {NewRequest}{Rest}"], GeneratedSource.Statements(getAll));
+        Assert.Equal([$"return {Paging}.LogtoPager.GetPageAsync(RequestAdapter, {NewRequest}{Rest}"], GeneratedSource.Statements(getPage));
+        Assert.Equal([$"return {Paging}.LogtoPager.GetAllAsync(RequestAdapter, {NewRequest}{Rest}"], GeneratedSource.Statements(getAll));
         Assert.True(HasMethod(builder, "GetAsync"), "The plain GetAsync stays.");
     }
 
@@ -116,7 +116,7 @@ public class PagingTests
         var factory = Assert.Single(getAll.DescendantNodes().OfType<ParenthesizedLambdaExpressionSyntax>());
         Assert.Equal(
             [
-                $"var request = new {Http}.RequestInformation(global::System.Net.Http.HttpMethod.Get, \"/api/applications/{{applicationId}}/roles\", _path, \"ListApplicationRoles\");",
+                $"var request = new {Http}.RequestInformation(global::System.Net.Http.HttpMethod.Get, \"/api/applications/{{applicationId}}/roles\", Path, \"ListApplicationRoles\");",
                 "request.Query.Add(\"search\", search);",
                 "return request;",
             ],
@@ -152,8 +152,8 @@ public class PagingTests
 
         Assert.Equal($"{Task}<global::System.IO.Stream>", getStream.ReturnType.ToString());
         Assert.Equal(GeneratedSource.Parameters(metadata.Method("GetAsync")), GeneratedSource.Parameters(getStream));
-        Assert.Equal("return _requestAdapter.SendStreamAsync(request, cancellationToken);", GeneratedSource.Statements(getStream)[^1]);
-        Assert.Equal("return _requestAdapter.SendStringAsync(request, cancellationToken);", GeneratedSource.Statements(metadata.Method("GetAsync"))[^1]);
+        Assert.Equal("return RequestAdapter.SendStreamAsync(request, cancellationToken);", GeneratedSource.Statements(getStream)[^1]);
+        Assert.Equal("return RequestAdapter.SendStringAsync(request, cancellationToken);", GeneratedSource.Statements(metadata.Method("GetAsync"))[^1]);
         GeneratedCompilation.AssertCompilesWithoutWarnings(files);
     }
 

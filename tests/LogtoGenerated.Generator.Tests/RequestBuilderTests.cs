@@ -42,7 +42,7 @@ public class RequestBuilderTests
         var indexer = applications.Indexer();
         Assert.Equal("global::LogtoGenerated.RequestBuilders.Applications.Item.ApplicationItemRequestBuilder", indexer.Type.ToString());
         Assert.Equal(["string id"], indexer.ParameterList.Parameters.Select(p => p.ToString()));
-        Assert.Equal($"new(_requestAdapter, _path + \"/\" + {Http}.PathSegment.Escape(id, \"id\"))", indexer.ExpressionBody!.Expression.ToString());
+        Assert.Equal($"new(RequestAdapter, Path + \"/\" + {Http}.PathSegment.Escape(id, \"id\"))", indexer.ExpressionBody!.Expression.ToString());
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class RequestBuilderTests
         Assert.Equal(["string id"], item.ParameterList.Parameters.Select(p => p.ToString()));
         var role = new GeneratedSource(files["RequestBuilders/Applications/Item/Roles/RolesRequestBuilder.cs"]).Indexer();
         Assert.Equal(["string roleId"], role.ParameterList.Parameters.Select(p => p.ToString()));
-        Assert.Equal($"new(_requestAdapter, _path + \"/\" + {Http}.PathSegment.Escape(roleId, \"roleId\"))", role.ExpressionBody!.Expression.ToString());
+        Assert.Equal($"new(RequestAdapter, Path + \"/\" + {Http}.PathSegment.Escape(roleId, \"roleId\"))", role.ExpressionBody!.Expression.ToString());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class RequestBuilderTests
         var byPage = logs.Method("ByPage");
         Assert.Equal(["int page"], GeneratedSource.Parameters(byPage));
         Assert.Equal(
-            $"new(_requestAdapter, _path + \"/\" + {Http}.PathSegment.Escape(page.ToString(global::System.Globalization.CultureInfo.InvariantCulture), \"page\"))",
+            $"new(RequestAdapter, Path + \"/\" + {Http}.PathSegment.Escape(page.ToString(global::System.Globalization.CultureInfo.InvariantCulture), \"page\"))",
             byPage.ExpressionBody!.Expression.ToString());
         Assert.DoesNotContain("this[", logs.Text, StringComparison.Ordinal);
     }
@@ -210,7 +210,7 @@ public class RequestBuilderTests
         Assert.Equal("global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Application>", item.Method("GetAsync").ReturnType.ToString());
         Assert.Equal("global::System.Threading.Tasks.Task", item.Method("DeleteAsync").ReturnType.ToString());
         Assert.Contains(
-            $"var request = new {Http}.RequestInformation(global::System.Net.Http.HttpMethod.Delete, \"/api/applications/{{id}}\", _path, \"DeleteApplication\");",
+            $"var request = new {Http}.RequestInformation(global::System.Net.Http.HttpMethod.Delete, \"/api/applications/{{id}}\", Path, \"DeleteApplication\");",
             GeneratedSource.Statements(item.Method("DeleteAsync")));
     }
 
@@ -221,7 +221,7 @@ public class RequestBuilderTests
 
         var get = item.Method("GetAsync");
         Assert.Equal("global::System.Threading.Tasks.Task<string>", get.ReturnType.ToString());
-        Assert.Contains("return _requestAdapter.SendStringAsync(request, cancellationToken);", GeneratedSource.Statements(get));
+        Assert.Contains("return RequestAdapter.SendStringAsync(request, cancellationToken);", GeneratedSource.Statements(get));
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public class RequestBuilderTests
 
         var post = new GeneratedSource(files["RequestBuilders/Roles/Item/Users/UsersRequestBuilder.cs"]).Method("PostAsync");
         Assert.Equal("global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?>", post.ReturnType.ToString());
-        Assert.Contains("return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);", GeneratedSource.Statements(post));
+        Assert.Contains("return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);", GeneratedSource.Statements(post));
         Assert.Contains("Null when Logto answers without a body.", post.GetLeadingTrivia().ToString(), StringComparison.Ordinal);
     }
 
@@ -245,7 +245,7 @@ public class RequestBuilderTests
 
         var post = new GeneratedSource(files["RequestBuilders/Roles/Item/Scopes/ScopesRequestBuilder.cs"]).Method("PostAsync");
         Assert.Equal("global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>?>", post.ReturnType.ToString());
-        Assert.Contains("return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.StringReadOnlyList, cancellationToken);", GeneratedSource.Statements(post));
+        Assert.Contains("return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.StringReadOnlyList, cancellationToken);", GeneratedSource.Statements(post));
     }
 
     private static SortedDictionary<string, string> WithResponses(string path, string method, string responses)
@@ -261,6 +261,6 @@ public class RequestBuilderTests
         var get = Roles.Method("GetAsync");
 
         Assert.Equal("global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationRole>>", get.ReturnType.ToString());
-        Assert.Contains("return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationRoleReadOnlyList, cancellationToken);", GeneratedSource.Statements(get));
+        Assert.Contains("return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationRoleReadOnlyList, cancellationToken);", GeneratedSource.Statements(get));
     }
 }

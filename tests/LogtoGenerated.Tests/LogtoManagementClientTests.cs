@@ -42,5 +42,22 @@ public class LogtoManagementClientTests
         Assert.Contains("protected constructor for mocking", e.Message);
     }
 
+    [Fact]
+    public async Task Builder_mock_made_with_protected_constructor_throws_clear_InvalidOperationException_for_members_not_overridden()
+    {
+        var mock = new MockUsers();
+
+        InvalidOperationException call = await Assert.ThrowsAsync<InvalidOperationException>(() => mock.GetAsync());
+        InvalidOperationException navigation = Assert.Throws<InvalidOperationException>(() => mock["u1"]);
+
+        Assert.Equal(
+            "This UsersRequestBuilder was created with the protected constructor for mocking and has no request adapter; " +
+            "override the members you call, or create it with a LogtoRequestAdapter.",
+            call.Message);
+        Assert.Equal(call.Message, navigation.Message);
+    }
+
     private sealed class MockClient : LogtoManagementClient;
+
+    private sealed class MockUsers : LogtoGenerated.RequestBuilders.Users.UsersRequestBuilder;
 }

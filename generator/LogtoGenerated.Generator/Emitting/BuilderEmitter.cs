@@ -23,8 +23,8 @@ internal sealed class BuilderEmitter(TypeNames names)
         {
             writer.DocRaw($"<summary>Requests to <c>{Identifiers.XmlEscape(node.PathTemplate)}</c>.</summary>");
             writer.Open($"public partial class {node.ClassName}");
-            writer.Line($"private readonly {names.Http}.LogtoRequestAdapter _requestAdapter;");
-            writer.Line("private readonly string _path;").Line();
+            writer.Line($"private readonly {names.Http}.LogtoRequestAdapter? _requestAdapter;");
+            writer.Line("private readonly string? _path;").Line();
             writer.Doc("summary", "Creates the builder for a concrete path; reached through the client's properties and indexers.");
             writer.Doc("param", "Sends the requests.", " name=\"requestAdapter\"");
             writer.Doc("param", "The concrete, escaped path this builder stands for.", " name=\"path\"");
@@ -34,15 +34,15 @@ internal sealed class BuilderEmitter(TypeNames names)
             writer.Line("_requestAdapter = requestAdapter;");
             writer.Line("_path = path;");
             writer.Close().Line();
-            writer.Doc("summary", "For mocking frameworks only.");
+            writer.Doc("summary", "For mocking frameworks only: a member that is not overridden throws InvalidOperationException.");
             writer.Open($"protected {node.ClassName}()");
-            writer.Line("_requestAdapter = null!;");
-            writer.Line("_path = string.Empty;");
             writer.Close().Line();
+            writer.Line($"private {names.Http}.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw {names.Http}.MockingGuard.NoRequestAdapter(nameof({node.ClassName}));").Line();
+            writer.Line($"private string Path => _path ?? throw {names.Http}.MockingGuard.NoRequestAdapter(nameof({node.ClassName}));").Line();
         }
 
-        var adapter = isRoot ? "RequestAdapter" : "_requestAdapter";
-        var path = isRoot ? Identifiers.Literal(node.PathTemplate) : "_path";
+        const string adapter = "RequestAdapter";
+        var path = isRoot ? Identifiers.Literal(node.PathTemplate) : "Path";
         foreach (var child in node.Children.Values)
         {
             EmitNavigation(writer, child, adapter, path);

@@ -15,7 +15,7 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
     /// <c>warning CS0168:</c>, NuGet's <c>warning NU1603:</c>, the trimming and AOT analyses' <c>warning IL2026:</c>.
     /// </summary>
     public IReadOnlyList<string> Warnings =>
-        (StandardOutput + "\n" + StandardError).Split('\n').Where(WarningLine.IsMatch).Select(line => line.Trim()).ToArray();
+        (StandardOutput + "\n" + StandardError).Split('\n').Where(line => WarningLine.IsMatch(line)).Select(line => line.Trim()).ToArray();
 
     private static readonly Regex WarningLine = new(@"\bwarning [A-Z]+[0-9]+\b", RegexOptions.CultureInvariant);
 }
@@ -29,24 +29,37 @@ internal static class ProcessRunner
     public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
+    // Builds of the same projects at once would race on their obj/ and bin/ folders: one at a time.
+    private static readonly SemaphoreSlim OneBuildAtATime = new(1, 1);
+
     /// <summary>
     /// Runs the .NET CLI (<c>dotnet build</c>, <c>publish</c>, <c>pack</c>, ...) with <paramref name="arguments"/>, isolated
-    /// from the test host's own MSBuild settings.
+    /// from the test host's own MSBuild settings, and never beside another such run of these tests.
     /// </summary>
-    public static Task<ProcessResult> RunDotnetAsync(IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout) =>
-        RunAsync(
-            DotnetHost,
-            arguments,
-            new Dictionary<string, string?>
-            {
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_NOLOGO"] = "1",
-                ["MSBuildExtensionsPath"] = null,
-                ["MSBUILD_EXE_PATH"] = null,
-                ["MSBuildSDKsPath"] = null,
-            },
-            timeout,
-            workingDirectory);
+    public static async Task<ProcessResult> RunDotnetAsync(IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
+        await OneBuildAtATime.WaitAsync();
+        try
+        {
+            return await RunAsync(
+                DotnetHost,
+                arguments,
+                new Dictionary<string, string?>
+                {
+                    ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                    ["DOTNET_NOLOGO"] = "1",
+                    ["MSBuildExtensionsPath"] = null,
+                    ["MSBUILD_EXE_PATH"] = null,
+                    ["MSBuildSDKsPath"] = null,
+                },
+                timeout,
+                workingDirectory);
+        }
+        finally
+        {
+            OneBuildAtATime.Release();
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="fileName"/> with <paramref name="arguments"/>. Variables in <paramref name="environment"/>

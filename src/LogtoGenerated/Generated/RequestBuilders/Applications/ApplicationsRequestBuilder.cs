@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications;
 /// <summary>Requests to <c>/api/applications</c>.</summary>
 public partial class ApplicationsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class ApplicationsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ApplicationsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ApplicationsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ApplicationsRequestBuilder));
 
     /// <summary>Requests to <c>/api/applications/{id}</c>.</summary>
     /// <param name="id">The unique identifier of the application.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ApplicationItemRequestBuilder this[string id] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ApplicationItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
 
     /// <summary>Get applications</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class ApplicationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications", _path, "ListApplications");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications", Path, "ListApplications");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get applications: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class ApplicationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.Application>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications", _path, "ListApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications", Path, "ListApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get applications: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class ApplicationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.Application> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications", _path, "ListApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications", Path, "ListApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create an application</summary>
@@ -102,10 +104,10 @@ public partial class ApplicationsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Application> PostAsync(global::LogtoGenerated.Models.CreateApplicationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications", _path, "CreateApplication");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications", Path, "CreateApplication");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Application, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Application, cancellationToken);
     }
 
 }

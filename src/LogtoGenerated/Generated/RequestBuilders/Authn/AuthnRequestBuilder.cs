@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Authn;
 /// <summary>Requests to <c>/api/authn</c>.</summary>
 public partial class AuthnRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class AuthnRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected AuthnRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(AuthnRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(AuthnRequestBuilder));
+
     /// <summary>Requests to <c>/api/authn/hasura</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Authn.Hasura.HasuraRequestBuilder Hasura => new(_requestAdapter, _path + "/hasura");
+    public virtual global::LogtoGenerated.RequestBuilders.Authn.Hasura.HasuraRequestBuilder Hasura => new(RequestAdapter, Path + "/hasura");
 
     /// <summary>Requests to <c>/api/authn/saml</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Authn.Saml.SamlRequestBuilder Saml => new(_requestAdapter, _path + "/saml");
+    public virtual global::LogtoGenerated.RequestBuilders.Authn.Saml.SamlRequestBuilder Saml => new(RequestAdapter, Path + "/saml");
 
     /// <summary>Requests to <c>/api/authn/single-sign-on</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Authn.SingleSignOn.SingleSignOnRequestBuilder SingleSignOn => new(_requestAdapter, _path + "/single-sign-on");
+    public virtual global::LogtoGenerated.RequestBuilders.Authn.SingleSignOn.SingleSignOnRequestBuilder SingleSignOn => new(RequestAdapter, Path + "/single-sign-on");
 
 }

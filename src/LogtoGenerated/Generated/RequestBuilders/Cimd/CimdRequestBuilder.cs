@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Cimd;
 /// <summary>Requests to <c>/api/cimd</c>.</summary>
 public partial class CimdRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class CimdRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected CimdRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CimdRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CimdRequestBuilder));
+
     /// <summary>Requests to <c>/api/cimd/user-consent-scopes</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Cimd.UserConsentScopes.UserConsentScopesRequestBuilder UserConsentScopes => new(_requestAdapter, _path + "/user-consent-scopes");
+    public virtual global::LogtoGenerated.RequestBuilders.Cimd.UserConsentScopes.UserConsentScopesRequestBuilder UserConsentScopes => new(RequestAdapter, Path + "/user-consent-scopes");
 
 }

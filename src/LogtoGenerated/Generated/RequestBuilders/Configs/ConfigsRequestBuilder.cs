@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Configs;
 /// <summary>Requests to <c>/api/configs</c>.</summary>
 public partial class ConfigsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,29 +21,31 @@ public partial class ConfigsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ConfigsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConfigsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConfigsRequestBuilder));
+
     /// <summary>Requests to <c>/api/configs/actions</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Actions.ActionsRequestBuilder Actions => new(_requestAdapter, _path + "/actions");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Actions.ActionsRequestBuilder Actions => new(RequestAdapter, Path + "/actions");
 
     /// <summary>Requests to <c>/api/configs/admin-console</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.AdminConsole.AdminConsoleRequestBuilder AdminConsole => new(_requestAdapter, _path + "/admin-console");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.AdminConsole.AdminConsoleRequestBuilder AdminConsole => new(RequestAdapter, Path + "/admin-console");
 
     /// <summary>Requests to <c>/api/configs/cimd</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Cimd.CimdRequestBuilder Cimd => new(_requestAdapter, _path + "/cimd");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Cimd.CimdRequestBuilder Cimd => new(RequestAdapter, Path + "/cimd");
 
     /// <summary>Requests to <c>/api/configs/id-token</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.IdToken.IdTokenRequestBuilder IdToken => new(_requestAdapter, _path + "/id-token");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.IdToken.IdTokenRequestBuilder IdToken => new(RequestAdapter, Path + "/id-token");
 
     /// <summary>Requests to <c>/api/configs/jwt-customizer</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.JwtCustomizer.JwtCustomizerRequestBuilder JwtCustomizer => new(_requestAdapter, _path + "/jwt-customizer");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.JwtCustomizer.JwtCustomizerRequestBuilder JwtCustomizer => new(RequestAdapter, Path + "/jwt-customizer");
 
     /// <summary>Requests to <c>/api/configs/oidc</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.OidcRequestBuilder Oidc => new(_requestAdapter, _path + "/oidc");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.OidcRequestBuilder Oidc => new(RequestAdapter, Path + "/oidc");
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.CustomPhrases;
 /// <summary>Requests to <c>/api/custom-phrases</c>.</summary>
 public partial class CustomPhrasesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class CustomPhrasesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected CustomPhrasesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomPhrasesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomPhrasesRequestBuilder));
 
     /// <summary>Requests to <c>/api/custom-phrases/{languageTag}</c>.</summary>
     /// <param name="languageTag">The languageTag path parameter.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.CustomPhrases.Item.CustomPhraseItemRequestBuilder this[global::LogtoGenerated.Models.FallbackLanguage languageTag] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(languageTag.Value, "languageTag"));
+    public virtual global::LogtoGenerated.RequestBuilders.CustomPhrases.Item.CustomPhraseItemRequestBuilder this[global::LogtoGenerated.Models.FallbackLanguage languageTag] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(languageTag.Value, "languageTag"));
 
     /// <summary>Get all custom phrases</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class CustomPhrasesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/custom-phrases", _path, "ListCustomPhrases");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/custom-phrases", Path, "ListCustomPhrases");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CustomPhraseReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CustomPhraseReadOnlyList, cancellationToken);
     }
 
 }

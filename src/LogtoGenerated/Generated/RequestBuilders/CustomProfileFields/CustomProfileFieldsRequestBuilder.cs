@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.CustomProfileFields;
 /// <summary>Requests to <c>/api/custom-profile-fields</c>.</summary>
 public partial class CustomProfileFieldsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,23 +21,25 @@ public partial class CustomProfileFieldsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected CustomProfileFieldsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomProfileFieldsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomProfileFieldsRequestBuilder));
+
     /// <summary>Requests to <c>/api/custom-profile-fields/batch</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.CustomProfileFields.Batch.BatchRequestBuilder Batch => new(_requestAdapter, _path + "/batch");
+    public virtual global::LogtoGenerated.RequestBuilders.CustomProfileFields.Batch.BatchRequestBuilder Batch => new(RequestAdapter, Path + "/batch");
 
     /// <summary>Requests to <c>/api/custom-profile-fields/properties</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.CustomProfileFields.Properties.PropertiesRequestBuilder Properties => new(_requestAdapter, _path + "/properties");
+    public virtual global::LogtoGenerated.RequestBuilders.CustomProfileFields.Properties.PropertiesRequestBuilder Properties => new(RequestAdapter, Path + "/properties");
 
     /// <summary>Requests to <c>/api/custom-profile-fields/{name}</c>.</summary>
     /// <param name="name">The name path parameter.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.CustomProfileFields.Item.CustomProfileFieldItemRequestBuilder this[string name] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(name, "name"));
+    public virtual global::LogtoGenerated.RequestBuilders.CustomProfileFields.Item.CustomProfileFieldItemRequestBuilder this[string name] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(name, "name"));
 
     /// <summary>Get all custom profile fields</summary>
     /// <remarks>
@@ -52,9 +54,9 @@ public partial class CustomProfileFieldsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/custom-profile-fields", _path, "ListCustomProfileFields");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/custom-profile-fields", Path, "ListCustomProfileFields");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CustomProfileFieldReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CustomProfileFieldReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create a custom profile field</summary>
@@ -72,10 +74,10 @@ public partial class CustomProfileFieldsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.CustomProfileField> PostAsync(global::LogtoGenerated.Models.CreateCustomProfileFieldRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/custom-profile-fields", _path, "CreateCustomProfileField");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/custom-profile-fields", Path, "CreateCustomProfileField");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateCustomProfileFieldRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CustomProfileField, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CustomProfileField, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Dashboard;
 /// <summary>Requests to <c>/api/dashboard</c>.</summary>
 public partial class DashboardRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class DashboardRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected DashboardRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(DashboardRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(DashboardRequestBuilder));
+
     /// <summary>Requests to <c>/api/dashboard/users</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Dashboard.Users.UsersRequestBuilder Users => new(_requestAdapter, _path + "/users");
+    public virtual global::LogtoGenerated.RequestBuilders.Dashboard.Users.UsersRequestBuilder Users => new(RequestAdapter, Path + "/users");
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Hooks;
 /// <summary>Requests to <c>/api/hooks</c>.</summary>
 public partial class HooksRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class HooksRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected HooksRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(HooksRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(HooksRequestBuilder));
 
     /// <summary>Requests to <c>/api/hooks/{id}</c>.</summary>
     /// <param name="id">The unique identifier of the hook.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Hooks.Item.HookItemRequestBuilder this[string id] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.Hooks.Item.HookItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
 
     /// <summary>Get hooks</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class HooksRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListHooksQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks", _path, "ListHooks");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks", Path, "ListHooks");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.HookWithExecutionStatsReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.HookWithExecutionStatsReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get hooks: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class HooksRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.HookWithExecutionStats>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListHooksQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks", _path, "ListHooks"), configure, global::LogtoGenerated.LogtoJsonContext.Default.HookWithExecutionStatsReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks", Path, "ListHooks"), configure, global::LogtoGenerated.LogtoJsonContext.Default.HookWithExecutionStatsReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get hooks: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class HooksRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.HookWithExecutionStats> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListHooksQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks", _path, "ListHooks"), configure, global::LogtoGenerated.LogtoJsonContext.Default.HookWithExecutionStatsReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks", Path, "ListHooks"), configure, global::LogtoGenerated.LogtoJsonContext.Default.HookWithExecutionStatsReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create a hook</summary>
@@ -102,10 +104,10 @@ public partial class HooksRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Hook> PostAsync(global::LogtoGenerated.Models.CreateHookRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/hooks", _path, "CreateHook");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/hooks", Path, "CreateHook");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateHookRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Hook, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Hook, cancellationToken);
     }
 
 }

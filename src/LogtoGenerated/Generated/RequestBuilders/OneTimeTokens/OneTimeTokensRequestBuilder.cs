@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OneTimeTokens;
 /// <summary>Requests to <c>/api/one-time-tokens</c>.</summary>
 public partial class OneTimeTokensRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class OneTimeTokensRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OneTimeTokensRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OneTimeTokensRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OneTimeTokensRequestBuilder));
+
     /// <summary>Requests to <c>/api/one-time-tokens/verify</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.OneTimeTokens.Verify.VerifyRequestBuilder Verify => new(_requestAdapter, _path + "/verify");
+    public virtual global::LogtoGenerated.RequestBuilders.OneTimeTokens.Verify.VerifyRequestBuilder Verify => new(RequestAdapter, Path + "/verify");
 
     /// <summary>Requests to <c>/api/one-time-tokens/{id}</c>.</summary>
     /// <param name="id">The unique identifier of the one time token.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.OneTimeTokens.Item.OneTimeTokenItemRequestBuilder this[string id] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.OneTimeTokens.Item.OneTimeTokenItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
 
     /// <summary>Get one-time tokens</summary>
     /// <remarks>
@@ -49,9 +51,9 @@ public partial class OneTimeTokensRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOneTimeTokensQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens", _path, "ListOneTimeTokens");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens", Path, "ListOneTimeTokens");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeTokenReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeTokenReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get one-time tokens: one page, with Logto's total count</summary>
@@ -69,7 +71,7 @@ public partial class OneTimeTokensRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OneTimeToken>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOneTimeTokensQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens", _path, "ListOneTimeTokens"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeTokenReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens", Path, "ListOneTimeTokens"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeTokenReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get one-time tokens: every item, page after page</summary>
@@ -87,7 +89,7 @@ public partial class OneTimeTokensRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OneTimeToken> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOneTimeTokensQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens", _path, "ListOneTimeTokens"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeTokenReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens", Path, "ListOneTimeTokens"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeTokenReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create one-time token</summary>
@@ -105,10 +107,10 @@ public partial class OneTimeTokensRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OneTimeToken> PostAsync(global::LogtoGenerated.Models.AddOneTimeTokensRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/one-time-tokens", _path, "AddOneTimeTokens");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/one-time-tokens", Path, "AddOneTimeTokens");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.AddOneTimeTokensRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeToken, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeToken, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OrganizationInvitations;
 /// <summary>Requests to <c>/api/organization-invitations</c>.</summary>
 public partial class OrganizationInvitationsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class OrganizationInvitationsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OrganizationInvitationsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationInvitationsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationInvitationsRequestBuilder));
 
     /// <summary>Requests to <c>/api/organization-invitations/{id}</c>.</summary>
     /// <param name="id">The unique identifier of the organization invitation.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.OrganizationInvitations.Item.OrganizationInvitationItemRequestBuilder this[string id] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.OrganizationInvitations.Item.OrganizationInvitationItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
 
     /// <summary>Get organization invitations</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class OrganizationInvitationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationInvitationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-invitations", _path, "ListOrganizationInvitations");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-invitations", Path, "ListOrganizationInvitations");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationInvitationReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationInvitationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create organization invitation</summary>
@@ -66,10 +68,10 @@ public partial class OrganizationInvitationsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationInvitation> PostAsync(global::LogtoGenerated.Models.CreateOrganizationInvitationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-invitations", _path, "CreateOrganizationInvitation");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-invitations", Path, "CreateOrganizationInvitation");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationInvitationRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationInvitation, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationInvitation, cancellationToken);
     }
 
 }

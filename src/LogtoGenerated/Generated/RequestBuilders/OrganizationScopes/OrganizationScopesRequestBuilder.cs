@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OrganizationScopes;
 /// <summary>Requests to <c>/api/organization-scopes</c>.</summary>
 public partial class OrganizationScopesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class OrganizationScopesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OrganizationScopesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationScopesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationScopesRequestBuilder));
 
     /// <summary>Requests to <c>/api/organization-scopes/{id}</c>.</summary>
     /// <param name="id">The unique identifier of the organization scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.OrganizationScopes.Item.OrganizationScopeItemRequestBuilder this[string id] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.OrganizationScopes.Item.OrganizationScopeItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
 
     /// <summary>Get organization scopes</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class OrganizationScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-scopes", _path, "ListOrganizationScopes");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-scopes", Path, "ListOrganizationScopes");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization scopes: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class OrganizationScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationScope>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-scopes", _path, "ListOrganizationScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-scopes", Path, "ListOrganizationScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization scopes: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class OrganizationScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationScope> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-scopes", _path, "ListOrganizationScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-scopes", Path, "ListOrganizationScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create an organization scope</summary>
@@ -102,10 +104,10 @@ public partial class OrganizationScopesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationScope> PostAsync(global::LogtoGenerated.Models.CreateOrganizationScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-scopes", _path, "CreateOrganizationScope");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-scopes", Path, "CreateOrganizationScope");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationScopeRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScope, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScope, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Resources;
 /// <summary>Requests to <c>/api/resources</c>.</summary>
 public partial class ResourcesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class ResourcesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ResourcesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourcesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourcesRequestBuilder));
 
     /// <summary>Requests to <c>/api/resources/{id}</c>.</summary>
     /// <param name="id">The unique identifier of the resource.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.ResourceItemRequestBuilder this[string id] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.ResourceItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
 
     /// <summary>Get API resources</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class ResourcesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListResourcesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources", _path, "ListResources");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources", Path, "ListResources");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceWithScopesReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceWithScopesReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get API resources: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class ResourcesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.ResourceWithScopes>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListResourcesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources", _path, "ListResources"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceWithScopesReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources", Path, "ListResources"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceWithScopesReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get API resources: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class ResourcesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.ResourceWithScopes> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListResourcesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources", _path, "ListResources"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceWithScopesReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources", Path, "ListResources"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceWithScopesReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create an API resource</summary>
@@ -102,10 +104,10 @@ public partial class ResourcesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ResourceWithScopes> PostAsync(global::LogtoGenerated.Models.CreateResourceRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/resources", _path, "CreateResource");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/resources", Path, "CreateResource");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateResourceRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceWithScopes, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceWithScopes, cancellationToken);
     }
 
 }

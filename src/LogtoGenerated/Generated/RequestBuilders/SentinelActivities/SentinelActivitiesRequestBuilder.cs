@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SentinelActivities;
 /// <summary>Requests to <c>/api/sentinel-activities</c>.</summary>
 public partial class SentinelActivitiesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class SentinelActivitiesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SentinelActivitiesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SentinelActivitiesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SentinelActivitiesRequestBuilder));
+
     /// <summary>Requests to <c>/api/sentinel-activities/delete</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SentinelActivities.Delete.DeleteRequestBuilder Delete => new(_requestAdapter, _path + "/delete");
+    public virtual global::LogtoGenerated.RequestBuilders.SentinelActivities.Delete.DeleteRequestBuilder Delete => new(RequestAdapter, Path + "/delete");
 
 }

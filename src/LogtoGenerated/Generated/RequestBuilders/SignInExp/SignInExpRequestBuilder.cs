@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SignInExp;
 /// <summary>Requests to <c>/api/sign-in-exp</c>.</summary>
 public partial class SignInExpRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,18 +21,20 @@ public partial class SignInExpRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SignInExpRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SignInExpRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SignInExpRequestBuilder));
+
     /// <summary>Requests to <c>/api/sign-in-exp/default</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.Default.DefaultRequestBuilder Default => new(_requestAdapter, _path + "/default");
+    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.Default.DefaultRequestBuilder Default => new(RequestAdapter, Path + "/default");
 
     /// <summary>Requests to <c>/api/sign-in-exp/username-policy</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.UsernamePolicy.UsernamePolicyRequestBuilder UsernamePolicy => new(_requestAdapter, _path + "/username-policy");
+    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.UsernamePolicy.UsernamePolicyRequestBuilder UsernamePolicy => new(RequestAdapter, Path + "/username-policy");
 
     /// <summary>Get default sign-in experience settings</summary>
     /// <remarks>
@@ -47,9 +49,9 @@ public partial class SignInExpRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SignInExp> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sign-in-exp", _path, "GetSignInExp");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sign-in-exp", Path, "GetSignInExp");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SignInExp, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SignInExp, cancellationToken);
     }
 
     /// <summary>Update default sign-in experience settings</summary>
@@ -67,10 +69,10 @@ public partial class SignInExpRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SignInExp> PatchAsync(global::LogtoGenerated.Models.UpdateSignInExpRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<UpdateSignInExpQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/sign-in-exp", _path, "UpdateSignInExp");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/sign-in-exp", Path, "UpdateSignInExp");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateSignInExpRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SignInExp, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SignInExp, cancellationToken);
     }
 
 }

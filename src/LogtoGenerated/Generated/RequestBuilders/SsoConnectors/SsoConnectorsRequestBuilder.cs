@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SsoConnectors;
 /// <summary>Requests to <c>/api/sso-connectors</c>.</summary>
 public partial class SsoConnectorsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class SsoConnectorsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SsoConnectorsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SsoConnectorsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SsoConnectorsRequestBuilder));
 
     /// <summary>Requests to <c>/api/sso-connectors/{id}</c>.</summary>
     /// <param name="id">The unique identifier of the sso connector.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.SsoConnectors.Item.SsoConnectorItemRequestBuilder this[string id] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.SsoConnectors.Item.SsoConnectorItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
 
     /// <summary>List SSO connectors</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class SsoConnectorsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors", _path, "ListSsoConnectors");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors", Path, "ListSsoConnectors");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
     }
 
     /// <summary>List SSO connectors: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class SsoConnectorsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.SsoConnector>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors", _path, "ListSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors", Path, "ListSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
     }
 
     /// <summary>List SSO connectors: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class SsoConnectorsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.SsoConnector> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors", _path, "ListSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors", Path, "ListSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create SSO connector</summary>
@@ -102,10 +104,10 @@ public partial class SsoConnectorsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationJitSsoConnector> PostAsync(global::LogtoGenerated.Models.CreateSsoConnectorRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sso-connectors", _path, "CreateSsoConnector");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sso-connectors", Path, "CreateSsoConnector");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSsoConnectorRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnector, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnector, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Systems;
 /// <summary>Requests to <c>/api/systems</c>.</summary>
 public partial class SystemsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class SystemsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SystemsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SystemsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SystemsRequestBuilder));
+
     /// <summary>Requests to <c>/api/systems/application</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Systems.Application.ApplicationRequestBuilder Application => new(_requestAdapter, _path + "/application");
+    public virtual global::LogtoGenerated.RequestBuilders.Systems.Application.ApplicationRequestBuilder Application => new(RequestAdapter, Path + "/application");
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.UserAssets;
 /// <summary>Requests to <c>/api/user-assets</c>.</summary>
 public partial class UserAssetsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,15 +21,17 @@ public partial class UserAssetsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UserAssetsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserAssetsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserAssetsRequestBuilder));
+
     /// <summary>Requests to <c>/api/user-assets/service-status</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.UserAssets.ServiceStatus.ServiceStatusRequestBuilder ServiceStatus => new(_requestAdapter, _path + "/service-status");
+    public virtual global::LogtoGenerated.RequestBuilders.UserAssets.ServiceStatus.ServiceStatusRequestBuilder ServiceStatus => new(RequestAdapter, Path + "/service-status");
 
     /// <summary>Upload asset</summary>
     /// <remarks>
@@ -45,10 +47,10 @@ public partial class UserAssetsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserAsset> PostAsync(global::LogtoGenerated.Models.UploadCustomUiAssetsRequest? body = default, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/user-assets", _path, "CreateUserAsset");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/user-assets", Path, "CreateUserAsset");
         request.Configure(configure);
         if (body is not null) request.SetMultipartContent(new global::System.Collections.Generic.KeyValuePair<string, object?>[] { new("file", body.File) });
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserAsset, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserAsset, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users;
 /// <summary>Requests to <c>/api/users</c>.</summary>
 public partial class UsersRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class UsersRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UsersRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
 
     /// <summary>Requests to <c>/api/users/{userId}</c>.</summary>
     /// <param name="userId">The unique identifier of the user.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.UserItemRequestBuilder this[string userId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.UserItemRequestBuilder this[string userId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));
 
     /// <summary>Get users</summary>
     /// <remarks>
@@ -48,9 +50,9 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users", _path, "ListUsers");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users", Path, "ListUsers");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get users: one page, with Logto's total count</summary>
@@ -70,7 +72,7 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.User>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users", _path, "ListUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.UserReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users", Path, "ListUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.UserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get users: every item, page after page</summary>
@@ -90,7 +92,7 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.User> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users", _path, "ListUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.UserReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users", Path, "ListUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.UserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create user</summary>
@@ -108,10 +110,10 @@ public partial class UsersRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.User> PostAsync(global::LogtoGenerated.Models.CreateUserRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users", _path, "CreateUser");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users", Path, "CreateUser");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateUserRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.VerificationCodes;
 /// <summary>Requests to <c>/api/verification-codes</c>.</summary>
 public partial class VerificationCodesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,15 +21,17 @@ public partial class VerificationCodesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected VerificationCodesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(VerificationCodesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(VerificationCodesRequestBuilder));
+
     /// <summary>Requests to <c>/api/verification-codes/verify</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.VerificationCodes.Verify.VerifyRequestBuilder Verify => new(_requestAdapter, _path + "/verify");
+    public virtual global::LogtoGenerated.RequestBuilders.VerificationCodes.Verify.VerifyRequestBuilder Verify => new(RequestAdapter, Path + "/verify");
 
     /// <summary>Request and send a verification code</summary>
     /// <remarks>
@@ -47,10 +49,10 @@ public partial class VerificationCodesRequestBuilder
     public virtual global::System.Threading.Tasks.Task PostAsync(global::LogtoGenerated.Models.CreateVerificationCodeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/verification-codes", _path, "CreateVerificationCode");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/verification-codes", Path, "CreateVerificationCode");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateVerificationCodeRequest);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.WellKnown;
 /// <summary>Requests to <c>/api/.well-known</c>.</summary>
 public partial class WellKnownRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,32 +21,34 @@ public partial class WellKnownRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected WellKnownRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(WellKnownRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(WellKnownRequestBuilder));
+
     /// <summary>Requests to <c>/api/.well-known/account-center</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.AccountCenter.AccountCenterRequestBuilder AccountCenter => new(_requestAdapter, _path + "/account-center");
+    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.AccountCenter.AccountCenterRequestBuilder AccountCenter => new(RequestAdapter, Path + "/account-center");
 
     /// <summary>Requests to <c>/api/.well-known/experience</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.Experience.ExperienceRequestBuilder Experience => new(_requestAdapter, _path + "/experience");
+    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.Experience.ExperienceRequestBuilder Experience => new(RequestAdapter, Path + "/experience");
 
     /// <summary>Requests to <c>/api/.well-known/experience.openapi.json</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.ExperienceOpenapiJson.ExperienceOpenapiJsonRequestBuilder ExperienceOpenapiJson => new(_requestAdapter, _path + "/experience.openapi.json");
+    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.ExperienceOpenapiJson.ExperienceOpenapiJsonRequestBuilder ExperienceOpenapiJson => new(RequestAdapter, Path + "/experience.openapi.json");
 
     /// <summary>Requests to <c>/api/.well-known/management.openapi.json</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.ManagementOpenapiJson.ManagementOpenapiJsonRequestBuilder ManagementOpenapiJson => new(_requestAdapter, _path + "/management.openapi.json");
+    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.ManagementOpenapiJson.ManagementOpenapiJsonRequestBuilder ManagementOpenapiJson => new(RequestAdapter, Path + "/management.openapi.json");
 
     /// <summary>Requests to <c>/api/.well-known/phrases</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.Phrases.PhrasesRequestBuilder Phrases => new(_requestAdapter, _path + "/phrases");
+    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.Phrases.PhrasesRequestBuilder Phrases => new(RequestAdapter, Path + "/phrases");
 
     /// <summary>Requests to <c>/api/.well-known/sign-in-exp</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.SignInExp.SignInExpRequestBuilder SignInExp => new(_requestAdapter, _path + "/sign-in-exp");
+    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.SignInExp.SignInExpRequestBuilder SignInExp => new(RequestAdapter, Path + "/sign-in-exp");
 
     /// <summary>Requests to <c>/api/.well-known/user.openapi.json</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.UserOpenapiJson.UserOpenapiJsonRequestBuilder UserOpenapiJson => new(_requestAdapter, _path + "/user.openapi.json");
+    public virtual global::LogtoGenerated.RequestBuilders.WellKnown.UserOpenapiJson.UserOpenapiJsonRequestBuilder UserOpenapiJson => new(RequestAdapter, Path + "/user.openapi.json");
 
 }

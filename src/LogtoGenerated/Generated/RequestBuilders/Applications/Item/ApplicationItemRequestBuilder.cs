@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item;
 /// <summary>Requests to <c>/api/applications/{id}</c>.</summary>
 public partial class ApplicationItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,42 +21,44 @@ public partial class ApplicationItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ApplicationItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ApplicationItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ApplicationItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/applications/{id}/access-control</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.AccessControl.AccessControlRequestBuilder AccessControl => new(_requestAdapter, _path + "/access-control");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.AccessControl.AccessControlRequestBuilder AccessControl => new(RequestAdapter, Path + "/access-control");
 
     /// <summary>Requests to <c>/api/applications/{id}/custom-data</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.CustomData.CustomDataRequestBuilder CustomData => new(_requestAdapter, _path + "/custom-data");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.CustomData.CustomDataRequestBuilder CustomData => new(RequestAdapter, Path + "/custom-data");
 
     /// <summary>Requests to <c>/api/applications/{id}/legacy-secret</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.LegacySecret.LegacySecretRequestBuilder LegacySecret => new(_requestAdapter, _path + "/legacy-secret");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.LegacySecret.LegacySecretRequestBuilder LegacySecret => new(RequestAdapter, Path + "/legacy-secret");
 
     /// <summary>Requests to <c>/api/applications/{id}/organizations</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Organizations.OrganizationsRequestBuilder Organizations => new(_requestAdapter, _path + "/organizations");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Organizations.OrganizationsRequestBuilder Organizations => new(RequestAdapter, Path + "/organizations");
 
     /// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.ProtectedAppMetadataRequestBuilder ProtectedAppMetadata => new(_requestAdapter, _path + "/protected-app-metadata");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.ProtectedAppMetadataRequestBuilder ProtectedAppMetadata => new(RequestAdapter, Path + "/protected-app-metadata");
 
     /// <summary>Requests to <c>/api/applications/{id}/roles</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Roles.RolesRequestBuilder Roles => new(_requestAdapter, _path + "/roles");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Roles.RolesRequestBuilder Roles => new(RequestAdapter, Path + "/roles");
 
     /// <summary>Requests to <c>/api/applications/{id}/secrets</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Secrets.SecretsRequestBuilder Secrets => new(_requestAdapter, _path + "/secrets");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Secrets.SecretsRequestBuilder Secrets => new(RequestAdapter, Path + "/secrets");
 
     /// <summary>Requests to <c>/api/applications/{id}/sign-in-experience</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.SignInExperience.SignInExperienceRequestBuilder SignInExperience => new(_requestAdapter, _path + "/sign-in-experience");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.SignInExperience.SignInExperienceRequestBuilder SignInExperience => new(RequestAdapter, Path + "/sign-in-experience");
 
     /// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.UserConsentScopesRequestBuilder UserConsentScopes => new(_requestAdapter, _path + "/user-consent-scopes");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.UserConsentScopesRequestBuilder UserConsentScopes => new(RequestAdapter, Path + "/user-consent-scopes");
 
     /// <summary>Requests to <c>/api/applications/{id}/users</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.UsersRequestBuilder Users => new(_requestAdapter, _path + "/users");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.UsersRequestBuilder Users => new(RequestAdapter, Path + "/users");
 
     /// <summary>Get application</summary>
     /// <remarks>
@@ -71,9 +73,9 @@ public partial class ApplicationItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationWithIsAdmin> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}", _path, "GetApplication");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}", Path, "GetApplication");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationWithIsAdmin, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationWithIsAdmin, cancellationToken);
     }
 
     /// <summary>Update application</summary>
@@ -91,10 +93,10 @@ public partial class ApplicationItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Application> PatchAsync(global::LogtoGenerated.Models.UpdateApplicationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/applications/{id}", _path, "UpdateApplication");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/applications/{id}", Path, "UpdateApplication");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateApplicationRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Application, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Application, cancellationToken);
     }
 
     /// <summary>Delete application</summary>
@@ -109,9 +111,9 @@ public partial class ApplicationItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/applications/{id}", _path, "DeleteApplication");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/applications/{id}", Path, "DeleteApplication");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

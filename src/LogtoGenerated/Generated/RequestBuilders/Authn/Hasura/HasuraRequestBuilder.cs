@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Authn.Hasura;
 /// <summary>Requests to <c>/api/authn/hasura</c>.</summary>
 public partial class HasuraRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class HasuraRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected HasuraRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(HasuraRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(HasuraRequestBuilder));
 
     /// <summary>Hasura auth hook endpoint</summary>
     /// <remarks>
@@ -43,10 +45,10 @@ public partial class HasuraRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.HasuraAuth> GetAsync(string resource, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<GetHasuraAuthQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(resource);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/authn/hasura", _path, "GetHasuraAuth");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/authn/hasura", Path, "GetHasuraAuth");
         request.Query.Add("resource", resource);
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.HasuraAuth, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.HasuraAuth, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Authn.Saml;
 /// <summary>Requests to <c>/api/authn/saml</c>.</summary>
 public partial class SamlRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,16 +21,18 @@ public partial class SamlRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SamlRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SamlRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SamlRequestBuilder));
 
     /// <summary>Requests to <c>/api/authn/saml/{connectorId}</c>.</summary>
     /// <param name="connectorId">The unique identifier of the connector.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Authn.Saml.Item.SamlItemRequestBuilder this[string connectorId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(connectorId, "connectorId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Authn.Saml.Item.SamlItemRequestBuilder this[string connectorId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(connectorId, "connectorId"));
 
 }

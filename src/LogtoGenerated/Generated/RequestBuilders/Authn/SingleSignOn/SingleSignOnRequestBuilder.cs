@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Authn.SingleSignOn;
 /// <summary>Requests to <c>/api/authn/single-sign-on</c>.</summary>
 public partial class SingleSignOnRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class SingleSignOnRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SingleSignOnRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SingleSignOnRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SingleSignOnRequestBuilder));
+
     /// <summary>Requests to <c>/api/authn/single-sign-on/saml</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Authn.SingleSignOn.Saml.SamlRequestBuilder Saml => new(_requestAdapter, _path + "/saml");
+    public virtual global::LogtoGenerated.RequestBuilders.Authn.SingleSignOn.Saml.SamlRequestBuilder Saml => new(RequestAdapter, Path + "/saml");
 
 }

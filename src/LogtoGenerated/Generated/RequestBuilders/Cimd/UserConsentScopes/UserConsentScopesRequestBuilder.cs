@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Cimd.UserConsentScopes;
 /// <summary>Requests to <c>/api/cimd/user-consent-scopes</c>.</summary>
 public partial class UserConsentScopesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class UserConsentScopesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UserConsentScopesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserConsentScopesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserConsentScopesRequestBuilder));
 
     /// <summary>Requests to <c>/api/cimd/user-consent-scopes/{scopeType}</c>.</summary>
     /// <param name="scopeType">The scope type.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Cimd.UserConsentScopes.Item.UserConsentScopeItemRequestBuilder this[global::LogtoGenerated.Models.ApplicationUserConsentScopeScopeType scopeType] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeType.Value, "scopeType"));
+    public virtual global::LogtoGenerated.RequestBuilders.Cimd.UserConsentScopes.Item.UserConsentScopeItemRequestBuilder this[global::LogtoGenerated.Models.ApplicationUserConsentScopeScopeType scopeType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeType.Value, "scopeType"));
 
     /// <summary>List CIMD user consent scopes</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class UserConsentScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationUserConsentScopes> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/cimd/user-consent-scopes", _path, "ListCimdUserConsentScopes");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/cimd/user-consent-scopes", Path, "ListCimdUserConsentScopes");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationUserConsentScopes, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationUserConsentScopes, cancellationToken);
     }
 
     /// <summary>Assign CIMD user consent scopes</summary>
@@ -66,10 +68,10 @@ public partial class UserConsentScopesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateApplicationUserConsentScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/cimd/user-consent-scopes", _path, "AssignCimdUserConsentScopes");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/cimd/user-consent-scopes", Path, "AssignCimdUserConsentScopes");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationUserConsentScopeRequest);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Configs.Actions;
 /// <summary>Requests to <c>/api/configs/actions</c>.</summary>
 public partial class ActionsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class ActionsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ActionsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ActionsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ActionsRequestBuilder));
+
     /// <summary>Requests to <c>/api/configs/actions/test</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Actions.Test.TestRequestBuilder Test => new(_requestAdapter, _path + "/test");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Actions.Test.TestRequestBuilder Test => new(RequestAdapter, Path + "/test");
 
     /// <summary>Requests to <c>/api/configs/actions/{actionType}</c>.</summary>
     /// <param name="actionType">The action type to get.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Actions.Item.ActionItemRequestBuilder this[global::LogtoGenerated.Models.ActionListItemKey actionType] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(actionType.Value, "actionType"));
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Actions.Item.ActionItemRequestBuilder this[global::LogtoGenerated.Models.ActionListItemKey actionType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(actionType.Value, "actionType"));
 
     /// <summary>Get all actions</summary>
     /// <remarks>
@@ -49,9 +51,9 @@ public partial class ActionsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/configs/actions", _path, "ListActions");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/configs/actions", Path, "ListActions");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ActionListItemReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ActionListItemReadOnlyList, cancellationToken);
     }
 
 }

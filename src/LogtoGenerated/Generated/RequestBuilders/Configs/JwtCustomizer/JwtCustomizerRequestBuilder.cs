@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Configs.JwtCustomizer;
 /// <summary>Requests to <c>/api/configs/jwt-customizer</c>.</summary>
 public partial class JwtCustomizerRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class JwtCustomizerRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected JwtCustomizerRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(JwtCustomizerRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(JwtCustomizerRequestBuilder));
+
     /// <summary>Requests to <c>/api/configs/jwt-customizer/test</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.JwtCustomizer.Test.TestRequestBuilder Test => new(_requestAdapter, _path + "/test");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.JwtCustomizer.Test.TestRequestBuilder Test => new(RequestAdapter, Path + "/test");
 
     /// <summary>Requests to <c>/api/configs/jwt-customizer/{tokenTypePath}</c>.</summary>
     /// <param name="tokenTypePath">The token type to get the JWT customizer for.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.JwtCustomizer.Item.JwtCustomizerItemRequestBuilder this[global::LogtoGenerated.Models.JwtCustomizerTokenTypePath tokenTypePath] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(tokenTypePath.Value, "tokenTypePath"));
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.JwtCustomizer.Item.JwtCustomizerItemRequestBuilder this[global::LogtoGenerated.Models.JwtCustomizerTokenTypePath tokenTypePath] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(tokenTypePath.Value, "tokenTypePath"));
 
     /// <summary>Get all JWT customizers</summary>
     /// <remarks>
@@ -49,9 +51,9 @@ public partial class JwtCustomizerRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/configs/jwt-customizer", _path, "ListJwtCustomizers");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/configs/jwt-customizer", Path, "ListJwtCustomizers");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JwtCustomizerListItemReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JwtCustomizerListItemReadOnlyList, cancellationToken);
     }
 
 }

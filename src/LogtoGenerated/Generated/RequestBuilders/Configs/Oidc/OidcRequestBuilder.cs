@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Configs.Oidc;
 /// <summary>Requests to <c>/api/configs/oidc</c>.</summary>
 public partial class OidcRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,19 +21,21 @@ public partial class OidcRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OidcRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OidcRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OidcRequestBuilder));
+
     /// <summary>Requests to <c>/api/configs/oidc/session</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Session.SessionRequestBuilder Session => new(_requestAdapter, _path + "/session");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Session.SessionRequestBuilder Session => new(RequestAdapter, Path + "/session");
 
     /// <summary>Requests to <c>/api/configs/oidc/{keyType}</c>.</summary>
     /// <param name="keyType">Private keys are used to sign OIDC JWTs. Cookie keys are used to sign OIDC cookies. For clients, they do not need to know private keys to verify OIDC JWTs; they can use public keys from the JWKS endpoint instead.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Item.OidcItemRequestBuilder this[global::LogtoGenerated.Models.OidcKeysKeyType keyType] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(keyType.Value, "keyType"));
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Item.OidcItemRequestBuilder this[global::LogtoGenerated.Models.OidcKeysKeyType keyType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(keyType.Value, "keyType"));
 
 }

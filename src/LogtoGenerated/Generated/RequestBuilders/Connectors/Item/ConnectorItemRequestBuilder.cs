@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Connectors.Item;
 /// <summary>Requests to <c>/api/connectors/{id}</c>.</summary>
 public partial class ConnectorItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,18 +21,20 @@ public partial class ConnectorItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ConnectorItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConnectorItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConnectorItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/connectors/{id}/authorization-uri</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Connectors.Item.AuthorizationUri.AuthorizationUriRequestBuilder AuthorizationUri => new(_requestAdapter, _path + "/authorization-uri");
+    public virtual global::LogtoGenerated.RequestBuilders.Connectors.Item.AuthorizationUri.AuthorizationUriRequestBuilder AuthorizationUri => new(RequestAdapter, Path + "/authorization-uri");
 
     /// <summary>Requests to <c>/api/connectors/{id}/test</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Connectors.Item.Test.TestRequestBuilder Test => new(_requestAdapter, _path + "/test");
+    public virtual global::LogtoGenerated.RequestBuilders.Connectors.Item.Test.TestRequestBuilder Test => new(RequestAdapter, Path + "/test");
 
     /// <summary>Get connector</summary>
     /// <remarks>
@@ -47,9 +49,9 @@ public partial class ConnectorItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Connector> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/connectors/{id}", _path, "GetConnector");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/connectors/{id}", Path, "GetConnector");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Connector, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Connector, cancellationToken);
     }
 
     /// <summary>Update connector</summary>
@@ -67,10 +69,10 @@ public partial class ConnectorItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Connector> PatchAsync(global::LogtoGenerated.Models.UpdateConnectorRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/connectors/{id}", _path, "UpdateConnector");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/connectors/{id}", Path, "UpdateConnector");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateConnectorRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Connector, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Connector, cancellationToken);
     }
 
     /// <summary>Delete connector</summary>
@@ -85,9 +87,9 @@ public partial class ConnectorItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/connectors/{id}", _path, "DeleteConnector");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/connectors/{id}", Path, "DeleteConnector");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.CustomProfileFields.Properties;
 /// <summary>Requests to <c>/api/custom-profile-fields/properties</c>.</summary>
 public partial class PropertiesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class PropertiesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected PropertiesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(PropertiesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(PropertiesRequestBuilder));
+
     /// <summary>Requests to <c>/api/custom-profile-fields/properties/sie-order</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.CustomProfileFields.Properties.SieOrder.SieOrderRequestBuilder SieOrder => new(_requestAdapter, _path + "/sie-order");
+    public virtual global::LogtoGenerated.RequestBuilders.CustomProfileFields.Properties.SieOrder.SieOrderRequestBuilder SieOrder => new(RequestAdapter, Path + "/sie-order");
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Dashboard.Users;
 /// <summary>Requests to <c>/api/dashboard/users</c>.</summary>
 public partial class UsersRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class UsersRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UsersRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
+
     /// <summary>Requests to <c>/api/dashboard/users/active</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Dashboard.Users.Active.ActiveRequestBuilder Active => new(_requestAdapter, _path + "/active");
+    public virtual global::LogtoGenerated.RequestBuilders.Dashboard.Users.Active.ActiveRequestBuilder Active => new(RequestAdapter, Path + "/active");
 
     /// <summary>Requests to <c>/api/dashboard/users/new</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Dashboard.Users.New.NewRequestBuilder New => new(_requestAdapter, _path + "/new");
+    public virtual global::LogtoGenerated.RequestBuilders.Dashboard.Users.New.NewRequestBuilder New => new(RequestAdapter, Path + "/new");
 
     /// <summary>Requests to <c>/api/dashboard/users/total</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Dashboard.Users.Total.TotalRequestBuilder Total => new(_requestAdapter, _path + "/total");
+    public virtual global::LogtoGenerated.RequestBuilders.Dashboard.Users.Total.TotalRequestBuilder Total => new(RequestAdapter, Path + "/total");
 
 }

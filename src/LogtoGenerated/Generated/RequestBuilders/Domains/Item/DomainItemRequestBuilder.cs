@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Domains.Item;
 /// <summary>Requests to <c>/api/domains/{id}</c>.</summary>
 public partial class DomainItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,15 +21,17 @@ public partial class DomainItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected DomainItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(DomainItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(DomainItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/domains/{id}/verification-files</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Domains.Item.VerificationFiles.VerificationFilesRequestBuilder VerificationFiles => new(_requestAdapter, _path + "/verification-files");
+    public virtual global::LogtoGenerated.RequestBuilders.Domains.Item.VerificationFiles.VerificationFilesRequestBuilder VerificationFiles => new(RequestAdapter, Path + "/verification-files");
 
     /// <summary>Get domain</summary>
     /// <remarks>
@@ -44,9 +46,9 @@ public partial class DomainItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Domain> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/domains/{id}", _path, "GetDomain");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/domains/{id}", Path, "GetDomain");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Domain, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Domain, cancellationToken);
     }
 
     /// <summary>Delete domain</summary>
@@ -61,9 +63,9 @@ public partial class DomainItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/domains/{id}", _path, "DeleteDomain");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/domains/{id}", Path, "DeleteDomain");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

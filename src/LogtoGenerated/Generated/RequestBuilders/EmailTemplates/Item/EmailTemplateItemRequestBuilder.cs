@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.EmailTemplates.Item;
 /// <summary>Requests to <c>/api/email-templates/{id}</c>.</summary>
 public partial class EmailTemplateItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,15 +21,17 @@ public partial class EmailTemplateItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected EmailTemplateItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(EmailTemplateItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(EmailTemplateItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/email-templates/{id}/details</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.EmailTemplates.Item.Details.DetailsRequestBuilder Details => new(_requestAdapter, _path + "/details");
+    public virtual global::LogtoGenerated.RequestBuilders.EmailTemplates.Item.Details.DetailsRequestBuilder Details => new(RequestAdapter, Path + "/details");
 
     /// <summary>Get email template by ID</summary>
     /// <remarks>
@@ -44,9 +46,9 @@ public partial class EmailTemplateItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.EmailTemplate> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/email-templates/{id}", _path, "GetEmailTemplate");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/email-templates/{id}", Path, "GetEmailTemplate");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.EmailTemplate, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.EmailTemplate, cancellationToken);
     }
 
     /// <summary>Delete an email template</summary>
@@ -61,9 +63,9 @@ public partial class EmailTemplateItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/email-templates/{id}", _path, "DeleteEmailTemplate");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/email-templates/{id}", Path, "DeleteEmailTemplate");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

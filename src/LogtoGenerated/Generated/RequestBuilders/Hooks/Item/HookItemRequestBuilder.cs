@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Hooks.Item;
 /// <summary>Requests to <c>/api/hooks/{id}</c>.</summary>
 public partial class HookItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,21 +21,23 @@ public partial class HookItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected HookItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(HookItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(HookItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/hooks/{id}/recent-logs</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Hooks.Item.RecentLogs.RecentLogsRequestBuilder RecentLogs => new(_requestAdapter, _path + "/recent-logs");
+    public virtual global::LogtoGenerated.RequestBuilders.Hooks.Item.RecentLogs.RecentLogsRequestBuilder RecentLogs => new(RequestAdapter, Path + "/recent-logs");
 
     /// <summary>Requests to <c>/api/hooks/{id}/signing-key</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Hooks.Item.SigningKey.SigningKeyRequestBuilder SigningKey => new(_requestAdapter, _path + "/signing-key");
+    public virtual global::LogtoGenerated.RequestBuilders.Hooks.Item.SigningKey.SigningKeyRequestBuilder SigningKey => new(RequestAdapter, Path + "/signing-key");
 
     /// <summary>Requests to <c>/api/hooks/{id}/test</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Hooks.Item.Test.TestRequestBuilder Test => new(_requestAdapter, _path + "/test");
+    public virtual global::LogtoGenerated.RequestBuilders.Hooks.Item.Test.TestRequestBuilder Test => new(RequestAdapter, Path + "/test");
 
     /// <summary>Get hook</summary>
     /// <remarks>
@@ -50,9 +52,9 @@ public partial class HookItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.HookWithExecutionStats> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<GetHookQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}", _path, "GetHook");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}", Path, "GetHook");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.HookWithExecutionStats, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.HookWithExecutionStats, cancellationToken);
     }
 
     /// <summary>Update hook</summary>
@@ -70,10 +72,10 @@ public partial class HookItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Hook> PatchAsync(global::LogtoGenerated.Models.UpdateHookRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/hooks/{id}", _path, "UpdateHook");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/hooks/{id}", Path, "UpdateHook");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateHookRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Hook, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Hook, cancellationToken);
     }
 
     /// <summary>Delete hook</summary>
@@ -88,9 +90,9 @@ public partial class HookItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/hooks/{id}", _path, "DeleteHook");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/hooks/{id}", Path, "DeleteHook");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

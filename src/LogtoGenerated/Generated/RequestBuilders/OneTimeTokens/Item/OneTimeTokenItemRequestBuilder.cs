@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OneTimeTokens.Item;
 /// <summary>Requests to <c>/api/one-time-tokens/{id}</c>.</summary>
 public partial class OneTimeTokenItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,15 +21,17 @@ public partial class OneTimeTokenItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OneTimeTokenItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OneTimeTokenItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OneTimeTokenItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/one-time-tokens/{id}/status</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.OneTimeTokens.Item.Status.StatusRequestBuilder Status => new(_requestAdapter, _path + "/status");
+    public virtual global::LogtoGenerated.RequestBuilders.OneTimeTokens.Item.Status.StatusRequestBuilder Status => new(RequestAdapter, Path + "/status");
 
     /// <summary>Get one-time token by ID</summary>
     /// <remarks>
@@ -44,9 +46,9 @@ public partial class OneTimeTokenItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OneTimeToken> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens/{id}", _path, "GetOneTimeToken");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens/{id}", Path, "GetOneTimeToken");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeToken, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OneTimeToken, cancellationToken);
     }
 
     /// <summary>Delete one-time token by ID</summary>
@@ -61,9 +63,9 @@ public partial class OneTimeTokenItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/one-time-tokens/{id}", _path, "DeleteOneTimeToken");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/one-time-tokens/{id}", Path, "DeleteOneTimeToken");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OrganizationInvitations.Item;
 /// <summary>Requests to <c>/api/organization-invitations/{id}</c>.</summary>
 public partial class OrganizationInvitationItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,18 +21,20 @@ public partial class OrganizationInvitationItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OrganizationInvitationItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationInvitationItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationInvitationItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/organization-invitations/{id}/message</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.OrganizationInvitations.Item.Message.MessageRequestBuilder Message => new(_requestAdapter, _path + "/message");
+    public virtual global::LogtoGenerated.RequestBuilders.OrganizationInvitations.Item.Message.MessageRequestBuilder Message => new(RequestAdapter, Path + "/message");
 
     /// <summary>Requests to <c>/api/organization-invitations/{id}/status</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.OrganizationInvitations.Item.Status.StatusRequestBuilder Status => new(_requestAdapter, _path + "/status");
+    public virtual global::LogtoGenerated.RequestBuilders.OrganizationInvitations.Item.Status.StatusRequestBuilder Status => new(RequestAdapter, Path + "/status");
 
     /// <summary>Get organization invitation</summary>
     /// <remarks>
@@ -47,9 +49,9 @@ public partial class OrganizationInvitationItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationInvitation> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-invitations/{id}", _path, "GetOrganizationInvitation");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-invitations/{id}", Path, "GetOrganizationInvitation");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationInvitation, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationInvitation, cancellationToken);
     }
 
     /// <summary>Delete organization invitation</summary>
@@ -64,9 +66,9 @@ public partial class OrganizationInvitationItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organization-invitations/{id}", _path, "DeleteOrganizationInvitation");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organization-invitations/{id}", Path, "DeleteOrganizationInvitation");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OrganizationRoles.Item;
 /// <summary>Requests to <c>/api/organization-roles/{id}</c>.</summary>
 public partial class OrganizationRoleItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,18 +21,20 @@ public partial class OrganizationRoleItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OrganizationRoleItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationRoleItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationRoleItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/organization-roles/{id}/resource-scopes</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.OrganizationRoles.Item.ResourceScopes.ResourceScopesRequestBuilder ResourceScopes => new(_requestAdapter, _path + "/resource-scopes");
+    public virtual global::LogtoGenerated.RequestBuilders.OrganizationRoles.Item.ResourceScopes.ResourceScopesRequestBuilder ResourceScopes => new(RequestAdapter, Path + "/resource-scopes");
 
     /// <summary>Requests to <c>/api/organization-roles/{id}/scopes</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.OrganizationRoles.Item.Scopes.ScopesRequestBuilder Scopes => new(_requestAdapter, _path + "/scopes");
+    public virtual global::LogtoGenerated.RequestBuilders.OrganizationRoles.Item.Scopes.ScopesRequestBuilder Scopes => new(RequestAdapter, Path + "/scopes");
 
     /// <summary>Get organization role</summary>
     /// <remarks>
@@ -47,9 +49,9 @@ public partial class OrganizationRoleItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationRole> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}", _path, "GetOrganizationRole");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}", Path, "GetOrganizationRole");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRole, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRole, cancellationToken);
     }
 
     /// <summary>Update organization role</summary>
@@ -67,10 +69,10 @@ public partial class OrganizationRoleItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationRole> PatchAsync(global::LogtoGenerated.Models.UpdateOrganizationRoleRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/organization-roles/{id}", _path, "UpdateOrganizationRole");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/organization-roles/{id}", Path, "UpdateOrganizationRole");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateOrganizationRoleRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRole, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRole, cancellationToken);
     }
 
     /// <summary>Delete organization role</summary>
@@ -85,9 +87,9 @@ public partial class OrganizationRoleItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organization-roles/{id}", _path, "DeleteOrganizationRole");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organization-roles/{id}", Path, "DeleteOrganizationRole");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

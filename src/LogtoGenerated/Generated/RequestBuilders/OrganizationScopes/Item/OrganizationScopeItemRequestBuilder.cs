@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OrganizationScopes.Item;
 /// <summary>Requests to <c>/api/organization-scopes/{id}</c>.</summary>
 public partial class OrganizationScopeItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class OrganizationScopeItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OrganizationScopeItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationScopeItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationScopeItemRequestBuilder));
 
     /// <summary>Get organization scope</summary>
     /// <remarks>
@@ -41,9 +43,9 @@ public partial class OrganizationScopeItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationScope> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-scopes/{id}", _path, "GetOrganizationScope");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-scopes/{id}", Path, "GetOrganizationScope");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScope, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScope, cancellationToken);
     }
 
     /// <summary>Update organization scope</summary>
@@ -61,10 +63,10 @@ public partial class OrganizationScopeItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationScope> PatchAsync(global::LogtoGenerated.Models.UpdateOrganizationScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/organization-scopes/{id}", _path, "UpdateOrganizationScope");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/organization-scopes/{id}", Path, "UpdateOrganizationScope");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateOrganizationScopeRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScope, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScope, cancellationToken);
     }
 
     /// <summary>Delete organization scope</summary>
@@ -79,9 +81,9 @@ public partial class OrganizationScopeItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organization-scopes/{id}", _path, "DeleteOrganizationScope");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organization-scopes/{id}", Path, "DeleteOrganizationScope");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

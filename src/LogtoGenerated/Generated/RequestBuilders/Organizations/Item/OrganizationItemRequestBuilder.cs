@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Organizations.Item;
 /// <summary>Requests to <c>/api/organizations/{id}</c>.</summary>
 public partial class OrganizationItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,21 +21,23 @@ public partial class OrganizationItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OrganizationItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OrganizationItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/organizations/{id}/applications</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Applications.ApplicationsRequestBuilder Applications => new(_requestAdapter, _path + "/applications");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Applications.ApplicationsRequestBuilder Applications => new(RequestAdapter, Path + "/applications");
 
     /// <summary>Requests to <c>/api/organizations/{id}/jit</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.JitRequestBuilder Jit => new(_requestAdapter, _path + "/jit");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.JitRequestBuilder Jit => new(RequestAdapter, Path + "/jit");
 
     /// <summary>Requests to <c>/api/organizations/{id}/users</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.UsersRequestBuilder Users => new(_requestAdapter, _path + "/users");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.UsersRequestBuilder Users => new(RequestAdapter, Path + "/users");
 
     /// <summary>Get organization</summary>
     /// <remarks>
@@ -50,9 +52,9 @@ public partial class OrganizationItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Organization> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}", _path, "GetOrganization");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}", Path, "GetOrganization");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Organization, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Organization, cancellationToken);
     }
 
     /// <summary>Update organization</summary>
@@ -70,10 +72,10 @@ public partial class OrganizationItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Organization> PatchAsync(global::LogtoGenerated.Models.UpdateOrganizationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/organizations/{id}", _path, "UpdateOrganization");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/organizations/{id}", Path, "UpdateOrganization");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateOrganizationRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Organization, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Organization, cancellationToken);
     }
 
     /// <summary>Delete organization</summary>
@@ -88,9 +90,9 @@ public partial class OrganizationItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organizations/{id}", _path, "DeleteOrganization");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organizations/{id}", Path, "DeleteOrganization");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Resources.Item;
 /// <summary>Requests to <c>/api/resources/{id}</c>.</summary>
 public partial class ResourceItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,18 +21,20 @@ public partial class ResourceItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ResourceItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourceItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourceItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/resources/{id}/is-default</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.IsDefault.IsDefaultRequestBuilder IsDefault => new(_requestAdapter, _path + "/is-default");
+    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.IsDefault.IsDefaultRequestBuilder IsDefault => new(RequestAdapter, Path + "/is-default");
 
     /// <summary>Requests to <c>/api/resources/{id}/scopes</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.Scopes.ScopesRequestBuilder Scopes => new(_requestAdapter, _path + "/scopes");
+    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.Scopes.ScopesRequestBuilder Scopes => new(RequestAdapter, Path + "/scopes");
 
     /// <summary>Get API resource</summary>
     /// <remarks>
@@ -47,9 +49,9 @@ public partial class ResourceItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Resource> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources/{id}", _path, "GetResource");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources/{id}", Path, "GetResource");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Resource, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Resource, cancellationToken);
     }
 
     /// <summary>Update API resource</summary>
@@ -67,10 +69,10 @@ public partial class ResourceItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Resource> PatchAsync(global::LogtoGenerated.Models.UpdateResourceRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/resources/{id}", _path, "UpdateResource");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/resources/{id}", Path, "UpdateResource");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateResourceRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Resource, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Resource, cancellationToken);
     }
 
     /// <summary>Delete API resource</summary>
@@ -85,9 +87,9 @@ public partial class ResourceItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/resources/{id}", _path, "DeleteResource");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/resources/{id}", Path, "DeleteResource");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Roles.Item;
 /// <summary>Requests to <c>/api/roles/{id}</c>.</summary>
 public partial class RoleItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,21 +21,23 @@ public partial class RoleItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected RoleItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RoleItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RoleItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/roles/{id}/applications</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Applications.ApplicationsRequestBuilder Applications => new(_requestAdapter, _path + "/applications");
+    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Applications.ApplicationsRequestBuilder Applications => new(RequestAdapter, Path + "/applications");
 
     /// <summary>Requests to <c>/api/roles/{id}/scopes</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Scopes.ScopesRequestBuilder Scopes => new(_requestAdapter, _path + "/scopes");
+    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Scopes.ScopesRequestBuilder Scopes => new(RequestAdapter, Path + "/scopes");
 
     /// <summary>Requests to <c>/api/roles/{id}/users</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Users.UsersRequestBuilder Users => new(_requestAdapter, _path + "/users");
+    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Users.UsersRequestBuilder Users => new(RequestAdapter, Path + "/users");
 
     /// <summary>Get role</summary>
     /// <remarks>
@@ -50,9 +52,9 @@ public partial class RoleItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Role> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}", _path, "GetRole");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}", Path, "GetRole");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Role, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Role, cancellationToken);
     }
 
     /// <summary>Update role</summary>
@@ -70,10 +72,10 @@ public partial class RoleItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Role> PatchAsync(global::LogtoGenerated.Models.UpdateRoleRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/roles/{id}", _path, "UpdateRole");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/roles/{id}", Path, "UpdateRole");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateRoleRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Role, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Role, cancellationToken);
     }
 
     /// <summary>Delete role</summary>
@@ -88,9 +90,9 @@ public partial class RoleItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/roles/{id}", _path, "DeleteRole");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/roles/{id}", Path, "DeleteRole");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

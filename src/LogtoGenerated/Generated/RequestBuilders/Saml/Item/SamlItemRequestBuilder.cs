@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Saml.Item;
 /// <summary>Requests to <c>/api/saml/{id}</c>.</summary>
 public partial class SamlItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class SamlItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SamlItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SamlItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SamlItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/saml/{id}/authn</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Saml.Item.Authn.AuthnRequestBuilder Authn => new(_requestAdapter, _path + "/authn");
+    public virtual global::LogtoGenerated.RequestBuilders.Saml.Item.Authn.AuthnRequestBuilder Authn => new(RequestAdapter, Path + "/authn");
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SamlApplications.Item;
 /// <summary>Requests to <c>/api/saml-applications/{id}</c>.</summary>
 public partial class SamlApplicationItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,21 +21,23 @@ public partial class SamlApplicationItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SamlApplicationItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SamlApplicationItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SamlApplicationItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/saml-applications/{id}/callback</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SamlApplications.Item.Callback.CallbackRequestBuilder Callback => new(_requestAdapter, _path + "/callback");
+    public virtual global::LogtoGenerated.RequestBuilders.SamlApplications.Item.Callback.CallbackRequestBuilder Callback => new(RequestAdapter, Path + "/callback");
 
     /// <summary>Requests to <c>/api/saml-applications/{id}/metadata</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SamlApplications.Item.Metadata.MetadataRequestBuilder Metadata => new(_requestAdapter, _path + "/metadata");
+    public virtual global::LogtoGenerated.RequestBuilders.SamlApplications.Item.Metadata.MetadataRequestBuilder Metadata => new(RequestAdapter, Path + "/metadata");
 
     /// <summary>Requests to <c>/api/saml-applications/{id}/secrets</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SamlApplications.Item.Secrets.SecretsRequestBuilder Secrets => new(_requestAdapter, _path + "/secrets");
+    public virtual global::LogtoGenerated.RequestBuilders.SamlApplications.Item.Secrets.SecretsRequestBuilder Secrets => new(RequestAdapter, Path + "/secrets");
 
     /// <summary>Get SAML application</summary>
     /// <remarks>
@@ -50,9 +52,9 @@ public partial class SamlApplicationItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SamlApplication> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}", _path, "GetSamlApplication");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}", Path, "GetSamlApplication");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SamlApplication, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SamlApplication, cancellationToken);
     }
 
     /// <summary>Update SAML application</summary>
@@ -70,10 +72,10 @@ public partial class SamlApplicationItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SamlApplication> PatchAsync(global::LogtoGenerated.Models.UpdateSamlApplicationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/saml-applications/{id}", _path, "UpdateSamlApplication");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/saml-applications/{id}", Path, "UpdateSamlApplication");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateSamlApplicationRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SamlApplication, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SamlApplication, cancellationToken);
     }
 
     /// <summary>Delete SAML application</summary>
@@ -88,9 +90,9 @@ public partial class SamlApplicationItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/saml-applications/{id}", _path, "DeleteSamlApplication");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/saml-applications/{id}", Path, "DeleteSamlApplication");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

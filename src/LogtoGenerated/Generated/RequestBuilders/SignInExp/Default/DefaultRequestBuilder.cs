@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SignInExp.Default;
 /// <summary>Requests to <c>/api/sign-in-exp/default</c>.</summary>
 public partial class DefaultRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class DefaultRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected DefaultRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(DefaultRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(DefaultRequestBuilder));
+
     /// <summary>Requests to <c>/api/sign-in-exp/default/check-password</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.Default.CheckPassword.CheckPasswordRequestBuilder CheckPassword => new(_requestAdapter, _path + "/check-password");
+    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.Default.CheckPassword.CheckPasswordRequestBuilder CheckPassword => new(RequestAdapter, Path + "/check-password");
 
     /// <summary>Requests to <c>/api/sign-in-exp/default/custom-ui-assets</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.Default.CustomUiAssets.CustomUiAssetsRequestBuilder CustomUiAssets => new(_requestAdapter, _path + "/custom-ui-assets");
+    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.Default.CustomUiAssets.CustomUiAssetsRequestBuilder CustomUiAssets => new(RequestAdapter, Path + "/custom-ui-assets");
 
 }

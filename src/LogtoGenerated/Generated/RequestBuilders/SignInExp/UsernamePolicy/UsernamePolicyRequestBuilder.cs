@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SignInExp.UsernamePolicy;
 /// <summary>Requests to <c>/api/sign-in-exp/username-policy</c>.</summary>
 public partial class UsernamePolicyRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class UsernamePolicyRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UsernamePolicyRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsernamePolicyRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsernamePolicyRequestBuilder));
+
     /// <summary>Requests to <c>/api/sign-in-exp/username-policy/case-sensitivity-conflicts</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.UsernamePolicy.CaseSensitivityConflicts.CaseSensitivityConflictsRequestBuilder CaseSensitivityConflicts => new(_requestAdapter, _path + "/case-sensitivity-conflicts");
+    public virtual global::LogtoGenerated.RequestBuilders.SignInExp.UsernamePolicy.CaseSensitivityConflicts.CaseSensitivityConflictsRequestBuilder CaseSensitivityConflicts => new(RequestAdapter, Path + "/case-sensitivity-conflicts");
 
 }

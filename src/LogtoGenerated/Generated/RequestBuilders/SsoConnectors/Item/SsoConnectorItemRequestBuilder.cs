@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SsoConnectors.Item;
 /// <summary>Requests to <c>/api/sso-connectors/{id}</c>.</summary>
 public partial class SsoConnectorItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,15 +21,17 @@ public partial class SsoConnectorItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SsoConnectorItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SsoConnectorItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SsoConnectorItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/sso-connectors/{id}/signing-keys</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.SsoConnectors.Item.SigningKeys.SigningKeysRequestBuilder SigningKeys => new(_requestAdapter, _path + "/signing-keys");
+    public virtual global::LogtoGenerated.RequestBuilders.SsoConnectors.Item.SigningKeys.SigningKeysRequestBuilder SigningKeys => new(RequestAdapter, Path + "/signing-keys");
 
     /// <summary>Get SSO connector</summary>
     /// <remarks>
@@ -44,9 +46,9 @@ public partial class SsoConnectorItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SsoConnector> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors/{id}", _path, "GetSsoConnector");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors/{id}", Path, "GetSsoConnector");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnector, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnector, cancellationToken);
     }
 
     /// <summary>Update SSO connector</summary>
@@ -64,10 +66,10 @@ public partial class SsoConnectorItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SsoConnector> PatchAsync(global::LogtoGenerated.Models.UpdateSsoConnectorRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/sso-connectors/{id}", _path, "UpdateSsoConnector");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/sso-connectors/{id}", Path, "UpdateSsoConnector");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateSsoConnectorRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnector, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnector, cancellationToken);
     }
 
     /// <summary>Delete SSO connector</summary>
@@ -82,9 +84,9 @@ public partial class SsoConnectorItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/sso-connectors/{id}", _path, "DeleteSsoConnector");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/sso-connectors/{id}", Path, "DeleteSsoConnector");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

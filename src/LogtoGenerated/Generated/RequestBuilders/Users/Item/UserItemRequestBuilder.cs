@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item;
 /// <summary>Requests to <c>/api/users/{userId}</c>.</summary>
 public partial class UserItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,57 +21,59 @@ public partial class UserItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UserItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/users/{userId}/all-identities</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.AllIdentities.AllIdentitiesRequestBuilder AllIdentities => new(_requestAdapter, _path + "/all-identities");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.AllIdentities.AllIdentitiesRequestBuilder AllIdentities => new(RequestAdapter, Path + "/all-identities");
 
     /// <summary>Requests to <c>/api/users/{userId}/custom-data</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.CustomData.CustomDataRequestBuilder CustomData => new(_requestAdapter, _path + "/custom-data");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.CustomData.CustomDataRequestBuilder CustomData => new(RequestAdapter, Path + "/custom-data");
 
     /// <summary>Requests to <c>/api/users/{userId}/grants</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Grants.GrantsRequestBuilder Grants => new(_requestAdapter, _path + "/grants");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Grants.GrantsRequestBuilder Grants => new(RequestAdapter, Path + "/grants");
 
     /// <summary>Requests to <c>/api/users/{userId}/has-password</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.HasPassword.HasPasswordRequestBuilder HasPassword => new(_requestAdapter, _path + "/has-password");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.HasPassword.HasPasswordRequestBuilder HasPassword => new(RequestAdapter, Path + "/has-password");
 
     /// <summary>Requests to <c>/api/users/{userId}/identities</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Identities.IdentitiesRequestBuilder Identities => new(_requestAdapter, _path + "/identities");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Identities.IdentitiesRequestBuilder Identities => new(RequestAdapter, Path + "/identities");
 
     /// <summary>Requests to <c>/api/users/{userId}/is-suspended</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.IsSuspended.IsSuspendedRequestBuilder IsSuspended => new(_requestAdapter, _path + "/is-suspended");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.IsSuspended.IsSuspendedRequestBuilder IsSuspended => new(RequestAdapter, Path + "/is-suspended");
 
     /// <summary>Requests to <c>/api/users/{userId}/logto-configs</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.LogtoConfigs.LogtoConfigsRequestBuilder LogtoConfigs => new(_requestAdapter, _path + "/logto-configs");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.LogtoConfigs.LogtoConfigsRequestBuilder LogtoConfigs => new(RequestAdapter, Path + "/logto-configs");
 
     /// <summary>Requests to <c>/api/users/{userId}/mfa-verifications</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.MfaVerifications.MfaVerificationsRequestBuilder MfaVerifications => new(_requestAdapter, _path + "/mfa-verifications");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.MfaVerifications.MfaVerificationsRequestBuilder MfaVerifications => new(RequestAdapter, Path + "/mfa-verifications");
 
     /// <summary>Requests to <c>/api/users/{userId}/organizations</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Organizations.OrganizationsRequestBuilder Organizations => new(_requestAdapter, _path + "/organizations");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Organizations.OrganizationsRequestBuilder Organizations => new(RequestAdapter, Path + "/organizations");
 
     /// <summary>Requests to <c>/api/users/{userId}/password</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Password.PasswordRequestBuilder Password => new(_requestAdapter, _path + "/password");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Password.PasswordRequestBuilder Password => new(RequestAdapter, Path + "/password");
 
     /// <summary>Requests to <c>/api/users/{userId}/personal-access-tokens</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.PersonalAccessTokens.PersonalAccessTokensRequestBuilder PersonalAccessTokens => new(_requestAdapter, _path + "/personal-access-tokens");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.PersonalAccessTokens.PersonalAccessTokensRequestBuilder PersonalAccessTokens => new(RequestAdapter, Path + "/personal-access-tokens");
 
     /// <summary>Requests to <c>/api/users/{userId}/profile</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Profile.ProfileRequestBuilder Profile => new(_requestAdapter, _path + "/profile");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Profile.ProfileRequestBuilder Profile => new(RequestAdapter, Path + "/profile");
 
     /// <summary>Requests to <c>/api/users/{userId}/roles</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Roles.RolesRequestBuilder Roles => new(_requestAdapter, _path + "/roles");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Roles.RolesRequestBuilder Roles => new(RequestAdapter, Path + "/roles");
 
     /// <summary>Requests to <c>/api/users/{userId}/sessions</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Sessions.SessionsRequestBuilder Sessions => new(_requestAdapter, _path + "/sessions");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Sessions.SessionsRequestBuilder Sessions => new(RequestAdapter, Path + "/sessions");
 
     /// <summary>Requests to <c>/api/users/{userId}/sso-identities</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.SsoIdentities.SsoIdentitiesRequestBuilder SsoIdentities => new(_requestAdapter, _path + "/sso-identities");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.SsoIdentities.SsoIdentitiesRequestBuilder SsoIdentities => new(RequestAdapter, Path + "/sso-identities");
 
     /// <summary>Get user</summary>
     /// <remarks>
@@ -86,9 +88,9 @@ public partial class UserItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.User> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<GetUserQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}", _path, "GetUser");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}", Path, "GetUser");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
     }
 
     /// <summary>Update user</summary>
@@ -106,10 +108,10 @@ public partial class UserItemRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.User> PatchAsync(global::LogtoGenerated.Models.UpdateUserRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}", _path, "UpdateUser");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}", Path, "UpdateUser");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateUserRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
     }
 
     /// <summary>Delete user</summary>
@@ -124,9 +126,9 @@ public partial class UserItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/users/{userId}", _path, "DeleteUser");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/users/{userId}", Path, "DeleteUser");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

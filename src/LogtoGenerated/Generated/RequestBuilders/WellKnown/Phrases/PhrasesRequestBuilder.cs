@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.WellKnown.Phrases;
 /// <summary>Requests to <c>/api/.well-known/phrases</c>.</summary>
 public partial class PhrasesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class PhrasesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected PhrasesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(PhrasesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(PhrasesRequestBuilder));
 
     /// <summary>Get localized phrases</summary>
     /// <remarks>
@@ -41,9 +43,9 @@ public partial class PhrasesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<GetSignInExperiencePhrasesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/.well-known/phrases", _path, "GetSignInExperiencePhrases");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/.well-known/phrases", Path, "GetSignInExperiencePhrases");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SignInExperiencePhraseMap, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SignInExperiencePhraseMap, cancellationToken);
     }
 
 }

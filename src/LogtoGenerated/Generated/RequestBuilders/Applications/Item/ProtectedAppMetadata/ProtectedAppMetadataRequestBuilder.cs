@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata;
 /// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata</c>.</summary>
 public partial class ProtectedAppMetadataRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class ProtectedAppMetadataRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ProtectedAppMetadataRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ProtectedAppMetadataRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ProtectedAppMetadataRequestBuilder));
+
     /// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata/custom-domains</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.CustomDomains.CustomDomainsRequestBuilder CustomDomains => new(_requestAdapter, _path + "/custom-domains");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.CustomDomains.CustomDomainsRequestBuilder CustomDomains => new(RequestAdapter, Path + "/custom-domains");
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item.Secrets;
 /// <summary>Requests to <c>/api/applications/{id}/secrets</c>.</summary>
 public partial class SecretsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class SecretsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SecretsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SecretsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SecretsRequestBuilder));
 
     /// <summary>Requests to <c>/api/applications/{id}/secrets/{name}</c>.</summary>
     /// <param name="name">The name of the secret.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Secrets.Item.SecretItemRequestBuilder this[string name] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(name, "name"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Secrets.Item.SecretItemRequestBuilder this[string name] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(name, "name"));
 
     /// <summary>Get application secrets</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class SecretsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}/secrets", _path, "ListApplicationSecrets");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}/secrets", Path, "ListApplicationSecrets");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSecretReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSecretReadOnlyList, cancellationToken);
     }
 
     /// <summary>Add application secret</summary>
@@ -66,10 +68,10 @@ public partial class SecretsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationSecret> PostAsync(global::LogtoGenerated.Models.CreateApplicationSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/secrets", _path, "CreateApplicationSecret");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/secrets", Path, "CreateApplicationSecret");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationSecretRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSecret, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSecret, cancellationToken);
     }
 
 }

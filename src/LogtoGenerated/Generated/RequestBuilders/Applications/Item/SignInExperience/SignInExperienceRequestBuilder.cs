@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item.SignInExperience;
 /// <summary>Requests to <c>/api/applications/{id}/sign-in-experience</c>.</summary>
 public partial class SignInExperienceRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class SignInExperienceRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SignInExperienceRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SignInExperienceRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SignInExperienceRequestBuilder));
 
     /// <summary>Get the application level sign-in experience</summary>
     /// <remarks>
@@ -44,9 +46,9 @@ public partial class SignInExperienceRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationSignInExperience> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/sign-in-experience", _path, "GetApplicationSignInExperience");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/sign-in-experience", Path, "GetApplicationSignInExperience");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSignInExperience, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSignInExperience, cancellationToken);
     }
 
     /// <summary>Update application level sign-in experience</summary>
@@ -69,10 +71,10 @@ public partial class SignInExperienceRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationSignInExperience> PutAsync(global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{applicationId}/sign-in-experience", _path, "ReplaceApplicationSignInExperience");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{applicationId}/sign-in-experience", Path, "ReplaceApplicationSignInExperience");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.ReplaceApplicationSignInExperienceRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSignInExperience, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSignInExperience, cancellationToken);
     }
 
 }

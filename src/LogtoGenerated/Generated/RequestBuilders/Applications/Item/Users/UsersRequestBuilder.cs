@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item.Users;
 /// <summary>Requests to <c>/api/applications/{id}/users</c>.</summary>
 public partial class UsersRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,16 +21,18 @@ public partial class UsersRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UsersRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
 
     /// <summary>Requests to <c>/api/applications/{id}/users/{userId}</c>.</summary>
     /// <param name="userId">The unique identifier of the user.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.UserItemRequestBuilder this[string userId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.UserItemRequestBuilder this[string userId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));
 
 }

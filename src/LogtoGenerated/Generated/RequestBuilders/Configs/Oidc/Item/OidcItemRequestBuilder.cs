@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Configs.Oidc.Item;
 /// <summary>Requests to <c>/api/configs/oidc/{keyType}</c>.</summary>
 public partial class OidcItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class OidcItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected OidcItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OidcItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(OidcItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/configs/oidc/{keyType}/rotate</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Item.Rotate.RotateRequestBuilder Rotate => new(_requestAdapter, _path + "/rotate");
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Item.Rotate.RotateRequestBuilder Rotate => new(RequestAdapter, Path + "/rotate");
 
     /// <summary>Requests to <c>/api/configs/oidc/{keyType}/{keyId}</c>.</summary>
     /// <param name="keyId">The unique identifier of the key.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Item.Item.KeyTypeItemRequestBuilder this[string keyId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(keyId, "keyId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Item.Item.KeyTypeItemRequestBuilder this[string keyId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(keyId, "keyId"));
 
     /// <summary>Get OIDC keys</summary>
     /// <remarks>
@@ -49,9 +51,9 @@ public partial class OidcItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/configs/oidc/{keyType}", _path, "GetOidcKeys");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/configs/oidc/{keyType}", Path, "GetOidcKeys");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OidcKeyReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OidcKeyReadOnlyList, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Connectors.Item.AuthorizationUri;
 /// <summary>Requests to <c>/api/connectors/{id}/authorization-uri</c>.</summary>
 public partial class AuthorizationUriRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class AuthorizationUriRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected AuthorizationUriRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(AuthorizationUriRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(AuthorizationUriRequestBuilder));
 
     /// <summary>Get connector's authorization URI</summary>
     /// <remarks>
@@ -43,10 +45,10 @@ public partial class AuthorizationUriRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ConnectorAuthorizationUri> PostAsync(global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/connectors/{connectorId}/authorization-uri", _path, "CreateConnectorAuthorizationUri");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/connectors/{connectorId}/authorization-uri", Path, "CreateConnectorAuthorizationUri");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateConnectorAuthorizationUriRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ConnectorAuthorizationUri, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ConnectorAuthorizationUri, cancellationToken);
     }
 
 }

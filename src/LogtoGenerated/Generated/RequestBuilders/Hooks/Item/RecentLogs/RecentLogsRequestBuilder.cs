@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Hooks.Item.RecentLogs;
 /// <summary>Requests to <c>/api/hooks/{id}/recent-logs</c>.</summary>
 public partial class RecentLogsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class RecentLogsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected RecentLogsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RecentLogsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RecentLogsRequestBuilder));
 
     /// <summary>Get recent logs for a hook</summary>
     /// <remarks>
@@ -41,9 +43,9 @@ public partial class RecentLogsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListHookRecentLogsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", _path, "ListHookRecentLogs");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", Path, "ListHookRecentLogs");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.HookRecentLogReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.HookRecentLogReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get recent logs for a hook: one page, with Logto's total count</summary>
@@ -61,7 +63,7 @@ public partial class RecentLogsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.HookRecentLog>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListHookRecentLogsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", _path, "ListHookRecentLogs"), configure, global::LogtoGenerated.LogtoJsonContext.Default.HookRecentLogReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", Path, "ListHookRecentLogs"), configure, global::LogtoGenerated.LogtoJsonContext.Default.HookRecentLogReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get recent logs for a hook: every item, page after page</summary>
@@ -79,7 +81,7 @@ public partial class RecentLogsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.HookRecentLog> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListHookRecentLogsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", _path, "ListHookRecentLogs"), configure, global::LogtoGenerated.LogtoJsonContext.Default.HookRecentLogReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", Path, "ListHookRecentLogs"), configure, global::LogtoGenerated.LogtoJsonContext.Default.HookRecentLogReadOnlyList, cancellationToken);
     }
 
 }

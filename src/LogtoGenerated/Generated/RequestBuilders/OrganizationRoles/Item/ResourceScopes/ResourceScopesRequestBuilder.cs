@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OrganizationRoles.Item.ResourceScopes;
 /// <summary>Requests to <c>/api/organization-roles/{id}/resource-scopes</c>.</summary>
 public partial class ResourceScopesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class ResourceScopesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ResourceScopesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourceScopesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourceScopesRequestBuilder));
 
     /// <summary>Requests to <c>/api/organization-roles/{id}/resource-scopes/{scopeId}</c>.</summary>
     /// <param name="scopeId">The unique identifier of the scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.OrganizationRoles.Item.ResourceScopes.Item.ResourceScopeItemRequestBuilder this[string scopeId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
+    public virtual global::LogtoGenerated.RequestBuilders.OrganizationRoles.Item.ResourceScopes.Item.ResourceScopeItemRequestBuilder this[string scopeId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
 
     /// <summary>Get organization role resource scopes</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class ResourceScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationRoleResourceScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/resource-scopes", _path, "ListOrganizationRoleResourceScopes");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/resource-scopes", Path, "ListOrganizationRoleResourceScopes");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization role resource scopes: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class ResourceScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.ResourceScope>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationRoleResourceScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/resource-scopes", _path, "ListOrganizationRoleResourceScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/resource-scopes", Path, "ListOrganizationRoleResourceScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization role resource scopes: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class ResourceScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.ResourceScope> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationRoleResourceScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/resource-scopes", _path, "ListOrganizationRoleResourceScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/resource-scopes", Path, "ListOrganizationRoleResourceScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Assign resource scopes to organization role</summary>
@@ -102,10 +104,10 @@ public partial class ResourceScopesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateRoleScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-roles/{id}/resource-scopes", _path, "CreateOrganizationRoleResourceScope");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-roles/{id}/resource-scopes", Path, "CreateOrganizationRoleResourceScope");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateRoleScopeRequest);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
     /// <summary>Replace resource scopes for organization role</summary>
@@ -122,10 +124,10 @@ public partial class ResourceScopesRequestBuilder
     public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.CreateRoleScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organization-roles/{id}/resource-scopes", _path, "ReplaceOrganizationRoleResourceScopes");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organization-roles/{id}/resource-scopes", Path, "ReplaceOrganizationRoleResourceScopes");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateRoleScopeRequest);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

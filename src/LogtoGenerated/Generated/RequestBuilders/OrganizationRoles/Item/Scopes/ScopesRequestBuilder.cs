@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.OrganizationRoles.Item.Scopes;
 /// <summary>Requests to <c>/api/organization-roles/{id}/scopes</c>.</summary>
 public partial class ScopesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class ScopesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ScopesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ScopesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ScopesRequestBuilder));
 
     /// <summary>Requests to <c>/api/organization-roles/{id}/scopes/{organizationScopeId}</c>.</summary>
     /// <param name="organizationScopeId">The unique identifier of the organization scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.OrganizationRoles.Item.Scopes.Item.ScopeItemRequestBuilder this[string organizationScopeId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(organizationScopeId, "organizationScopeId"));
+    public virtual global::LogtoGenerated.RequestBuilders.OrganizationRoles.Item.Scopes.Item.ScopeItemRequestBuilder this[string organizationScopeId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(organizationScopeId, "organizationScopeId"));
 
     /// <summary>Get organization role scopes</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class ScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationRoleScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/scopes", _path, "ListOrganizationRoleScopes");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/scopes", Path, "ListOrganizationRoleScopes");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization role scopes: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class ScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationScope>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationRoleScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/scopes", _path, "ListOrganizationRoleScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/scopes", Path, "ListOrganizationRoleScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization role scopes: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class ScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationScope> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationRoleScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/scopes", _path, "ListOrganizationRoleScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-roles/{id}/scopes", Path, "ListOrganizationRoleScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Assign organization scopes to organization role</summary>
@@ -102,10 +104,10 @@ public partial class ScopesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateOrganizationRoleScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-roles/{id}/scopes", _path, "CreateOrganizationRoleScope");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-roles/{id}/scopes", Path, "CreateOrganizationRoleScope");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationRoleScopeRequest);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
     /// <summary>Replace organization scopes for organization role</summary>
@@ -122,10 +124,10 @@ public partial class ScopesRequestBuilder
     public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.CreateOrganizationRoleScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organization-roles/{id}/scopes", _path, "ReplaceOrganizationRoleScopes");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organization-roles/{id}/scopes", Path, "ReplaceOrganizationRoleScopes");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationRoleScopeRequest);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

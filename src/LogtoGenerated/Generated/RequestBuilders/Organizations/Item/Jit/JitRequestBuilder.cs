@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Organizations.Item.Jit;
 /// <summary>Requests to <c>/api/organizations/{id}/jit</c>.</summary>
 public partial class JitRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class JitRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected JitRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(JitRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(JitRequestBuilder));
+
     /// <summary>Requests to <c>/api/organizations/{id}/jit/email-domains</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.EmailDomains.EmailDomainsRequestBuilder EmailDomains => new(_requestAdapter, _path + "/email-domains");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.EmailDomains.EmailDomainsRequestBuilder EmailDomains => new(RequestAdapter, Path + "/email-domains");
 
     /// <summary>Requests to <c>/api/organizations/{id}/jit/roles</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.Roles.RolesRequestBuilder Roles => new(_requestAdapter, _path + "/roles");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.Roles.RolesRequestBuilder Roles => new(RequestAdapter, Path + "/roles");
 
     /// <summary>Requests to <c>/api/organizations/{id}/jit/sso-connectors</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.SsoConnectors.SsoConnectorsRequestBuilder SsoConnectors => new(_requestAdapter, _path + "/sso-connectors");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.SsoConnectors.SsoConnectorsRequestBuilder SsoConnectors => new(RequestAdapter, Path + "/sso-connectors");
 
 }

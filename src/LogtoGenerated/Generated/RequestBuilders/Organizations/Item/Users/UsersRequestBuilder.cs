@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Organizations.Item.Users;
 /// <summary>Requests to <c>/api/organizations/{id}/users</c>.</summary>
 public partial class UsersRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class UsersRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UsersRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
+
     /// <summary>Requests to <c>/api/organizations/{id}/users/roles</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Roles.RolesRequestBuilder Roles => new(_requestAdapter, _path + "/roles");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Roles.RolesRequestBuilder Roles => new(RequestAdapter, Path + "/roles");
 
     /// <summary>Requests to <c>/api/organizations/{id}/users/{userId}</c>.</summary>
     /// <param name="userId">The unique identifier of the user.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.UserItemRequestBuilder this[string userId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.UserItemRequestBuilder this[string userId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));
 
     /// <summary>Get organization user members</summary>
     /// <remarks>
@@ -49,9 +51,9 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", _path, "ListOrganizationUsers");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", Path, "ListOrganizationUsers");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUserReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization user members: one page, with Logto's total count</summary>
@@ -69,7 +71,7 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationUser>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", _path, "ListOrganizationUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUserReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", Path, "ListOrganizationUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization user members: every item, page after page</summary>
@@ -87,7 +89,7 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationUser> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", _path, "ListOrganizationUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUserReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", Path, "ListOrganizationUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Add user members to organization</summary>
@@ -105,10 +107,10 @@ public partial class UsersRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationUsers> PostAsync(global::LogtoGenerated.Models.OrganizationUsers body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users", _path, "AddOrganizationUsers");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users", Path, "AddOrganizationUsers");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUsers);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUsers, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUsers, cancellationToken);
     }
 
     /// <summary>Replace organization user members</summary>
@@ -125,10 +127,10 @@ public partial class UsersRequestBuilder
     public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.OrganizationUsers body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/users", _path, "ReplaceOrganizationUsers");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/users", Path, "ReplaceOrganizationUsers");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUsers);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Resources.Item.Scopes;
 /// <summary>Requests to <c>/api/resources/{id}/scopes</c>.</summary>
 public partial class ScopesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class ScopesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ScopesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ScopesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ScopesRequestBuilder));
 
     /// <summary>Requests to <c>/api/resources/{id}/scopes/{scopeId}</c>.</summary>
     /// <param name="scopeId">The unique identifier of the scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.Scopes.Item.ScopeItemRequestBuilder this[string scopeId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.Scopes.Item.ScopeItemRequestBuilder this[string scopeId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
 
     /// <summary>Get API resource scopes</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class ScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListResourceScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources/{resourceId}/scopes", _path, "ListResourceScopes");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources/{resourceId}/scopes", Path, "ListResourceScopes");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get API resource scopes: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class ScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.ResourceScope>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListResourceScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources/{resourceId}/scopes", _path, "ListResourceScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources/{resourceId}/scopes", Path, "ListResourceScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get API resource scopes: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class ScopesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.ResourceScope> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListResourceScopesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources/{resourceId}/scopes", _path, "ListResourceScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/resources/{resourceId}/scopes", Path, "ListResourceScopes"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScopeReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create API resource scope</summary>
@@ -102,10 +104,10 @@ public partial class ScopesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ResourceScope> PostAsync(global::LogtoGenerated.Models.CreateResourceScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/resources/{resourceId}/scopes", _path, "CreateResourceScope");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/resources/{resourceId}/scopes", Path, "CreateResourceScope");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateResourceScopeRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScope, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScope, cancellationToken);
     }
 
 }

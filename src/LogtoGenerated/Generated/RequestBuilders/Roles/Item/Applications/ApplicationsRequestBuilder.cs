@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Roles.Item.Applications;
 /// <summary>Requests to <c>/api/roles/{id}/applications</c>.</summary>
 public partial class ApplicationsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class ApplicationsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ApplicationsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ApplicationsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ApplicationsRequestBuilder));
 
     /// <summary>Requests to <c>/api/roles/{id}/applications/{applicationId}</c>.</summary>
     /// <param name="applicationId">The unique identifier of the application.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Applications.Item.ApplicationItemRequestBuilder this[string applicationId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(applicationId, "applicationId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Applications.Item.ApplicationItemRequestBuilder this[string applicationId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(applicationId, "applicationId"));
 
     /// <summary>Get role applications</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class ApplicationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>?> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/applications", _path, "ListRoleApplications");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/applications", Path, "ListRoleApplications");
         request.Configure(configure);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get role applications: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class ApplicationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.Application>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/applications", _path, "ListRoleApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/applications", Path, "ListRoleApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get role applications: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class ApplicationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.Application> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleApplicationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/applications", _path, "ListRoleApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/applications", Path, "ListRoleApplications"), configure, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Assign role to applications</summary>
@@ -102,10 +104,10 @@ public partial class ApplicationsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateRoleApplicationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/roles/{id}/applications", _path, "CreateRoleApplication");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/roles/{id}/applications", Path, "CreateRoleApplication");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateRoleApplicationRequest);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Roles.Item.Users;
 /// <summary>Requests to <c>/api/roles/{id}/users</c>.</summary>
 public partial class UsersRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class UsersRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UsersRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
 
     /// <summary>Requests to <c>/api/roles/{id}/users/{userId}</c>.</summary>
     /// <param name="userId">The unique identifier of the user.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Users.Item.UserItemRequestBuilder this[string userId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Roles.Item.Users.Item.UserItemRequestBuilder this[string userId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));
 
     /// <summary>Get role users</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleUser>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", _path, "ListRoleUsers");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", Path, "ListRoleUsers");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get role users: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.RoleUser>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", _path, "ListRoleUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", Path, "ListRoleUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get role users: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.RoleUser> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", _path, "ListRoleUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", Path, "ListRoleUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
     }
 
     /// <summary>Assign role to users</summary>
@@ -102,10 +104,10 @@ public partial class UsersRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.OrganizationUsers body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/roles/{id}/users", _path, "CreateRoleUser");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/roles/{id}/users", Path, "CreateRoleUser");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUsers);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

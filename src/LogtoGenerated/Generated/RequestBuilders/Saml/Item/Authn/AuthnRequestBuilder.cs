@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Saml.Item.Authn;
 /// <summary>Requests to <c>/api/saml/{id}/authn</c>.</summary>
 public partial class AuthnRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class AuthnRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected AuthnRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(AuthnRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(AuthnRequestBuilder));
 
     /// <summary>Handle SAML authentication request (Redirect binding)</summary>
     /// <remarks>
@@ -43,10 +45,10 @@ public partial class AuthnRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> GetAsync(string samlRequest, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<GetSamlAuthnQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(samlRequest);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml/{id}/authn", _path, "GetSamlAuthn");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml/{id}/authn", Path, "GetSamlAuthn");
         request.Query.Add("SAMLRequest", samlRequest);
         request.Configure(configure);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
     /// <summary>Handle SAML authentication request (POST binding)</summary>
@@ -64,10 +66,10 @@ public partial class AuthnRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateSamlAuthnRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/saml/{id}/authn", _path, "CreateSamlAuthn");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/saml/{id}/authn", Path, "CreateSamlAuthn");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSamlAuthnRequest);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

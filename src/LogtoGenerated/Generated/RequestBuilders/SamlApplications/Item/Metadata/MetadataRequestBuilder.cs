@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SamlApplications.Item.Metadata;
 /// <summary>Requests to <c>/api/saml-applications/{id}/metadata</c>.</summary>
 public partial class MetadataRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class MetadataRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected MetadataRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(MetadataRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(MetadataRequestBuilder));
 
     /// <summary>Get SAML application metadata</summary>
     /// <remarks>
@@ -41,9 +43,9 @@ public partial class MetadataRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<string> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}/metadata", _path, "ListSamlApplicationMetadata");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}/metadata", Path, "ListSamlApplicationMetadata");
         request.Configure(configure);
-        return _requestAdapter.SendStringAsync(request, cancellationToken);
+        return RequestAdapter.SendStringAsync(request, cancellationToken);
     }
 
     /// <summary>Get SAML application metadata (the body as a stream)</summary>
@@ -60,9 +62,9 @@ public partial class MetadataRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.IO.Stream> GetStreamAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}/metadata", _path, "ListSamlApplicationMetadata");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}/metadata", Path, "ListSamlApplicationMetadata");
         request.Configure(configure);
-        return _requestAdapter.SendStreamAsync(request, cancellationToken);
+        return RequestAdapter.SendStreamAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SignInExp.Default.CheckPassword;
 /// <summary>Requests to <c>/api/sign-in-exp/default/check-password</c>.</summary>
 public partial class CheckPasswordRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class CheckPasswordRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected CheckPasswordRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CheckPasswordRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CheckPasswordRequestBuilder));
 
     /// <summary>Check if a password meets the password policy</summary>
     /// <remarks>
@@ -43,10 +45,10 @@ public partial class CheckPasswordRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult> PostAsync(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sign-in-exp/default/check-password", _path, "CheckPasswordWithDefaultSignInExperience");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sign-in-exp/default/check-password", Path, "CheckPasswordWithDefaultSignInExperience");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CheckPasswordWithDefaultSignInExperienceRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CheckPasswordWithDefaultSignInExperienceResult, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CheckPasswordWithDefaultSignInExperienceResult, cancellationToken);
     }
 
 }

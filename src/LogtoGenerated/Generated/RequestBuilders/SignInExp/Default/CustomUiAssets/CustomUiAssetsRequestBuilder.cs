@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SignInExp.Default.CustomUiAssets;
 /// <summary>Requests to <c>/api/sign-in-exp/default/custom-ui-assets</c>.</summary>
 public partial class CustomUiAssetsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class CustomUiAssetsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected CustomUiAssetsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomUiAssetsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomUiAssetsRequestBuilder));
 
     /// <summary>Upload custom UI assets</summary>
     /// <remarks>
@@ -42,10 +44,10 @@ public partial class CustomUiAssetsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UploadCustomUiAssetsResult> PostAsync(global::LogtoGenerated.Models.UploadCustomUiAssetsRequest? body = default, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sign-in-exp/default/custom-ui-assets", _path, "UploadCustomUiAssets");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sign-in-exp/default/custom-ui-assets", Path, "UploadCustomUiAssets");
         request.Configure(configure);
         if (body is not null) request.SetMultipartContent(new global::System.Collections.Generic.KeyValuePair<string, object?>[] { new("file", body.File) });
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UploadCustomUiAssetsResult, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UploadCustomUiAssetsResult, cancellationToken);
     }
 
 }

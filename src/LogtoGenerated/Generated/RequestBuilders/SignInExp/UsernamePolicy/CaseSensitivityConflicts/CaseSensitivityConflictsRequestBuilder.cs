@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SignInExp.UsernamePolicy.CaseSensitivit
 /// <summary>Requests to <c>/api/sign-in-exp/username-policy/case-sensitivity-conflicts</c>.</summary>
 public partial class CaseSensitivityConflictsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class CaseSensitivityConflictsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected CaseSensitivityConflictsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CaseSensitivityConflictsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CaseSensitivityConflictsRequestBuilder));
 
     /// <summary>Get username case-sensitivity conflicts</summary>
     /// <remarks>
@@ -42,10 +44,10 @@ public partial class CaseSensitivityConflictsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts> GetAsync(double limit, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sign-in-exp/username-policy/case-sensitivity-conflicts", _path, "GetUsernameCaseSensitivityConflicts");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sign-in-exp/username-policy/case-sensitivity-conflicts", Path, "GetUsernameCaseSensitivityConflicts");
         request.Query.Add("limit", limit);
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UsernameCaseSensitivityConflicts, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UsernameCaseSensitivityConflicts, cancellationToken);
     }
 
 }

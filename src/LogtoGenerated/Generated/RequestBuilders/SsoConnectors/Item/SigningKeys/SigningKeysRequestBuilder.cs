@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.SsoConnectors.Item.SigningKeys;
 /// <summary>Requests to <c>/api/sso-connectors/{id}/signing-keys</c>.</summary>
 public partial class SigningKeysRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class SigningKeysRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SigningKeysRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SigningKeysRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SigningKeysRequestBuilder));
 
     /// <summary>Requests to <c>/api/sso-connectors/{id}/signing-keys/{keyId}</c>.</summary>
     /// <param name="keyId">The unique identifier of the key.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.SsoConnectors.Item.SigningKeys.Item.SigningKeyItemRequestBuilder this[string keyId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(keyId, "keyId"));
+    public virtual global::LogtoGenerated.RequestBuilders.SsoConnectors.Item.SigningKeys.Item.SigningKeyItemRequestBuilder this[string keyId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(keyId, "keyId"));
 
     /// <summary>List SP signing keys</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class SigningKeysRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorSigningKey>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors/{id}/signing-keys", _path, "ListSsoConnectorSigningKeys");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connectors/{id}/signing-keys", Path, "ListSsoConnectorSigningKeys");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorSigningKeyReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorSigningKeyReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create an SP signing key</summary>
@@ -66,10 +68,10 @@ public partial class SigningKeysRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SsoConnectorSigningKey> PostAsync(global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sso-connectors/{id}/signing-keys", _path, "CreateSsoConnectorSigningKey");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sso-connectors/{id}/signing-keys", Path, "CreateSsoConnectorSigningKey");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSsoConnectorSigningKeyRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorSigningKey, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorSigningKey, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.Grants;
 /// <summary>Requests to <c>/api/users/{userId}/grants</c>.</summary>
 public partial class GrantsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class GrantsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected GrantsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(GrantsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(GrantsRequestBuilder));
 
     /// <summary>Requests to <c>/api/users/{userId}/grants/{grantId}</c>.</summary>
     /// <param name="grantId">The unique identifier of the grant.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Grants.Item.GrantItemRequestBuilder this[string grantId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(grantId, "grantId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Grants.Item.GrantItemRequestBuilder this[string grantId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(grantId, "grantId"));
 
     /// <summary>Get user active grants</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class GrantsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserGrants> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListUserGrantsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/grants", _path, "ListUserGrants");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/grants", Path, "ListUserGrants");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserGrants, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserGrants, cancellationToken);
     }
 
 }

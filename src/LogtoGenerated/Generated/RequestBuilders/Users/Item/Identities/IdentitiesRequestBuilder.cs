@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.Identities;
 /// <summary>Requests to <c>/api/users/{userId}/identities</c>.</summary>
 public partial class IdentitiesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class IdentitiesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected IdentitiesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(IdentitiesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(IdentitiesRequestBuilder));
 
     /// <summary>Requests to <c>/api/users/{userId}/identities/{target}</c>.</summary>
     /// <param name="target">The target path parameter.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Identities.Item.IdentityItemRequestBuilder this[string target] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(target, "target"));
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Identities.Item.IdentityItemRequestBuilder this[string target] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(target, "target"));
 
     /// <summary>Link social identity to user</summary>
     /// <remarks>
@@ -52,10 +54,10 @@ public partial class IdentitiesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> PostAsync(global::LogtoGenerated.Models.CreateUserIdentityRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/identities", _path, "CreateUserIdentity");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/identities", Path, "CreateUserIdentity");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateUserIdentityRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserIdentityMap, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserIdentityMap, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.MfaVerifications;
 /// <summary>Requests to <c>/api/users/{userId}/mfa-verifications</c>.</summary>
 public partial class MfaVerificationsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class MfaVerificationsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected MfaVerificationsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(MfaVerificationsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(MfaVerificationsRequestBuilder));
 
     /// <summary>Requests to <c>/api/users/{userId}/mfa-verifications/{verificationId}</c>.</summary>
     /// <param name="verificationId">The unique identifier of the verification.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.MfaVerifications.Item.MfaVerificationItemRequestBuilder this[string verificationId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(verificationId, "verificationId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.MfaVerifications.Item.MfaVerificationItemRequestBuilder this[string verificationId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(verificationId, "verificationId"));
 
     /// <summary>Get user's MFA verifications</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class MfaVerificationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/mfa-verifications", _path, "ListUserMfaVerifications");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/mfa-verifications", Path, "ListUserMfaVerifications");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserMfaVerificationReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserMfaVerificationReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create an MFA verification for a user</summary>
@@ -66,10 +68,10 @@ public partial class MfaVerificationsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.CreateUserMfaVerificationResponse> PostAsync(global::LogtoGenerated.Models.CreateUserMfaVerificationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/mfa-verifications", _path, "CreateUserMfaVerification");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/mfa-verifications", Path, "CreateUserMfaVerification");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateUserMfaVerificationRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CreateUserMfaVerificationResponse, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CreateUserMfaVerificationResponse, cancellationToken);
     }
 
 }

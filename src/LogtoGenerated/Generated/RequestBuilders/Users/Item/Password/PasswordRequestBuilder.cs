@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.Password;
 /// <summary>Requests to <c>/api/users/{userId}/password</c>.</summary>
 public partial class PasswordRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,18 +21,20 @@ public partial class PasswordRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected PasswordRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(PasswordRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(PasswordRequestBuilder));
+
     /// <summary>Requests to <c>/api/users/{userId}/password/expiration</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Password.Expiration.ExpirationRequestBuilder Expiration => new(_requestAdapter, _path + "/expiration");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Password.Expiration.ExpirationRequestBuilder Expiration => new(RequestAdapter, Path + "/expiration");
 
     /// <summary>Requests to <c>/api/users/{userId}/password/verify</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Password.Verify.VerifyRequestBuilder Verify => new(_requestAdapter, _path + "/verify");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Password.Verify.VerifyRequestBuilder Verify => new(RequestAdapter, Path + "/verify");
 
     /// <summary>Update user password</summary>
     /// <remarks>
@@ -49,10 +51,10 @@ public partial class PasswordRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.User> PatchAsync(global::LogtoGenerated.Models.UpdateUserPasswordRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}/password", _path, "UpdateUserPassword");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}/password", Path, "UpdateUserPassword");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateUserPasswordRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
     }
 
 }

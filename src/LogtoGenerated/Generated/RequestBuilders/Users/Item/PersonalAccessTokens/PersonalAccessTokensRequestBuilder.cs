@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.PersonalAccessTokens;
 /// <summary>Requests to <c>/api/users/{userId}/personal-access-tokens</c>.</summary>
 public partial class PersonalAccessTokensRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,20 +21,22 @@ public partial class PersonalAccessTokensRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected PersonalAccessTokensRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(PersonalAccessTokensRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(PersonalAccessTokensRequestBuilder));
+
     /// <summary>Requests to <c>/api/users/{userId}/personal-access-tokens/delete</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.PersonalAccessTokens.Delete.DeleteRequestBuilder Delete => new(_requestAdapter, _path + "/delete");
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.PersonalAccessTokens.Delete.DeleteRequestBuilder Delete => new(RequestAdapter, Path + "/delete");
 
     /// <summary>Requests to <c>/api/users/{userId}/personal-access-tokens/{name}</c>.</summary>
     /// <param name="name">The current name of the token.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.PersonalAccessTokens.Item.PersonalAccessTokenItemRequestBuilder this[string name] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(name, "name"));
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.PersonalAccessTokens.Item.PersonalAccessTokenItemRequestBuilder this[string name] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(name, "name"));
 
     /// <summary>Get personal access tokens</summary>
     /// <remarks>
@@ -49,9 +51,9 @@ public partial class PersonalAccessTokensRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserPersonalAccessToken>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/personal-access-tokens", _path, "ListUserPersonalAccessTokens");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/personal-access-tokens", Path, "ListUserPersonalAccessTokens");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessTokenReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessTokenReadOnlyList, cancellationToken);
     }
 
     /// <summary>Add personal access token</summary>
@@ -69,10 +71,10 @@ public partial class PersonalAccessTokensRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserPersonalAccessToken> PostAsync(global::LogtoGenerated.Models.CreateApplicationSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/personal-access-tokens", _path, "CreateUserPersonalAccessToken");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/personal-access-tokens", Path, "CreateUserPersonalAccessToken");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationSecretRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessToken, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessToken, cancellationToken);
     }
 
     /// <summary>Update personal access token</summary>
@@ -90,10 +92,10 @@ public partial class PersonalAccessTokensRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserPersonalAccessToken> PatchAsync(global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}/personal-access-tokens", _path, "UpdatePersonalAccessTokenName");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}/personal-access-tokens", Path, "UpdatePersonalAccessTokenName");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdatePersonalAccessTokenNameRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessToken, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessToken, cancellationToken);
     }
 
 }

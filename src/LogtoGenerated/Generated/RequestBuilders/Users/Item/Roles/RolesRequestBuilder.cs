@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.Roles;
 /// <summary>Requests to <c>/api/users/{userId}/roles</c>.</summary>
 public partial class RolesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class RolesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected RolesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RolesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RolesRequestBuilder));
 
     /// <summary>Requests to <c>/api/users/{userId}/roles/{roleId}</c>.</summary>
     /// <param name="roleId">The unique identifier of the role.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Roles.Item.RoleItemRequestBuilder this[string roleId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(roleId, "roleId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Roles.Item.RoleItemRequestBuilder this[string roleId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(roleId, "roleId"));
 
     /// <summary>Get roles for user</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListUserRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/roles", _path, "ListUserRoles");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/roles", Path, "ListUserRoles");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get roles for user: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.Role>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListUserRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/roles", _path, "ListUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/roles", Path, "ListUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get roles for user: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.Role> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListUserRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/roles", _path, "ListUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/roles", Path, "ListUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleReadOnlyList, cancellationToken);
     }
 
     /// <summary>Assign roles to user</summary>
@@ -102,10 +104,10 @@ public partial class RolesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationRoles> PostAsync(global::LogtoGenerated.Models.UserRoles body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/roles", _path, "AssignUserRoles");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/roles", Path, "AssignUserRoles");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationRoles, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationRoles, cancellationToken);
     }
 
     /// <summary>Update roles for user</summary>
@@ -123,10 +125,10 @@ public partial class RolesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserRoles> PutAsync(global::LogtoGenerated.Models.UserRoles body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/users/{userId}/roles", _path, "ReplaceUserRoles");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/users/{userId}/roles", Path, "ReplaceUserRoles");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.Sessions;
 /// <summary>Requests to <c>/api/users/{userId}/sessions</c>.</summary>
 public partial class SessionsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class SessionsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SessionsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SessionsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SessionsRequestBuilder));
 
     /// <summary>Requests to <c>/api/users/{userId}/sessions/{sessionId}</c>.</summary>
     /// <param name="sessionId">The unique identifier of the session.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Sessions.Item.SessionItemRequestBuilder this[string sessionId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(sessionId, "sessionId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.Sessions.Item.SessionItemRequestBuilder this[string sessionId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(sessionId, "sessionId"));
 
     /// <summary>Get user active sessions</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class SessionsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserSessions> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/sessions", _path, "ListUserSessions");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/sessions", Path, "ListUserSessions");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserSessions, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserSessions, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.SsoIdentities;
 /// <summary>Requests to <c>/api/users/{userId}/sso-identities</c>.</summary>
 public partial class SsoIdentitiesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,16 +21,18 @@ public partial class SsoIdentitiesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SsoIdentitiesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SsoIdentitiesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SsoIdentitiesRequestBuilder));
 
     /// <summary>Requests to <c>/api/users/{userId}/sso-identities/{ssoConnectorId}</c>.</summary>
     /// <param name="ssoConnectorId">The unique identifier of the sso connector.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.SsoIdentities.Item.SsoIdentityItemRequestBuilder this[string ssoConnectorId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(ssoConnectorId, "ssoConnectorId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Users.Item.SsoIdentities.Item.SsoIdentityItemRequestBuilder this[string ssoConnectorId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(ssoConnectorId, "ssoConnectorId"));
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.
 /// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata/custom-domains</c>.</summary>
 public partial class CustomDomainsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class CustomDomainsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected CustomDomainsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomDomainsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomDomainsRequestBuilder));
 
     /// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata/custom-domains/{domain}</c>.</summary>
     /// <param name="domain">The domain path parameter.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.CustomDomains.Item.CustomDomainItemRequestBuilder this[string domain] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(domain, "domain"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.CustomDomains.Item.CustomDomainItemRequestBuilder this[string domain] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(domain, "domain"));
 
     /// <summary>Get application custom domains.</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class CustomDomainsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}/protected-app-metadata/custom-domains", _path, "ListApplicationProtectedAppMetadataCustomDomains");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}/protected-app-metadata/custom-domains", Path, "ListApplicationProtectedAppMetadataCustomDomains");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationProtectedAppMetadataCustomDomainReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationProtectedAppMetadataCustomDomainReadOnlyList, cancellationToken);
     }
 
     /// <summary>Add a custom domain to the application.</summary>
@@ -66,10 +68,10 @@ public partial class CustomDomainsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateApplicationProtectedAppMetadataCustomDomainRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/protected-app-metadata/custom-domains", _path, "CreateApplicationProtectedAppMetadataCustomDomain");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/protected-app-metadata/custom-domains", Path, "CreateApplicationProtectedAppMetadataCustomDomain");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationProtectedAppMetadataCustomDomainRequest);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Ite
 /// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes/{scopeType}</c>.</summary>
 public partial class UserConsentScopeItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,16 +21,18 @@ public partial class UserConsentScopeItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UserConsentScopeItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserConsentScopeItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserConsentScopeItemRequestBuilder));
 
     /// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes/{scopeType}/{scopeId}</c>.</summary>
     /// <param name="scopeId">The unique identifier of the scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.Item.ScopeTypeItemRequestBuilder this[string scopeId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.Item.ScopeTypeItemRequestBuilder this[string scopeId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item.Users.Item;
 /// <summary>Requests to <c>/api/applications/{id}/users/{userId}</c>.</summary>
 public partial class UserItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,14 +21,16 @@ public partial class UserItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UserItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/applications/{id}/users/{userId}/consent-organizations</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrganizations.ConsentOrganizationsRequestBuilder ConsentOrganizations => new(_requestAdapter, _path + "/consent-organizations");
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrganizations.ConsentOrganizationsRequestBuilder ConsentOrganizations => new(RequestAdapter, Path + "/consent-organizations");
 
 }

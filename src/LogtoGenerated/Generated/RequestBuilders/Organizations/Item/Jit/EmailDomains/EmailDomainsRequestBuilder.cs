@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Organizations.Item.Jit.EmailDomains;
 /// <summary>Requests to <c>/api/organizations/{id}/jit/email-domains</c>.</summary>
 public partial class EmailDomainsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class EmailDomainsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected EmailDomainsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(EmailDomainsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(EmailDomainsRequestBuilder));
 
     /// <summary>Requests to <c>/api/organizations/{id}/jit/email-domains/{emailDomain}</c>.</summary>
     /// <param name="emailDomain">The email domain to remove.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.EmailDomains.Item.EmailDomainItemRequestBuilder this[string emailDomain] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(emailDomain, "emailDomain"));
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.EmailDomains.Item.EmailDomainItemRequestBuilder this[string emailDomain] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(emailDomain, "emailDomain"));
 
     /// <summary>Get organization JIT email domains</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class EmailDomainsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitEmailDomainsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/email-domains", _path, "ListOrganizationJitEmailDomains");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/email-domains", Path, "ListOrganizationJitEmailDomains");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitEmailDomainReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitEmailDomainReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization JIT email domains: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class EmailDomainsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationJitEmailDomain>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitEmailDomainsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/email-domains", _path, "ListOrganizationJitEmailDomains"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitEmailDomainReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/email-domains", Path, "ListOrganizationJitEmailDomains"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitEmailDomainReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization JIT email domains: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class EmailDomainsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationJitEmailDomain> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitEmailDomainsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/email-domains", _path, "ListOrganizationJitEmailDomains"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitEmailDomainReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/email-domains", Path, "ListOrganizationJitEmailDomains"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitEmailDomainReadOnlyList, cancellationToken);
     }
 
     /// <summary>Add organization JIT email domain</summary>
@@ -102,10 +104,10 @@ public partial class EmailDomainsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationJitEmailDomain> PostAsync(global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/jit/email-domains", _path, "CreateOrganizationJitEmailDomain");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/jit/email-domains", Path, "CreateOrganizationJitEmailDomain");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationJitEmailDomainRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitEmailDomain, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitEmailDomain, cancellationToken);
     }
 
     /// <summary>Replace organization JIT email domains</summary>
@@ -122,10 +124,10 @@ public partial class EmailDomainsRequestBuilder
     public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/jit/email-domains", _path, "ReplaceOrganizationJitEmailDomains");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/jit/email-domains", Path, "ReplaceOrganizationJitEmailDomains");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.ReplaceOrganizationJitEmailDomainsRequest);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

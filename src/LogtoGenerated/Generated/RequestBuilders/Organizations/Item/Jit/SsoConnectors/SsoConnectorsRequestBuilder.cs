@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Organizations.Item.Jit.SsoConnectors;
 /// <summary>Requests to <c>/api/organizations/{id}/jit/sso-connectors</c>.</summary>
 public partial class SsoConnectorsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class SsoConnectorsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SsoConnectorsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SsoConnectorsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SsoConnectorsRequestBuilder));
 
     /// <summary>Requests to <c>/api/organizations/{id}/jit/sso-connectors/{ssoConnectorId}</c>.</summary>
     /// <param name="ssoConnectorId">The unique identifier of the sso connector.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.SsoConnectors.Item.SsoConnectorItemRequestBuilder this[string ssoConnectorId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(ssoConnectorId, "ssoConnectorId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Jit.SsoConnectors.Item.SsoConnectorItemRequestBuilder this[string ssoConnectorId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(ssoConnectorId, "ssoConnectorId"));
 
     /// <summary>Get organization JIT SSO connectors</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class SsoConnectorsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitSsoConnector>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", _path, "ListOrganizationJitSsoConnectors");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization JIT SSO connectors: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class SsoConnectorsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationJitSsoConnector>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", _path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization JIT SSO connectors: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class SsoConnectorsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationJitSsoConnector> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", _path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
     }
 
     /// <summary>Add organization JIT SSO connectors</summary>
@@ -102,10 +104,10 @@ public partial class SsoConnectorsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateOrganizationJitSsoConnectorRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/jit/sso-connectors", _path, "CreateOrganizationJitSsoConnector");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/jit/sso-connectors", Path, "CreateOrganizationJitSsoConnector");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationJitSsoConnectorRequest);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
     /// <summary>Replace organization JIT SSO connectors</summary>
@@ -122,10 +124,10 @@ public partial class SsoConnectorsRequestBuilder
     public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.CreateOrganizationJitSsoConnectorRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/jit/sso-connectors", _path, "ReplaceOrganizationJitSsoConnectors");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/jit/sso-connectors", Path, "ReplaceOrganizationJitSsoConnectors");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationJitSsoConnectorRequest);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item;
 /// <summary>Requests to <c>/api/organizations/{id}/users/{userId}</c>.</summary>
 public partial class UserItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,18 +21,20 @@ public partial class UserItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected UserItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
 
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserItemRequestBuilder));
+
     /// <summary>Requests to <c>/api/organizations/{id}/users/{userId}/roles</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.Roles.RolesRequestBuilder Roles => new(_requestAdapter, _path + "/roles");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.Roles.RolesRequestBuilder Roles => new(RequestAdapter, Path + "/roles");
 
     /// <summary>Requests to <c>/api/organizations/{id}/users/{userId}/scopes</c>.</summary>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.Scopes.ScopesRequestBuilder Scopes => new(_requestAdapter, _path + "/scopes");
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.Scopes.ScopesRequestBuilder Scopes => new(RequestAdapter, Path + "/scopes");
 
     /// <summary>Remove user member from organization</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class UserItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organizations/{id}/users/{userId}", _path, "DeleteOrganizationUser");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/organizations/{id}/users/{userId}", Path, "DeleteOrganizationUser");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Users.Item.Sessions.Item;
 /// <summary>Requests to <c>/api/users/{userId}/sessions/{sessionId}</c>.</summary>
 public partial class SessionItemRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,12 +21,14 @@ public partial class SessionItemRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected SessionItemRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SessionItemRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SessionItemRequestBuilder));
 
     /// <summary>Get user active session</summary>
     /// <remarks>
@@ -41,9 +43,9 @@ public partial class SessionItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserSession> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/sessions/{sessionId}", _path, "GetUserSession");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/sessions/{sessionId}", Path, "GetUserSession");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserSession, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserSession, cancellationToken);
     }
 
     /// <summary>Revoke a user session</summary>
@@ -58,9 +60,9 @@ public partial class SessionItemRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<DeleteUserSessionQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/users/{userId}/sessions/{sessionId}", _path, "DeleteUserSession");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/users/{userId}/sessions/{sessionId}", Path, "DeleteUserSession");
         request.Configure(configure);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

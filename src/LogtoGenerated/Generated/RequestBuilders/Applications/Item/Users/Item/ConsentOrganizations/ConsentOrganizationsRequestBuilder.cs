@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrg
 /// <summary>Requests to <c>/api/applications/{id}/users/{userId}/consent-organizations</c>.</summary>
 public partial class ConsentOrganizationsRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class ConsentOrganizationsRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected ConsentOrganizationsRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConsentOrganizationsRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConsentOrganizationsRequestBuilder));
 
     /// <summary>Requests to <c>/api/applications/{id}/users/{userId}/consent-organizations/{organizationId}</c>.</summary>
     /// <param name="organizationId">The unique identifier of the organization.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrganizations.Item.ConsentOrganizationItemRequestBuilder this[string organizationId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(organizationId, "organizationId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrganizations.Item.ConsentOrganizationItemRequestBuilder this[string organizationId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(organizationId, "organizationId"));
 
     /// <summary>List all the user consented organizations of a application.</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class ConsentOrganizationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationUserConsentOrganizations> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListApplicationUserConsentOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}/users/{userId}/consent-organizations", _path, "ListApplicationUserConsentOrganizations");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}/users/{userId}/consent-organizations", Path, "ListApplicationUserConsentOrganizations");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationUserConsentOrganizations, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationUserConsentOrganizations, cancellationToken);
     }
 
     /// <summary>Grant a list of organization access of a user for a application.</summary>
@@ -66,10 +68,10 @@ public partial class ConsentOrganizationsRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateApplicationUserConsentOrganizationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/users/{userId}/consent-organizations", _path, "CreateApplicationUserConsentOrganization");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/users/{userId}/consent-organizations", Path, "CreateApplicationUserConsentOrganization");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationUserConsentOrganizationRequest);
-        return _requestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
     /// <summary>Grant a list of organization access of a user for a application.</summary>
@@ -86,10 +88,10 @@ public partial class ConsentOrganizationsRequestBuilder
     public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.CreateApplicationUserConsentOrganizationRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{id}/users/{userId}/consent-organizations", _path, "ReplaceApplicationUserConsentOrganizations");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{id}/users/{userId}/consent-organizations", Path, "ReplaceApplicationUserConsentOrganizations");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationUserConsentOrganizationRequest);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -7,8 +7,8 @@ namespace LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.Roles;
 /// <summary>Requests to <c>/api/organizations/{id}/users/{userId}/roles</c>.</summary>
 public partial class RolesRequestBuilder
 {
-    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter _requestAdapter;
-    private readonly string _path;
+    private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
+    private readonly string? _path;
 
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -21,17 +21,19 @@ public partial class RolesRequestBuilder
         _path = path;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
+    /// <summary>For mocking frameworks only: a member that is not overridden throws InvalidOperationException.</summary>
     protected RolesRequestBuilder()
     {
-        _requestAdapter = null!;
-        _path = string.Empty;
     }
+
+    private global::LogtoGenerated.Http.LogtoRequestAdapter RequestAdapter => _requestAdapter ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RolesRequestBuilder));
+
+    private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RolesRequestBuilder));
 
     /// <summary>Requests to <c>/api/organizations/{id}/users/{userId}/roles/{organizationRoleId}</c>.</summary>
     /// <param name="organizationRoleId">The unique identifier of the organization role.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.Roles.Item.RoleItemRequestBuilder this[string organizationRoleId] => new(_requestAdapter, _path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(organizationRoleId, "organizationRoleId"));
+    public virtual global::LogtoGenerated.RequestBuilders.Organizations.Item.Users.Item.Roles.Item.RoleItemRequestBuilder this[string organizationRoleId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(organizationRoleId, "organizationRoleId"));
 
     /// <summary>Get roles for a user in an organization</summary>
     /// <remarks>
@@ -46,9 +48,9 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUserRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", _path, "ListOrganizationUserRoles");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", Path, "ListOrganizationUserRoles");
         request.Configure(configure);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRoleReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRoleReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get roles for a user in an organization: one page, with Logto's total count</summary>
@@ -66,7 +68,7 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationRole>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUserRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", _path, "ListOrganizationUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRoleReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", Path, "ListOrganizationUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRoleReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get roles for a user in an organization: every item, page after page</summary>
@@ -84,7 +86,7 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationRole> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUserRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(_requestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", _path, "ListOrganizationUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRoleReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", Path, "ListOrganizationUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRoleReadOnlyList, cancellationToken);
     }
 
     /// <summary>Assign roles to a user in an organization</summary>
@@ -102,10 +104,10 @@ public partial class RolesRequestBuilder
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationRolesToUser> PostAsync(global::LogtoGenerated.Models.AssignOrganizationRolesToUserRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users/{userId}/roles", _path, "AssignOrganizationRolesToUser");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users/{userId}/roles", Path, "AssignOrganizationRolesToUser");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.AssignOrganizationRolesToUserRequest);
-        return _requestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRolesToUser, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRolesToUser, cancellationToken);
     }
 
     /// <summary>Update roles for a user in an organization</summary>
@@ -122,10 +124,10 @@ public partial class RolesRequestBuilder
     public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.AssignOrganizationRolesToUserRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/users/{userId}/roles", _path, "ReplaceOrganizationUserRoles");
+        var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/users/{userId}/roles", Path, "ReplaceOrganizationUserRoles");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.AssignOrganizationRolesToUserRequest);
-        return _requestAdapter.SendNoContentAsync(request, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }
