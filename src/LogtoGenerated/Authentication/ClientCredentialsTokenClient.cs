@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using LogtoGenerated.Http;
 
 namespace LogtoGenerated.Authentication;
 
@@ -49,7 +50,7 @@ internal static class ClientCredentialsTokenClient
         using (response)
         {
             DateTimeOffset receivedAt = settings.TimeProvider.GetUtcNow();
-            string? requestId = response.Headers.TryGetValues(Http.LogtoHeaders.RequestId, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+            string? requestId = LogtoHeaders.GetRequestId(response);
             byte[]? body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
@@ -216,24 +217,16 @@ internal static class ClientCredentialsTokenClient
 
     private static async Task<byte[]?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
+        try
         {
-            byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
-            try
-            {
-                int total = 0, read;
-                while (total < MaxBodyBytes && (read = await stream.ReadAsync(buffer.AsMemory(total, MaxBodyBytes - total), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                }
-
-                return buffer.AsSpan(0, total).ToArray();
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-            }
+            int length = await BoundedContent.ReadAsync(response.Content, buffer, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            // The body may hold a token.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 

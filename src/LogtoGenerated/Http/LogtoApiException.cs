@@ -159,7 +159,7 @@ public class LogtoApiException : Exception
         RequestInformation request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         int statusCode = (int)response.StatusCode;
-        string? requestId = GetRequestId(response);
+        string? requestId = LogtoHeaders.GetRequestId(response);
         IReadOnlyDictionary<string, IReadOnlyList<string>> headers = CopyHeaders(response);
 
         byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxRawBodyBytes + 1);
@@ -216,7 +216,7 @@ public class LogtoApiException : Exception
         RequestInformation request, HttpResponseMessage response, string problem, Exception? innerException)
     {
         int statusCode = (int)response.StatusCode;
-        string? requestId = GetRequestId(response);
+        string? requestId = LogtoHeaders.GetRequestId(response);
         var message = new StringBuilder();
         AppendOperation(message, request).Append(" returned ");
         AppendStatus(message, statusCode, response.ReasonPhrase);
@@ -330,21 +330,6 @@ public class LogtoApiException : Exception
         }
     }
 
-    private static string? GetRequestId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(LogtoHeaders.RequestId, out IEnumerable<string>? values)
-            ? FirstOrNull(values)
-            : null;
-
-    private static string? FirstOrNull(IEnumerable<string> values)
-    {
-        foreach (string value in values)
-        {
-            return value;
-        }
-
-        return null;
-    }
-
     private static Dictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
@@ -361,29 +346,15 @@ public class LogtoApiException : Exception
         return headers;
     }
 
-    /// <summary>Reads up to <c>buffer.Length</c> bytes; returns how many, or -1 when the body could not be read.</summary>
+    /// <summary>
+    /// Reads up to one byte more than <see cref="MaxRawBodyBytes"/> (which tells a longer body); returns how many bytes,
+    /// or -1 when the body could not be read.
+    /// </summary>
     private static async Task<int> ReadBodyAsync(HttpContent content, byte[] buffer, CancellationToken cancellationToken)
     {
         try
         {
-            Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                int total = 0;
-                int limit = MaxRawBodyBytes + 1;
-                while (total < limit)
-                {
-                    int read = await stream.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    total += read;
-                }
-
-                return total;
-            }
+            return await BoundedContent.ReadAsync(content, buffer, MaxRawBodyBytes + 1, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {

@@ -7,6 +7,9 @@ internal static class LogtoHeaders
     public const string TotalNumber = "Total-Number";
     public const string TotalNumberIsCapped = "Total-Number-Is-Capped";
 
+    /// <summary>The response's <c>Logto-Core-Request-Id</c> (which Logto's logs are searched by); <see langword="null"/> when absent.</summary>
+    public static string? GetRequestId(HttpResponseMessage response) => Get(response, RequestId);
+
     /// <summary>A response or content header's values joined by <c>", "</c>; <see langword="null"/> when absent.</summary>
     public static string? Get(HttpResponseMessage response, string name)
     {
