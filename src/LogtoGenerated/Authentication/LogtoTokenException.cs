@@ -74,4 +74,13 @@ public sealed class LogtoTokenException : Exception
 
     /// <summary>Requested scopes the issued token lacks (Logto leaves out scopes the application has no role for).</summary>
     public IReadOnlyList<string> MissingScopes { get; }
+
+    /// <summary>
+    /// Whether the failure may pass by itself: Logto could not be reached or did not answer in time, or answered
+    /// <c>429</c>, <c>502</c>, <c>503</c> or <c>504</c>. A call whose token request failed this way was not sent, so
+    /// the client retries it (whatever its method) as its <see cref="Http.LogtoRetryOptions"/> allow.
+    /// </summary>
+    public bool IsTransient => StatusCode is null
+        ? InnerException is HttpRequestException or TaskCanceledException
+        : StatusCode is 429 or 502 or 503 or 504;
 }

@@ -348,10 +348,17 @@ public class LogtoRequestAdapter
             HttpResponseMessage response;
             try
             {
-                sends++;
                 await _authenticationProvider.AuthenticateRequestAsync(message, cancellationToken).ConfigureAwait(false);
+                sends++;
                 response = await _httpClient
                     .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LogtoTokenException e) when (retries < retry.MaxRetries && e.IsTransient && !cancellationToken.IsCancellationRequested)
+            {
+                // The token request failed, so this request was not sent: asking again is safe whatever its method or body.
+                retries++;
+                await Task.Delay(retry.GetBackoff(retries), _timeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
             }
             catch (Exception e) when (retries < maxRetries && IsTransientFailure(e, cancellationToken))
             {

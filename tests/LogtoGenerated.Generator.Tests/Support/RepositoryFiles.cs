@@ -24,7 +24,7 @@ internal static class RepositoryFiles
 
     /// <summary>
     /// The hand-written runtime the generated code is compiled with: Http/, Serialization/, Paging/, Search/, the
-    /// authentication interface and the client's own half. Left out: the client-credentials provider, dependency
+    /// authentication interface and exception, and the client's own half. Left out: the client-credentials provider, dependency
     /// injection and diagnostics, which the generated code does not use and which need Microsoft.Extensions packages.
     /// </summary>
     public static IReadOnlyList<string> RuntimeSources()
@@ -33,6 +33,7 @@ internal static class RepositoryFiles
         return new[] { "Http", "Serialization", "Paging", "Search" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(project, folder), "*.cs"))
             .Append(Path.Combine(project, "Authentication", "IAuthenticationProvider.cs"))
+            .Append(Path.Combine(project, "Authentication", "LogtoTokenException.cs"))
             .Append(Path.Combine(project, "LogtoManagementClient.cs"))
             .Order(StringComparer.Ordinal)
             .ToList();
