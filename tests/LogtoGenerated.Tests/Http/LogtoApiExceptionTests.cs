@@ -489,8 +489,9 @@ public sealed class LogtoApiExceptionTests : IAsyncLifetime
         return flags;
     }
 
+    // Without retries: these tests are about the exception, and a retried 429 would wait out its Retry-After in real time.
     private LogtoRequestAdapter CreateAdapter() =>
-        new(_httpClient, new BearerTokenAuthenticationProvider(Token), _server.Endpoint);
+        new(_httpClient, new BearerTokenAuthenticationProvider(Token), _server.Endpoint, new LogtoRequestAdapterOptions { Retry = LogtoRetryOptions.None });
 
     private async Task<LogtoApiException> ReplayAsync(WireRecording recording, RequestInformation? request = null)
     {
