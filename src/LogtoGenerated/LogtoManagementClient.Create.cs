@@ -39,11 +39,6 @@ public partial class LogtoManagementClient
     internal static LogtoManagementClient Create(
         LogtoManagementOptions options, HttpClient httpClient, LogtoTokenCache cache, ILoggerFactory? loggerFactory)
     {
-        if (options.Retry is null)
-        {
-            throw new ArgumentException("LogtoManagementOptions.Retry must not be null; use LogtoRetryOptions.None to turn retries off.", nameof(options));
-        }
-
         var provider = new ClientCredentialsAuthenticationProvider(
             options, httpClient, cache, loggerFactory?.CreateLogger("LogtoGenerated.Authentication"));
         return new LogtoManagementClient(new LogtoRequestAdapter(httpClient, provider, provider.Endpoint, options.ToAdapterOptions()));

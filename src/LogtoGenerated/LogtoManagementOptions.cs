@@ -60,6 +60,15 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
         string.IsNullOrWhiteSpace(TenantId) ? SelfHostedManagementApiResource : GetCloudManagementApiResource(TenantId);
 
     /// <inheritdoc/>
+    internal override void AddValidationErrors(List<string> errors, string name)
+    {
+        if (Retry is null)
+        {
+            errors.Add($"{name}.Retry must not be null; use LogtoRetryOptions.None to turn retries off.");
+        }
+    }
+
+    /// <inheritdoc/>
     protected internal override bool IsManagementApi(string resource) =>
         resource == SelfHostedManagementApiResource
         || (resource.StartsWith("https://", StringComparison.Ordinal) && resource.EndsWith(".logto.app/api", StringComparison.Ordinal));

@@ -22,7 +22,6 @@ internal sealed class ClientCredentialsSettings
         Resource = resource;
         Scopes = scopes;
         RefreshSkew = refreshSkew;
-        AllowedHosts = allowedHosts;
         _allowedHosts = Array.ConvertAll(allowedHosts, AllowedHost.Parse);
         IsManagementApi = isManagementApi;
         IsLogtoCloud = isLogtoCloud;
@@ -45,9 +44,6 @@ internal sealed class ClientCredentialsSettings
     public string[] Scopes { get; }
 
     public TimeSpan RefreshSkew { get; }
-
-    /// <summary>Host names (<c>host</c> or <c>host:port</c>) the token may be sent to.</summary>
-    public string[] AllowedHosts { get; }
 
     public bool IsManagementApi { get; }
 
@@ -120,7 +116,7 @@ internal sealed class ClientCredentialsSettings
         {
             if (endpoint is not null)
             {
-                tokenEndpoint = new Uri(endpoint.GetLeftPart(UriPartial.Authority) + endpoint.AbsolutePath.TrimEnd('/') + "/oidc/token");
+                tokenEndpoint = new Uri(Http.RequestInformation.GetBaseAddress(endpoint) + "/oidc/token");
             }
         }
         else if (!tokenEndpoint.IsAbsoluteUri || (tokenEndpoint.Scheme != Uri.UriSchemeHttps && tokenEndpoint.Scheme != Uri.UriSchemeHttp))
@@ -158,11 +154,12 @@ internal sealed class ClientCredentialsSettings
         }
 
         // Without an endpoint its own error is reported: the resource may well follow from it once it is set.
+        Uri? resourceUri = null;
         if (resource is null && endpoint is not null)
         {
             errors.Add($"{name}.Resource is required: the API identifier of the API resource (Logto console > API resources), for example https://shopping.api.");
         }
-        else if (resource is not null && !Uri.TryCreate(resource, UriKind.Absolute, out _))
+        else if (resource is not null && !Uri.TryCreate(resource, UriKind.Absolute, out resourceUri))
         {
             errors.Add($"{name}.Resource '{resource}' must be an absolute URI (the API identifier), for example https://shopping.api.");
         }
@@ -201,14 +198,16 @@ internal sealed class ClientCredentialsSettings
             hosts.Add(host.Trim());
         }
 
+        options.AddValidationErrors(errors, name);
         if (errors.Count > 0)
         {
             return errors;
         }
 
+        bool isManagementApi = options.IsManagementApi(resource!);
         hosts.Add(HostKey(endpoint!));
-        if (options.AllowedHosts!.Count == 0 && Uri.TryCreate(resource, UriKind.Absolute, out Uri? resourceUri)
-            && (resourceUri.Scheme == Uri.UriSchemeHttps || resourceUri.Scheme == Uri.UriSchemeHttp) && !options.IsManagementApi(resource!))
+        if (options.AllowedHosts!.Count == 0 && !isManagementApi
+            && (resourceUri!.Scheme == Uri.UriSchemeHttps || resourceUri.Scheme == Uri.UriSchemeHttp))
         {
             hosts.Add(HostKey(resourceUri));
         }
@@ -216,7 +215,7 @@ internal sealed class ClientCredentialsSettings
         string credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(FormEncode(clientId!) + ":" + FormEncode(secret!)));
         settings = new ClientCredentialsSettings(
             endpoint!, tokenEndpoint!, clientId!, new AuthenticationHeaderValue("Basic", credentials), resource!, [.. scopes],
-            options.TokenRefreshSkew, [.. hosts.Distinct(StringComparer.OrdinalIgnoreCase)], options.IsManagementApi(resource!),
+            options.TokenRefreshSkew, [.. hosts.Distinct(StringComparer.OrdinalIgnoreCase)], isManagementApi,
             tokenEndpoint!.IdnHost.EndsWith(".logto.app", StringComparison.OrdinalIgnoreCase), options.TimeProvider!);
         return errors;
     }

@@ -85,6 +85,13 @@ public class LogtoClientCredentialsOptions
     /// <returns>The default resource indicator, or <see langword="null"/>.</returns>
     protected internal virtual string? GetDefaultResource(Uri endpoint) => null;
 
+    /// <summary>Adds the problems of options a derived type adds (named <c>{name}.Option</c>) to <paramref name="errors"/>.</summary>
+    /// <param name="errors">The problems found so far.</param>
+    /// <param name="name">The options type's name, for the messages.</param>
+    internal virtual void AddValidationErrors(List<string> errors, string name)
+    {
+    }
+
     /// <summary>Whether the resolved resource is Logto's Management API (changes the advice in error messages).</summary>
     /// <param name="resource">The resolved resource indicator.</param>
     /// <returns><see langword="true"/> for the Management API.</returns>

@@ -82,5 +82,5 @@ public sealed class LogtoTokenException : Exception
     /// </summary>
     public bool IsTransient => StatusCode is null
         ? InnerException is HttpRequestException or TaskCanceledException
-        : StatusCode is 429 or 502 or 503 or 504;
+        : Http.LogtoRetryOptions.IsRetryableStatus(StatusCode.Value);
 }

@@ -75,10 +75,6 @@ internal sealed class LogtoManagementOptionsValidator : IValidateOptions<LogtoMa
     public ValidateOptionsResult Validate(string? name, LogtoManagementOptions options)
     {
         List<string> errors = ClientCredentialsSettings.Validate(options, out _);
-        if (options.Retry is null)
-        {
-            errors.Add("LogtoManagementOptions.Retry must not be null; use LogtoRetryOptions.None to turn retries off.");
-        }
 
         if (errors.Count == 0)
         {

@@ -330,10 +330,12 @@ public class LogtoRequestAdapter
     /// </summary>
     internal async Task<HttpResponseMessage> SendCoreAsync(RequestInformation request, string? defaultAccept, CancellationToken cancellationToken)
     {
-        if (_httpClient is null || _authenticationProvider is null)
+        if (_httpClient is null || _authenticationProvider is null || _baseAddress is null)
         {
             throw NotConfigured();
         }
+
+        Uri uri = request.BuildUri(_baseAddress);
 
         LogtoRetryOptions retry = request.Configuration?.Retry ?? _retry;
         bool replayable = request.IsContentReplayable;
@@ -344,7 +346,7 @@ public class LogtoRequestAdapter
         while (true)
         {
             RateLimitLease? lease = _rateLimiter is null ? null : await AcquirePermitAsync(request, cancellationToken).ConfigureAwait(false);
-            HttpRequestMessage message = CreateMessage(request, defaultAccept);
+            HttpRequestMessage message = CreateMessage(request, uri, defaultAccept);
             HttpResponseMessage response;
             try
             {
@@ -353,14 +355,8 @@ public class LogtoRequestAdapter
                 response = await _httpClient
                     .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
-            catch (LogtoTokenException e) when (retries < retry.MaxRetries && e.IsTransient && !cancellationToken.IsCancellationRequested)
-            {
-                // The token request failed, so this request was not sent: asking again is safe whatever its method or body.
-                retries++;
-                await Task.Delay(retry.GetBackoff(retries), _timeProvider, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            catch (Exception e) when (retries < maxRetries && IsTransientFailure(e, cancellationToken))
+            // A failed token request means this request was not sent: asking again is safe whatever its method or body.
+            catch (Exception e) when (retries < (e is LogtoTokenException ? retry.MaxRetries : maxRetries) && IsTransientFailure(e, cancellationToken))
             {
                 retries++;
                 await Task.Delay(retry.GetBackoff(retries), _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -386,7 +382,7 @@ public class LogtoRequestAdapter
                     }
                 }
 
-                if (retries < maxRetries && IsRetryableStatus(response.StatusCode) && TryGetRetryDelay(response, retry, retries + 1, out TimeSpan delay))
+                if (retries < maxRetries && LogtoRetryOptions.IsRetryableStatus((int)response.StatusCode) && TryGetRetryDelay(response, retry, retries + 1, out TimeSpan delay))
                 {
                     retries++;
                     response.Dispose(); // frees the connection during the delay
@@ -427,11 +423,8 @@ public class LogtoRequestAdapter
     private static bool IsTransientFailure(Exception exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
         && (exception is HttpRequestException
-            || exception is TaskCanceledException { InnerException: TimeoutException }); // HttpClient.Timeout for one attempt
-
-    private static bool IsRetryableStatus(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+            || exception is TaskCanceledException { InnerException: TimeoutException } // HttpClient.Timeout for one attempt
+            || exception is LogtoTokenException { IsTransient: true });
 
     /// <summary>The delay before the next attempt: the server's <c>Retry-After</c> when given, else the backoff. False when the server asks for longer than the options allow.</summary>
     private bool TryGetRetryDelay(HttpResponseMessage response, LogtoRetryOptions retry, int retryNumber, out TimeSpan delay)
@@ -458,14 +451,9 @@ public class LogtoRequestAdapter
         return delay <= retry.MaxDelay;
     }
 
-    private HttpRequestMessage CreateMessage(RequestInformation request, string? defaultAccept)
+    private static HttpRequestMessage CreateMessage(RequestInformation request, Uri uri, string? defaultAccept)
     {
-        if (_baseAddress is null)
-        {
-            throw NotConfigured();
-        }
-
-        var message = new HttpRequestMessage(request.Method, request.BuildUri(_baseAddress));
+        var message = new HttpRequestMessage(request.Method, uri);
         HttpContent? content = request.Content;
         message.Content = content;
 

@@ -53,15 +53,7 @@ public sealed record LogtoRetryOptions
     public TimeSpan InitialDelay
     {
         get => _initialDelay;
-        init
-        {
-            if (value < TimeSpan.Zero || value > MaxSupportedDelay)
-            {
-                throw new ArgumentOutOfRangeException(nameof(InitialDelay), value, "InitialDelay must be between zero and one day.");
-            }
-
-            _initialDelay = value;
-        }
+        init => _initialDelay = CheckDelay(value, nameof(InitialDelay));
     }
 
     /// <summary>
@@ -72,15 +64,7 @@ public sealed record LogtoRetryOptions
     public TimeSpan MaxDelay
     {
         get => _maxDelay;
-        init
-        {
-            if (value < TimeSpan.Zero || value > MaxSupportedDelay)
-            {
-                throw new ArgumentOutOfRangeException(nameof(MaxDelay), value, "MaxDelay must be between zero and one day.");
-            }
-
-            _maxDelay = value;
-        }
+        init => _maxDelay = CheckDelay(value, nameof(MaxDelay));
     }
 
     /// <summary>
@@ -102,4 +86,12 @@ public sealed record LogtoRetryOptions
         RetryNonIdempotentMethods
         || method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
         || method == HttpMethod.Put || method == HttpMethod.Delete;
+
+    /// <summary>Whether a status says "try again later": 429, 502, 503 or 504 (for the API and the token endpoint alike).</summary>
+    internal static bool IsRetryableStatus(int status) => status is 429 or 502 or 503 or 504;
+
+    private static TimeSpan CheckDelay(TimeSpan value, string name) =>
+        value >= TimeSpan.Zero && value <= MaxSupportedDelay
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, name + " must be between zero and one day.");
 }
