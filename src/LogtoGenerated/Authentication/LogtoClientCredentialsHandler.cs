@@ -34,9 +34,11 @@ public sealed class LogtoClientCredentialsHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         await _authenticationProvider.AuthenticateRequestAsync(request, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // As in the client's own pipeline: the provider hears of the 401 (and drops the stale token for the next request)
+        // also when this request's body cannot be sent again; only a replayable request is replayed.
         if (response.StatusCode != HttpStatusCode.Unauthorized || request.Headers.Authorization is null
-            || !Http.RequestInformation.IsReplayable(request.Content)
-            || !await _authenticationProvider.HandleUnauthorizedAsync(request, response, cancellationToken).ConfigureAwait(false))
+            || !await _authenticationProvider.HandleUnauthorizedAsync(request, response, cancellationToken).ConfigureAwait(false)
+            || !Http.RequestInformation.IsReplayable(request.Content))
         {
             return response;
         }

@@ -363,6 +363,29 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
         Assert.Equal(["Bearer token-1", "Bearer token-2"], api.Requests.Select(r => r.Headers["Authorization"]));
         Assert.Equal("grant_type=client_credentials&resource=https%3A%2F%2Fshopping.api&scope=read%3Aorders", _server.Requests[0].BodyText);
     }
+
+    [Fact]
+    public async Task The_handler_drops_a_rejected_token_also_when_the_body_cannot_be_replayed()
+    {
+        await using FakeLogtoServer api = await FakeLogtoServer.StartAsync();
+        int calls = 0;
+        api.Respond(_ => Interlocked.Increment(ref calls) == 1 ? FakeResponse.Json(401, "{}") : FakeResponse.Json(200, "[]"));
+        _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(scope: "read:orders"));
+        var options = new LogtoClientCredentialsOptions
+        {
+            Endpoint = _server.Endpoint, ClientId = TokenEndpoint.ClientId, ClientSecret = TokenEndpoint.ClientSecret,
+            Resource = "https://shopping.api", Scopes = { "read:orders" }, AllowedHosts = { api.Endpoint.Authority },
+        };
+        var provider = new ClientCredentialsAuthenticationProvider(options, new HttpClient());
+        using var http = new HttpClient(new LogtoClientCredentialsHandler(provider) { InnerHandler = new SocketsHttpHandler() });
+
+        using HttpResponseMessage rejected = await http.PostAsync(new Uri(api.Endpoint, "/orders"), new StreamContent(new LogtoGenerated.Tests.TestSupport.NonSeekableStream("{}"u8.ToArray())));
+        using HttpResponseMessage next = await http.GetAsync(new Uri(api.Endpoint, "/orders"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], api.Requests.Select(r => r.Headers["Authorization"]));
+    }
 }
 
 /// <summary>The allowed-host check on its own, without a server.</summary>
