@@ -35,12 +35,23 @@ public partial class LogtoManagementClient
         return Create(options, httpClient ?? SharedHttpClient.Value, new LogtoTokenCache(), loggerFactory);
     }
 
-    /// <summary>Creates a client whose tokens live in <paramref name="cache"/> (shared by the clients of one dependency-injection name).</summary>
+    /// <summary>Creates a client whose tokens live in <paramref name="cache"/>, from options checked here.</summary>
     internal static LogtoManagementClient Create(
         LogtoManagementOptions options, HttpClient httpClient, LogtoTokenCache cache, ILoggerFactory? loggerFactory)
     {
-        var provider = new ClientCredentialsAuthenticationProvider(
-            options, httpClient, cache, loggerFactory?.CreateLogger("LogtoGenerated.Authentication"));
-        return new LogtoManagementClient(new LogtoRequestAdapter(httpClient, provider, provider.Endpoint, options.ToAdapterOptions()));
+        ILogger? logger = loggerFactory?.CreateLogger(AuthenticationLogCategory);
+        var provider = new ClientCredentialsAuthenticationProvider(options, httpClient, cache, logger);
+        return Create(provider, options.ToAdapterOptions(), httpClient);
     }
+
+    /// <summary>Creates a client from options resolved before (once per dependency-injection name, say).</summary>
+    internal static LogtoManagementClient Create(
+        ClientCredentialsSettings settings, LogtoRequestAdapterOptions adapterOptions, HttpClient httpClient, LogtoTokenCache cache, ILogger? logger) =>
+        Create(new ClientCredentialsAuthenticationProvider(settings, httpClient, cache, logger), adapterOptions, httpClient);
+
+    /// <summary>The log category of token events.</summary>
+    internal const string AuthenticationLogCategory = "LogtoGenerated.Authentication";
+
+    private static LogtoManagementClient Create(ClientCredentialsAuthenticationProvider provider, LogtoRequestAdapterOptions adapterOptions, HttpClient httpClient) =>
+        new(new LogtoRequestAdapter(httpClient, provider, provider.Endpoint, adapterOptions));
 }

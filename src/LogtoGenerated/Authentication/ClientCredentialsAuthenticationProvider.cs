@@ -35,18 +35,29 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     /// <exception cref="ArgumentException">The options are not valid; the message names each bad option.</exception>
     public ClientCredentialsAuthenticationProvider(
         LogtoClientCredentialsOptions options, HttpClient httpClient, LogtoTokenCache? cache = null, ILogger? logger = null)
+        : this(ClientCredentialsSettings.Resolve(options, nameof(options)), httpClient, cache, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        WarnAboutOptions(options, _settings, _logger);
+    }
+
+    /// <summary>Creates a provider from options resolved (and warned about) before, for example once per dependency-injection name.</summary>
+    internal ClientCredentialsAuthenticationProvider(
+        ClientCredentialsSettings settings, HttpClient httpClient, LogtoTokenCache? cache, ILogger? logger)
+    {
         ArgumentNullException.ThrowIfNull(httpClient);
-        _settings = ClientCredentialsSettings.Resolve(options, nameof(options));
+        _settings = settings;
         _httpClient = httpClient;
         _entry = (cache ?? new LogtoTokenCache()).GetEntry(_settings.CacheKey);
         _logger = logger ?? NullLogger.Instance;
         _fetch = FetchAsync;
+    }
 
-        if (!string.IsNullOrWhiteSpace(options.TenantId) && !_settings.IsLogtoCloud)
+    /// <summary>Logs what is valid but probably not meant: a tenant id with an endpoint that is not Logto Cloud's.</summary>
+    internal static void WarnAboutOptions(LogtoClientCredentialsOptions options, ClientCredentialsSettings settings, ILogger logger)
+    {
+        if (!string.IsNullOrWhiteSpace(options.TenantId) && !settings.IsLogtoCloud)
         {
-            Log.EndpointNotLogtoCloud(_logger, options.TenantId.Trim(), _settings.Endpoint.GetLeftPart(UriPartial.Authority));
+            Log.EndpointNotLogtoCloud(logger, options.TenantId.Trim(), settings.Endpoint.GetLeftPart(UriPartial.Authority));
         }
     }
 

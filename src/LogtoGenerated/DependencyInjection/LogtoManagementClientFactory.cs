@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LogtoGenerated.Authentication;
+using LogtoGenerated.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,10 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
     private readonly ILoggerFactory? _loggerFactory;
     private readonly LogtoClientRegistry _registry;
     private readonly ConcurrentDictionary<string, LogtoTokenCache> _caches = new(StringComparer.Ordinal);
+
+    // The options of each name, checked and resolved once (again only when the options monitor hands out new options
+    // after a configuration reload): clients are created per scope or per injection, so this is on the request path.
+    private readonly ConcurrentDictionary<string, ResolvedOptions> _resolved = new(StringComparer.Ordinal);
 
     public LogtoManagementClientFactory(
         IHttpClientFactory httpClientFactory, IOptionsMonitor<LogtoManagementOptions> options, LogtoClientRegistry registry,
@@ -39,10 +44,31 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
         }
 
         LogtoManagementOptions options = _options.Get(name);
+        if (!_resolved.TryGetValue(name, out ResolvedOptions? resolved) || !ReferenceEquals(resolved.Options, options))
+        {
+            resolved = Resolve(options);
+            _resolved[name] = resolved;
+        }
+
         HttpClient httpClient = _httpClientFactory.CreateClient(LogtoClientRegistry.HttpClientName(name));
         LogtoTokenCache cache = _caches.GetOrAdd(name, static _ => new LogtoTokenCache());
-        return LogtoManagementClient.Create(options, httpClient, cache, _loggerFactory);
+        return LogtoManagementClient.Create(resolved.Settings, resolved.AdapterOptions, httpClient, cache, resolved.Logger);
     }
+
+    private ResolvedOptions Resolve(LogtoManagementOptions options)
+    {
+        ClientCredentialsSettings settings = ClientCredentialsSettings.Resolve(options, nameof(options));
+        ILogger? logger = _loggerFactory?.CreateLogger(LogtoManagementClient.AuthenticationLogCategory);
+        if (logger is not null)
+        {
+            ClientCredentialsAuthenticationProvider.WarnAboutOptions(options, settings, logger);
+        }
+
+        return new ResolvedOptions(options, settings, options.ToAdapterOptions(), logger);
+    }
+
+    private sealed record ResolvedOptions(
+        LogtoManagementOptions Options, ClientCredentialsSettings Settings, LogtoRequestAdapterOptions AdapterOptions, ILogger? Logger);
 }
 
 /// <summary>The names registered with <c>AddLogtoManagementClient</c>.</summary>

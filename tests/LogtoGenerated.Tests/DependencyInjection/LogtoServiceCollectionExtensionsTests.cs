@@ -1,6 +1,7 @@
 using LogtoGenerated.DependencyInjection;
 using LogtoGenerated.Tests.Authentication;
 using LogtoGenerated.Tests.Infrastructure;
+using LogtoGenerated.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -120,6 +121,37 @@ public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
         await second.Users["u1"].GetAsync();
 
         Assert.Equal(1, TokenEndpoint.CountTokenRequests(_server));
+    }
+
+    [Fact]
+    public void Options_of_a_name_are_resolved_once_for_all_its_clients_and_again_after_they_change()
+    {
+        var logs = new CollectingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(logs);
+        services.AddLogtoManagementClient(o =>
+        {
+            // Valid but probably not meant: logged as a warning when the options are resolved.
+            o.TenantId = "abc123";
+            o.Endpoint = _server.Endpoint;
+            o.ClientId = TokenEndpoint.ClientId;
+            o.ClientSecret = TokenEndpoint.ClientSecret;
+        });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        int Warnings() => logs.Events.Count(e => e.Id.Id == 5);
+
+        for (int i = 0; i < 3; i++)
+        {
+            provider.GetRequiredService<LogtoManagementClient>();
+        }
+
+        Assert.Equal(1, Warnings());
+
+        // A configuration reload hands out new options, which are resolved again.
+        provider.GetRequiredService<IOptionsMonitorCache<LogtoManagementOptions>>().Clear();
+        provider.GetRequiredService<LogtoManagementClient>();
+
+        Assert.Equal(2, Warnings());
     }
 
     [Fact]
