@@ -14,7 +14,6 @@ time_it() { # name, command
   fi
 }
 
-dotnet build LogtoGenerated.sln -c Release --nologo -v quiet >/dev/null
 for configuration in Release Debug; do
   dotnet build src/LogtoGenerated -c "$configuration" --nologo -v quiet >/dev/null
   echo "LogtoGenerated.dll ($configuration): $(stat -c %s "src/LogtoGenerated/bin/$configuration/net10.0/LogtoGenerated.dll") bytes"

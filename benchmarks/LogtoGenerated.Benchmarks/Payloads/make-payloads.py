@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 here = Path(__file__).parent
-wire = Path(sys.argv[1]) if len(sys.argv) > 1 else here / "../../../../shared/logto-wire"
+wire = Path(sys.argv[1]) if len(sys.argv) > 1 else here / "../../../tests/LogtoGenerated.Tests/Fixtures/logto-wire"
 
 
 def body(name):

@@ -140,8 +140,7 @@ public class LogtoRequestAdapter
             }
             catch (JsonException e)
             {
-                throw LogtoApiException.ForUnreadableBody(
-                    request, response, "the body could not be read as " + DescribeType(responseTypeInfo.Type) + ": " + e.Message, e);
+                throw Unreadable(request, response, responseTypeInfo.Type, e);
             }
         }
         catch (OperationCanceledException e) when (call.IsOwnCancellation(e))
@@ -307,8 +306,7 @@ public class LogtoRequestAdapter
             }
             catch (JsonException e)
             {
-                throw LogtoApiException.ForUnreadableBody(
-                    request, response, "the body could not be read as " + DescribeType(typeInfo.Type) + ": " + e.Message, e);
+                throw Unreadable(request, response, typeInfo.Type, e);
             }
         }
 
@@ -419,6 +417,9 @@ public class LogtoRequestAdapter
             "Send fewer requests at once, or raise the limiter's permit or queue limit.",
             retryAfter);
     }
+
+    private static LogtoApiException Unreadable(RequestInformation request, HttpResponseMessage response, Type type, JsonException e) =>
+        LogtoApiException.ForUnreadableBody(request, response, "the body could not be read as " + DescribeType(type) + ": " + e.Message, e);
 
     private static bool IsTransientFailure(Exception exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested

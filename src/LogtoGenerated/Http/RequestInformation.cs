@@ -147,7 +147,7 @@ public sealed class RequestInformation
     public void SetMultipartContent(IEnumerable<KeyValuePair<string, object?>> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var content = new MultipartContent("form-data", Guid.NewGuid().ToString())
+        var content = new MultipartContent("form-data")
         {
             HeaderEncodingSelector = static (_, _) => Encoding.UTF8,
         };

@@ -22,10 +22,7 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
     public async Task A_401_discards_the_token_fetches_a_new_one_and_replays_the_request_once()
     {
         _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing());
-        int calls = 0;
-        _server.Respond(_ => Interlocked.Increment(ref calls) == 1
-            ? FakeResponse.FromRecording("24-api-expired-token.txt")
-            : TokenEndpoint.User());
+        _server.Respond(FakeResponse.InTurn(FakeResponse.FromRecording("24-api-expired-token.txt"), TokenEndpoint.User()));
         LogtoManagementClient client = LogtoManagementClient.Create(TokenEndpoint.Options(_server), new HttpClient());
 
         var user = await client.Users["u1"].GetAsync();
@@ -54,10 +51,7 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
     public async Task A_401_replays_a_JSON_body_byte_for_byte()
     {
         _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing());
-        int calls = 0;
-        _server.Respond(_ => Interlocked.Increment(ref calls) == 1
-            ? FakeResponse.FromRecording("24-api-expired-token.txt")
-            : TokenEndpoint.User());
+        _server.Respond(FakeResponse.InTurn(FakeResponse.FromRecording("24-api-expired-token.txt"), TokenEndpoint.User()));
         LogtoManagementClient client = LogtoManagementClient.Create(TokenEndpoint.Options(_server), new HttpClient());
 
         await client.Users.PostAsync(new LogtoGenerated.Models.CreateUserRequest { Username = "ada" });
@@ -220,8 +214,7 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
             2 => FakeResponse.Json(200, "{\"access_token\":\"TOKEN-VALUE-1\",\"expires_in\":3600,\"token_type\":\"mac\"}"),
             _ => TokenEndpoint.Success("TOKEN-VALUE-" + tokenRequests),
         });
-        int apiCalls = 0;
-        _server.Respond(_ => Interlocked.Increment(ref apiCalls) == 1 ? FakeResponse.FromRecording("24-api-expired-token.txt") : TokenEndpoint.User());
+        _server.Respond(FakeResponse.InTurn(FakeResponse.FromRecording("24-api-expired-token.txt"), TokenEndpoint.User()));
         LogtoManagementOptions options = TokenEndpoint.Options(_server);
         options.ClientSecret = Secret;
         LogtoManagementClient client = LogtoManagementClient.Create(options, new HttpClient(), logs);
@@ -286,10 +279,7 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
             }
         });
         meters.Start();
-        int tokenRequests = 0;
-        _server.On("POST", TokenEndpoint.Path, _ => Interlocked.Increment(ref tokenRequests) == 1
-            ? FakeResponse.FromRecording("13-token-unknown-resource.txt")
-            : TokenEndpoint.Success("t", scope: "all"));
+        _server.On("POST", TokenEndpoint.Path, FakeResponse.InTurn(FakeResponse.FromRecording("13-token-unknown-resource.txt"), TokenEndpoint.Success("t", scope: "all")));
         LogtoManagementOptions options = TokenEndpoint.Options(_server);
         options.Resource = resource;
         var provider = new ClientCredentialsAuthenticationProvider(options, new HttpClient());
@@ -346,8 +336,7 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
     public async Task The_handler_puts_tokens_on_an_own_API_client_and_replays_once_after_a_401()
     {
         await using FakeLogtoServer api = await FakeLogtoServer.StartAsync();
-        int calls = 0;
-        api.Respond(_ => Interlocked.Increment(ref calls) == 1 ? FakeResponse.Json(401, "{}") : FakeResponse.Json(200, "[]"));
+        api.Respond(FakeResponse.InTurn(FakeResponse.Json(401, "{}"), FakeResponse.Json(200, "[]")));
         _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(scope: "read:orders"));
         var options = new LogtoClientCredentialsOptions
         {
@@ -368,8 +357,7 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
     public async Task The_handler_drops_a_rejected_token_also_when_the_body_cannot_be_replayed()
     {
         await using FakeLogtoServer api = await FakeLogtoServer.StartAsync();
-        int calls = 0;
-        api.Respond(_ => Interlocked.Increment(ref calls) == 1 ? FakeResponse.Json(401, "{}") : FakeResponse.Json(200, "[]"));
+        api.Respond(FakeResponse.InTurn(FakeResponse.Json(401, "{}"), FakeResponse.Json(200, "[]")));
         _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(scope: "read:orders"));
         var options = new LogtoClientCredentialsOptions
         {

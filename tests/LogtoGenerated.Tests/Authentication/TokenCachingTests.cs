@@ -8,7 +8,7 @@ namespace LogtoGenerated.Tests.Authentication;
 public sealed class TokenCachingTests : IAsyncLifetime
 {
     private FakeLogtoServer _server = null!;
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     public async Task InitializeAsync() => _server = await FakeLogtoServer.StartAsync();
 

@@ -4,44 +4,27 @@ using System.Text.Json.Nodes;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Http;
 using LogtoGenerated.Models;
+using LogtoGenerated.Tests.Http;
 using LogtoGenerated.Tests.Infrastructure;
 
 namespace LogtoGenerated.Tests.Generated;
 
 /// <summary>Generated operations against a real Kestrel server: the exact request sent, and the response read.</summary>
-public sealed class GeneratedClientTests : IAsyncLifetime
+public sealed class GeneratedClientTests : PipelineTestBase
 {
-    private const string Token = "test-access-token";
-    private FakeLogtoServer _server = null!;
-    private HttpClient _http = null!;
-    private LogtoManagementClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeLogtoServer.StartAsync();
-        _http = new HttpClient();
-        _client = new LogtoManagementClient(_http, new BearerTokenAuthenticationProvider(Token), _server.Endpoint);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private RecordedRequest SingleRequest() => Assert.Single(_server.Requests);
+    private RecordedRequest SingleRequest() => Assert.Single(Server.Requests);
 
     [Fact]
     public async Task GetUser_SendsGetToTheUserPath_AndReadsLogtosRecordedUser()
     {
-        _server.RespondWithRecording("03-create-user-1.txt");
+        Server.RespondWithRecording("03-create-user-1.txt");
 
-        User user = await _client.Users["0v6t4aelt1uj"].GetAsync();
+        User user = await Client.Users["0v6t4aelt1uj"].GetAsync();
 
         var request = SingleRequest();
         Assert.Equal("GET", request.Method);
         Assert.Equal("/api/users/0v6t4aelt1uj", request.RawTarget);
-        Assert.Equal("Bearer " + Token, request.GetHeader("Authorization"));
+        Assert.Equal("Bearer " + BearerToken, request.GetHeader("Authorization"));
         Assert.Equal("0v6t4aelt1uj", user.Id);
         Assert.Equal("testuser1", user.Username);
         Assert.Equal("testuser1@example.com", user.PrimaryEmail);
@@ -56,9 +39,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task ListApplications_SendsTypedQueryParametersWithWireNames_AndReadsTheRecordedList()
     {
-        _server.RespondWithRecording("02-list-applications.txt");
+        Server.RespondWithRecording("02-list-applications.txt");
 
-        var applications = await _client.Applications.GetAsync(c =>
+        var applications = await Client.Applications.GetAsync(c =>
         {
             c.QueryParameters.PageSize = 50;
             c.QueryParameters.Page = 2;
@@ -77,9 +60,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateUser_PostsOnlyTheSetPropertiesAsJson()
     {
-        _server.RespondWithRecording("03-create-user-1.txt");
+        Server.RespondWithRecording("03-create-user-1.txt");
 
-        User created = await _client.Users.PostAsync(new CreateUserRequest { Username = "ada", PrimaryEmail = "ada@example.com" });
+        User created = await Client.Users.PostAsync(new CreateUserRequest { Username = "ada", PrimaryEmail = "ada@example.com" });
 
         var request = SingleRequest();
         Assert.Equal("POST", request.Method);
@@ -92,9 +75,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task AddOrganizationUsers_PostsTheIdsAndReadsTheProcessedIds()
     {
-        _server.RespondWith(FakeResponse.Json(201, """{"userIds":["u1","u2"]}"""));
+        Server.RespondWith(FakeResponse.Json(201, """{"userIds":["u1","u2"]}"""));
 
-        var added = await _client.Organizations["o1"].Users.PostAsync(new OrganizationUsers { UserIds = ["u1", "u2"] });
+        var added = await Client.Organizations["o1"].Users.PostAsync(new OrganizationUsers { UserIds = ["u1", "u2"] });
 
         Assert.Equal(["u1", "u2"], added.UserIds);
         var request = SingleRequest();
@@ -105,9 +88,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task DeleteUser_SendsDeleteAndCompletesOnNoContent()
     {
-        _server.RespondWith(FakeResponse.Empty(204));
+        Server.RespondWith(FakeResponse.Empty(204));
 
-        await _client.Users["u1"].DeleteAsync();
+        await Client.Users["u1"].DeleteAsync();
 
         var request = SingleRequest();
         Assert.Equal("DELETE", request.Method);
@@ -118,9 +101,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task PathParameters_AreEscapedSoTheyCannotLeaveTheirSegment()
     {
-        _server.RespondWith(FakeResponse.Empty(204));
+        Server.RespondWith(FakeResponse.Empty(204));
 
-        await _client.Users["a b/../c?d"].Roles["r#1"].DeleteAsync();
+        await Client.Users["a b/../c?d"].Roles["r#1"].DeleteAsync();
 
         Assert.Equal("/api/users/a%20b%2F..%2Fc%3Fd/roles/r%231", SingleRequest().RawTarget);
     }
@@ -128,16 +111,16 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public void PathParameters_RejectEmptyValuesWithAMessageNamingTheParameter()
     {
-        var error = Assert.Throws<ArgumentException>(() => _client.Users[""]);
+        var error = Assert.Throws<ArgumentException>(() => Client.Users[""]);
         Assert.Contains("userId", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ListUsers_SendsExplodedSearchParamsAsTheirOwnQueryParameters()
     {
-        _server.RespondWith(FakeResponse.Json(200, "[]"));
+        Server.RespondWith(FakeResponse.Json(200, "[]"));
 
-        var users = await _client.Users.GetAsync(c =>
+        var users = await Client.Users.GetAsync(c =>
         {
             c.QueryParameters.SearchParams = new Dictionary<string, string>
             {
@@ -154,9 +137,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task RequiredQueryParameter_IsAMethodArgument()
     {
-        _server.RespondWith(FakeResponse.Json(200, """{"X-Hasura-User-Id":"u1","X-Hasura-Role":"admin"}"""));
+        Server.RespondWith(FakeResponse.Json(200, """{"X-Hasura-User-Id":"u1","X-Hasura-Role":"admin"}"""));
 
-        var auth = await _client.Authn.Hasura.GetAsync("https://api.example.com");
+        var auth = await Client.Authn.Hasura.GetAsync("https://api.example.com");
 
         Assert.Equal("resource=https%3A%2F%2Fapi.example.com", SingleRequest().QueryString);
         Assert.NotNull(auth);
@@ -165,9 +148,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task GetUser_NotFound_BecomesLogtoApiExceptionWithCodeAndOperation()
     {
-        _server.RespondWithRecording("30-users-404.txt");
+        Server.RespondWithRecording("30-users-404.txt");
 
-        var error = await Assert.ThrowsAsync<LogtoApiException>(() => _client.Users["doesnotexist"].GetAsync());
+        var error = await Assert.ThrowsAsync<LogtoApiException>(() => Client.Users["doesnotexist"].GetAsync());
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("entity.not_found", error.Code);
@@ -180,9 +163,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     public async Task SamlMetadata_IsReturnedAsText()
     {
         const string xml = "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\"/>";
-        _server.RespondWith(FakeResponse.Text(200, xml, "text/xml; charset=utf-8"));
+        Server.RespondWith(FakeResponse.Text(200, xml, "text/xml; charset=utf-8"));
 
-        var metadata = await _client.SamlApplications["app1"].Metadata.GetAsync();
+        var metadata = await Client.SamlApplications["app1"].Metadata.GetAsync();
 
         Assert.Equal(xml, metadata);
         Assert.Equal("/api/saml-applications/app1/metadata", SingleRequest().Path);
@@ -191,9 +174,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task Body_OfferedAsJsonAndForm_IsSentAsJsonWithExactWireNames()
     {
-        _server.RespondWith(FakeResponse.Json(200, "{}"));
+        Server.RespondWith(FakeResponse.Json(200, "{}"));
 
-        await _client.Saml["app1"].Authn.PostAsync(new CreateSamlAuthnRequest { SAMLRequest = "PHNhbWw+", RelayState = "state 1" });
+        await Client.Saml["app1"].Authn.PostAsync(new CreateSamlAuthnRequest { SAMLRequest = "PHNhbWw+", RelayState = "state 1" });
 
         var request = SingleRequest();
         Assert.StartsWith("application/json", request.ContentType);
@@ -203,10 +186,10 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task MultipartUpload_SendsTheFileWithItsNameAndType()
     {
-        _server.RespondWith(FakeResponse.Json(201, """{"url":"https://cdn.example.com/a.png"}"""));
+        Server.RespondWith(FakeResponse.Json(201, """{"url":"https://cdn.example.com/a.png"}"""));
         using var content = new MemoryStream(Encoding.UTF8.GetBytes("PNGDATA"));
 
-        var asset = await _client.UserAssets.PostAsync(new UploadCustomUiAssetsRequest { File = new FileUpload(content, "avatar.png", "image/png") });
+        var asset = await Client.UserAssets.PostAsync(new UploadCustomUiAssetsRequest { File = new FileUpload(content, "avatar.png", "image/png") });
 
         var request = SingleRequest();
         Assert.StartsWith("multipart/form-data", request.ContentType);
@@ -220,11 +203,11 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task MultipartUpload_IsParsedByAServerMultipartReader_ToTheExactFileBytes()
     {
-        _server.RespondWith(FakeResponse.Json(201, """{"url":"https://cdn.example.com/a.png"}"""));
+        Server.RespondWith(FakeResponse.Json(201, """{"url":"https://cdn.example.com/a.png"}"""));
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xFE, 0x2D, 0x2D];
         using var content = new MemoryStream(png);
 
-        await _client.UserAssets.PostAsync(new UploadCustomUiAssetsRequest { File = new FileUpload(content, "avatar ü.png", "image/png") });
+        await Client.UserAssets.PostAsync(new UploadCustomUiAssetsRequest { File = new FileUpload(content, "avatar ü.png", "image/png") });
 
         var request = SingleRequest();
         var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(request.ContentType);
@@ -246,9 +229,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     [Fact]
     public async Task RequestConfiguration_AddsHeaders()
     {
-        _server.RespondWith(FakeResponse.Empty(204));
+        Server.RespondWith(FakeResponse.Empty(204));
 
-        await _client.Users["u1"].DeleteAsync(c => c.Headers["X-Trace"] = "abc");
+        await Client.Users["u1"].DeleteAsync(c => c.Headers["X-Trace"] = "abc");
 
         Assert.Equal("abc", SingleRequest().GetHeader("X-Trace"));
     }

@@ -3,6 +3,7 @@ using LogtoGenerated.Authentication;
 using LogtoGenerated.Http;
 using LogtoGenerated.Models;
 using LogtoGenerated.Paging;
+using LogtoGenerated.Tests.Http;
 using LogtoGenerated.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -12,25 +13,8 @@ namespace LogtoGenerated.Tests.Generated;
 /// The generated <c>GetPageAsync</c>, <c>GetAllAsync</c> and <c>GetStreamAsync</c> through the real client against the
 /// Kestrel fake: the exact page requests sent, where paging stops, and what a page reports.
 /// </summary>
-public sealed class PagingClientTests : IAsyncLifetime
+public sealed class PagingClientTests : PipelineTestBase
 {
-    private FakeLogtoServer _server = null!;
-    private HttpClient _http = null!;
-    private LogtoManagementClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeLogtoServer.StartAsync();
-        _http = new HttpClient();
-        _client = new LogtoManagementClient(_http, new BearerTokenAuthenticationProvider("test-access-token"), _server.Endpoint);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     /// <summary>A user as Logto lists it (the shape of Fixtures/logto-wire/03-create-user-1.txt).</summary>
     private static string UserJson(string id) =>
         $$"""{"id":"{{id}}","username":"{{id}}","primaryEmail":null,"primaryPhone":null,"name":null,"avatar":null,"customData":{},"identities":{},"lastSignInAt":null,"createdAt":1795247190700,"updatedAt":1795247190700,"profile":{},"applicationId":null,"cimdClientId":null,"isSuspended":false,"hasPassword":true}""";
@@ -45,11 +29,11 @@ public sealed class PagingClientTests : IAsyncLifetime
 
     /// <summary>Answers <c>GET /api/users</c> with the response for the requested page; a page not listed is a 500, so asking for it fails the test.</summary>
     private void ServeUserPages(Dictionary<int, FakeResponse> pages) =>
-        _server.On("GET", "/api/users", request => pages.TryGetValue(PageOf(request), out var page)
+        Server.On("GET", "/api/users", request => pages.TryGetValue(PageOf(request), out var page)
             ? page
             : FakeResponse.Text(500, "the test did not expect a request for page " + PageOf(request)));
 
-    private List<string> QueryStrings() => _server.Requests.Select(r => r.QueryString).ToList();
+    private List<string> QueryStrings() => Server.Requests.Select(r => r.QueryString).ToList();
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
@@ -67,11 +51,11 @@ public sealed class PagingClientTests : IAsyncLifetime
     {
         ServeUserPages(new() { [1] = UserPage(1, 100), [2] = UserPage(101, 100), [3] = UserPage(201, 5) });
 
-        var users = await ToListAsync(_client.Users.GetAllAsync());
+        var users = await ToListAsync(Client.Users.GetAllAsync());
 
         Assert.Equal(Ids(1, 205), users.Select(u => u.Id));
         Assert.Equal(["page=1&page_size=100", "page=2&page_size=100", "page=3&page_size=100"], QueryStrings());
-        Assert.All(_server.Requests, r => Assert.Equal("/api/users", r.Path));
+        Assert.All(Server.Requests, r => Assert.Equal("/api/users", r.Path));
     }
 
     [Fact]
@@ -83,7 +67,7 @@ public sealed class PagingClientTests : IAsyncLifetime
             [2] = UserPage(3, 2).WithHeader("Total-Number", "4"),
         });
 
-        var users = await ToListAsync(_client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2));
+        var users = await ToListAsync(Client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2));
 
         Assert.Equal(Ids(1, 4), users.Select(u => u.Id));
         Assert.Equal(["page=1&page_size=2", "page=2&page_size=2"], QueryStrings());
@@ -101,7 +85,7 @@ public sealed class PagingClientTests : IAsyncLifetime
             [4] = Capped(FakeResponse.Json(200, "[]")),
         });
 
-        var users = await ToListAsync(_client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2));
+        var users = await ToListAsync(Client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2));
 
         Assert.Equal(Ids(1, 6), users.Select(u => u.Id));
         Assert.Equal(["page=1&page_size=2", "page=2&page_size=2", "page=3&page_size=2", "page=4&page_size=2"], QueryStrings());
@@ -112,10 +96,10 @@ public sealed class PagingClientTests : IAsyncLifetime
     {
         ServeUserPages(new() { [1] = UserPage(1, 2), [2] = FakeResponse.Json(200, "[]") });
 
-        var users = await ToListAsync(_client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2));
+        var users = await ToListAsync(Client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2));
 
         Assert.Equal(Ids(1, 2), users.Select(u => u.Id));
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
     }
 
     [Fact]
@@ -123,7 +107,7 @@ public sealed class PagingClientTests : IAsyncLifetime
     {
         ServeUserPages(new() { [3] = UserPage(5, 2), [4] = UserPage(7, 1) });
 
-        var users = await ToListAsync(_client.Users.GetAllAsync(c =>
+        var users = await ToListAsync(Client.Users.GetAllAsync(c =>
         {
             c.QueryParameters.Page = 3;
             c.QueryParameters.PageSize = 2;
@@ -142,35 +126,35 @@ public sealed class PagingClientTests : IAsyncLifetime
                 "page=4&page_size=2&search.primaryEmail=%25%40example.com&mode.primaryEmail=like",
             ],
             QueryStrings());
-        Assert.All(_server.Requests, r => Assert.Equal("abc", r.GetHeader("X-Trace")));
-        Assert.All(_server.Requests, r => Assert.Equal("Bearer test-access-token", r.GetHeader("Authorization")));
+        Assert.All(Server.Requests, r => Assert.Equal("abc", r.GetHeader("X-Trace")));
+        Assert.All(Server.Requests, r => Assert.Equal("Bearer " + BearerToken, r.GetHeader("Authorization")));
     }
 
     [Fact]
     public async Task GetAll_PagesARouteThatPagesOnlyOnRequest_KeepingItsFiltersInTheDocumentsOrder()
     {
         // GET /api/applications returns every application, without paging headers, unless page or page_size is sent.
-        _server.RespondWith(FakeResponse.Json(200, "[]"));
+        Server.RespondWith(FakeResponse.Json(200, "[]"));
 
-        var applications = await ToListAsync(_client.Applications.GetAllAsync(c =>
+        var applications = await ToListAsync(Client.Applications.GetAllAsync(c =>
         {
             c.QueryParameters.Types = [ApplicationType.MachineToMachine];
             c.QueryParameters.IsThirdParty = false;
         }));
 
         Assert.Empty(applications);
-        var request = Assert.Single(_server.Requests);
+        var request = Assert.Single(Server.Requests);
         Assert.Equal("/api/applications?types=MachineToMachine&isThirdParty=false&page=1&page_size=100", request.RawTarget);
     }
 
     [Fact]
     public async Task GetAll_OfANestedList_SendsEveryPageToTheEscapedPath()
     {
-        _server.RespondWith(FakeResponse.Json(200, "[]"));
+        Server.RespondWith(FakeResponse.Json(200, "[]"));
 
-        await ToListAsync(_client.Users["u 1"].Roles.GetAllAsync());
+        await ToListAsync(Client.Users["u 1"].Roles.GetAllAsync());
 
-        Assert.Equal("/api/users/u%201/roles?page=1&page_size=100", Assert.Single(_server.Requests).RawTarget);
+        Assert.Equal("/api/users/u%201/roles?page=1&page_size=100", Assert.Single(Server.Requests).RawTarget);
     }
 
     [Fact]
@@ -182,7 +166,7 @@ public sealed class PagingClientTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (User user in _client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2, cancellation.Token))
+            await foreach (User user in Client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2, cancellation.Token))
             {
                 seen.Add(user.Id);
                 if (seen.Count == 2)
@@ -205,7 +189,7 @@ public sealed class PagingClientTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (User user in _client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2).WithCancellation(cancellation.Token))
+            await foreach (User user in Client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2).WithCancellation(cancellation.Token))
             {
                 seen.Add(user.Id);
                 if (seen.Count == 2)
@@ -216,14 +200,14 @@ public sealed class PagingClientTests : IAsyncLifetime
         });
 
         Assert.Equal(Ids(1, 2), seen);
-        Assert.Single(_server.Requests);
+        Assert.Single(Server.Requests);
     }
 
     [Fact]
     public async Task GetAll_CancelledWhileAPageIsInFlight_AbandonsThatRequestAndThrows()
     {
         using var cancellation = new CancellationTokenSource();
-        _server.On("GET", "/api/users", async (request, aborted) =>
+        Server.On("GET", "/api/users", async (request, aborted) =>
         {
             if (PageOf(request) == 1)
             {
@@ -239,7 +223,7 @@ public sealed class PagingClientTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (User user in _client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2, cancellation.Token))
+            await foreach (User user in Client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2, cancellation.Token))
             {
                 seen.Add(user.Id);
             }
@@ -247,7 +231,7 @@ public sealed class PagingClientTests : IAsyncLifetime
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "The enumeration waited for the page instead of being cancelled.");
         Assert.Equal(Ids(1, 2), seen);
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
     }
 
     [Fact]
@@ -258,7 +242,7 @@ public sealed class PagingClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<LogtoApiException>(async () =>
         {
-            await foreach (User user in _client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2))
+            await foreach (User user in Client.Users.GetAllAsync(c => c.QueryParameters.PageSize = 2))
             {
                 seen.Add(user.Id);
             }
@@ -268,15 +252,15 @@ public sealed class PagingClientTests : IAsyncLifetime
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("guard.invalid_pagination", error.Code);
         Assert.Equal("ListUsers", error.OperationId);
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
     }
 
     [Fact]
     public async Task GetPage_ReturnsTheItemsWithTheirPageSizeAndTotal()
     {
-        _server.RespondWith(UserPage(4, 3).WithHeader("Total-Number", "7"));
+        Server.RespondWith(UserPage(4, 3).WithHeader("Total-Number", "7"));
 
-        LogtoPage<User> page = await _client.Users.GetPageAsync(c =>
+        LogtoPage<User> page = await Client.Users.GetPageAsync(c =>
         {
             c.QueryParameters.Page = 2;
             c.QueryParameters.PageSize = 3;
@@ -288,17 +272,17 @@ public sealed class PagingClientTests : IAsyncLifetime
         Assert.Equal(7, page.TotalCount);
         Assert.False(page.IsTotalCountCapped);
         Assert.Equal(3, page.NextPage);
-        Assert.Equal("page=2&page_size=3", Assert.Single(_server.Requests).QueryString);
+        Assert.Equal("page=2&page_size=3", Assert.Single(Server.Requests).QueryString);
     }
 
     [Fact]
     public async Task GetPage_WithoutSettings_AsksForPage1Of20_AndHasNoTotalWhenTheHeaderIsMissing()
     {
-        _server.RespondWith(UserPage(1, 20));
+        Server.RespondWith(UserPage(1, 20));
 
-        LogtoPage<User> page = await _client.Users.GetPageAsync();
+        LogtoPage<User> page = await Client.Users.GetPageAsync();
 
-        Assert.Equal("page=1&page_size=20", Assert.Single(_server.Requests).QueryString);
+        Assert.Equal("page=1&page_size=20", Assert.Single(Server.Requests).QueryString);
         Assert.Equal(20, page.Items.Count);
         Assert.Equal(1, page.Page);
         Assert.Equal(20, page.PageSize);
@@ -310,9 +294,9 @@ public sealed class PagingClientTests : IAsyncLifetime
     [Fact]
     public async Task GetPage_ReportsACappedTotal_AndANextPagePastIt()
     {
-        _server.RespondWith(UserPage(1, 2).WithHeader("Total-Number", "2").WithHeader("Total-Number-Is-Capped", "true"));
+        Server.RespondWith(UserPage(1, 2).WithHeader("Total-Number", "2").WithHeader("Total-Number-Is-Capped", "true"));
 
-        LogtoPage<User> page = await _client.Users.GetPageAsync(c => c.QueryParameters.PageSize = 2);
+        LogtoPage<User> page = await Client.Users.GetPageAsync(c => c.QueryParameters.PageSize = 2);
 
         Assert.Equal(2, page.TotalCount);
         Assert.True(page.IsTotalCountCapped);
@@ -322,9 +306,9 @@ public sealed class PagingClientTests : IAsyncLifetime
     [Fact]
     public async Task GetPage_OfTheLastPage_HasNoNextPage()
     {
-        _server.RespondWith(UserPage(5, 2).WithHeader("Total-Number", "6"));
+        Server.RespondWith(UserPage(5, 2).WithHeader("Total-Number", "6"));
 
-        LogtoPage<User> page = await _client.Users.GetPageAsync(c => { c.QueryParameters.Page = 3; c.QueryParameters.PageSize = 2; });
+        LogtoPage<User> page = await Client.Users.GetPageAsync(c => { c.QueryParameters.Page = 3; c.QueryParameters.PageSize = 2; });
 
         Assert.Null(page.NextPage);
     }
@@ -342,22 +326,22 @@ public sealed class PagingClientTests : IAsyncLifetime
             c.QueryParameters.PageSize = pageSize;
         }
 
-        var pageError = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.Users.GetPageAsync(Configure));
-        var allError = Assert.Throws<ArgumentOutOfRangeException>(() => _client.Users.GetAllAsync(Configure));
+        var pageError = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.Users.GetPageAsync(Configure));
+        var allError = Assert.Throws<ArgumentOutOfRangeException>(() => Client.Users.GetAllAsync(Configure));
 
         Assert.StartsWith(message, pageError.Message, StringComparison.Ordinal);
         Assert.StartsWith(message, allError.Message, StringComparison.Ordinal);
         Assert.Equal("configure", allError.ParamName);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task GetStream_ReturnsTheTextBodyAsAStream_ThatReleasesTheResponseWhenDisposed()
     {
         const string xml = "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\"/>";
-        _server.RespondWith(FakeResponse.Text(200, xml, "text/xml; charset=utf-8"));
+        Server.RespondWith(FakeResponse.Text(200, xml, "text/xml; charset=utf-8"));
 
-        Stream stream = await _client.SamlApplications["app1"].Metadata.GetStreamAsync();
+        Stream stream = await Client.SamlApplications["app1"].Metadata.GetStreamAsync();
         string text;
         using (var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true))
         {
@@ -367,7 +351,7 @@ public sealed class PagingClientTests : IAsyncLifetime
         await stream.DisposeAsync();
 
         Assert.Equal(xml, text);
-        Assert.Equal("/api/saml-applications/app1/metadata", Assert.Single(_server.Requests).Path);
+        Assert.Equal("/api/saml-applications/app1/metadata", Assert.Single(Server.Requests).Path);
         Assert.False(stream.CanRead);
         Assert.Throws<ObjectDisposedException>(() => stream.ReadByte());
     }
@@ -375,9 +359,9 @@ public sealed class PagingClientTests : IAsyncLifetime
     [Fact]
     public async Task GetStream_OfAnUnsuccessfulResponse_ThrowsLogtoApiException()
     {
-        _server.RespondWith(FakeResponse.Json(404, """{"code":"entity.not_found","message":"Not found."}"""));
+        Server.RespondWith(FakeResponse.Json(404, """{"code":"entity.not_found","message":"Not found."}"""));
 
-        var error = await Assert.ThrowsAsync<LogtoApiException>(() => _client.SamlApplications["app1"].Metadata.GetStreamAsync());
+        var error = await Assert.ThrowsAsync<LogtoApiException>(() => Client.SamlApplications["app1"].Metadata.GetStreamAsync());
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("entity.not_found", error.Code);

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Models;
 using LogtoGenerated.Serialization;
+using LogtoGenerated.Tests.Http;
 using LogtoGenerated.Tests.Infrastructure;
 
 namespace LogtoGenerated.Tests.Generated;
@@ -13,31 +14,14 @@ namespace LogtoGenerated.Tests.Generated;
 /// PATCH bodies tell "not set" from "set to null": only the properties the caller set (or that were read from
 /// JSON) are sent, and null is sent as JSON null so that Logto clears the field. Response models are unaffected.
 /// </summary>
-public sealed class PatchBodyTests : IAsyncLifetime
+public sealed class PatchBodyTests : PipelineTestBase
 {
-    private FakeLogtoServer _server = null!;
-    private HttpClient _http = null!;
-    private LogtoManagementClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeLogtoServer.StartAsync();
-        _http = new HttpClient();
-        _client = new LogtoManagementClient(_http, new BearerTokenAuthenticationProvider("test-access-token"), _server.Endpoint);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private async Task<RecordedRequest> PatchUserAsync(UpdateUserRequest body)
     {
-        _server.RespondWithRecording("03-create-user-1.txt");
-        User updated = await _client.Users["u1"].PatchAsync(body);
+        Server.RespondWithRecording("03-create-user-1.txt");
+        User updated = await Client.Users["u1"].PatchAsync(body);
         Assert.Equal("0v6t4aelt1uj", updated.Id);
-        var request = Assert.Single(_server.Requests);
+        var request = Assert.Single(Server.Requests);
         Assert.Equal("PATCH", request.Method);
         Assert.Equal("/api/users/u1", request.Path);
         Assert.StartsWith("application/json", request.ContentType);

@@ -12,15 +12,25 @@ namespace LogtoGenerated.Tests.Http;
 /// </summary>
 public abstract class PipelineTestBase : IAsyncLifetime
 {
-    private int _turn;
-
     protected FakeLogtoServer Server { get; private set; } = null!;
 
     protected HttpClient Http { get; } = new();
 
     protected FakeTimeProvider Time { get; } = new();
 
-    public async Task InitializeAsync() => Server = await FakeLogtoServer.StartAsync();
+    /// <summary>The bearer token <see cref="Client"/> sends.</summary>
+    protected const string BearerToken = "test-access-token";
+
+    /// <summary>
+    /// A client sending <see cref="BearerToken"/>, without retries: for tests of what is sent and read, where a retry
+    /// would only wait (on the fake clock).
+    /// </summary>
+    protected LogtoManagementClient Client =>
+        _client ??= CreateClient(LogtoRetryOptions.None, authentication: new BearerTokenAuthenticationProvider(BearerToken));
+
+    private LogtoManagementClient? _client;
+
+    public virtual async Task InitializeAsync() => Server = await FakeLogtoServer.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -49,11 +59,7 @@ public abstract class PipelineTestBase : IAsyncLifetime
         new(CreateAdapter(retry, rateLimiter, authentication, endpoint, http));
 
     /// <summary>Answers the requests with <paramref name="responses"/> in turn; the last one answers every further request.</summary>
-    protected void RespondInTurn(params FakeResponse[] responses)
-    {
-        _turn = 0;
-        Server.Respond(_ => responses[Math.Min(Interlocked.Increment(ref _turn) - 1, responses.Length - 1)]);
-    }
+    protected void RespondInTurn(params FakeResponse[] responses) => Server.Respond(FakeResponse.InTurn(responses));
 
     /// <summary>A Logto-style JSON error with this status and its own request id.</summary>
     protected static FakeResponse Status(int statusCode) =>

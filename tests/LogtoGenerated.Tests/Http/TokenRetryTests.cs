@@ -124,9 +124,5 @@ public sealed class TokenRetryTests : PipelineTestBase
     private LogtoManagementClient ClientWithTokens(LogtoRetryOptions? retry = null) =>
         CreateClient(retry, authentication: new ClientCredentialsAuthenticationProvider(TokenEndpoint.Options(Server), Http));
 
-    private void RespondToTokenRequestsInTurn(params FakeResponse[] responses)
-    {
-        int turn = 0;
-        Server.On("POST", TokenEndpoint.Path, _ => responses[Math.Min(Interlocked.Increment(ref turn) - 1, responses.Length - 1)]);
-    }
+    private void RespondToTokenRequestsInTurn(params FakeResponse[] responses) => Server.On("POST", TokenEndpoint.Path, FakeResponse.InTurn(responses));
 }

@@ -33,6 +33,14 @@ public sealed record FakeResponse(
     /// <summary>Replays the recording <paramref name="fileName"/> from <c>Fixtures/logto-wire/</c>.</summary>
     public static FakeResponse FromRecording(string fileName) => FromRecording(WireRecording.Load(fileName));
 
+    /// <summary>A responder answering with <paramref name="responses"/> in turn; the last one answers every further request.</summary>
+    public static Func<RecordedRequest, FakeResponse> InTurn(params FakeResponse[] responses)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(responses.Length);
+        int turn = 0;
+        return _ => responses[Math.Min(Interlocked.Increment(ref turn) - 1, responses.Length - 1)];
+    }
+
     /// <summary>This response with one more header.</summary>
     public FakeResponse WithHeader(string name, string value) =>
         this with { Headers = [.. Headers, new KeyValuePair<string, string>(name, value)] };

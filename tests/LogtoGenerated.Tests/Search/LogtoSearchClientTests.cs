@@ -4,30 +4,19 @@ using LogtoGenerated.Http;
 using LogtoGenerated.Models;
 using LogtoGenerated.RequestBuilders.Users;
 using LogtoGenerated.Search;
+using LogtoGenerated.Tests.Http;
 using LogtoGenerated.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LogtoGenerated.Tests.Search;
 
 /// <summary>A <see cref="LogtoSearch"/> sent through the generated client reaches the server exactly as Logto reads it.</summary>
-public sealed class LogtoSearchClientTests : IAsyncLifetime
+public sealed class LogtoSearchClientTests : PipelineTestBase
 {
-    private FakeLogtoServer _server = null!;
-    private HttpClient _http = null!;
-    private LogtoManagementClient _client = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _server = await FakeLogtoServer.StartAsync();
-        _http = new HttpClient();
-        _client = new LogtoManagementClient(_http, new BearerTokenAuthenticationProvider("token"), _server.Endpoint);
-        _server.RespondWith(FakeResponse.Json(200, "[]"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
+        await base.InitializeAsync();
+        Server.RespondWith(FakeResponse.Json(200, "[]"));
     }
 
     [Fact]
@@ -37,10 +26,10 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
             .And(UserSearchFields.Name).Exact("Ada Lovelace")
             .CaseSensitive();
 
-        IReadOnlyList<User> users = await _client.Users.GetAsync(c => { c.QueryParameters.Search = search; c.QueryParameters.PageSize = 50; });
+        IReadOnlyList<User> users = await Client.Users.GetAsync(c => { c.QueryParameters.Search = search; c.QueryParameters.PageSize = 50; });
 
         Assert.Empty(users);
-        RecordedRequest request = Assert.Single(_server.Requests);
+        RecordedRequest request = Assert.Single(Server.Requests);
         Assert.Equal("/api/users", request.Path);
         Assert.Equal(
             "page_size=50&search.primaryEmail=%25%40example.com&search.name=Ada%20Lovelace&mode.name=exact&joint=and&isCaseSensitive=true",
@@ -51,9 +40,9 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
     public async Task Server_decodes_the_values_that_were_put_in_the_search()
     {
         // What Logto's URLSearchParams sees: "+" stays a plus, spaces and unicode survive.
-        await _client.Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Where(UserSearchFields.Name).Exact("Zoë+山田 a&b"));
+        await Client.Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Where(UserSearchFields.Name).Exact("Zoë+山田 a&b"));
 
-        var query = QueryHelpers.ParseQuery(Assert.Single(_server.Requests).QueryString);
+        var query = QueryHelpers.ParseQuery(Assert.Single(Server.Requests).QueryString);
         Assert.Equal("Zoë+山田 a&b", query["search.name"].ToString());
         Assert.Equal("exact", query["mode.name"].ToString());
         Assert.Equal(2, query.Count);
@@ -62,12 +51,12 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
     [Fact]
     public async Task Nested_lists_take_a_search_too()
     {
-        await _client.Roles["r1"].Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Text("ada"));
-        await _client.Resources["res1"].Scopes.GetAsync(c => c.QueryParameters.Search =
+        await Client.Roles["r1"].Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Text("ada"));
+        await Client.Resources["res1"].Scopes.GetAsync(c => c.QueryParameters.Search =
             LogtoSearch.Where(ScopeSearchFields.Name).StartsWith("read:"));
 
         Assert.Collection(
-            _server.Requests,
+            Server.Requests,
             r => Assert.Equal("/api/roles/r1/users?search=%25ada%25", r.RawTarget),
             r => Assert.Equal("/api/resources/res1/scopes?search.name=read%3A%25", r.RawTarget));
     }
@@ -75,22 +64,22 @@ public sealed class LogtoSearchClientTests : IAsyncLifetime
     [Fact]
     public async Task Several_exact_values_for_one_field_are_sent_as_a_repeated_parameter()
     {
-        await _client.Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Where(UserSearchFields.Id).OneOf("u1", "u 2"));
+        await Client.Users.GetAsync(c => c.QueryParameters.Search = LogtoSearch.Where(UserSearchFields.Id).OneOf("u1", "u 2"));
 
-        Assert.Equal("search.id=u1&search.id=u%202&mode.id=exact", Assert.Single(_server.Requests).QueryString);
+        Assert.Equal("search.id=u1&search.id=u%202&mode.id=exact", Assert.Single(Server.Requests).QueryString);
     }
 
     [Fact]
     public async Task A_search_also_set_through_SearchParams_is_refused_before_any_request()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _client.Users.GetAsync(c =>
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.Users.GetAsync(c =>
         {
             c.QueryParameters.SearchParams = new Dictionary<string, string> { ["search.name"] = "Ada" };
             c.QueryParameters.Search = LogtoSearch.Text("ada");
         }));
 
         Assert.Contains("'search.name'", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
