@@ -30,8 +30,6 @@ namespace LogtoGenerated.Generator.Comparing;
 /// </remarks>
 internal sealed partial class ApiComparer
 {
-    private static readonly string[] MethodOrder = ["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"];
-
     private readonly Dictionary<string, ModelType> _oldTypes;
     private readonly Dictionary<string, ModelType> _newTypes;
     private readonly Dictionary<ModelType, Usage> _usage = [];
@@ -142,7 +140,7 @@ internal sealed partial class ApiComparer
         public string Title => $"{Operation.HttpMethod.ToUpperInvariant()} {Operation.PathTemplate}";
 
         /// <summary>The C# method: <c>GetAsync</c>.</summary>
-        public string Method => Operation.HttpMethod + "Async";
+        public string Method => Operation.MethodName;
     }
 
     private static Dictionary<string, OperationEntry> Operations(ApiModel model)
@@ -157,7 +155,7 @@ internal sealed partial class ApiComparer
             {
                 var path = PathParameter().Replace(operation.PathTemplate, "{}");
                 var key = operation.HttpMethod.ToUpperInvariant() + " " + path;
-                var order = Array.IndexOf(MethodOrder, operation.HttpMethod);
+                var order = OperationModel.HttpMethods.IndexOf(operation.HttpMethod);
                 operations.TryAdd(key, new OperationEntry(operation, chain.ToArray(), key, $"{path}\u0000{order:D2}"));
             }
 
@@ -241,8 +239,8 @@ internal sealed partial class ApiComparer
 
         CompareQuery(o, n, method, Add);
 
-        var oldSearch = SearchName(o);
-        var newSearch = SearchName(n);
+        var oldSearch = o.SearchPropertyName;
+        var newSearch = n.SearchPropertyName;
         if (oldSearch is null && newSearch is not null)
         {
             Add(false, $"now takes Logto's advanced search: `QueryParameters.{newSearch}` (`LogtoSearch`)");
@@ -338,11 +336,6 @@ internal sealed partial class ApiComparer
     }
 
     private static string Argument(ParameterModel parameter) => $"{Display(parameter.Type with { Nullable = false })} {parameter.Name}";
-
-    /// <summary>The name of the typed advanced search property of the operation's query class, if it has one.</summary>
-    private static string? SearchName(OperationModel operation) => operation.SearchParams is null
-        ? null
-        : operation.OptionalQuery.Any(p => p.Name == "Search") ? "AdvancedSearch" : "Search";
 
     private void CompareBody(RequestBodyModel? o, RequestBodyModel? n, string method, Action<bool, string> add)
     {

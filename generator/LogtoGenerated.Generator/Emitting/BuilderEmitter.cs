@@ -141,7 +141,7 @@ internal sealed class BuilderEmitter(TypeNames names)
 
     private void EmitOperation(SourceWriter writer, OperationModel operation, string adapter, string path)
     {
-        var method = operation.HttpMethod + "Async";
+        var method = operation.MethodName;
         var (returnType, send) = operation.Response switch
         {
             // A value type (a bare number or boolean, which no Logto operation answers with) keeps its plain type.
@@ -437,9 +437,8 @@ internal sealed class BuilderEmitter(TypeNames names)
             }
         }
 
-        // The typed advanced search, written after search_params; named AdvancedSearch if a parameter took "Search".
-        var search = operation.OptionalQuery.Any(p => p.Name == "Search") ? "AdvancedSearch" : "Search";
-        if (operation.SearchParams is not null)
+        // The typed advanced search, written after search_params.
+        if (operation is { SearchParams: not null, SearchPropertyName: { } search })
         {
             writer.DocRaw("<summary>");
             writer.DocRaw($"Logto's advanced search, built with <see cref=\"{names.Search}.LogtoSearch\"/>; written after <see cref=\"{operation.SearchParams.Name}\"/>.");
@@ -458,9 +457,9 @@ internal sealed class BuilderEmitter(TypeNames names)
             writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true }) { Name = parameter.Name, Exploded = parameter.Exploded }));
         }
 
-        if (operation.SearchParams is not null)
+        if (operation is { SearchParams: not null, SearchPropertyName: { } searchProperty })
         {
-            writer.Line($"{search}?.WriteTo(query);");
+            writer.Line($"{searchProperty}?.WriteTo(query);");
         }
 
         writer.Close();

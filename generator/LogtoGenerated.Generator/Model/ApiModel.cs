@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace LogtoGenerated.Generator.Model;
 
 /// <summary>Everything the emitter needs: the request-builder tree and the model types.</summary>
@@ -40,6 +42,13 @@ internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? par
 /// <summary>One HTTP operation, emitted as one method of its path's request builder.</summary>
 internal sealed class OperationModel
 {
+    /// <summary>
+    /// The HTTP methods an operation may have, spelled as <see cref="HttpMethod"/> is, in the order the operations
+    /// of one path are read (and so emitted) and listed in change reports.
+    /// </summary>
+    public static ImmutableArray<string> HttpMethods { get; } = ["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"];
+
+    /// <summary>The HTTP method, one of <see cref="HttpMethods"/>: <c>Get</c>.</summary>
     public required string HttpMethod { get; init; }
     public required string OperationId { get; init; }
     public required string PathTemplate { get; init; }
@@ -55,6 +64,15 @@ internal sealed class OperationModel
 
     /// <summary>Name of the generated query-parameters class; null when the operation has no optional query parameter.</summary>
     public string? QueryClassName { get; set; }
+
+    /// <summary>
+    /// Name of the typed advanced search property of the query-parameters class (<c>Search</c>, or <c>AdvancedSearch</c>
+    /// when a query parameter took <c>Search</c>); null when the operation has no <see cref="SearchParams"/>.
+    /// </summary>
+    public string? SearchPropertyName { get; set; }
+
+    /// <summary>The C# method sending the request: <c>GetAsync</c>.</summary>
+    public string MethodName => HttpMethod + "Async";
 
     public RequestBodyModel? Body { get; set; }
     public ResponseModel Response { get; set; } = ResponseModel.None;

@@ -13,11 +13,9 @@ internal sealed class ApiModelBuilder
         "Get", "List", "Create", "Update", "Replace", "Upsert", "Delete", "Add", "Assign",
     };
 
+    /// <summary>The methods read from each path item, in <see cref="OperationModel.HttpMethods"/>' order.</summary>
     private static readonly (HttpMethod Method, string Name)[] Methods =
-    [
-        (HttpMethod.Get, "Get"), (HttpMethod.Post, "Post"), (HttpMethod.Put, "Put"),
-        (HttpMethod.Patch, "Patch"), (HttpMethod.Delete, "Delete"), (HttpMethod.Head, "Head"), (HttpMethod.Options, "Options"),
-    ];
+        [.. OperationModel.HttpMethods.Select(name => (HttpMethod.Parse(name), name))];
 
     private readonly SchemaResolver _schemas = new();
     private readonly HashSet<string> _operationIds = new(StringComparer.Ordinal);
