@@ -30,6 +30,9 @@ namespace LogtoGenerated.Generator.Comparing;
 /// </remarks>
 internal sealed partial class ApiComparer
 {
+    /// <summary>Spells types as the emitter does; the namespaces it adds are removed again for the report.</summary>
+    private static readonly TypeNames Names = new(new GeneratorOptions());
+
     private readonly Dictionary<string, ModelType> _oldTypes;
     private readonly Dictionary<string, ModelType> _newTypes;
     private readonly Dictionary<ModelType, Usage> _usage = [];
@@ -407,13 +410,15 @@ internal sealed partial class ApiComparer
         }
     }
 
-    /// <summary>What the operation's method returns, as in <c>TypeNames.OfResponse</c>: lists are read-only there.</summary>
+    /// <summary>What the operation's method returns, as <see cref="TypeNames.OfResponse"/> spells it: lists are read-only there.</summary>
+    /// <remarks>
+    /// <see cref="ResponseModel.BodyOptional"/> is left out: the method of a response that may come without a body
+    /// returns a nullable type (<c>User?</c>), which is reported here as <c>User</c>.
+    /// </remarks>
     private static string Returned(ResponseModel response) => response switch
     {
         { Kind: ResponseKind.Text } => "string",
-        { Type.Type: ListRef list } => $"IReadOnlyList<{Display(list.Item)}>",
-        { Type.Type: PrimitiveRef { Kind: PrimitiveKind.Json } } => "JsonNode?",
-        { Type: { } type } => Display(type.Type),
+        { Type: { } type } => Unqualified(Names.OfResponse(type)),
         _ => "nothing",
     };
 
@@ -803,28 +808,16 @@ internal sealed partial class ApiComparer
     private static string Types(List<ParameterModel> parameters) => string.Join(", ", parameters.Select(p => Display(p.Type.Type)));
 
     /// <summary>The C# type as a user writes it, without namespaces.</summary>
-    private static string Display(TypeUse use) => Display(use.Type) + (use.Nullable ? "?" : "");
+    private static string Display(TypeUse use) => Unqualified(Names.Of(use));
 
-    private static string Display(TypeRef type) => type switch
-    {
-        PrimitiveRef p => p.Kind switch
-        {
-            PrimitiveKind.String => "string",
-            PrimitiveKind.Int32 => "int",
-            PrimitiveKind.Int64 => "long",
-            PrimitiveKind.Double => "double",
-            PrimitiveKind.Boolean => "bool",
-            PrimitiveKind.DateTimeOffset => "DateTimeOffset",
-            PrimitiveKind.Json => "JsonNode",
-            PrimitiveKind.JsonObject => "JsonObject",
-            PrimitiveKind.File => "FileUpload",
-            _ => p.Kind.ToString(),
-        },
-        ModelRef m => m.Type.Name,
-        ListRef l => $"IList<{Display(l.Item)}>",
-        MapRef m => $"IDictionary<string, {Display(m.Value)}>",
-        _ => type.ToString() ?? "",
-    };
+    /// <inheritdoc cref="Display(TypeUse)"/>
+    private static string Display(TypeRef type) => Unqualified(Names.Of(type));
+
+    /// <summary>A type spelled by <see cref="TypeNames"/>, with its <c>global::</c> namespace qualifiers removed.</summary>
+    private static string Unqualified(string type) => Qualifier().Replace(type, "");
+
+    [GeneratedRegex(@"global::(?:\w+\.)*")]
+    private static partial Regex Qualifier();
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex PathParameter();
