@@ -146,8 +146,8 @@ internal sealed class BuilderEmitter(TypeNames names)
         {
             // A value type (a bare number or boolean, which no Logto operation answers with) keeps its plain type.
             { Kind: ResponseKind.Json, Type: { } type, BodyOptional: true } when !TypeNames.IsValueType(type.Type) =>
-                ($"{Task}<{names.OfResponse(type).TrimEnd('?')}?>", $"SendOptionalAsync(request, {names.Context}.Default.{ResponseInfo(type)}, cancellationToken)"),
-            { Kind: ResponseKind.Json, Type: { } type } => ($"{Task}<{names.OfResponse(type)}>", $"SendAsync(request, {names.Context}.Default.{ResponseInfo(type)}, cancellationToken)"),
+                ($"{Task}<{names.OfResponse(type).TrimEnd('?')}?>", $"SendOptionalAsync(request, {names.Context}.Default.{TypeNames.ResponseInfoName(type)}, cancellationToken)"),
+            { Kind: ResponseKind.Json, Type: { } type } => ($"{Task}<{names.OfResponse(type)}>", $"SendAsync(request, {names.Context}.Default.{TypeNames.ResponseInfoName(type)}, cancellationToken)"),
             { Kind: ResponseKind.Text } => ($"{Task}<string>", "SendStringAsync(request, cancellationToken)"),
             _ => (Task, "SendNoContentAsync(request, cancellationToken)"),
         };
@@ -193,7 +193,7 @@ internal sealed class BuilderEmitter(TypeNames names)
     {
         var summary = operation.Summary ?? operation.OperationId;
         var item = names.Of(paging.Item);
-        var info = $"{names.Context}.Default.{ResponseInfo(operation.Response.Type!)}";
+        var info = $"{names.Context}.Default.{TypeNames.ResponseInfoName(operation.Response.Type!)}";
         var argumentError = "<exception cref=\"global::System.ArgumentOutOfRangeException\"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>";
 
         WriteOperationDocs(
@@ -304,8 +304,6 @@ internal sealed class BuilderEmitter(TypeNames names)
             writer.Line(QueryWrite("request.Query", query));
         }
     }
-
-    private static string ResponseInfo(TypeUse type) => type.Type is ListRef l ? TypeNames.InfoName(l.Item.Type) + "ReadOnlyList" : TypeNames.InfoName(type.Type);
 
     private string BodyWrite(RequestBodyModel body)
     {

@@ -27,14 +27,8 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
             if (operation.Response is { Kind: ResponseKind.Json, Type: { } response })
             {
-                if (response.Type is ListRef list)
-                {
-                    entries[TypeNames.InfoName(list.Item.Type) + "ReadOnlyList"] = names.OfResponse(response);
-                }
-                else
-                {
-                    entries[TypeNames.InfoName(response.Type)] = names.Of(response.Type);
-                }
+                // A list as the read-only list the method returns; anything else as its plain (non-nullable) type.
+                entries[TypeNames.ResponseInfoName(response)] = response.Type is ListRef ? names.OfResponse(response) : names.Of(response.Type);
             }
         }
 
