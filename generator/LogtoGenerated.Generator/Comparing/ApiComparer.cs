@@ -136,8 +136,8 @@ internal sealed partial class ApiComparer
 
     // ---- Operations ---------------------------------------------------------------------------------------------
 
-    /// <summary>An operation with the request builders leading to it.</summary>
-    private sealed record OperationEntry(OperationModel Operation, IReadOnlyList<RequestBuilderNode> Chain, string Key, string SortKey)
+    /// <summary>An operation with the request builders leading to it, each with its segment of the operation's path.</summary>
+    private sealed record OperationEntry(OperationModel Operation, IReadOnlyList<(RequestBuilderNode Node, string Segment)> Path, string Key, string SortKey)
     {
         /// <summary><c>GET /api/users/{userId}</c>.</summary>
         public string Title => $"{Operation.HttpMethod.ToUpperInvariant()} {Operation.PathTemplate}";
@@ -146,39 +146,30 @@ internal sealed partial class ApiComparer
         public string Method => Operation.MethodName;
     }
 
+    /// <summary>The operations by method and path, path parameter names aside; of two that agree, the first in the tree.</summary>
     private static Dictionary<string, OperationEntry> Operations(ApiModel model)
     {
         var operations = new Dictionary<string, OperationEntry>(StringComparer.Ordinal);
-        Walk(model.Root, []);
-        return operations;
-
-        void Walk(RequestBuilderNode node, List<RequestBuilderNode> chain)
+        foreach (var node in model.Nodes())
         {
             foreach (var operation in node.Operations)
             {
                 var path = PathParameter().Replace(operation.PathTemplate, "{}");
                 var key = operation.HttpMethod.ToUpperInvariant() + " " + path;
                 var order = OperationModel.HttpMethods.IndexOf(operation.HttpMethod);
-                operations.TryAdd(key, new OperationEntry(operation, chain.ToArray(), key, $"{path}\u0000{order:D2}"));
-            }
-
-            foreach (var child in node.Children.Values)
-            {
-                Walk(child, [.. chain, child]);
+                operations.TryAdd(key, new OperationEntry(operation, node.PathSegments(operation.PathTemplate), key, $"{path}\u0000{order:D2}"));
             }
         }
+
+        return operations;
     }
 
     /// <summary>The call a user writes: <c>client.Users["{userId}"].Roles.GetAsync</c>.</summary>
     private static string Call(OperationEntry entry)
     {
-        var segments = entry.Operation.PathTemplate.Split('/');
-        var offset = segments.Length - entry.Chain.Count;
         var call = new StringBuilder("client");
-        for (var i = 0; i < entry.Chain.Count; i++)
+        foreach (var (node, segment) in entry.Path)
         {
-            var node = entry.Chain[i];
-            var segment = segments[offset + i];
             if (!node.IsParameter)
             {
                 call.Append('.').Append(node.MemberName);
@@ -208,9 +199,9 @@ internal sealed partial class ApiComparer
         void Add(bool breaking, string detail) => _changes.Add(new ApiChange(ChangeGroup.OperationsChanged, subject, detail, breaking, newEntry.SortKey));
 
         // Path parameters: their types decide between an indexer and a By... method.
-        for (var i = 0; i < newEntry.Chain.Count; i++)
+        for (var i = 0; i < newEntry.Path.Count; i++)
         {
-            var (oldNode, newNode) = (oldEntry.Chain[i], newEntry.Chain[i]);
+            var (oldNode, (newNode, segment)) = (oldEntry.Path[i].Node, newEntry.Path[i]);
             if (!newNode.IsParameter)
             {
                 continue;
@@ -220,7 +211,6 @@ internal sealed partial class ApiComparer
                 && oldNode.SegmentParameters.Zip(newNode.SegmentParameters).All(p => SameType(p.First.Type.Type, p.Second.Type.Type));
             if (!same)
             {
-                var segment = newEntry.Operation.PathTemplate.Split('/')[^(newEntry.Chain.Count - i)];
                 var reached = oldNode.IsIndexer != newNode.IsIndexer || oldNode.MemberName != newNode.MemberName
                     ? $"; the call is now `{Call(newEntry)}` (was `{Call(oldEntry)}`)"
                     : "";
@@ -445,9 +435,9 @@ internal sealed partial class ApiComparer
                 Link(parameter.Type, after?.Type, $"the query parameter `{parameter.WireName}` of {id}");
             }
 
-            for (var i = 0; i < o.Chain.Count; i++)
+            for (var i = 0; i < o.Path.Count; i++)
             {
-                foreach (var (before, after) in o.Chain[i].SegmentParameters.Zip(n.Chain[i].SegmentParameters))
+                foreach (var (before, after) in o.Path[i].Node.SegmentParameters.Zip(n.Path[i].Node.SegmentParameters))
                 {
                     Link(before.Type, after.Type, $"the path parameter `{after.WireName}` of {id}");
                 }
@@ -519,7 +509,7 @@ internal sealed partial class ApiComparer
     {
         foreach (var entry in operations.Values)
         {
-            foreach (var parameter in entry.Chain.SelectMany(n => n.SegmentParameters).Concat(entry.Operation.RequiredQuery).Concat(entry.Operation.OptionalQuery))
+            foreach (var parameter in entry.Path.SelectMany(p => p.Node.SegmentParameters).Concat(entry.Operation.RequiredQuery).Concat(entry.Operation.OptionalQuery))
             {
                 Mark(parameter.Type, Usage.Request);
             }

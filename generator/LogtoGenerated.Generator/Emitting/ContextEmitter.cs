@@ -18,7 +18,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
             }
         }
 
-        foreach (var operation in Operations(model.Root))
+        foreach (var operation in model.Operations())
         {
             if (operation.Body is { Encoding: BodyEncoding.Json } body)
             {
@@ -50,7 +50,4 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     /// <summary>Multipart bodies carry streams: they are written part by part, never as JSON.</summary>
     public static bool IsMultipart(ModelType type) =>
         type is ObjectType o && o.Properties.Any(p => p.Type.Type is PrimitiveRef { Kind: PrimitiveKind.File });
-
-    public static IEnumerable<OperationModel> Operations(RequestBuilderNode node) =>
-        node.Operations.Concat(node.Children.Values.SelectMany(Operations));
 }

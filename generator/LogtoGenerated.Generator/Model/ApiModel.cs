@@ -7,6 +7,12 @@ internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType>
 {
     public RequestBuilderNode Root { get; } = root;
     public IReadOnlyList<ModelType> Types { get; } = types;
+
+    /// <summary>Every request builder, the root first, in pre-order (a node, then each child's subtree in segment order).</summary>
+    public IEnumerable<RequestBuilderNode> Nodes() => Root.DescendantsAndSelf();
+
+    /// <summary>Every operation, in the order of <see cref="Nodes"/> and, within a node, of its operations.</summary>
+    public IEnumerable<OperationModel> Operations() => Nodes().SelectMany(node => node.Operations);
 }
 
 /// <summary>One node of the URL path tree, emitted as one request-builder class.</summary>
@@ -37,6 +43,46 @@ internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? par
 
     /// <summary>True when the segment is exactly one string parameter, reached through an indexer.</summary>
     public bool IsIndexer { get; set; }
+
+    /// <summary>This node and every node below it, in pre-order: a node, then each child's subtree in segment order.</summary>
+    public IEnumerable<RequestBuilderNode> DescendantsAndSelf()
+    {
+        var stack = new Stack<RequestBuilderNode>([this]);
+        while (stack.TryPop(out var node))
+        {
+            yield return node;
+            foreach (var child in node.Children.Values.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>The builders from the first segment after the base path down to this one; empty for the root.</summary>
+    public IReadOnlyList<RequestBuilderNode> PathNodes()
+    {
+        var nodes = new List<RequestBuilderNode>();
+        for (var current = this; current.Parent is not null; current = current.Parent)
+        {
+            nodes.Add(current);
+        }
+
+        nodes.Reverse();
+        return nodes;
+    }
+
+    /// <summary>
+    /// <see cref="PathNodes"/>, each with its segment of <paramref name="pathTemplate"/>, the path of an operation of this
+    /// builder: the builders stand for the path's segments after the base path, in order. The segments are the
+    /// operation's own, which may name a single parameter differently from <see cref="Segment"/>.
+    /// </summary>
+    public IReadOnlyList<(RequestBuilderNode Node, string Segment)> PathSegments(string pathTemplate)
+    {
+        var nodes = PathNodes();
+        var segments = pathTemplate.Split('/');
+        var offset = segments.Length - nodes.Count;
+        return [.. nodes.Select((node, i) => (node, segments[offset + i]))];
+    }
 }
 
 /// <summary>One HTTP operation, emitted as one method of its path's request builder.</summary>

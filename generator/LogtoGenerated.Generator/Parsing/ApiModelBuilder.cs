@@ -60,20 +60,11 @@ internal sealed class ApiModelBuilder
     private static void MarkPresenceTracking(RequestBuilderNode root)
     {
         var visited = new HashSet<ModelType>();
-        var stack = new Stack<RequestBuilderNode>([root]);
-        while (stack.TryPop(out var node))
+        foreach (var operation in root.DescendantsAndSelf().SelectMany(node => node.Operations))
         {
-            foreach (var child in node.Children.Values)
+            if (operation.HttpMethod == "Patch" && operation.Body is { Encoding: BodyEncoding.Json } body)
             {
-                stack.Push(child);
-            }
-
-            foreach (var operation in node.Operations)
-            {
-                if (operation.HttpMethod == "Patch" && operation.Body is { Encoding: BodyEncoding.Json } body)
-                {
-                    Visit(body.Type);
-                }
+                Visit(body.Type);
             }
         }
 
@@ -112,14 +103,8 @@ internal sealed class ApiModelBuilder
     private List<ModelType> Reachable(RequestBuilderNode root)
     {
         var reached = new HashSet<ModelType>();
-        var stack = new Stack<RequestBuilderNode>([root]);
-        while (stack.TryPop(out var node))
+        foreach (var node in root.DescendantsAndSelf())
         {
-            foreach (var child in node.Children.Values)
-            {
-                stack.Push(child);
-            }
-
             foreach (var parameter in node.SegmentParameters)
             {
                 Visit(parameter.Type);
@@ -362,17 +347,13 @@ internal sealed class ApiModelBuilder
     /// </summary>
     private static void BindPathParameter(RequestBuilderNode node, string pathTemplate, ParameterModel parameter, string pointer)
     {
-        var nodes = PathNodes(node);
-        var segments = pathTemplate.Split('/');
-        var offset = segments.Length - nodes.Count;
-        for (var i = 0; i < nodes.Count; i++)
+        foreach (var (target, segment) in node.PathSegments(pathTemplate))
         {
-            if (!segments[offset + i].Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
+            if (!segment.Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var target = nodes[i];
             var bound = IsSingleParameter(target.Segment)
                 ? target.SegmentParameters.Count > 0
                 : target.SegmentParameters.Any(p => p.WireName == parameter.WireName);
@@ -387,29 +368,11 @@ internal sealed class ApiModelBuilder
         throw new GeneratorException(pointer, $"the path parameter '{parameter.WireName}' does not appear in the path '{pathTemplate}'.");
     }
 
-    /// <summary>The builders from the first segment after the base path down to <paramref name="node"/>.</summary>
-    private static List<RequestBuilderNode> PathNodes(RequestBuilderNode node)
-    {
-        var nodes = new List<RequestBuilderNode>();
-        for (var current = node; current?.Parent is not null; current = current.Parent)
-        {
-            nodes.Insert(0, current);
-        }
-
-        return nodes;
-    }
-
     private static void EnsureAllPathParametersBound(RequestBuilderNode node, OperationModel model, string pointer)
     {
-        var segments = model.PathTemplate.Split('/');
-        var nodes = PathNodes(node);
-
-        // nodes align with the path's segments after the base path.
-        var offset = segments.Length - nodes.Count;
-        for (var i = 0; i < nodes.Count; i++)
+        foreach (var (target, segment) in node.PathSegments(model.PathTemplate))
         {
-            var segment = segments[offset + i];
-            if (segment.Contains('{', StringComparison.Ordinal) && nodes[i].SegmentParameters.Count == 0)
+            if (segment.Contains('{', StringComparison.Ordinal) && target.SegmentParameters.Count == 0)
             {
                 throw new GeneratorException(
                     "#/paths/" + GeneratorException.Escape(model.PathTemplate),

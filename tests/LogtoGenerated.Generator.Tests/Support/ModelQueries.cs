@@ -1,4 +1,3 @@
-using LogtoGenerated.Generator.Emitting;
 using LogtoGenerated.Generator.Model;
 
 namespace LogtoGenerated.Generator.Tests.Support;
@@ -6,8 +5,6 @@ namespace LogtoGenerated.Generator.Tests.Support;
 /// <summary>Finds things in a built <see cref="ApiModel"/> and in generated files.</summary>
 internal static class ModelQueries
 {
-    public static IEnumerable<OperationModel> Operations(this ApiModel model) => ContextEmitter.Operations(model.Root);
-
     public static OperationModel Operation(this ApiModel model, string operationId) =>
         Assert.Single(model.Operations(), o => o.OperationId == operationId);
 
