@@ -525,31 +525,17 @@ internal sealed partial class ApiComparer
             }
         }
 
-        void Mark(TypeUse use, Usage usage)
+        void Mark(TypeUse use, Usage usage) => TypeGraph.Visit(use, type =>
         {
-            switch (use.Type)
+            var marked = _usage.GetValueOrDefault(type);
+            if ((marked & usage) != 0)
             {
-                case ListRef list:
-                    Mark(list.Item, usage);
-                    break;
-                case MapRef map:
-                    Mark(map.Value, usage);
-                    break;
-                case ModelRef { Type: var type } when (_usage.GetValueOrDefault(type) & usage) == 0:
-                    _usage[type] = _usage.GetValueOrDefault(type) | usage;
-                    foreach (var property in (type as ObjectType)?.Properties ?? [])
-                    {
-                        Mark(property.Type, usage);
-                    }
-
-                    foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
-                    {
-                        Mark(alternative.Type, usage);
-                    }
-
-                    break;
+                return false;
             }
-        }
+
+            _usage[type] = marked | usage;
+            return true;
+        });
     }
 
     private Usage UsageOf(ModelType type) => _usage.GetValueOrDefault(type);

@@ -68,35 +68,25 @@ internal sealed class ApiModelBuilder
             }
         }
 
-        void Visit(TypeUse use)
+        void Visit(TypeUse use) => TypeGraph.Visit(use, type =>
         {
-            switch (use.Type)
+            if (!visited.Add(type))
             {
-                case ListRef list:
-                    Visit(list.Item);
-                    break;
-                case MapRef map:
-                    Visit(map.Value);
-                    break;
-                case ModelRef { Type: ObjectType type } when visited.Add(type):
-                    type.TracksPresence = true;
-                    foreach (var property in type.Properties)
-                    {
-                        // Only where null can be sent: required properties are always written, non-nullable ones never as null.
-                        property.TracksPresence = !property.Required && property.Type.Nullable && property.Literal is null;
-                        Visit(property.Type);
-                    }
-
-                    break;
-                case ModelRef { Type: UnionType union } when visited.Add(union):
-                    foreach (var alternative in union.Alternatives)
-                    {
-                        Visit(alternative.Type);
-                    }
-
-                    break;
+                return false;
             }
-        }
+
+            if (type is ObjectType o)
+            {
+                o.TracksPresence = true;
+                foreach (var property in o.Properties)
+                {
+                    // Only where null can be sent: required properties are always written, non-nullable ones never as null.
+                    property.TracksPresence = !property.Required && property.Type.Nullable && property.Literal is null;
+                }
+            }
+
+            return true;
+        });
     }
 
     /// <summary>The types some operation uses, directly or through other types, in order of first appearance.</summary>
@@ -137,30 +127,7 @@ internal sealed class ApiModelBuilder
 
         return types;
 
-        void Visit(TypeUse use)
-        {
-            switch (use.Type)
-            {
-                case ListRef list:
-                    Visit(list.Item);
-                    break;
-                case MapRef map:
-                    Visit(map.Value);
-                    break;
-                case ModelRef { Type: var type } when reached.Add(type):
-                    foreach (var property in (type as ObjectType)?.Properties ?? [])
-                    {
-                        Visit(property.Type);
-                    }
-
-                    foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
-                    {
-                        Visit(alternative.Type);
-                    }
-
-                    break;
-            }
-        }
+        void Visit(TypeUse use) => TypeGraph.Visit(use, reached.Add);
     }
 
     private RequestBuilderNode NodeFor(RequestBuilderNode root, string path, string pointer)
