@@ -99,6 +99,10 @@ internal sealed class OperationModel
     public required string OperationId { get; init; }
     public required string PathTemplate { get; init; }
     public string? Summary { get; init; }
+
+    /// <summary>The <see cref="Summary"/>, or the operationId when there is none: what the method's documentation starts with.</summary>
+    public string SummaryOrOperationId => Summary ?? OperationId;
+
     public string? Description { get; init; }
     public bool Deprecated { get; init; }
 
