@@ -16,10 +16,7 @@ internal sealed record ListRef(TypeUse Item) : TypeRef;
 internal sealed record MapRef(TypeUse Value) : TypeRef;
 
 /// <summary>A type as used in one place: the type and whether <c>null</c> is allowed there.</summary>
-internal sealed record TypeUse(TypeRef Type, bool Nullable)
-{
-    public TypeUse AsNullable() => Nullable ? this : this with { Nullable = true };
-}
+internal sealed record TypeUse(TypeRef Type, bool Nullable);
 
 /// <summary>The built-in types the generator maps OpenAPI primitives to.</summary>
 internal enum PrimitiveKind

@@ -44,8 +44,4 @@ internal static class ModelQueries
     /// <summary>The generated model file of a type, found by name wherever its folder is.</summary>
     public static string ModelFile(this SortedDictionary<string, string> files, string typeName) =>
         Assert.Single(files, f => f.Key.StartsWith("Models/", StringComparison.Ordinal) && f.Key.EndsWith("/" + typeName + ".cs", StringComparison.Ordinal)).Value;
-
-    /// <summary>The generated file whose path ends with <paramref name="suffix"/>.</summary>
-    public static string File(this SortedDictionary<string, string> files, string suffix) =>
-        Assert.Single(files, f => f.Key.EndsWith(suffix, StringComparison.Ordinal)).Value;
 }
