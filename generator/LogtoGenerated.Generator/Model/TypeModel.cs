@@ -125,6 +125,12 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
 
     /// <summary>The internal member holding the value and whether it was set, when <see cref="TracksPresence"/>.</summary>
     public string PresenceName { get; set; } = "";
+
+    /// <summary>
+    /// Whether the C# property is nullable: when it is optional (then left out while null) or nullable in the document.
+    /// A property that <see cref="TracksPresence"/> is optional, so nullable too.
+    /// </summary>
+    public bool CSharpNullable => !Required || Type.Nullable;
 }
 
 /// <summary>A name suggested by one use of a type.</summary>
