@@ -57,8 +57,7 @@ namespace LogtoGenerated.Generator
         {
             if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
             {
-                error.WriteLine(Usage);
-                return BadUsage;
+                return UsageError(error);
             }
 
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,17 +65,13 @@ namespace LogtoGenerated.Generator
             {
                 if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
                 {
-                    error.WriteLine($"Unexpected argument '{args[i]}'.");
-                    error.WriteLine(Usage);
-                    return BadUsage;
+                    return UsageError(error, $"Unexpected argument '{args[i]}'.");
                 }
 
                 var name = args[i][2..];
                 if (!command.Required.Contains(name) && !command.Optional.Contains(name))
                 {
-                    error.WriteLine($"'{args[0]}' has no option --{name}.");
-                    error.WriteLine(Usage);
-                    return BadUsage;
+                    return UsageError(error, $"'{args[0]}' has no option --{name}.");
                 }
 
                 options[name] = args[++i];
@@ -84,9 +79,7 @@ namespace LogtoGenerated.Generator
 
             if (command.Required.FirstOrDefault(r => !options.ContainsKey(r)) is { } missing)
             {
-                error.WriteLine($"'{args[0]}' needs --{missing}.");
-                error.WriteLine(Usage);
-                return BadUsage;
+                return UsageError(error, $"'{args[0]}' needs --{missing}.");
             }
 
             var settings = new GeneratorOptions(
@@ -112,15 +105,8 @@ namespace LogtoGenerated.Generator
         private static int Generate(string document, string folder, GeneratorOptions settings, TextWriter output, TextWriter error)
         {
             var stopwatch = Stopwatch.StartNew();
-            SortedDictionary<string, string> files;
-            try
+            if (Read(document, stream => CodeGenerator.Generate(stream, settings), error) is not { } files)
             {
-                using var stream = File.OpenRead(document);
-                files = CodeGenerator.Generate(stream, settings);
-            }
-            catch (GeneratorException exception)
-            {
-                error.WriteLine($"{document}: error: {exception.Message}");
                 return Failure;
             }
 
@@ -154,9 +140,7 @@ namespace LogtoGenerated.Generator
             };
             if (format is null)
             {
-                error.WriteLine($"--format must be text or markdown, not '{options["format"]}'.");
-                error.WriteLine(Usage);
-                return BadUsage;
+                return UsageError(error, $"--format must be text or markdown, not '{options["format"]}'.");
             }
 
             var (oldPath, newPath) = (options["old"], options["new"]);
@@ -182,17 +166,13 @@ namespace LogtoGenerated.Generator
             if (!Uri.TryCreate(options["server"], UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https")
                 || server.UserInfo.Length > 0 || server.Query.Length > 0 || server.Fragment.Length > 0)
             {
-                error.WriteLine($"--server must be the http(s) address of the Logto endpoint, like https://auth.example.com, without credentials, query or fragment; got '{options["server"]}'.");
-                error.WriteLine(Usage);
-                return BadUsage;
+                return UsageError(error, $"--server must be the http(s) address of the Logto endpoint, like https://auth.example.com, without credentials, query or fragment; got '{options["server"]}'.");
             }
 
             var version = options.GetValueOrDefault("logto-version");
             if (version is not null && !DocumentRefresher.IsVersion(version))
             {
-                error.WriteLine($"--logto-version must be a version like 1.42.0, not '{version}'.");
-                error.WriteLine(Usage);
-                return BadUsage;
+                return UsageError(error, $"--logto-version must be a version like 1.42.0, not '{version}'.");
             }
 
             var token = options.GetValueOrDefault("token") ?? environment(DocumentRefresher.TokenVariable);
@@ -210,18 +190,38 @@ namespace LogtoGenerated.Generator
         }
 
         /// <summary>The code model of a document, or null after printing why it could not be built.</summary>
-        private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error)
+        private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error) =>
+            Read(document, stream => CodeGenerator.BuildModel(stream, settings), error);
+
+        /// <summary>
+        /// What <paramref name="read"/> makes of a document, or null after printing why the document is bad (a
+        /// <see cref="GeneratorException"/>, prefixed with the document's path). File errors are left to the caller.
+        /// </summary>
+        private static T? Read<T>(string document, Func<Stream, T> read, TextWriter error)
+            where T : class
         {
             try
             {
                 using var stream = File.OpenRead(document);
-                return CodeGenerator.BuildModel(stream, settings);
+                return read(stream);
             }
             catch (GeneratorException exception)
             {
                 error.WriteLine($"{document}: error: {exception.Message}");
                 return null;
             }
+        }
+
+        /// <summary>Prints <paramref name="message"/>, if any, and the usage; returns <see cref="BadUsage"/>.</summary>
+        private static int UsageError(TextWriter error, string? message = null)
+        {
+            if (message is not null)
+            {
+                error.WriteLine(message);
+            }
+
+            error.WriteLine(Usage);
+            return BadUsage;
         }
     }
 }

@@ -36,10 +36,14 @@ internal sealed record ApiChanges(string OldName, string NewName, IReadOnlyList<
 
     public int OtherCount => Changes.Count - BreakingCount;
 
+    /// <summary>"2 breaking changes", "1 breaking change" or "no breaking changes".</summary>
+    public string BreakingSummary => BreakingCount == 0 ? "no breaking changes" : Count(BreakingCount, "breaking change");
+
+    /// <summary>"3 other changes", "1 other change" or "0 other changes".</summary>
+    public string OtherSummary => Count(OtherCount, "other change");
+
     /// <summary>"2 breaking changes, 3 other changes", "no breaking changes, 1 other change", or "no changes".</summary>
-    public string Summary() => Changes.Count == 0
-        ? "no changes"
-        : $"{(BreakingCount == 0 ? "no breaking changes" : Count(BreakingCount, "breaking change"))}, {Count(OtherCount, "other change")}";
+    public string Summary() => Changes.Count == 0 ? "no changes" : $"{BreakingSummary}, {OtherSummary}";
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

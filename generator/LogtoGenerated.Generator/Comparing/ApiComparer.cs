@@ -30,7 +30,8 @@ namespace LogtoGenerated.Generator.Comparing;
 /// </remarks>
 internal sealed partial class ApiComparer
 {
-    private static readonly string[] MethodOrder = ["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"];
+    /// <summary>Spells types as the emitter does; the namespaces it adds are removed again for the report.</summary>
+    private static readonly TypeNames Names = new(new GeneratorOptions());
 
     private readonly Dictionary<string, ModelType> _oldTypes;
     private readonly Dictionary<string, ModelType> _newTypes;
@@ -135,49 +136,40 @@ internal sealed partial class ApiComparer
 
     // ---- Operations ---------------------------------------------------------------------------------------------
 
-    /// <summary>An operation with the request builders leading to it.</summary>
-    private sealed record OperationEntry(OperationModel Operation, IReadOnlyList<RequestBuilderNode> Chain, string Key, string SortKey)
+    /// <summary>An operation with the request builders leading to it, each with its segment of the operation's path.</summary>
+    private sealed record OperationEntry(OperationModel Operation, IReadOnlyList<(RequestBuilderNode Node, string Segment)> Path, string Key, string SortKey)
     {
         /// <summary><c>GET /api/users/{userId}</c>.</summary>
         public string Title => $"{Operation.HttpMethod.ToUpperInvariant()} {Operation.PathTemplate}";
 
         /// <summary>The C# method: <c>GetAsync</c>.</summary>
-        public string Method => Operation.HttpMethod + "Async";
+        public string Method => Operation.MethodName;
     }
 
+    /// <summary>The operations by method and path, path parameter names aside; of two that agree, the first in the tree.</summary>
     private static Dictionary<string, OperationEntry> Operations(ApiModel model)
     {
         var operations = new Dictionary<string, OperationEntry>(StringComparer.Ordinal);
-        Walk(model.Root, []);
-        return operations;
-
-        void Walk(RequestBuilderNode node, List<RequestBuilderNode> chain)
+        foreach (var node in model.Nodes())
         {
             foreach (var operation in node.Operations)
             {
                 var path = PathParameter().Replace(operation.PathTemplate, "{}");
                 var key = operation.HttpMethod.ToUpperInvariant() + " " + path;
-                var order = Array.IndexOf(MethodOrder, operation.HttpMethod);
-                operations.TryAdd(key, new OperationEntry(operation, chain.ToArray(), key, $"{path}\u0000{order:D2}"));
-            }
-
-            foreach (var child in node.Children.Values)
-            {
-                Walk(child, [.. chain, child]);
+                var order = OperationModel.HttpMethods.IndexOf(operation.HttpMethod);
+                operations.TryAdd(key, new OperationEntry(operation, node.PathSegments(operation.PathTemplate), key, $"{path}\u0000{order:D2}"));
             }
         }
+
+        return operations;
     }
 
     /// <summary>The call a user writes: <c>client.Users["{userId}"].Roles.GetAsync</c>.</summary>
     private static string Call(OperationEntry entry)
     {
-        var segments = entry.Operation.PathTemplate.Split('/');
-        var offset = segments.Length - entry.Chain.Count;
         var call = new StringBuilder("client");
-        for (var i = 0; i < entry.Chain.Count; i++)
+        foreach (var (node, segment) in entry.Path)
         {
-            var node = entry.Chain[i];
-            var segment = segments[offset + i];
             if (!node.IsParameter)
             {
                 call.Append('.').Append(node.MemberName);
@@ -207,9 +199,9 @@ internal sealed partial class ApiComparer
         void Add(bool breaking, string detail) => _changes.Add(new ApiChange(ChangeGroup.OperationsChanged, subject, detail, breaking, newEntry.SortKey));
 
         // Path parameters: their types decide between an indexer and a By... method.
-        for (var i = 0; i < newEntry.Chain.Count; i++)
+        for (var i = 0; i < newEntry.Path.Count; i++)
         {
-            var (oldNode, newNode) = (oldEntry.Chain[i], newEntry.Chain[i]);
+            var (oldNode, (newNode, segment)) = (oldEntry.Path[i].Node, newEntry.Path[i]);
             if (!newNode.IsParameter)
             {
                 continue;
@@ -219,7 +211,6 @@ internal sealed partial class ApiComparer
                 && oldNode.SegmentParameters.Zip(newNode.SegmentParameters).All(p => SameType(p.First.Type.Type, p.Second.Type.Type));
             if (!same)
             {
-                var segment = newEntry.Operation.PathTemplate.Split('/')[^(newEntry.Chain.Count - i)];
                 var reached = oldNode.IsIndexer != newNode.IsIndexer || oldNode.MemberName != newNode.MemberName
                     ? $"; the call is now `{Call(newEntry)}` (was `{Call(oldEntry)}`)"
                     : "";
@@ -241,8 +232,8 @@ internal sealed partial class ApiComparer
 
         CompareQuery(o, n, method, Add);
 
-        var oldSearch = SearchName(o);
-        var newSearch = SearchName(n);
+        var oldSearch = o.SearchPropertyName;
+        var newSearch = n.SearchPropertyName;
         if (oldSearch is null && newSearch is not null)
         {
             Add(false, $"now takes Logto's advanced search: `QueryParameters.{newSearch}` (`LogtoSearch`)");
@@ -339,11 +330,6 @@ internal sealed partial class ApiComparer
 
     private static string Argument(ParameterModel parameter) => $"{Display(parameter.Type with { Nullable = false })} {parameter.Name}";
 
-    /// <summary>The name of the typed advanced search property of the operation's query class, if it has one.</summary>
-    private static string? SearchName(OperationModel operation) => operation.SearchParams is null
-        ? null
-        : operation.OptionalQuery.Any(p => p.Name == "Search") ? "AdvancedSearch" : "Search";
-
     private void CompareBody(RequestBodyModel? o, RequestBodyModel? n, string method, Action<bool, string> add)
     {
         switch (o, n)
@@ -414,13 +400,15 @@ internal sealed partial class ApiComparer
         }
     }
 
-    /// <summary>What the operation's method returns, as in <c>TypeNames.OfResponse</c>: lists are read-only there.</summary>
+    /// <summary>What the operation's method returns, as <see cref="TypeNames.OfResponse"/> spells it: lists are read-only there.</summary>
+    /// <remarks>
+    /// <see cref="ResponseModel.BodyOptional"/> is left out: the method of a response that may come without a body
+    /// returns a nullable type (<c>User?</c>), which is reported here as <c>User</c>.
+    /// </remarks>
     private static string Returned(ResponseModel response) => response switch
     {
         { Kind: ResponseKind.Text } => "string",
-        { Type.Type: ListRef list } => $"IReadOnlyList<{Display(list.Item)}>",
-        { Type.Type: PrimitiveRef { Kind: PrimitiveKind.Json } } => "JsonNode?",
-        { Type: { } type } => Display(type.Type),
+        { Type: { } type } => Unqualified(Names.OfResponse(type)),
         _ => "nothing",
     };
 
@@ -447,9 +435,9 @@ internal sealed partial class ApiComparer
                 Link(parameter.Type, after?.Type, $"the query parameter `{parameter.WireName}` of {id}");
             }
 
-            for (var i = 0; i < o.Chain.Count; i++)
+            for (var i = 0; i < o.Path.Count; i++)
             {
-                foreach (var (before, after) in o.Chain[i].SegmentParameters.Zip(n.Chain[i].SegmentParameters))
+                foreach (var (before, after) in o.Path[i].Node.SegmentParameters.Zip(n.Path[i].Node.SegmentParameters))
                 {
                     Link(before.Type, after.Type, $"the path parameter `{after.WireName}` of {id}");
                 }
@@ -521,7 +509,7 @@ internal sealed partial class ApiComparer
     {
         foreach (var entry in operations.Values)
         {
-            foreach (var parameter in entry.Chain.SelectMany(n => n.SegmentParameters).Concat(entry.Operation.RequiredQuery).Concat(entry.Operation.OptionalQuery))
+            foreach (var parameter in entry.Path.SelectMany(p => p.Node.SegmentParameters).Concat(entry.Operation.RequiredQuery).Concat(entry.Operation.OptionalQuery))
             {
                 Mark(parameter.Type, Usage.Request);
             }
@@ -537,31 +525,17 @@ internal sealed partial class ApiComparer
             }
         }
 
-        void Mark(TypeUse use, Usage usage)
+        void Mark(TypeUse use, Usage usage) => TypeGraph.Visit(use, type =>
         {
-            switch (use.Type)
+            var marked = _usage.GetValueOrDefault(type);
+            if ((marked & usage) != 0)
             {
-                case ListRef list:
-                    Mark(list.Item, usage);
-                    break;
-                case MapRef map:
-                    Mark(map.Value, usage);
-                    break;
-                case ModelRef { Type: var type } when (_usage.GetValueOrDefault(type) & usage) == 0:
-                    _usage[type] = _usage.GetValueOrDefault(type) | usage;
-                    foreach (var property in (type as ObjectType)?.Properties ?? [])
-                    {
-                        Mark(property.Type, usage);
-                    }
-
-                    foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
-                    {
-                        Mark(alternative.Type, usage);
-                    }
-
-                    break;
+                return false;
             }
-        }
+
+            _usage[type] = marked | usage;
+            return true;
+        });
     }
 
     private Usage UsageOf(ModelType type) => _usage.GetValueOrDefault(type);
@@ -726,7 +700,7 @@ internal sealed partial class ApiComparer
             reasons.Add("requests can no longer send null");
         }
 
-        if (responses && !CSharpNullable(before) && CSharpNullable(after))
+        if (responses && !before.CSharpNullable && after.CSharpNullable)
         {
             reasons.Add("responses may " + (after.Required ? "hold null" : after.Type.Nullable ? "leave it out or hold null" : "leave it out"));
         }
@@ -737,12 +711,14 @@ internal sealed partial class ApiComparer
     }
 
     /// <summary>A property callers must set: required, not nullable, and not preset to a literal (the generated <c>required</c> members).</summary>
+    /// <remarks>
+    /// Not quite <c>ModelEmitter</c>'s rule: it presets only string literals, so a required, non-nullable property
+    /// with a literal of another kind is emitted <c>required</c> but not counted here. Kept as is: sharing the rule
+    /// would change what the diff report calls breaking.
+    /// </remarks>
     private static bool MustSet(PropertyModel property) => property.Required && !property.Type.Nullable && property.Literal is null;
 
-    /// <summary>Whether the C# property is nullable, as <c>ModelEmitter</c> declares it: optional or nullable.</summary>
-    private static bool CSharpNullable(PropertyModel property) => !property.Required || property.Type.Nullable || property.TracksPresence;
-
-    private static string PropertyType(PropertyModel property) => Display(property.Type with { Nullable = CSharpNullable(property) });
+    private static string PropertyType(PropertyModel property) => Display(property.Type with { Nullable = property.CSharpNullable });
 
     private static void CompareEnum(EnumType o, EnumType n, Action<bool, string> add)
     {
@@ -810,28 +786,16 @@ internal sealed partial class ApiComparer
     private static string Types(List<ParameterModel> parameters) => string.Join(", ", parameters.Select(p => Display(p.Type.Type)));
 
     /// <summary>The C# type as a user writes it, without namespaces.</summary>
-    private static string Display(TypeUse use) => Display(use.Type) + (use.Nullable ? "?" : "");
+    private static string Display(TypeUse use) => Unqualified(Names.Of(use));
 
-    private static string Display(TypeRef type) => type switch
-    {
-        PrimitiveRef p => p.Kind switch
-        {
-            PrimitiveKind.String => "string",
-            PrimitiveKind.Int32 => "int",
-            PrimitiveKind.Int64 => "long",
-            PrimitiveKind.Double => "double",
-            PrimitiveKind.Boolean => "bool",
-            PrimitiveKind.DateTimeOffset => "DateTimeOffset",
-            PrimitiveKind.Json => "JsonNode",
-            PrimitiveKind.JsonObject => "JsonObject",
-            PrimitiveKind.File => "FileUpload",
-            _ => p.Kind.ToString(),
-        },
-        ModelRef m => m.Type.Name,
-        ListRef l => $"IList<{Display(l.Item)}>",
-        MapRef m => $"IDictionary<string, {Display(m.Value)}>",
-        _ => type.ToString() ?? "",
-    };
+    /// <inheritdoc cref="Display(TypeUse)"/>
+    private static string Display(TypeRef type) => Unqualified(Names.Of(type));
+
+    /// <summary>A type spelled by <see cref="TypeNames"/>, with its <c>global::</c> namespace qualifiers removed.</summary>
+    private static string Unqualified(string type) => Qualifier().Replace(type, "");
+
+    [GeneratedRegex(@"global::(?:\w+\.)*")]
+    private static partial Regex Qualifier();
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex PathParameter();

@@ -35,8 +35,8 @@ internal static class ChangeReport
             report.Append("## Changes to the client\n\n");
         }
 
-        var breaking = changes.BreakingCount == 0 ? "no breaking changes" : $"{changes.BreakingCount} breaking change{(changes.BreakingCount == 1 ? "" : "s")} (marked BREAKING)";
-        var other = $"{changes.OtherCount} other change{(changes.OtherCount == 1 ? "" : "s")}";
+        var breaking = changes.BreakingSummary + (changes.BreakingCount == 0 ? "" : " (marked BREAKING)");
+        var other = changes.OtherSummary;
         var summary = changes.Changes.Count == 0
             ? $"No changes for users of the client from `{changes.OldName}` to `{changes.NewName}`."
             : $"Changes to the client from `{changes.OldName}` to `{changes.NewName}`: {(markdown && changes.BreakingCount > 0 ? "**" + breaking + "**" : breaking)}, {other}.";

@@ -141,13 +141,13 @@ internal sealed class BuilderEmitter(TypeNames names)
 
     private void EmitOperation(SourceWriter writer, OperationModel operation, string adapter, string path)
     {
-        var method = operation.HttpMethod + "Async";
+        var method = operation.MethodName;
         var (returnType, send) = operation.Response switch
         {
             // A value type (a bare number or boolean, which no Logto operation answers with) keeps its plain type.
             { Kind: ResponseKind.Json, Type: { } type, BodyOptional: true } when !TypeNames.IsValueType(type.Type) =>
-                ($"{Task}<{names.OfResponse(type).TrimEnd('?')}?>", $"SendOptionalAsync(request, {names.Context}.Default.{ResponseInfo(type)}, cancellationToken)"),
-            { Kind: ResponseKind.Json, Type: { } type } => ($"{Task}<{names.OfResponse(type)}>", $"SendAsync(request, {names.Context}.Default.{ResponseInfo(type)}, cancellationToken)"),
+                ($"{Task}<{names.OfResponse(type).TrimEnd('?')}?>", $"SendOptionalAsync(request, {names.Context}.Default.{TypeNames.ResponseInfoName(type)}, cancellationToken)"),
+            { Kind: ResponseKind.Json, Type: { } type } => ($"{Task}<{names.OfResponse(type)}>", $"SendAsync(request, {names.Context}.Default.{TypeNames.ResponseInfoName(type)}, cancellationToken)"),
             { Kind: ResponseKind.Text } => ($"{Task}<string>", "SendStringAsync(request, cancellationToken)"),
             _ => (Task, "SendNoContentAsync(request, cancellationToken)"),
         };
@@ -159,7 +159,7 @@ internal sealed class BuilderEmitter(TypeNames names)
             WriteOperationDocs(
                 writer,
                 operation,
-                summary: (operation.Summary ?? operation.OperationId) + " (the body as a stream)",
+                summary: operation.SummaryOrOperationId + " (the body as a stream)",
                 remarks: $"<para>Like <see cref=\"{method}\"/>, but the body is not buffered: read it from the stream as it arrives, and dispose the stream, which releases the response.</para>",
                 returns: "The body as a stream, read as it arrives; dispose it.");
             EmitSend(writer, operation, adapter, path, $"{Task}<global::System.IO.Stream>", operation.HttpMethod + "StreamAsync", "SendStreamAsync(request, cancellationToken)");
@@ -178,12 +178,7 @@ internal sealed class BuilderEmitter(TypeNames names)
         WriteGuards(writer, operation);
         WriteNewRequest(writer, operation, path);
         writer.Line("request.Configure(configure);");
-        if (operation.Body is { } content)
-        {
-            var guard = content.Required ? "" : "if (body is not null) ";
-            writer.Line(guard + BodyWrite(content));
-        }
-
+        WriteBody(writer, operation);
         writer.Line($"return {adapter}.{send};");
         writer.Close().Line();
     }
@@ -191,9 +186,9 @@ internal sealed class BuilderEmitter(TypeNames names)
     /// <summary><c>GetPageAsync</c> and <c>GetAllAsync</c> of a paged list, both handing the work to the runtime's <c>LogtoPager</c>.</summary>
     private void EmitPaging(SourceWriter writer, OperationModel operation, PagingModel paging, string adapter, string path)
     {
-        var summary = operation.Summary ?? operation.OperationId;
+        var summary = operation.SummaryOrOperationId;
         var item = names.Of(paging.Item);
-        var info = $"{names.Context}.Default.{ResponseInfo(operation.Response.Type!)}";
+        var info = $"{names.Context}.Default.{TypeNames.ResponseInfoName(operation.Response.Type!)}";
         var argumentError = "<exception cref=\"global::System.ArgumentOutOfRangeException\"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>";
 
         WriteOperationDocs(
@@ -247,12 +242,7 @@ internal sealed class BuilderEmitter(TypeNames names)
         writer.Line(call + "() =>");
         writer.Open("");
         WriteNewRequest(writer, operation, path);
-        if (operation.Body is { } content)
-        {
-            var guard = content.Required ? "" : "if (body is not null) ";
-            writer.Line(guard + BodyWrite(content));
-        }
-
+        WriteBody(writer, operation);
         writer.Line("return request;");
         writer.Close(rest);
     }
@@ -305,7 +295,15 @@ internal sealed class BuilderEmitter(TypeNames names)
         }
     }
 
-    private static string ResponseInfo(TypeUse type) => type.Type is ListRef l ? TypeNames.InfoName(l.Item.Type) + "ReadOnlyList" : TypeNames.InfoName(type.Type);
+    /// <summary>Sets the operation's body on <c>request</c>, if it has one; an optional body only when it is not null.</summary>
+    private void WriteBody(SourceWriter writer, OperationModel operation)
+    {
+        if (operation.Body is { } content)
+        {
+            var guard = content.Required ? "" : "if (body is not null) ";
+            writer.Line(guard + BodyWrite(content));
+        }
+    }
 
     private string BodyWrite(RequestBodyModel body)
     {
@@ -347,7 +345,7 @@ internal sealed class BuilderEmitter(TypeNames names)
     private void WriteOperationDocs(
         SourceWriter writer, OperationModel operation, string? summary = null, string? remarks = null, string? returns = null, string? exceptions = null, string? apiError = null)
     {
-        writer.Doc("summary", summary ?? operation.Summary ?? operation.OperationId);
+        writer.Doc("summary", summary ?? operation.SummaryOrOperationId);
         writer.DocRaw("<remarks>");
         if (remarks is not null)
         {
@@ -437,9 +435,8 @@ internal sealed class BuilderEmitter(TypeNames names)
             }
         }
 
-        // The typed advanced search, written after search_params; named AdvancedSearch if a parameter took "Search".
-        var search = operation.OptionalQuery.Any(p => p.Name == "Search") ? "AdvancedSearch" : "Search";
-        if (operation.SearchParams is not null)
+        // The typed advanced search, written after search_params.
+        if (operation is { SearchParams: not null, SearchPropertyName: { } search })
         {
             writer.DocRaw("<summary>");
             writer.DocRaw($"Logto's advanced search, built with <see cref=\"{names.Search}.LogtoSearch\"/>; written after <see cref=\"{operation.SearchParams.Name}\"/>.");
@@ -458,9 +455,9 @@ internal sealed class BuilderEmitter(TypeNames names)
             writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true }) { Name = parameter.Name, Exploded = parameter.Exploded }));
         }
 
-        if (operation.SearchParams is not null)
+        if (operation is { SearchParams: not null, SearchPropertyName: { } searchProperty })
         {
-            writer.Line($"{search}?.WriteTo(query);");
+            writer.Line($"{searchProperty}?.WriteTo(query);");
         }
 
         writer.Close();

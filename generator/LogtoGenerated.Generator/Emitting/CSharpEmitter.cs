@@ -16,15 +16,10 @@ internal sealed class CSharpEmitter(GeneratorOptions options)
         }
 
         var builders = new BuilderEmitter(names);
-        var stack = new Stack<RequestBuilderNode>([model.Root]);
-        while (stack.TryPop(out var node))
+        foreach (var node in model.Nodes())
         {
             var path = node.Parent is null ? $"{node.ClassName}.cs" : $"RequestBuilders/{node.Folder}/{node.ClassName}.cs";
             files.Add(path, builders.Emit(node));
-            foreach (var child in node.Children.Values)
-            {
-                stack.Push(child);
-            }
         }
 
         files.Add($"{options.ContextName}.cs", new ContextEmitter(options, names).Emit(model));

@@ -18,7 +18,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
             }
         }
 
-        foreach (var operation in Operations(model.Root))
+        foreach (var operation in model.Operations())
         {
             if (operation.Body is { Encoding: BodyEncoding.Json } body)
             {
@@ -27,14 +27,8 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
             if (operation.Response is { Kind: ResponseKind.Json, Type: { } response })
             {
-                if (response.Type is ListRef list)
-                {
-                    entries[TypeNames.InfoName(list.Item.Type) + "ReadOnlyList"] = names.OfResponse(response);
-                }
-                else
-                {
-                    entries[TypeNames.InfoName(response.Type)] = names.Of(response.Type);
-                }
+                // A list as the read-only list the method returns; anything else as its plain (non-nullable) type.
+                entries[TypeNames.ResponseInfoName(response)] = response.Type is ListRef ? names.OfResponse(response) : names.Of(response.Type);
             }
         }
 
@@ -56,7 +50,4 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     /// <summary>Multipart bodies carry streams: they are written part by part, never as JSON.</summary>
     public static bool IsMultipart(ModelType type) =>
         type is ObjectType o && o.Properties.Any(p => p.Type.Type is PrimitiveRef { Kind: PrimitiveKind.File });
-
-    public static IEnumerable<OperationModel> Operations(RequestBuilderNode node) =>
-        node.Operations.Concat(node.Children.Values.SelectMany(Operations));
 }

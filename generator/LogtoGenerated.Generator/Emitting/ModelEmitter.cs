@@ -89,7 +89,7 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
         writer.Line($"[{JsonSerialization}.JsonPropertyName({Identifiers.Literal(property.WireName)})]");
 
         // A required property is always written, even when it holds null; others are left out when null.
-        var nullable = !property.Required || property.Type.Nullable;
+        var nullable = property.CSharpNullable;
         if (property.Required)
         {
             writer.Line($"[{JsonSerialization}.JsonIgnore(Condition = {JsonSerialization}.JsonIgnoreCondition.Never)]");

@@ -51,6 +51,13 @@ internal sealed class TypeNames(GeneratorOptions options)
         Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.Boolean or PrimitiveKind.DateTimeOffset,
     } or ModelRef { Type: EnumType };
 
+    /// <summary>
+    /// The name of the context property holding the type info a JSON response is read with: a list is read as the
+    /// read-only list the method returns (<c>UserReadOnlyList</c>), anything else as <see cref="InfoName"/> names it.
+    /// </summary>
+    public static string ResponseInfoName(TypeUse response) =>
+        response.Type is ListRef list ? InfoName(list.Item.Type) + "ReadOnlyList" : InfoName(response.Type);
+
     /// <summary>The name of the context property holding the type info for a response or body type.</summary>
     public static string InfoName(TypeRef type) => type switch
     {

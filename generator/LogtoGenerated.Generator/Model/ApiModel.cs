@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace LogtoGenerated.Generator.Model;
 
 /// <summary>Everything the emitter needs: the request-builder tree and the model types.</summary>
@@ -5,6 +7,12 @@ internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType>
 {
     public RequestBuilderNode Root { get; } = root;
     public IReadOnlyList<ModelType> Types { get; } = types;
+
+    /// <summary>Every request builder, the root first, in pre-order (a node, then each child's subtree in segment order).</summary>
+    public IEnumerable<RequestBuilderNode> Nodes() => Root.DescendantsAndSelf();
+
+    /// <summary>Every operation, in the order of <see cref="Nodes"/> and, within a node, of its operations.</summary>
+    public IEnumerable<OperationModel> Operations() => Nodes().SelectMany(node => node.Operations);
 }
 
 /// <summary>One node of the URL path tree, emitted as one request-builder class.</summary>
@@ -35,15 +43,66 @@ internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? par
 
     /// <summary>True when the segment is exactly one string parameter, reached through an indexer.</summary>
     public bool IsIndexer { get; set; }
+
+    /// <summary>This node and every node below it, in pre-order: a node, then each child's subtree in segment order.</summary>
+    public IEnumerable<RequestBuilderNode> DescendantsAndSelf()
+    {
+        var stack = new Stack<RequestBuilderNode>([this]);
+        while (stack.TryPop(out var node))
+        {
+            yield return node;
+            foreach (var child in node.Children.Values.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>The builders from the first segment after the base path down to this one; empty for the root.</summary>
+    public IReadOnlyList<RequestBuilderNode> PathNodes()
+    {
+        var nodes = new List<RequestBuilderNode>();
+        for (var current = this; current.Parent is not null; current = current.Parent)
+        {
+            nodes.Add(current);
+        }
+
+        nodes.Reverse();
+        return nodes;
+    }
+
+    /// <summary>
+    /// <see cref="PathNodes"/>, each with its segment of <paramref name="pathTemplate"/>, the path of an operation of this
+    /// builder: the builders stand for the path's segments after the base path, in order. The segments are the
+    /// operation's own, which may name a single parameter differently from <see cref="Segment"/>.
+    /// </summary>
+    public IReadOnlyList<(RequestBuilderNode Node, string Segment)> PathSegments(string pathTemplate)
+    {
+        var nodes = PathNodes();
+        var segments = pathTemplate.Split('/');
+        var offset = segments.Length - nodes.Count;
+        return [.. nodes.Select((node, i) => (node, segments[offset + i]))];
+    }
 }
 
 /// <summary>One HTTP operation, emitted as one method of its path's request builder.</summary>
 internal sealed class OperationModel
 {
+    /// <summary>
+    /// The HTTP methods an operation may have, spelled as <see cref="HttpMethod"/> is, in the order the operations
+    /// of one path are read (and so emitted) and listed in change reports.
+    /// </summary>
+    public static ImmutableArray<string> HttpMethods { get; } = ["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"];
+
+    /// <summary>The HTTP method, one of <see cref="HttpMethods"/>: <c>Get</c>.</summary>
     public required string HttpMethod { get; init; }
     public required string OperationId { get; init; }
     public required string PathTemplate { get; init; }
     public string? Summary { get; init; }
+
+    /// <summary>The <see cref="Summary"/>, or the operationId when there is none: what the method's documentation starts with.</summary>
+    public string SummaryOrOperationId => Summary ?? OperationId;
+
     public string? Description { get; init; }
     public bool Deprecated { get; init; }
 
@@ -55,6 +114,15 @@ internal sealed class OperationModel
 
     /// <summary>Name of the generated query-parameters class; null when the operation has no optional query parameter.</summary>
     public string? QueryClassName { get; set; }
+
+    /// <summary>
+    /// Name of the typed advanced search property of the query-parameters class (<c>Search</c>, or <c>AdvancedSearch</c>
+    /// when a query parameter took <c>Search</c>); null when the operation has no <see cref="SearchParams"/>.
+    /// </summary>
+    public string? SearchPropertyName { get; set; }
+
+    /// <summary>The C# method sending the request: <c>GetAsync</c>.</summary>
+    public string MethodName => HttpMethod + "Async";
 
     public RequestBodyModel? Body { get; set; }
     public ResponseModel Response { get; set; } = ResponseModel.None;

@@ -16,10 +16,7 @@ internal sealed record ListRef(TypeUse Item) : TypeRef;
 internal sealed record MapRef(TypeUse Value) : TypeRef;
 
 /// <summary>A type as used in one place: the type and whether <c>null</c> is allowed there.</summary>
-internal sealed record TypeUse(TypeRef Type, bool Nullable)
-{
-    public TypeUse AsNullable() => Nullable ? this : this with { Nullable = true };
-}
+internal sealed record TypeUse(TypeRef Type, bool Nullable);
 
 /// <summary>The built-in types the generator maps OpenAPI primitives to.</summary>
 internal enum PrimitiveKind
@@ -128,6 +125,12 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
 
     /// <summary>The internal member holding the value and whether it was set, when <see cref="TracksPresence"/>.</summary>
     public string PresenceName { get; set; } = "";
+
+    /// <summary>
+    /// Whether the C# property is nullable: when it is optional (then left out while null) or nullable in the document.
+    /// A property that <see cref="TracksPresence"/> is optional, so nullable too.
+    /// </summary>
+    public bool CSharpNullable => !Required || Type.Nullable;
 }
 
 /// <summary>A name suggested by one use of a type.</summary>

@@ -84,6 +84,11 @@ internal static class MemberNamer
             }
 
             operation.QueryClassName = operation.OptionalQuery.Count > 0 ? Identifiers.Pascal(operation.OperationId) + "QueryParameters" : null;
+
+            // The typed advanced search is named AdvancedSearch if a parameter took "Search".
+            operation.SearchPropertyName = operation.SearchParams is null
+                ? null
+                : operation.OptionalQuery.Any(p => p.Name == "Search") ? "AdvancedSearch" : "Search";
         }
     }
 

@@ -13,11 +13,9 @@ internal sealed class ApiModelBuilder
         "Get", "List", "Create", "Update", "Replace", "Upsert", "Delete", "Add", "Assign",
     };
 
+    /// <summary>The methods read from each path item, in <see cref="OperationModel.HttpMethods"/>' order.</summary>
     private static readonly (HttpMethod Method, string Name)[] Methods =
-    [
-        (HttpMethod.Get, "Get"), (HttpMethod.Post, "Post"), (HttpMethod.Put, "Put"),
-        (HttpMethod.Patch, "Patch"), (HttpMethod.Delete, "Delete"), (HttpMethod.Head, "Head"), (HttpMethod.Options, "Options"),
-    ];
+        [.. OperationModel.HttpMethods.Select(name => (HttpMethod.Parse(name), name))];
 
     private readonly SchemaResolver _schemas = new();
     private readonly HashSet<string> _operationIds = new(StringComparer.Ordinal);
@@ -62,66 +60,41 @@ internal sealed class ApiModelBuilder
     private static void MarkPresenceTracking(RequestBuilderNode root)
     {
         var visited = new HashSet<ModelType>();
-        var stack = new Stack<RequestBuilderNode>([root]);
-        while (stack.TryPop(out var node))
+        foreach (var operation in root.DescendantsAndSelf().SelectMany(node => node.Operations))
         {
-            foreach (var child in node.Children.Values)
+            if (operation.HttpMethod == "Patch" && operation.Body is { Encoding: BodyEncoding.Json } body)
             {
-                stack.Push(child);
+                Visit(body.Type);
+            }
+        }
+
+        void Visit(TypeUse use) => TypeGraph.Visit(use, type =>
+        {
+            if (!visited.Add(type))
+            {
+                return false;
             }
 
-            foreach (var operation in node.Operations)
+            if (type is ObjectType o)
             {
-                if (operation.HttpMethod == "Patch" && operation.Body is { Encoding: BodyEncoding.Json } body)
+                o.TracksPresence = true;
+                foreach (var property in o.Properties)
                 {
-                    Visit(body.Type);
+                    // Only where null can be sent: required properties are always written, non-nullable ones never as null.
+                    property.TracksPresence = !property.Required && property.Type.Nullable && property.Literal is null;
                 }
             }
-        }
 
-        void Visit(TypeUse use)
-        {
-            switch (use.Type)
-            {
-                case ListRef list:
-                    Visit(list.Item);
-                    break;
-                case MapRef map:
-                    Visit(map.Value);
-                    break;
-                case ModelRef { Type: ObjectType type } when visited.Add(type):
-                    type.TracksPresence = true;
-                    foreach (var property in type.Properties)
-                    {
-                        // Only where null can be sent: required properties are always written, non-nullable ones never as null.
-                        property.TracksPresence = !property.Required && property.Type.Nullable && property.Literal is null;
-                        Visit(property.Type);
-                    }
-
-                    break;
-                case ModelRef { Type: UnionType union } when visited.Add(union):
-                    foreach (var alternative in union.Alternatives)
-                    {
-                        Visit(alternative.Type);
-                    }
-
-                    break;
-            }
-        }
+            return true;
+        });
     }
 
     /// <summary>The types some operation uses, directly or through other types, in order of first appearance.</summary>
     private List<ModelType> Reachable(RequestBuilderNode root)
     {
         var reached = new HashSet<ModelType>();
-        var stack = new Stack<RequestBuilderNode>([root]);
-        while (stack.TryPop(out var node))
+        foreach (var node in root.DescendantsAndSelf())
         {
-            foreach (var child in node.Children.Values)
-            {
-                stack.Push(child);
-            }
-
             foreach (var parameter in node.SegmentParameters)
             {
                 Visit(parameter.Type);
@@ -154,30 +127,7 @@ internal sealed class ApiModelBuilder
 
         return types;
 
-        void Visit(TypeUse use)
-        {
-            switch (use.Type)
-            {
-                case ListRef list:
-                    Visit(list.Item);
-                    break;
-                case MapRef map:
-                    Visit(map.Value);
-                    break;
-                case ModelRef { Type: var type } when reached.Add(type):
-                    foreach (var property in (type as ObjectType)?.Properties ?? [])
-                    {
-                        Visit(property.Type);
-                    }
-
-                    foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
-                    {
-                        Visit(alternative.Type);
-                    }
-
-                    break;
-            }
-        }
+        void Visit(TypeUse use) => TypeGraph.Visit(use, reached.Add);
     }
 
     private RequestBuilderNode NodeFor(RequestBuilderNode root, string path, string pointer)
@@ -364,17 +314,13 @@ internal sealed class ApiModelBuilder
     /// </summary>
     private static void BindPathParameter(RequestBuilderNode node, string pathTemplate, ParameterModel parameter, string pointer)
     {
-        var nodes = PathNodes(node);
-        var segments = pathTemplate.Split('/');
-        var offset = segments.Length - nodes.Count;
-        for (var i = 0; i < nodes.Count; i++)
+        foreach (var (target, segment) in node.PathSegments(pathTemplate))
         {
-            if (!segments[offset + i].Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
+            if (!segment.Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var target = nodes[i];
             var bound = IsSingleParameter(target.Segment)
                 ? target.SegmentParameters.Count > 0
                 : target.SegmentParameters.Any(p => p.WireName == parameter.WireName);
@@ -389,29 +335,11 @@ internal sealed class ApiModelBuilder
         throw new GeneratorException(pointer, $"the path parameter '{parameter.WireName}' does not appear in the path '{pathTemplate}'.");
     }
 
-    /// <summary>The builders from the first segment after the base path down to <paramref name="node"/>.</summary>
-    private static List<RequestBuilderNode> PathNodes(RequestBuilderNode node)
-    {
-        var nodes = new List<RequestBuilderNode>();
-        for (var current = node; current?.Parent is not null; current = current.Parent)
-        {
-            nodes.Insert(0, current);
-        }
-
-        return nodes;
-    }
-
     private static void EnsureAllPathParametersBound(RequestBuilderNode node, OperationModel model, string pointer)
     {
-        var segments = model.PathTemplate.Split('/');
-        var nodes = PathNodes(node);
-
-        // nodes align with the path's segments after the base path.
-        var offset = segments.Length - nodes.Count;
-        for (var i = 0; i < nodes.Count; i++)
+        foreach (var (target, segment) in node.PathSegments(model.PathTemplate))
         {
-            var segment = segments[offset + i];
-            if (segment.Contains('{', StringComparison.Ordinal) && nodes[i].SegmentParameters.Count == 0)
+            if (segment.Contains('{', StringComparison.Ordinal) && target.SegmentParameters.Count == 0)
             {
                 throw new GeneratorException(
                     "#/paths/" + GeneratorException.Escape(model.PathTemplate),

@@ -106,7 +106,7 @@ internal static partial class DocumentRefresher
         var lockChanged = !File.Exists(lockPath) || File.ReadAllText(lockPath) != lockText;
         var stale = existing.Where(f => f != newDocument).ToList();
 
-        output.WriteLine($"Fetched {uri}: {bytes.Length} bytes, {CountOperations(model.Root)} operations, {model.Types.Count} types.");
+        output.WriteLine($"Fetched {uri}: {bytes.Length} bytes, {model.Operations().Count()} operations, {model.Types.Count} types.");
         if (!documentChanged && !lockChanged && stale.Count == 0)
         {
             output.WriteLine($"{Display(Path.Combine(folder, newDocument))} is already this document (Logto {logtoVersion}, sha256 {sha256}): nothing to do.");
@@ -275,8 +275,6 @@ internal static partial class DocumentRefresher
         File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
     }
-
-    private static int CountOperations(RequestBuilderNode node) => node.Operations.Count + node.Children.Values.Sum(CountOperations);
 
     /// <summary>The start of a body, on one line, for error messages.</summary>
     private static string Preview(byte[] bytes)

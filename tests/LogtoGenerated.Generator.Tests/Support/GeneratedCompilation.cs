@@ -47,8 +47,6 @@ internal static class GeneratedCompilation
         return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
     });
 
-    /// <summary>Compiles <paramref name="generated"/> (relative path to source) with the runtime sources.</summary>
-    /// <returns>Every diagnostic of the compilation after the JSON source generator ran, and the generator's own.</returns>
     /// <summary>Compiles the generated files with the runtime and fails with the diagnostics when there is a warning or an error.</summary>
     public static void AssertCompilesWithoutWarnings(IReadOnlyDictionary<string, string> generated)
     {
@@ -56,6 +54,8 @@ internal static class GeneratedCompilation
         Assert.True(problems.Count == 0, CompilationResult.Describe(problems));
     }
 
+    /// <summary>Compiles <paramref name="generated"/> (relative path to source) with the runtime sources.</summary>
+    /// <returns>The compilation after the JSON source generator ran, with every diagnostic of it and the generator's own.</returns>
     public static CompilationResult Compile(IReadOnlyDictionary<string, string> generated)
     {
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "GlobalUsings.g.cs") };

@@ -1,4 +1,3 @@
-using LogtoGenerated.Generator.Emitting;
 using LogtoGenerated.Generator.Model;
 
 namespace LogtoGenerated.Generator.Tests.Support;
@@ -6,8 +5,6 @@ namespace LogtoGenerated.Generator.Tests.Support;
 /// <summary>Finds things in a built <see cref="ApiModel"/> and in generated files.</summary>
 internal static class ModelQueries
 {
-    public static IEnumerable<OperationModel> Operations(this ApiModel model) => ContextEmitter.Operations(model.Root);
-
     public static OperationModel Operation(this ApiModel model, string operationId) =>
         Assert.Single(model.Operations(), o => o.OperationId == operationId);
 
@@ -47,8 +44,4 @@ internal static class ModelQueries
     /// <summary>The generated model file of a type, found by name wherever its folder is.</summary>
     public static string ModelFile(this SortedDictionary<string, string> files, string typeName) =>
         Assert.Single(files, f => f.Key.StartsWith("Models/", StringComparison.Ordinal) && f.Key.EndsWith("/" + typeName + ".cs", StringComparison.Ordinal)).Value;
-
-    /// <summary>The generated file whose path ends with <paramref name="suffix"/>.</summary>
-    public static string File(this SortedDictionary<string, string> files, string suffix) =>
-        Assert.Single(files, f => f.Key.EndsWith(suffix, StringComparison.Ordinal)).Value;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace LogtoGenerated.Generator.Tests.Support;
 
 /// <summary>Files of this repository, found from the test assembly's folder.</summary>
@@ -16,11 +18,19 @@ internal static class RepositoryFiles
         throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds LogtoGenerated.sln.");
     });
 
+    private static readonly Lazy<string> LazyLogtoDocument = new(() =>
+    {
+        var lockFile = Path.Combine(Root, "openapi", "openapi.lock.json");
+        var document = JsonNode.Parse(File.ReadAllText(lockFile))?["document"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"{lockFile} names no document (its 'document' property).");
+        return Path.Combine(Root, "openapi", document);
+    });
+
     /// <summary>The folder holding <c>LogtoGenerated.sln</c>.</summary>
     public static string Root => LazyRoot.Value;
 
-    /// <summary>Logto's Management API document vendored in <c>openapi/</c>.</summary>
-    public static string LogtoDocument => Path.Combine(Root, "openapi", "logto-1.42.0-management.openapi.json");
+    /// <summary>Logto's Management API document vendored in <c>openapi/</c>, as <c>openapi/openapi.lock.json</c> names it.</summary>
+    public static string LogtoDocument => LazyLogtoDocument.Value;
 
     /// <summary>
     /// The hand-written runtime the generated code is compiled with: Http/, Serialization/, Paging/, Search/, the
