@@ -52,13 +52,8 @@ public sealed class RefreshCommandTests : IAsyncLifetime
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static (int ExitCode, string Output, string Error) Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = GeneratorCli.Run(args, output, error, name => environment?.GetValueOrDefault(name));
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        GeneratorRun.Cli(args, environment);
 
     private (int ExitCode, string Output, string Error) Refresh(params string[] options) =>
         Run(null, ["refresh", "--server", _server.Origin, "--openapi-folder", _folder, .. options]);

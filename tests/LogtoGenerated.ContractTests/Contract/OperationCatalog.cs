@@ -29,7 +29,7 @@ internal sealed class OperationCatalog
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-    private static readonly Lazy<OperationCatalog> LazyInstance = new(() => new OperationCatalog(RepositoryPaths.Document));
+    private static readonly Lazy<OperationCatalog> LazyInstance = new(() => new OperationCatalog(RepositoryRoot.OpenApiDocument));
 
     private OperationCatalog(string documentPath)
     {

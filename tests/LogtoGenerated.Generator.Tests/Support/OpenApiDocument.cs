@@ -155,6 +155,15 @@ internal static class GeneratorRun
     }
 
     /// <summary>The text of <c>Documents/{name}</c>, copied next to the test assembly.</summary>
+    /// <summary>Runs the generator's command line in process: its exit code and what it wrote to standard output and error.</summary>
+    public static (int ExitCode, string Output, string Error) Cli(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = GeneratorCli.Run(args, output, error, name => environment?.GetValueOrDefault(name));
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
     public static string Document(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Documents", name));
 
     /// <summary>The exception the generator throws for <paramref name="json"/>.</summary>

@@ -32,7 +32,7 @@ public sealed class LibraryPackage : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         Pack = await ProcessRunner.RunDotnetAsync(
-            ["pack", RepositoryPaths.Combine("src", "LogtoGenerated", "LogtoGenerated.csproj"), "-c", "Release", "-o", _folder, "-nologo"],
+            ["pack", RepositoryRoot.Combine("src", "LogtoGenerated", "LogtoGenerated.csproj"), "-c", "Release", "-o", _folder, "-nologo"],
             _folder,
             TimeSpan.FromMinutes(20));
         if (Pack.ExitCode != 0)

@@ -49,7 +49,7 @@ public sealed class PackageTests(LibraryPackage package)
     public void Description_NamesTheLogtoVersionOfTheVendoredDocument()
     {
         AssertPacked();
-        using JsonDocument lockFile = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("openapi", "openapi.lock.json")));
+        using JsonDocument lockFile = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("openapi", "openapi.lock.json")));
         string logtoVersion = lockFile.RootElement.GetProperty("logtoVersion").GetString()!;
 
         Assert.Contains("Logto " + logtoVersion, package.Metadata("description"), StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class PackageTests(LibraryPackage package)
         XElement license = package.MetadataElement("license")!;
         Assert.Equal("expression", (string?)license.Attribute("type"));
         Assert.Equal("MIT", license.Value);
-        Assert.Equal(File.ReadAllBytes(RepositoryPaths.Combine("LICENSE")), package.Read("LICENSE"));
+        Assert.Equal(File.ReadAllBytes(RepositoryRoot.Combine("LICENSE")), package.Read("LICENSE"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PackageTests(LibraryPackage package)
         AssertPacked();
 
         Assert.Equal("README.md", package.Metadata("readme"));
-        Assert.Equal(File.ReadAllBytes(RepositoryPaths.Combine("src", "LogtoGenerated", "PackageReadme.md")), package.Read("README.md"));
+        Assert.Equal(File.ReadAllBytes(RepositoryRoot.Combine("src", "LogtoGenerated", "PackageReadme.md")), package.Read("README.md"));
     }
 
     [Fact]

@@ -104,5 +104,5 @@ public sealed class ReadmeCodeBlockTests
     private static IReadOnlyList<MarkdownCodeBlock> CSharpBlocks(string document) => [.. Blocks(document).Where(block => block.Language == "csharp")];
 
     private static IReadOnlyList<MarkdownCodeBlock> Blocks(string document) =>
-        MarkdownCodeBlocks.Extract(File.ReadAllText(RepositoryPaths.Combine(document.Split('/'))));
+        MarkdownCodeBlocks.Extract(File.ReadAllText(RepositoryRoot.Combine(document.Split('/'))));
 }

@@ -10,7 +10,7 @@ public sealed class OpenApiLockTests
     [Fact]
     public void Document_MatchesTheSha256InTheLockFile()
     {
-        var openapi = Path.Combine(RepositoryPaths.Root, "openapi");
+        var openapi = Path.Combine(RepositoryRoot.Path, "openapi");
         using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(openapi, "openapi.lock.json")));
         var name = lockFile.RootElement.GetProperty("document").GetString()!;
         var expected = lockFile.RootElement.GetProperty("sha256").GetString()!;
@@ -23,13 +23,13 @@ public sealed class OpenApiLockTests
     [Fact]
     public void LockFile_RecordsTheLogtoVersionAndWhereTheDocumentCameFrom()
     {
-        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "openapi", "openapi.lock.json")));
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "openapi", "openapi.lock.json")));
         var root = lockFile.RootElement;
 
         Assert.Matches(@"^\d+\.\d+\.\d+$", root.GetProperty("logtoVersion").GetString());
         Assert.Contains("/api/.well-known/management.openapi.json", root.GetProperty("source").GetString(), StringComparison.Ordinal);
         var document = root.GetProperty("document").GetString()!;
         Assert.Contains(root.GetProperty("logtoVersion").GetString()!, document, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "openapi", document)), "the lock file names a document that is not in openapi/");
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, "openapi", document)), "the lock file names a document that is not in openapi/");
     }
 }

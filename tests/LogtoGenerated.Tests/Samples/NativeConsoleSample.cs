@@ -77,8 +77,8 @@ public sealed class NativeConsoleSample : IAsyncLifetime
     private static string ProjectFile()
     {
         string Escape(string path) => SecurityElement.Escape(path);
-        string program = RepositoryPaths.Combine("samples", "LogtoGenerated.Samples.Console", "Program.cs");
-        string library = RepositoryPaths.Combine("src", "LogtoGenerated", "LogtoGenerated.csproj");
+        string program = RepositoryRoot.Combine("samples", "LogtoGenerated.Samples.Console", "Program.cs");
+        string library = RepositoryRoot.Combine("src", "LogtoGenerated", "LogtoGenerated.csproj");
         return $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
