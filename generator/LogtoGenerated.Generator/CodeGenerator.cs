@@ -9,21 +9,24 @@ namespace LogtoGenerated.Generator;
 internal static class CodeGenerator
 {
     /// <summary>Reads the document and builds the named code model.</summary>
-    public static ApiModel BuildModel(Stream document, GeneratorOptions options)
+    /// <param name="document">The OpenAPI document.</param>
+    /// <param name="options">The settings of the run.</param>
+    /// <param name="naming">The record of earlier names and the overrides; none when null (names from the rules alone).</param>
+    public static ApiModel BuildModel(Stream document, GeneratorOptions options, NamingInputs? naming = null)
     {
         var openApi = DocumentLoader.Load(document);
         var model = new ApiModelBuilder(options.BasePath).Build(openApi);
-        TypeNamer.NameAll(model.Types);
+        TypeNamer.NameAll(model.Types, naming ?? NamingInputs.None);
         MemberNamer.NameAll(model, options);
         return model;
     }
 
     /// <summary>Generates every file, keyed by path relative to the output folder ('/' separators), in ordinal order.</summary>
-    public static SortedDictionary<string, string> Generate(Stream document, GeneratorOptions options)
-    {
-        var model = BuildModel(document, options);
-        return new CSharpEmitter(options).Emit(model);
-    }
+    public static SortedDictionary<string, string> Generate(Stream document, GeneratorOptions options, NamingInputs? naming = null) =>
+        Generate(BuildModel(document, options, naming), options);
+
+    /// <summary>Generates every file of a built model, keyed as <see cref="Generate(Stream, GeneratorOptions, NamingInputs?)"/> keys them.</summary>
+    public static SortedDictionary<string, string> Generate(ApiModel model, GeneratorOptions options) => new CSharpEmitter(options).Emit(model);
 }
 
 /// <summary>Settings of one generation run.</summary>

@@ -3,6 +3,7 @@ using LogtoGenerated.Generator;
 using LogtoGenerated.Generator.Comparing;
 using LogtoGenerated.Generator.Emitting;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Naming;
 using LogtoGenerated.Generator.Refreshing;
 
 return GeneratorCli.Run(args, Console.Out, Console.Error);
@@ -29,9 +30,11 @@ namespace LogtoGenerated.Generator
 
         private const string Usage = """
             Usage: LogtoGenerated.Generator generate --document <openapi.json> --output <folder> [--namespace LogtoGenerated] [--base-path /api]
-                   LogtoGenerated.Generator names --document <openapi.json>     (lists the generated type names and what they come from)
-                   LogtoGenerated.Generator diff --old <openapi.json> --new <openapi.json> [--format text|markdown]
-                       (what changed for users of the client; exit code 3 when a change is breaking)
+                       (reads names.lock.json and overrides.json next to the document, and writes names.lock.json back)
+                   LogtoGenerated.Generator names --document <openapi.json>     (lists the generated type names and the uses of each)
+                   LogtoGenerated.Generator diff --old <openapi.json> --new <openapi.json> [--format text|markdown] [--names <folder>]
+                       (what changed for users of the client; exit code 3 when a change is breaking; both documents are named
+                        with the names.lock.json and overrides.json of --names, by default the folder of --new)
                    LogtoGenerated.Generator refresh --server <https://your-logto> [--token <access token>] [--logto-version <x.y.z>] [--openapi-folder openapi]
                        (replaces the document in the openapi folder with {server}/api/.well-known/management.openapi.json and updates openapi.lock.json;
                         the token may come from the LOGTO_MANAGEMENT_TOKEN environment variable instead; the version defaults to the document's info.version)
@@ -43,7 +46,7 @@ namespace LogtoGenerated.Generator
         {
             ["generate"] = (["document", "output"], ["namespace", "base-path"]),
             ["names"] = (["document"], ["namespace", "base-path"]),
-            ["diff"] = (["old", "new"], ["format", "namespace", "base-path"]),
+            ["diff"] = (["old", "new"], ["format", "names", "namespace", "base-path"]),
             ["refresh"] = (["server"], ["token", "logto-version", "openapi-folder", "namespace", "base-path"]),
         };
 
@@ -105,30 +108,63 @@ namespace LogtoGenerated.Generator
         private static int Generate(string document, string folder, GeneratorOptions settings, TextWriter output, TextWriter error)
         {
             var stopwatch = Stopwatch.StartNew();
-            if (Read(document, stream => CodeGenerator.Generate(stream, settings), error) is not { } files)
+            var namingFolder = FolderOf(document);
+            if (Load(document, settings, error, namingFolder) is not { } model)
             {
                 return Failure;
             }
 
+            var files = CodeGenerator.Generate(model, settings);
             var written = OutputWriter.Write(folder, files);
             output.WriteLine($"Generated {files.Count} files ({written} changed) from {Path.GetFileName(document)} in {stopwatch.ElapsedMilliseconds} ms.");
+
+            // The record of names, for the next generation and for review: what was named, renamed and dropped.
+            var recordPath = Path.Combine(namingFolder, NamingInputs.RecordFileName);
+            var before = NamesRecord.Read(recordPath);
+            var after = NamesRecord.Of(model.Types);
+            var json = after.ToJson();
+            if (!File.Exists(recordPath) || File.ReadAllText(recordPath) != json)
+            {
+                File.WriteAllText(recordPath, json);
+                foreach (var line in before.ChangesTo(after).Lines())
+                {
+                    output.WriteLine($"{NamingInputs.RecordFileName}: {line}");
+                }
+            }
+
             return Success;
         }
 
         private static int Names(string document, GeneratorOptions settings, TextWriter output, TextWriter error)
         {
-            if (Load(document, settings, error) is not { } model)
+            if (Load(document, settings, error, FolderOf(document)) is not { } model)
             {
                 return Failure;
             }
 
+            var untrue = 0;
             foreach (var type in model.Types.OrderBy(t => t.Folder, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
             {
-                output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]}) <- {string.Join(", ", type.Candidates.Select(c => c.Name ?? (c.Parent?.Name + "." + c.Member)).Distinct().Take(4))}");
+                output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]})");
+                foreach (var use in type.Candidates.Select(c => c.UseKey).Distinct())
+                {
+                    output.WriteLine($"    {use}");
+                }
+
+                var untrueUses = UseTruth.UntrueUses(type.Name, type).Select(c => c.UseKey).Distinct().ToList();
+                if (untrueUses.Count > 0)
+                {
+                    untrue++;
+                    output.WriteLine($"    ! the name is not true to: {string.Join(", ", untrueUses)}");
+                }
             }
 
+            output.WriteLine($"{model.Types.Count} types; {untrue} named after a use some of their uses do not have (marked !; fix with {NamingInputs.OverridesFileName}).");
             return Success;
         }
+
+        /// <summary>The folder of a file path, the current folder for a bare file name.</summary>
+        private static string FolderOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
 
         private static int Diff(Dictionary<string, string> options, GeneratorOptions settings, TextWriter output, TextWriter error)
         {
@@ -144,7 +180,10 @@ namespace LogtoGenerated.Generator
             }
 
             var (oldPath, newPath) = (options["old"], options["new"]);
-            if (Load(oldPath, settings, error) is not { } oldModel || Load(newPath, settings, error) is not { } newModel)
+            // One record names both documents, so a type is reported renamed only when the record itself changed.
+            var naming = options.GetValueOrDefault("names") ?? FolderOf(newPath);
+            if (Load(oldPath, settings, error, naming, strictOverrides: false) is not { } oldModel
+                || Load(newPath, settings, error, naming, strictOverrides: false) is not { } newModel)
             {
                 return Failure;
             }
@@ -189,9 +228,13 @@ namespace LogtoGenerated.Generator
             }
         }
 
-        /// <summary>The code model of a document, or null after printing why it could not be built.</summary>
-        private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error) =>
-            Read(document, stream => CodeGenerator.BuildModel(stream, settings), error);
+        /// <summary>
+        /// The code model of a document, named with the record and overrides in <paramref name="namingFolder"/>, or null after
+        /// printing why it could not be built. Without <paramref name="strictOverrides"/>, overrides for uses the document
+        /// does not have are passed over (an older document) instead of failing.
+        /// </summary>
+        private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error, string namingFolder, bool strictOverrides = true) =>
+            Read(document, stream => CodeGenerator.BuildModel(stream, settings, NamingInputs.FromFolder(namingFolder) with { RequireAllOverrides = strictOverrides }), error);
 
         /// <summary>
         /// What <paramref name="read"/> makes of a document, or null after printing why the document is bad (a

@@ -50,6 +50,9 @@ internal abstract class ModelType(string key, int firstSeen)
     /// <summary>The chosen C# name; set by the namer.</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>True when a human-curated override chose <see cref="Name"/>.</summary>
+    public bool NamedByOverride { get; set; }
+
     /// <summary>The folder (and resource) the type is emitted under, e.g. <c>Users</c>.</summary>
     public string Folder { get; set; } = "";
 
@@ -140,8 +143,20 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
 /// <param name="Member">For nested uses: the property (or parameter, or discriminator value) naming this use.</param>
 /// <param name="Folder">The resource folder this use belongs to.</param>
 /// <param name="Fallback">A name unique to this use, used when <paramref name="Name"/> is taken by another type.</param>
+/// <param name="Use">
+/// Where the type is used: the whole use for a top-level one (<c>GET /api/users response</c>), the part after the
+/// parent's name for a nested one (<c>.profile</c>); see <see cref="UseKey"/>.
+/// </param>
 /// <param name="Qualified">
 /// The use's name qualified by its operation (<c>ListUsersResponseListItem</c>), for the items of a list whose
 /// <paramref name="Fallback"/> is shared by other operations with the same noun; the last resort before giving up.
 /// </param>
-internal sealed record NameCandidate(int Rank, string? Name, ModelType? Parent, string? Member, string Folder, string? Fallback, string? Qualified = null);
+internal sealed record NameCandidate(int Rank, string? Name, ModelType? Parent, string? Member, string Folder, string? Fallback, string Use, string? Qualified = null)
+{
+    /// <summary>
+    /// The use in words that survive a reordered document and unrelated changes: <c>GET /api/users/{userId} response</c>,
+    /// <c>User.profile</c> (a property of the type named <c>User</c>), <c>CreateUserMfaVerificationRequest|Totp</c> (an
+    /// alternative of a union). Nested uses are only known once the parent has its name.
+    /// </summary>
+    public string UseKey => Parent is null ? Use : Parent.Name + Use;
+}

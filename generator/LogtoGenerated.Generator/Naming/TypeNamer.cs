@@ -1,20 +1,39 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Parsing;
 
 namespace LogtoGenerated.Generator.Naming;
 
 /// <summary>
-/// Gives every model type one name, chosen from the names its uses suggest. Stronger uses win
-/// (a component name over an operation's resource over a request body over a property), then
-/// the name most uses agree on. Parents are named before the types nested in them, so nested
-/// names build on their parent's final name. When the preferred name is held by another shape,
-/// the type is named by what tells it apart (<c>RoleWithScopes</c>) or by its own use
-/// (<c>RoleListItem</c>); never by a number.
+/// Gives every model type one name. In order of precedence:
+/// <list type="number">
+/// <item>an override (<see cref="NamingInputs.Overrides"/>) for one of the type's uses: a person chose the name;</item>
+/// <item>the name the committed record (<see cref="NamingInputs.Record"/>) gave the type that had most of these uses,
+/// so a name does not move while what it stands for still exists;</item>
+/// <item>the rules: the names the uses suggest, stronger uses first (a component name over an operation's resource over a
+/// request body over a property), then the name most uses agree on; only names that are true to every use (a name
+/// built from one operation or resource is kept for types used by that operation or resource alone); when none is,
+/// a name every use shares (<c>Branding</c> for the <c>branding</c> of several types) or one built from the shape
+/// (<c>RoleIdsRequest</c>). When the preferred name is held by another shape, the type is named by what tells it
+/// apart (<c>RoleWithScopes</c>) or by its own use (<c>RoleListItem</c>); never by a number.</item>
+/// </list>
+/// Parents are named before the types nested in them, so nested names (and nested uses, <c>User.profile</c>) build on
+/// their parent's final name. Nothing depends on the order of the document: ties go to the ordinal order of uses.
 /// </summary>
 internal static class TypeNamer
 {
-    public static void NameAll(IReadOnlyList<ModelType> types)
+    /// <summary>Names that say nothing alone; a name every use shares must be more than one of these.</summary>
+    private static readonly HashSet<string> EmptyNames = new(StringComparer.Ordinal)
+    {
+        "Request", "Response", "Result", "Item", "ListItem", "Value", "Object", "Type", "Id", "Data", "List", "Name", "Config", "Info",
+    };
+
+    public static void NameAll(IReadOnlyList<ModelType> types, NamingInputs inputs)
     {
         var taken = new Dictionary<string, ModelType>(StringComparer.Ordinal);
+        // Names the record keeps for types not named yet, and names every C# file already sees: no rule takes them.
+        var reserved = new HashSet<string>(inputs.Record.Names.Keys, StringComparer.Ordinal);
+        reserved.UnionWith(SystemTypeNames.All);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
         var pending = types.ToList();
         while (pending.Count > 0)
         {
@@ -24,37 +43,142 @@ internal static class TypeNamer
                 ready = pending;
             }
 
-            foreach (var type in ready.OrderBy(BestRank).ThenByDescending(t => t.Candidates.Count(c => c.Rank == BestRank(t))).ThenBy(t => t.FirstSeen))
+            foreach (var type in ready)
             {
-                Assign(type, taken);
+                type.Candidates.Sort(CompareUses);
+                ApplyOverride(type, inputs, taken, applied);
+            }
+
+            ApplyRecord(ready.Where(t => t.Name.Length == 0).ToList(), inputs.Record, taken);
+            foreach (var type in ready.Where(t => t.Name.Length == 0).OrderBy(BestRank)
+                .ThenByDescending(t => t.Candidates.Count(c => c.Rank == BestRank(t))).ThenBy(PrincipalUse, StringComparer.Ordinal))
+            {
+                Assign(type, taken, reserved);
             }
 
             pending = pending.Where(t => t.Name.Length == 0).ToList();
         }
+
+        if (inputs.RequireAllOverrides && inputs.Overrides.Keys.FirstOrDefault(use => !applied.Contains(use)) is { } stale)
+        {
+            var pointer = inputs.OverridesPath + "#/types/" + GeneratorException.Escape(stale);
+            if (types.FirstOrDefault(t => t.Candidates.Any(c => c.UseKey == stale)) is { } early)
+            {
+                // A type with a top-level use is named before the types it is nested in, so its nested uses are not known yet.
+                throw new GeneratorException(pointer, $"the override cannot name the type used as '{stale}' by that use: the type is named before the type it is nested in. "
+                    + $"Key the override by one of its top-level uses instead: '{string.Join("', '", early.Candidates.Where(c => c.Parent is null).Select(c => c.UseKey))}'.");
+            }
+
+            throw new GeneratorException(pointer,
+                $"the override names '{inputs.Overrides[stale]}' the type used as '{stale}', but no type has that use any more. "
+                + "Remove the entry, or key it by a use the type still has ('names --document ...' lists every type's uses).");
+        }
+    }
+
+    /// <summary>
+    /// A type can be named once the types it is nested in are (its nested names build on theirs), or at once when a
+    /// top-level use (an operation's body or response, a component) names it without them.
+    /// </summary>
+    private static bool IsReady(ModelType type) =>
+        type.Candidates.Any(c => c.Rank < NameHint.NestedRank) || type.Candidates.All(c => c.Parent is null || c.Parent.Name.Length > 0);
+
+    /// <summary>Orders uses by strength, then by their words: the same order whatever the order of the document.</summary>
+    private static int CompareUses(NameCandidate a, NameCandidate b)
+    {
+        var byRank = a.Rank.CompareTo(b.Rank);
+        return byRank != 0 ? byRank : string.CompareOrdinal(a.UseKey, b.UseKey);
     }
 
     private static int BestRank(ModelType type) => type.Candidates.Count == 0 ? int.MaxValue : type.Candidates.Min(c => c.Rank);
 
-    private static bool IsReady(ModelType type) =>
-        type.Candidates.Any(c => c.Rank < Parsing.NameHint.NestedRank)
-        || type.Candidates.All(c => c.Parent is null || c.Parent.Name.Length > 0);
+    /// <summary>The type's strongest use, first in ordinal order among equals: a tie-break that ignores document order.</summary>
+    private static string PrincipalUse(ModelType type) => type.Candidates.Count == 0 ? "" : type.Candidates.Min(c => (c.Rank, c.UseKey)).UseKey;
 
-    private static void Assign(ModelType type, Dictionary<string, ModelType> taken)
+    private static void ApplyOverride(ModelType type, NamingInputs inputs, Dictionary<string, ModelType> taken, HashSet<string> applied)
     {
-        var preferred = PreferredNames(type).ToList();
+        var chosen = type.Candidates.Select(c => c.UseKey).Where(inputs.Overrides.ContainsKey).Distinct().ToList();
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+
+        var names = chosen.Select(use => inputs.Overrides[use]).Distinct().ToList();
+        if (names.Count > 1)
+        {
+            throw new GeneratorException(
+                inputs.OverridesPath + "#/types",
+                $"the uses '{string.Join("', '", chosen)}' are one type, but the overrides name it '{string.Join("', '", names)}'. Keep one of them.");
+        }
+
+        if (taken.TryGetValue(names[0], out var holder))
+        {
+            throw new GeneratorException(
+                inputs.OverridesPath + "#/types/" + GeneratorException.Escape(chosen[0]),
+                $"the override names this type '{names[0]}', but another type already has that name (the type used as '{holder.Candidates[0].UseKey}'). Choose another name.");
+        }
+
+        applied.UnionWith(chosen);
+        type.NamedByOverride = true;
+        Name(type, names[0], taken);
+    }
+
+    /// <summary>Gives each type the recorded name sharing most uses with it; a recorded name goes to one type.</summary>
+    private static void ApplyRecord(IReadOnlyList<ModelType> types, NamesRecord record, Dictionary<string, ModelType> taken)
+    {
+        var namesByUse = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, uses) in record.Names)
+        {
+            foreach (var use in uses)
+            {
+                (namesByUse.TryGetValue(use, out var list) ? list : namesByUse[use] = []).Add(name);
+            }
+        }
+
+        var offers = new List<(ModelType Type, string Name, int Shared, string Principal)>();
+        foreach (var type in types)
+        {
+            var shared = type.Candidates.Select(c => c.UseKey).Distinct()
+                .SelectMany(use => namesByUse.GetValueOrDefault(use) ?? [])
+                .GroupBy(name => name);
+            offers.AddRange(shared.Select(g => (type, g.Key, g.Count(), PrincipalUse(type))));
+        }
+
+        foreach (var offer in offers.OrderByDescending(o => o.Shared).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Principal, StringComparer.Ordinal))
+        {
+            if (offer.Type.Name.Length == 0 && !taken.ContainsKey(offer.Name))
+            {
+                Name(offer.Type, offer.Name, taken);
+            }
+        }
+    }
+
+    private static void Name(ModelType type, string name, Dictionary<string, ModelType> taken)
+    {
+        type.Name = name;
+        type.Folder = FolderOf(type);
+        taken.Add(name, type);
+    }
+
+    private static void Assign(ModelType type, Dictionary<string, ModelType> taken, HashSet<string> reserved)
+    {
+        var preferred = PreferredNames(type).Distinct(StringComparer.Ordinal).ToList();
         if (preferred.Count == 0)
         {
             throw new GeneratorException(type.Pointer, "no use of this schema suggests a name for its type.");
         }
 
-        var name = preferred.FirstOrDefault(n => !taken.ContainsKey(n))
-            ?? DistinguishedName(type, preferred[0], taken[preferred[0]], taken)
-            ?? FallbackNames(type).FirstOrDefault(n => !taken.ContainsKey(n))
+        bool Free(string name) => !taken.ContainsKey(name) && !reserved.Contains(name);
+        bool True(string name) => UseTruth.IsTrueToAllUses(name, type);
+        var holder = taken.GetValueOrDefault(preferred[0]);
+        var name = preferred.Where(True).FirstOrDefault(Free)
+            ?? (holder is null ? null : DistinguishedName(type, preferred[0], holder, Free) is { } distinguished && True(distinguished) ? distinguished : null)
+            ?? UseTruth.SharedNames(type).FirstOrDefault(n => Free(n) && !EmptyNames.Contains(n))
+            ?? FallbackNames(type).Where(True).FirstOrDefault(Free)
+            // Nothing true to every use is free: the best name of the strongest use. 'names' flags it, and an override fixes it.
+            ?? preferred.FirstOrDefault(Free)
+            ?? FallbackNames(type).FirstOrDefault(Free)
             ?? throw new GeneratorException(type.Pointer, $"no unique name for this type: '{string.Join("', '", preferred)}' are taken by other shapes.");
-
-        type.Name = name;
-        type.Folder = FolderOf(type);
-        taken.Add(name, type);
+        Name(type, name, taken);
     }
 
     /// <summary>The names suggested by the strongest uses, most agreed first.</summary>
@@ -63,7 +187,7 @@ internal static class TypeNamer
         foreach (var group in type.Candidates.GroupBy(c => c.Rank).OrderBy(g => g.Key))
         {
             var names = new List<(string Name, int ParentRank)>();
-            if (group.Key == Parsing.NameHint.RequestRank)
+            if (group.Key == NameHint.RequestRank)
             {
                 // One body shared by AddOrganizationUsers and ReplaceOrganizationUsers is OrganizationUsersRequest.
                 var nouns = group.Select(c => c.Member).Distinct().ToList();
@@ -81,12 +205,13 @@ internal static class TypeNamer
             }
 
             // Nested names follow the parent with the strongest name (Application.type before
-            // ContextSampleApplication.type), then the name most uses agree on, then document order.
+            // ContextSampleApplication.type), then the name most uses agree on, then the first suggested.
+            // (Candidates are sorted by use, so "first suggested" does not depend on the order of the document.)
             var ordered = names.Select((n, i) => (n.Name, n.ParentRank, Index: i))
                 .GroupBy(x => x.Name)
                 .OrderBy(g => g.Min(x => x.ParentRank))
                 .ThenByDescending(g => g.Count())
-                .ThenBy(g => g.First().Index)
+                .ThenBy(g => g.Min(x => x.Index))
                 .Select(g => g.Key);
             foreach (var name in ordered)
             {
@@ -95,9 +220,10 @@ internal static class TypeNamer
         }
     }
 
-    private static IEnumerable<string> NamesOf(NameCandidate candidate)
+    /// <summary>The names one use suggests for the type on its own.</summary>
+    internal static IEnumerable<string> NamesOf(NameCandidate candidate)
     {
-        if (candidate.Rank != Parsing.NameHint.NestedRank)
+        if (candidate.Rank != NameHint.NestedRank)
         {
             if (candidate.Name is not null)
             {
@@ -142,7 +268,7 @@ internal static class TypeNamer
     }
 
     /// <summary>Names a shape that extends the holder of its preferred name by what it adds: <c>RoleWithScopes</c>.</summary>
-    private static string? DistinguishedName(ModelType type, string preferred, ModelType holder, Dictionary<string, ModelType> taken)
+    private static string? DistinguishedName(ModelType type, string preferred, ModelType holder, Func<string, bool> free)
     {
         if (type is not ObjectType mine || holder is not ObjectType theirs)
         {
@@ -150,7 +276,7 @@ internal static class TypeNamer
         }
 
         var theirNames = theirs.Properties.Select(p => p.WireName).ToHashSet(StringComparer.Ordinal);
-        var extra = mine.Properties.Where(p => !theirNames.Contains(p.WireName)).Select(p => Identifiers.Pascal(p.WireName)).ToList();
+        var extra = mine.Properties.Where(p => !theirNames.Contains(p.WireName)).Select(p => Identifiers.Pascal(p.WireName)).Order(StringComparer.Ordinal).ToList();
         var isSuperset = theirNames.All(n => mine.Properties.Any(p => p.WireName == n));
         if (!isSuperset || extra.Count is 0 or > 2)
         {
@@ -158,19 +284,19 @@ internal static class TypeNamer
         }
 
         var name = preferred + "With" + string.Join("And", extra);
-        return taken.ContainsKey(name) ? null : name;
+        return free(name) ? name : null;
     }
 
     private static IEnumerable<string> FallbackNames(ModelType type)
     {
-        foreach (var candidate in type.Candidates.OrderBy(c => c.Rank))
+        foreach (var candidate in type.Candidates)
         {
             if (candidate.Fallback is not null)
             {
                 yield return candidate.Fallback;
             }
 
-            if (candidate is { Rank: Parsing.NameHint.NestedRank, Parent.Name.Length: > 0, Member: not null })
+            if (candidate is { Rank: NameHint.NestedRank, Parent.Name.Length: > 0, Member: not null })
             {
                 yield return Nested(candidate.Parent.Name, Identifiers.Pascal(candidate.Member));
                 if (candidate.Parent.Candidates.FirstOrDefault(c => c.Parent is { Name.Length: > 0 }) is { Parent: { } grandParent })
@@ -193,7 +319,7 @@ internal static class TypeNamer
     /// </summary>
     private static IEnumerable<string> QualifiedNames(ModelType type)
     {
-        foreach (var candidate in type.Candidates.OrderBy(c => c.Rank))
+        foreach (var candidate in type.Candidates)
         {
             if (candidate.Qualified is not null)
             {
@@ -205,7 +331,7 @@ internal static class TypeNamer
                 yield return candidate.Fallback;
             }
 
-            if (candidate is { Rank: Parsing.NameHint.NestedRank, Parent: { } parent, Member: not null })
+            if (candidate is { Rank: NameHint.NestedRank, Parent: { } parent, Member: not null })
             {
                 var member = Identifiers.Pascal(candidate.Member);
                 foreach (var qualifiedParent in QualifiedNames(parent))
@@ -218,7 +344,7 @@ internal static class TypeNamer
 
     private static string FolderOf(ModelType type)
     {
-        var best = type.Candidates.OrderBy(c => c.Rank).First();
-        return best.Parent is { Folder.Length: > 0 } parent ? parent.Folder : best.Folder;
+        var best = type.Candidates.OrderBy(c => c.Rank).ThenBy(c => c.UseKey, StringComparer.Ordinal).FirstOrDefault();
+        return best is null ? "Common" : best.Parent is { Folder.Length: > 0 } parent ? parent.Folder : best.Folder;
     }
 }

@@ -122,7 +122,9 @@ internal sealed class ApiModelBuilder
         var types = _schemas.Types.Where(reached.Contains).ToList();
         foreach (var type in types)
         {
-            type.Candidates.RemoveAll(c => c.Parent is not null && !reached.Contains(c.Parent));
+            // Uses inside unreached types, and nested uses whose parent never became a type (the alternatives of a
+            // union that collapsed to one of them or to a primitive), name nothing.
+            type.Candidates.RemoveAll(c => c.Parent is null ? c.Rank == NameHint.NestedRank : !reached.Contains(c.Parent));
         }
 
         return types;
@@ -189,7 +191,7 @@ internal sealed class ApiModelBuilder
         var (verb, noun) = SplitOperationId(operationId);
         AddParameters(item, operation, pointer, node, model, noun, folder);
         AddRequestBody(operation, pointer, model, noun, folder);
-        model.Response = BuildResponse(operation, pointer, operationId, verb, noun, folder);
+        model.Response = BuildResponse(operation, pointer, operationId, verb, noun, folder, method, path);
         model.Paging = PagingOf(model);
         model.SearchParams = model.OptionalQuery.FirstOrDefault(p => p.WireName == "search_params" && p.Exploded);
         return model;
@@ -259,7 +261,9 @@ internal sealed class ApiModelBuilder
                 throw new GeneratorException(parameterPointer, "the parameter needs both 'name' and 'in'.");
             }
 
-            var hint = new NameHint(NameHint.ParameterRank, noun + Identifiers.Pascal(parameter.Name), null, null, folder, model.OperationId + Identifiers.Pascal(parameter.Name));
+            var hint = new NameHint(
+                NameHint.ParameterRank, noun + Identifiers.Pascal(parameter.Name), null, null, folder, model.OperationId + Identifiers.Pascal(parameter.Name),
+                $"{model.HttpMethod.ToUpperInvariant()} {model.PathTemplate} parameter {parameter.Name}");
             var use = _schemas.Resolve(parameter.Schema, parameterPointer + "/schema", hint);
             var exploded = parameter.Explode && use.Type is MapRef or PrimitiveRef { Kind: PrimitiveKind.JsonObject };
             use = QueryForm(use);
@@ -364,7 +368,7 @@ internal sealed class ApiModelBuilder
         }
 
         var bodyPointer = pointer + "/requestBody/content/" + GeneratorException.Escape(mediaType) + "/schema";
-        var hint = new NameHint(NameHint.RequestRank, model.OperationId + "Request", null, noun, folder, model.OperationId + "Request");
+        var hint = new NameHint(NameHint.RequestRank, model.OperationId + "Request", null, noun, folder, model.OperationId + "Request", $"{model.HttpMethod.ToUpperInvariant()} {model.PathTemplate} request");
         var multipart = encoding is BodyEncoding.Multipart;
         var use = _schemas.Resolve(content[mediaType].Schema, bodyPointer, hint, multipart);
         if (encoding is not BodyEncoding.Json && use.Type is not ModelRef { Type: ObjectType })
@@ -384,7 +388,7 @@ internal sealed class ApiModelBuilder
         _ => null,
     };
 
-    private ResponseModel BuildResponse(OpenApiOperation operation, string pointer, string operationId, string? verb, string noun, string folder)
+    private ResponseModel BuildResponse(OpenApiOperation operation, string pointer, string operationId, string? verb, string noun, string folder, string method, string path)
     {
         if (operation.Responses is null)
         {
@@ -409,7 +413,7 @@ internal sealed class ApiModelBuilder
                 }
 
                 var name = verb is null ? operationId + "Result" : noun;
-                var hint = new NameHint(NameHint.ResponseRank, name, null, null, folder, operationId + "Response");
+                var hint = new NameHint(NameHint.ResponseRank, name, null, null, folder, operationId + "Response", $"{method.ToUpperInvariant()} {path} response");
                 var use = _schemas.Resolve(json.Value.Schema, responsePointer + GeneratorException.Escape(json.Key) + "/schema", hint);
 
                 // A body that may be missing: a media type without a schema, or another success status without content.

@@ -7,7 +7,10 @@ namespace LogtoGenerated.Generator.Parsing;
 /// names its parent through a <see cref="ParentSlot"/>, filled once the parent's type is known
 /// (a parent's structural key depends on its children, so children are resolved first).
 /// </summary>
-internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, string? Member, string Folder, string? Fallback, string? Qualified = null)
+/// The parameters are those of <see cref="NameCandidate"/>; <c>Use</c> is where the schema is used, in words that do
+/// not depend on the order of the document: <c>GET /api/users response</c> for a top-level use, and for a nested use
+/// the part after its parent's name (<c>.profile</c>, <c>.roles[]</c>, <c>|Totp</c>).
+internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, string? Member, string Folder, string? Fallback, string Use, string? Qualified = null)
 {
     public const int ComponentRank = 0;
     public const int ResponseRank = 1;
@@ -23,9 +26,10 @@ internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, stri
         Fallback = Name is not null ? Naming.Identifiers.Singular(Name) + suffix : Fallback is null ? null : Fallback + suffix,
         // UserListItem is shared by every operation listing users; ListUsersResponseListItem is not.
         Qualified = (Qualified ?? Fallback) is { } qualified ? qualified + suffix : null,
+        Use = Use + (suffix == "Value" ? "{}" : "[]"),
     };
 
-    public NameCandidate ToCandidate() => new(Rank, Name, Parent?.Type, Member, Folder, Fallback, Qualified);
+    public NameCandidate ToCandidate() => new(Rank, Name, Parent?.Type, Member, Folder, Fallback, Use, Qualified);
 }
 
 /// <summary>A placeholder for a parent type that is resolved after its children.</summary>

@@ -142,7 +142,7 @@ internal sealed class SchemaResolver
         }
 
         var componentPointer = "#/components/schemas/" + GeneratorException.Escape(id);
-        var use = Resolve(reference.Target, componentPointer, new NameHint(NameHint.ComponentRank, Identifiers.Pascal(id), null, null, hint.Folder, null));
+        var use = Resolve(reference.Target, componentPointer, new NameHint(NameHint.ComponentRank, Identifiers.Pascal(id), null, null, hint.Folder, null, "component " + id));
         _resolvingComponents.Remove(id);
         _components[id] = use;
         AddCandidate(use, hint);
@@ -173,7 +173,7 @@ internal sealed class SchemaResolver
         foreach (var (wireName, propertySchema) in properties)
         {
             var propertyPointer = pointer + "/properties/" + GeneratorException.Escape(wireName);
-            var childHint = new NameHint(NameHint.NestedRank, null, slot, wireName, hint.Folder, null);
+            var childHint = new NameHint(NameHint.NestedRank, null, slot, wireName, hint.Folder, null, "." + wireName);
             var use = Resolve(propertySchema, propertyPointer, childHint, multipart);
             var property = new PropertyModel(wireName, use, required.Contains(wireName))
             {
@@ -306,7 +306,7 @@ internal sealed class SchemaResolver
             var alternative = alternatives[i];
             var discriminatorValue = discriminator is null ? null : LiteralOf(Target(alternative)!.Properties![discriminator]);
             var member = discriminatorValue ?? DistinguishingMember(alternatives, i);
-            var childHint = new NameHint(NameHint.NestedRank, null, slot, member, hint.Folder, null);
+            var childHint = new NameHint(NameHint.NestedRank, null, slot, member, hint.Folder, null, "|" + member);
             var use = Resolve(alternative, pointer + "/" + i.ToString(CultureInfo.InvariantCulture), childHint);
             nullable |= use.Nullable;
             use = use with { Nullable = false };

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Comparing;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Refreshing;
 
@@ -77,7 +78,7 @@ internal static partial class DocumentRefresher
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            model = CodeGenerator.BuildModel(stream, generator);
+            model = CodeGenerator.BuildModel(stream, generator, Naming(folder));
         }
         catch (GeneratorException exception)
         {
@@ -115,7 +116,7 @@ internal static partial class DocumentRefresher
 
         // Compared before anything is written, while the old document is still there.
         var changes = oldDocument is not null && (documentChanged || oldDocument != newDocument)
-            ? Compare(Path.Combine(folder, oldDocument), model, newDocument, generator)
+            ? Compare(Path.Combine(folder, oldDocument), model, newDocument, generator, Naming(folder))
             : null;
 
         if (documentChanged)
@@ -254,12 +255,12 @@ internal static partial class DocumentRefresher
     }
 
     /// <summary>A one-line summary of the changes from the old document, or why there is none.</summary>
-    private static string Compare(string oldPath, ApiModel newModel, string newName, GeneratorOptions generator)
+    private static string Compare(string oldPath, ApiModel newModel, string newName, GeneratorOptions generator, NamingInputs naming)
     {
         try
         {
             using var stream = File.OpenRead(oldPath);
-            var oldModel = CodeGenerator.BuildModel(stream, generator);
+            var oldModel = CodeGenerator.BuildModel(stream, generator, naming);
             return ApiComparer.Compare(oldModel, newModel, Path.GetFileName(oldPath), newName).Summary();
         }
         catch (Exception exception) when (exception is GeneratorException or IOException)
@@ -267,6 +268,13 @@ internal static partial class DocumentRefresher
             return $"unknown, the old document could not be read ({exception.Message})";
         }
     }
+
+    /// <summary>
+    /// The committed names of the folder, for both documents: the old one gets the names its uses have today, so the
+    /// summary reports a rename only where the new document moves a use. Overrides the new document no longer needs are
+    /// the next build's to report.
+    /// </summary>
+    private static NamingInputs Naming(string folder) => NamingInputs.FromFolder(folder) with { RequireAllOverrides = false };
 
     /// <summary>Writes next to the target and moves over it, so that the target is never half written.</summary>
     private static void WriteReplacing(string path, byte[] bytes)
