@@ -81,7 +81,7 @@ public partial class UpdateAccountCenterSettingsRequest
     /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonIgnore]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>? ProfileFields
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>? ProfileFields
     {
         get => ProfileFieldsPresence.Value;
         set => ProfileFieldsPresence = new(value);
@@ -91,8 +91,8 @@ public partial class UpdateAccountCenterSettingsRequest
     [global::System.Text.Json.Serialization.JsonPropertyName("profileFields")]
     [global::System.Text.Json.Serialization.JsonInclude]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>?>))]
-    internal global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>?> ProfileFieldsPresence { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?> ProfileFieldsPresence { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

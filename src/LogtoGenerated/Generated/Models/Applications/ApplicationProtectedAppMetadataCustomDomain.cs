@@ -19,7 +19,7 @@ public partial class ApplicationProtectedAppMetadataCustomDomain
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomainStatus Status { get; set; }
+    public required global::LogtoGenerated.Models.DomainStatus Status { get; set; }
 
     /// <summary>
     /// The <c>errorMessage</c> property.

@@ -46,7 +46,7 @@ public partial class CaptchaProviderConfigRecaptchaEnterprise
     /// The <c>mode</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-    public global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterpriseMode? Mode { get; set; }
+    public global::LogtoGenerated.Models.CaptchaConfigMode? Mode { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

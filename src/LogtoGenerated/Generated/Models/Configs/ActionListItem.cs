@@ -12,14 +12,14 @@ public partial class ActionListItem
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.ActionListItemKey Key { get; set; }
+    public required global::LogtoGenerated.Models.ActionType Key { get; set; }
 
     /// <summary>
     /// The <c>value</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.Action Value { get; set; }
+    public required global::LogtoGenerated.Models.ActionConfig Value { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

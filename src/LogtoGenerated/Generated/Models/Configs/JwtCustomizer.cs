@@ -18,31 +18,31 @@ public sealed partial class JwtCustomizer
 
     /// <summary>Creates the union holding its Object alternative.</summary>
     /// <param name="value">The alternative.</param>
-    public JwtCustomizer(global::LogtoGenerated.Models.JwtCustomizerObject value)
+    public JwtCustomizer(global::LogtoGenerated.Models.AccessTokenJwtCustomizer value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
     {
     }
 
     /// <summary>Wraps the Object alternative.</summary>
     /// <param name="value">The alternative.</param>
-    public static implicit operator JwtCustomizer(global::LogtoGenerated.Models.JwtCustomizerObject value) => new(value);
+    public static implicit operator JwtCustomizer(global::LogtoGenerated.Models.AccessTokenJwtCustomizer value) => new(value);
 
     /// <summary>The Object alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.JwtCustomizerObject? Object => _value as global::LogtoGenerated.Models.JwtCustomizerObject;
+    public global::LogtoGenerated.Models.AccessTokenJwtCustomizer? Object => _value as global::LogtoGenerated.Models.AccessTokenJwtCustomizer;
 
     /// <summary>Creates the union holding its ObjectValue alternative.</summary>
     /// <param name="value">The alternative.</param>
-    public JwtCustomizer(global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue value)
+    public JwtCustomizer(global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
     {
     }
 
     /// <summary>Wraps the ObjectValue alternative.</summary>
     /// <param name="value">The alternative.</param>
-    public static implicit operator JwtCustomizer(global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue value) => new(value);
+    public static implicit operator JwtCustomizer(global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer value) => new(value);
 
     /// <summary>The ObjectValue alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue? ObjectValue => _value as global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue;
+    public global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer? ObjectValue => _value as global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer;
 
     /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
     public object Value => _value;
@@ -76,9 +76,9 @@ public sealed partial class JwtCustomizer
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.JwtCustomizerObject, out var value0) ? new((global::LogtoGenerated.Models.JwtCustomizerObject)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.AccessTokenJwtCustomizer, out var value0) ? new((global::LogtoGenerated.Models.AccessTokenJwtCustomizer)value0!) : FromUnknown(element);
                 case 1:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.JwtCustomizerListItemJwtClientCredentialsValue, out var value1) ? new((global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.ClientCredentialsJwtCustomizer, out var value1) ? new((global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -91,11 +91,11 @@ public sealed partial class JwtCustomizer
             global::System.ArgumentNullException.ThrowIfNull(value);
             switch (value._value)
             {
-                case global::LogtoGenerated.Models.JwtCustomizerObject typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.JwtCustomizerObject);
+                case global::LogtoGenerated.Models.AccessTokenJwtCustomizer typed:
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.AccessTokenJwtCustomizer);
                     break;
-                case global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentialsValue typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.JwtCustomizerListItemJwtClientCredentialsValue);
+                case global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer typed:
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.ClientCredentialsJwtCustomizer);
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

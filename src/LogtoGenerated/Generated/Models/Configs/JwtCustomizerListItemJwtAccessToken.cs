@@ -20,7 +20,7 @@ public partial class JwtCustomizerListItemJwtAccessToken
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.JwtCustomizerObject Value { get; set; }
+    public required global::LogtoGenerated.Models.AccessTokenJwtCustomizer Value { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

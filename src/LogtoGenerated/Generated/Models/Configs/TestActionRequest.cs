@@ -19,7 +19,7 @@ public partial class TestActionRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("actionType")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.ActionListItemKey ActionType { get; set; }
+    public required global::LogtoGenerated.Models.ActionType ActionType { get; set; }
 
     /// <summary>
     /// The sample event for action script testing.

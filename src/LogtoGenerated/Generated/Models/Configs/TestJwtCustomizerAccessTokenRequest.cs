@@ -33,14 +33,14 @@ public partial class TestJwtCustomizerAccessTokenRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.TokenSample Token { get; set; }
+    public required global::LogtoGenerated.Models.AccessTokenSample Token { get; set; }
 
     /// <summary>
     /// The <c>context</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("context")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.ContextSample Context { get; set; }
+    public required global::LogtoGenerated.Models.AccessTokenContextSample Context { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -33,7 +33,7 @@ public partial class VerificationRecordEnterpriseSso
     /// The <c>enterpriseSsoUserInfo</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enterpriseSsoUserInfo")]
-    public global::LogtoGenerated.Models.SocialUserInfo? EnterpriseSsoUserInfo { get; set; }
+    public global::LogtoGenerated.Models.UserInfo? EnterpriseSsoUserInfo { get; set; }
 
     /// <summary>
     /// The <c>issuer</c> property.

@@ -41,7 +41,7 @@ public partial class VerificationRecordMfaEmailVerificationCode
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifier")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.VerificationRecordEmailVerificationCodeIdentifier Identifier { get; set; }
+    public required global::LogtoGenerated.Models.Identifier Identifier { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

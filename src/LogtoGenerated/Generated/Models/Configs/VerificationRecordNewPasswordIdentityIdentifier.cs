@@ -12,7 +12,7 @@ public partial class VerificationRecordNewPasswordIdentityIdentifier
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifierType Type { get; set; }
+    public required global::LogtoGenerated.Models.SignInIdentifier Type { get; set; }
 
     /// <summary>
     /// The <c>value</c> property.

@@ -34,7 +34,7 @@ public partial class VerificationRecordOneTimeToken
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifier")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.VerificationRecordEmailVerificationCodeIdentifier Identifier { get; set; }
+    public required global::LogtoGenerated.Models.Identifier Identifier { get; set; }
 
     /// <summary>
     /// The <c>oneTimeTokenContext</c> property.

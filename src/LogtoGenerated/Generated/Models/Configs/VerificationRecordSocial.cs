@@ -33,7 +33,7 @@ public partial class VerificationRecordSocial
     /// The <c>socialUserInfo</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("socialUserInfo")]
-    public global::LogtoGenerated.Models.SocialUserInfo? SocialUserInfo { get; set; }
+    public global::LogtoGenerated.Models.UserInfo? SocialUserInfo { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

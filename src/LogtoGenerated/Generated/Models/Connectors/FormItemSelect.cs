@@ -20,7 +20,7 @@ public partial class FormItemSelect
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("selectItems")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem> SelectItems { get; set; }
+    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem> SelectItems { get; set; }
 
     /// <summary>
     /// The <c>key</c> property.

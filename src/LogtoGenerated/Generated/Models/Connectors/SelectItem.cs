@@ -14,13 +14,6 @@ public partial class SelectItem
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public required string Value { get; set; }
 
-    /// <summary>
-    /// The <c>title</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string Title { get; set; }
-
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }

@@ -39,7 +39,7 @@ public partial class CreateCustomProfileFieldCheckboxRequest
     /// The <c>config</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequestConfig? Config { get; set; }
+    public global::LogtoGenerated.Models.CheckboxRequestConfig? Config { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

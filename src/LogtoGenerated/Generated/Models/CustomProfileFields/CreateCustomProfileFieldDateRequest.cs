@@ -45,7 +45,7 @@ public partial class CreateCustomProfileFieldDateRequest
     /// The <c>config</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequestConfig? Config { get; set; }
+    public global::LogtoGenerated.Models.DateRequestConfig? Config { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

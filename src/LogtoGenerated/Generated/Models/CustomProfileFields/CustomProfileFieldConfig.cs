@@ -53,7 +53,7 @@ public partial class CustomProfileFieldConfig
     /// The <c>options</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("options")]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPartConfigOption>? Options { get; set; }
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>? Options { get; set; }
 
     /// <summary>
     /// The <c>defaultValue</c> property.

@@ -51,7 +51,7 @@ public partial class CustomProfileFieldConfigPart
     /// The <c>config</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::LogtoGenerated.Models.CustomProfileFieldConfigPartConfig? Config { get; set; }
+    public global::LogtoGenerated.Models.ConfigPartConfig? Config { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -38,7 +38,7 @@ public partial class UpdateCustomProfileFieldByNameNumberRequest
     /// The <c>config</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
-    public global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequestConfig? Config { get; set; }
+    public global::LogtoGenerated.Models.NumberRequestConfig? Config { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

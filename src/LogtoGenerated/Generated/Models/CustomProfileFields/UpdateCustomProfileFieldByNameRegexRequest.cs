@@ -39,7 +39,7 @@ public partial class UpdateCustomProfileFieldByNameRegexRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("config")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequestConfig Config { get; set; }
+    public required global::LogtoGenerated.Models.RegexRequestConfig Config { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -19,21 +19,21 @@ public partial class ActiveUserCounts
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dau")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.NewUserCountsToday Dau { get; set; }
+    public required global::LogtoGenerated.Models.CountWithDelta Dau { get; set; }
 
     /// <summary>
     /// The <c>wau</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("wau")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.NewUserCountsToday Wau { get; set; }
+    public required global::LogtoGenerated.Models.CountWithDelta Wau { get; set; }
 
     /// <summary>
     /// The <c>mau</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mau")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.NewUserCountsToday Mau { get; set; }
+    public required global::LogtoGenerated.Models.CountWithDelta Mau { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -12,14 +12,14 @@ public partial class NewUserCounts
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("today")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.NewUserCountsToday Today { get; set; }
+    public required global::LogtoGenerated.Models.CountWithDelta Today { get; set; }
 
     /// <summary>
     /// The <c>last7Days</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("last7Days")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.NewUserCountsToday Last7Days { get; set; }
+    public required global::LogtoGenerated.Models.CountWithDelta Last7Days { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -18,17 +18,17 @@ public sealed partial class MessagePayload
 
     /// <summary>Creates the union holding its WithCode alternative.</summary>
     /// <param name="value">The alternative.</param>
-    public MessagePayload(global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest value)
+    public MessagePayload(global::LogtoGenerated.Models.MessagePayloadWithCode value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
     {
     }
 
     /// <summary>Wraps the WithCode alternative.</summary>
     /// <param name="value">The alternative.</param>
-    public static implicit operator MessagePayload(global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest value) => new(value);
+    public static implicit operator MessagePayload(global::LogtoGenerated.Models.MessagePayloadWithCode value) => new(value);
 
     /// <summary>The WithCode alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest? WithCode => _value as global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest;
+    public global::LogtoGenerated.Models.MessagePayloadWithCode? WithCode => _value as global::LogtoGenerated.Models.MessagePayloadWithCode;
 
     /// <summary>Creates the union holding its Boolean alternative.</summary>
     /// <param name="value">The alternative.</param>
@@ -74,7 +74,7 @@ public sealed partial class MessagePayload
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationInvitationMessageRequest, out var value0) ? new((global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.MessagePayloadWithCode, out var value0) ? new((global::LogtoGenerated.Models.MessagePayloadWithCode)value0!) : FromUnknown(element);
             }
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.True || element.ValueKind == global::System.Text.Json.JsonValueKind.False)
             {
@@ -91,8 +91,8 @@ public sealed partial class MessagePayload
             global::System.ArgumentNullException.ThrowIfNull(value);
             switch (value._value)
             {
-                case global::LogtoGenerated.Models.CreateOrganizationInvitationMessageRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationInvitationMessageRequest);
+                case global::LogtoGenerated.Models.MessagePayloadWithCode typed:
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.MessagePayloadWithCode);
                     break;
                 case bool typed:
                     global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.Boolean);

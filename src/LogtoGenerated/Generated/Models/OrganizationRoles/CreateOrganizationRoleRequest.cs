@@ -30,7 +30,7 @@ public partial class CreateOrganizationRoleRequest
     /// The <c>type</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::LogtoGenerated.Models.OrganizationRoleType? Type { get; set; }
+    public global::LogtoGenerated.Models.RoleType? Type { get; set; }
 
     /// <summary>
     /// An array of organization scope IDs to be assigned to the organization role.

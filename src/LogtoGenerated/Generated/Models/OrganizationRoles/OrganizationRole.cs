@@ -40,7 +40,7 @@ public partial class OrganizationRole
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.OrganizationRoleType Type { get; set; }
+    public required global::LogtoGenerated.Models.RoleType Type { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -50,7 +50,7 @@ public partial class UpdateOrganizationRoleRequest
     /// The <c>type</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::LogtoGenerated.Models.OrganizationRoleType? Type { get; set; }
+    public global::LogtoGenerated.Models.RoleType? Type { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -54,14 +54,14 @@ public partial class Organization
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.OrganizationColor Color { get; set; }
+    public required global::LogtoGenerated.Models.Color Color { get; set; }
 
     /// <summary>
     /// The <c>branding</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("branding")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.OrganizationBranding Branding { get; set; }
+    public required global::LogtoGenerated.Models.Branding Branding { get; set; }
 
     /// <summary>
     /// The <c>customCss</c> property.

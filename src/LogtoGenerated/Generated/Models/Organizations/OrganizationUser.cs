@@ -117,7 +117,7 @@ public partial class OrganizationUser
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationRoles")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationInvitationOrganizationRole> OrganizationRoles { get; set; }
+    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName> OrganizationRoles { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -62,13 +62,13 @@ public partial class UpdateOrganizationRequest
     /// The <c>color</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public global::LogtoGenerated.Models.OrganizationColor? Color { get; set; }
+    public global::LogtoGenerated.Models.Color? Color { get; set; }
 
     /// <summary>
     /// The <c>branding</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("branding")]
-    public global::LogtoGenerated.Models.OrganizationBranding? Branding { get; set; }
+    public global::LogtoGenerated.Models.Branding? Branding { get; set; }
 
     /// <summary>
     /// The <c>customCss</c> property.

@@ -31,7 +31,7 @@ public partial class CreateRoleRequest
     /// The type of the role. It cannot be changed after creation.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-    public global::LogtoGenerated.Models.OrganizationRoleType? Type { get; set; }
+    public global::LogtoGenerated.Models.RoleType? Type { get; set; }
 
     /// <summary>
     /// The <c>isDefault</c> property.

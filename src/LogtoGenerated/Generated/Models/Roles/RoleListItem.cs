@@ -40,7 +40,7 @@ public partial class RoleListItem
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.OrganizationRoleType Type { get; set; }
+    public required global::LogtoGenerated.Models.RoleType Type { get; set; }
 
     /// <summary>
     /// The <c>isDefault</c> property.

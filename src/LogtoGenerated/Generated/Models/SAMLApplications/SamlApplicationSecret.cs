@@ -47,7 +47,7 @@ public partial class SamlApplicationSecret
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fingerprints")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.SsoConnectorSigningKeyFingerprints Fingerprints { get; set; }
+    public required global::LogtoGenerated.Models.Fingerprints Fingerprints { get; set; }
 
     /// <summary>
     /// The SHA-256 fingerprint of the certificate.

@@ -19,7 +19,7 @@ public partial class LanguageInfo
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fallbackLanguage")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.FallbackLanguage FallbackLanguage { get; set; }
+    public required global::LogtoGenerated.Models.LanguageTag FallbackLanguage { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -18,17 +18,17 @@ public sealed partial class PasswordExpiration
 
     /// <summary>Creates the union holding its Object alternative.</summary>
     /// <param name="value">The alternative.</param>
-    public PasswordExpiration(global::LogtoGenerated.Models.UpdateCimdConfigRequest value)
+    public PasswordExpiration(global::LogtoGenerated.Models.EnabledSetting value)
         : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
     {
     }
 
     /// <summary>Wraps the Object alternative.</summary>
     /// <param name="value">The alternative.</param>
-    public static implicit operator PasswordExpiration(global::LogtoGenerated.Models.UpdateCimdConfigRequest value) => new(value);
+    public static implicit operator PasswordExpiration(global::LogtoGenerated.Models.EnabledSetting value) => new(value);
 
     /// <summary>The Object alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.UpdateCimdConfigRequest? Object => _value as global::LogtoGenerated.Models.UpdateCimdConfigRequest;
+    public global::LogtoGenerated.Models.EnabledSetting? Object => _value as global::LogtoGenerated.Models.EnabledSetting;
 
     /// <summary>Creates the union holding its WithValidPeriodDays alternative.</summary>
     /// <param name="value">The alternative.</param>
@@ -76,7 +76,7 @@ public sealed partial class PasswordExpiration
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.UpdateCimdConfigRequest, out var value0) ? new((global::LogtoGenerated.Models.UpdateCimdConfigRequest)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.EnabledSetting, out var value0) ? new((global::LogtoGenerated.Models.EnabledSetting)value0!) : FromUnknown(element);
                 case 1:
                     return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.PasswordExpirationWithValidPeriodDays, out var value1) ? new((global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays)value1!) : FromUnknown(element);
             }
@@ -91,8 +91,8 @@ public sealed partial class PasswordExpiration
             global::System.ArgumentNullException.ThrowIfNull(value);
             switch (value._value)
             {
-                case global::LogtoGenerated.Models.UpdateCimdConfigRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.UpdateCimdConfigRequest);
+                case global::LogtoGenerated.Models.EnabledSetting typed:
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.EnabledSetting);
                     break;
                 case global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays typed:
                     global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.PasswordExpirationWithValidPeriodDays);

@@ -26,14 +26,14 @@ public partial class SignInExp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.SignInExpColor Color { get; set; }
+    public required global::LogtoGenerated.Models.SignInExperienceColor Color { get; set; }
 
     /// <summary>
     /// The <c>branding</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("branding")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.OrganizationBranding Branding { get; set; }
+    public required global::LogtoGenerated.Models.Branding Branding { get; set; }
 
     /// <summary>
     /// Cloud only. Whether to hide the Logto branding on hosted sign-in pages.
@@ -145,14 +145,14 @@ public partial class SignInExp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mfa")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.SignInExpMfa Mfa { get; set; }
+    public required global::LogtoGenerated.Models.Mfa Mfa { get; set; }
 
     /// <summary>
     /// Adaptive MFA settings.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adaptiveMfa")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.UpdateCimdConfigRequest AdaptiveMfa { get; set; }
+    public required global::LogtoGenerated.Models.EnabledSetting AdaptiveMfa { get; set; }
 
     /// <summary>
     /// The <c>singleSignOnEnabled</c> property.
@@ -187,7 +187,7 @@ public partial class SignInExp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("captchaPolicy")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.UpdateCimdConfigRequest CaptchaPolicy { get; set; }
+    public required global::LogtoGenerated.Models.EnabledSetting CaptchaPolicy { get; set; }
 
     /// <summary>
     /// Custom sentinel policy settings. Use this field to customize the user lockout policy. The default value is 100 failed attempts within one hour. The user will be locked out for 60 minutes after exceeding the limit.
@@ -229,7 +229,7 @@ public partial class SignInExp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signUpProfileFields")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>? SignUpProfileFields { get; set; }
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>? SignUpProfileFields { get; set; }
 
     /// <summary>
     /// Password expiration policy used to force users to reset their password during sign-in. When enabled is false, the period field is ignored.

@@ -12,7 +12,7 @@ public partial class SignInMethod
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifier")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifierType Identifier { get; set; }
+    public required global::LogtoGenerated.Models.SignInIdentifier Identifier { get; set; }
 
     /// <summary>
     /// The <c>password</c> property.

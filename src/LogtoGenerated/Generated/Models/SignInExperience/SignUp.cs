@@ -12,7 +12,7 @@ public partial class SignUp
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifiers")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifierType> Identifiers { get; set; }
+    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier> Identifiers { get; set; }
 
     /// <summary>
     /// Whether the user is required to set a password when signing-up.

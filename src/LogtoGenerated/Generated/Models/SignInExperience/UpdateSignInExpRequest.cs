@@ -23,13 +23,13 @@ public partial class UpdateSignInExpRequest
     /// Specify the primary branding color for the sign-in page (both light/dark mode).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
-    public global::LogtoGenerated.Models.SignInExpColor? Color { get; set; }
+    public global::LogtoGenerated.Models.SignInExperienceColor? Color { get; set; }
 
     /// <summary>
     /// The <c>branding</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("branding")]
-    public global::LogtoGenerated.Models.OrganizationBranding? Branding { get; set; }
+    public global::LogtoGenerated.Models.Branding? Branding { get; set; }
 
     /// <summary>
     /// Cloud only. Whether to hide the Logto branding on hosted sign-in pages.
@@ -143,13 +143,13 @@ public partial class UpdateSignInExpRequest
     /// MFA settings
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mfa")]
-    public global::LogtoGenerated.Models.SignInExpMfa? Mfa { get; set; }
+    public global::LogtoGenerated.Models.Mfa? Mfa { get; set; }
 
     /// <summary>
     /// Adaptive MFA settings. Only effective when developer features are enabled.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adaptiveMfa")]
-    public global::LogtoGenerated.Models.UpdateCimdConfigRequest? AdaptiveMfa { get; set; }
+    public global::LogtoGenerated.Models.EnabledSetting? AdaptiveMfa { get; set; }
 
     /// <summary>
     /// The <c>singleSignOnEnabled</c> property.
@@ -161,7 +161,7 @@ public partial class UpdateSignInExpRequest
     /// The <c>captchaPolicy</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("captchaPolicy")]
-    public global::LogtoGenerated.Models.UpdateCimdConfigRequest? CaptchaPolicy { get; set; }
+    public global::LogtoGenerated.Models.EnabledSetting? CaptchaPolicy { get; set; }
 
     /// <summary>
     /// Custom sentinel policy settings. Use this field to customize the user lockout policy. The default value is 100 failed attempts within one hour. The user will be locked out for 60 minutes after exceeding the limit.
@@ -210,7 +210,7 @@ public partial class UpdateSignInExpRequest
     /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonIgnore]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>? SignUpProfileFields
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>? SignUpProfileFields
     {
         get => SignUpProfileFieldsPresence.Value;
         set => SignUpProfileFieldsPresence = new(value);
@@ -220,8 +220,8 @@ public partial class UpdateSignInExpRequest
     [global::System.Text.Json.Serialization.JsonPropertyName("signUpProfileFields")]
     [global::System.Text.Json.Serialization.JsonInclude]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>?>))]
-    internal global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>?> SignUpProfileFieldsPresence { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?> SignUpProfileFieldsPresence { get; set; }
 
     /// <summary>
     /// Validator function

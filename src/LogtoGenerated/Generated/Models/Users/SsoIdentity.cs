@@ -4,21 +4,64 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The SsoIdentity object of Logto's Management API.</summary>
+/// <summary>The user's enterprise SSO identity.</summary>
 public partial class SsoIdentity
 {
     /// <summary>
-    /// The <c>ssoIdentity</c> property.
+    /// The <c>tenantId</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("ssoIdentity")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.RoleUserSsoIdentity SsoIdentityValue { get; set; }
+    public required string TenantId { get; set; }
 
     /// <summary>
-    /// The <c>tokenSecret</c> property.
+    /// The <c>id</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tokenSecret")]
-    public global::LogtoGenerated.Models.UserSsoIdentityTokenSecret? TokenSecret { get; set; }
+    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required string Id { get; set; }
+
+    /// <summary>
+    /// The <c>userId</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required string UserId { get; set; }
+
+    /// <summary>
+    /// The <c>issuer</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("issuer")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required string Issuer { get; set; }
+
+    /// <summary>
+    /// The <c>identityId</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("identityId")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required string IdentityId { get; set; }
+
+    /// <summary>
+    /// arbitrary
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("detail")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required global::System.Text.Json.Nodes.JsonObject Detail { get; set; }
+
+    /// <summary>
+    /// The <c>createdAt</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required double CreatedAt { get; set; }
+
+    /// <summary>
+    /// The <c>updatedAt</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required double UpdatedAt { get; set; }
 
     /// <summary>
     /// The <c>ssoConnectorId</c> property.

@@ -128,7 +128,7 @@ public partial class User
     /// List of SSO identities associated with the user. Only available when the `includeSsoIdentities` query parameter is provided with a truthy value.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssoIdentities")]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.RoleUserSsoIdentity>? SsoIdentities { get; set; }
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>? SsoIdentities { get; set; }
 
     /// <summary>
     /// The hashed password of the user. Only present when `includePasswordHash` is provided with a truthy value. `null` if the user has no password set.

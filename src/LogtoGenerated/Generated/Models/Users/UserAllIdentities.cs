@@ -19,7 +19,7 @@ public partial class UserAllIdentities
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssoIdentities")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity> SsoIdentities { get; set; }
+    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret> SsoIdentities { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

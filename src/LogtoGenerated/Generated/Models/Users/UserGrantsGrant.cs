@@ -33,7 +33,7 @@ public partial class UserGrantsGrant
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("application")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.OrganizationInvitationOrganizationRole Application { get; set; }
+    public required global::LogtoGenerated.Models.IdAndName Application { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -32,7 +32,7 @@ public partial class UserMfaVerification
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.UserMfaVerificationType Type { get; set; }
+    public required global::LogtoGenerated.Models.MfaFactor Type { get; set; }
 
     /// <summary>
     /// The <c>agent</c> property.

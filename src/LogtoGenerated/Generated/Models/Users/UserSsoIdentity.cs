@@ -12,14 +12,14 @@ public partial class UserSsoIdentity
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ssoIdentity")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.RoleUserSsoIdentity SsoIdentity { get; set; }
+    public required global::LogtoGenerated.Models.SsoIdentity SsoIdentity { get; set; }
 
     /// <summary>
     /// The desensitized token set secret associated with the user's SSO identity.
     /// This field is included only if the `includeTokenSecret` query parameter is provided and the corresponding connector has token storage enabled.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tokenSecret")]
-    public global::LogtoGenerated.Models.UserSsoIdentityTokenSecret? TokenSecret { get; set; }
+    public global::LogtoGenerated.Models.SsoIdentityTokenSecret? TokenSecret { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -26,14 +26,14 @@ public partial class SignInExperienceConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.SignInExpColor Color { get; set; }
+    public required global::LogtoGenerated.Models.SignInExperienceColor Color { get; set; }
 
     /// <summary>
     /// The <c>branding</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("branding")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.OrganizationBranding Branding { get; set; }
+    public required global::LogtoGenerated.Models.Branding Branding { get; set; }
 
     /// <summary>
     /// The <c>hideLogtoBranding</c> property.
@@ -145,14 +145,14 @@ public partial class SignInExperienceConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mfa")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.SignInExpMfa Mfa { get; set; }
+    public required global::LogtoGenerated.Models.Mfa Mfa { get; set; }
 
     /// <summary>
     /// The <c>adaptiveMfa</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("adaptiveMfa")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.UpdateCimdConfigRequest AdaptiveMfa { get; set; }
+    public required global::LogtoGenerated.Models.EnabledSetting AdaptiveMfa { get; set; }
 
     /// <summary>
     /// The <c>singleSignOnEnabled</c> property.
@@ -187,7 +187,7 @@ public partial class SignInExperienceConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("captchaPolicy")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.UpdateCimdConfigRequest CaptchaPolicy { get; set; }
+    public required global::LogtoGenerated.Models.EnabledSetting CaptchaPolicy { get; set; }
 
     /// <summary>
     /// The <c>sentinelPolicy</c> property.
@@ -215,7 +215,7 @@ public partial class SignInExperienceConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("signUpProfileFields")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateApplicationSecretRequest>? SignUpProfileFields { get; set; }
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>? SignUpProfileFields { get; set; }
 
     /// <summary>
     /// The <c>passwordExpiration</c> property.

@@ -33,7 +33,7 @@ public partial class CustomPhrasesRequestBuilder
     /// <summary>Requests to <c>/api/custom-phrases/{languageTag}</c>.</summary>
     /// <param name="languageTag">The languageTag path parameter.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.CustomPhrases.Item.CustomPhraseItemRequestBuilder this[global::LogtoGenerated.Models.FallbackLanguage languageTag] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(languageTag.Value, "languageTag"));
+    public virtual global::LogtoGenerated.RequestBuilders.CustomPhrases.Item.CustomPhraseItemRequestBuilder this[global::LogtoGenerated.Models.LanguageTag languageTag] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(languageTag.Value, "languageTag"));
 
     /// <summary>Get all custom phrases</summary>
     /// <remarks>

@@ -68,12 +68,12 @@ public partial class DomainsRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The domain was created successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Domain> PostAsync(global::LogtoGenerated.Models.CreateApplicationProtectedAppMetadataCustomDomainRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.Domain> PostAsync(global::LogtoGenerated.Models.CreateDomainRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/domains", Path, "CreateDomain");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationProtectedAppMetadataCustomDomainRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateDomainRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.Domain, cancellationToken);
     }
 

@@ -131,7 +131,7 @@ public sealed class ListRolesQueryParameters : global::LogtoGenerated.Http.IQuer
     /// Filter by role type.
     /// Sent as <c>type</c>.
     /// </summary>
-    public global::LogtoGenerated.Models.OrganizationRoleType? Type { get; set; }
+    public global::LogtoGenerated.Models.RoleType? Type { get; set; }
 
     /// <summary>
     /// Page number (starts from 1).

@@ -36,7 +36,7 @@ public partial class ActionsRequestBuilder
     /// <summary>Requests to <c>/api/configs/actions/{actionType}</c>.</summary>
     /// <param name="actionType">The action type to get.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Actions.Item.ActionItemRequestBuilder this[global::LogtoGenerated.Models.ActionListItemKey actionType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(actionType.Value, "actionType"));
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Actions.Item.ActionItemRequestBuilder this[global::LogtoGenerated.Models.ActionType actionType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(actionType.Value, "actionType"));
 
     /// <summary>Get all actions</summary>
     /// <remarks>

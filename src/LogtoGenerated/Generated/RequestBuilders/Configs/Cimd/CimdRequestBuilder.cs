@@ -60,12 +60,12 @@ public partial class CimdRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated CIMD configuration.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.CimdConfig> PatchAsync(global::LogtoGenerated.Models.UpdateCimdConfigRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.CimdConfig> PatchAsync(global::LogtoGenerated.Models.EnabledSetting body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/configs/cimd", Path, "UpdateCimdConfig");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateCimdConfigRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.EnabledSetting);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CimdConfig, cancellationToken);
     }
 

@@ -36,6 +36,6 @@ public partial class OidcRequestBuilder
     /// <summary>Requests to <c>/api/configs/oidc/{keyType}</c>.</summary>
     /// <param name="keyType">Private keys are used to sign OIDC JWTs. Cookie keys are used to sign OIDC cookies. For clients, they do not need to know private keys to verify OIDC JWTs; they can use public keys from the JWKS endpoint instead.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Item.OidcItemRequestBuilder this[global::LogtoGenerated.Models.OidcKeysKeyType keyType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(keyType.Value, "keyType"));
+    public virtual global::LogtoGenerated.RequestBuilders.Configs.Oidc.Item.OidcItemRequestBuilder this[global::LogtoGenerated.Models.OidcKeyKeyType keyType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(keyType.Value, "keyType"));
 
 }

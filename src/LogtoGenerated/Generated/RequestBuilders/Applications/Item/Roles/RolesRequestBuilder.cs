@@ -101,13 +101,13 @@ public partial class RolesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The API resource roles have been assigned to the application successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationRoles> PostAsync(global::LogtoGenerated.Models.UserRoles body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.RoleAssignmentResult> PostAsync(global::LogtoGenerated.Models.RoleIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{applicationId}/roles", Path, "AssignApplicationRoles");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationRoles, cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.RoleIdsRequest);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleAssignmentResult, cancellationToken);
     }
 
     /// <summary>Update API resource roles for application</summary>
@@ -122,12 +122,12 @@ public partial class RolesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The API resource roles have been updated for the application successfully. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PutAsync(global::LogtoGenerated.Models.UserRoles body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PutAsync(global::LogtoGenerated.Models.RoleIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{applicationId}/roles", Path, "ReplaceApplicationRoles");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.RoleIdsRequest);
         return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 

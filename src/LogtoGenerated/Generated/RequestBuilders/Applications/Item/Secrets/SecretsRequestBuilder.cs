@@ -65,12 +65,12 @@ public partial class SecretsRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The secret was added successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationSecret> PostAsync(global::LogtoGenerated.Models.CreateApplicationSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationSecret> PostAsync(global::LogtoGenerated.Models.CreateSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/secrets", Path, "CreateApplicationSecret");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationSecretRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSecretRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSecret, cancellationToken);
     }
 

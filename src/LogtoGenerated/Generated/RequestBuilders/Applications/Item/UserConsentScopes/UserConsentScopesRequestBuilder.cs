@@ -33,7 +33,7 @@ public partial class UserConsentScopesRequestBuilder
     /// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes/{scopeType}</c>.</summary>
     /// <param name="scopeType">The scopeType path parameter.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.UserConsentScopeItemRequestBuilder this[global::LogtoGenerated.Models.ApplicationUserConsentScopeScopeType scopeType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeType.Value, "scopeType"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.UserConsentScopeItemRequestBuilder this[global::LogtoGenerated.Models.UserConsentScopeScopeType scopeType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeType.Value, "scopeType"));
 
     /// <summary>List all the user consent scopes of an application.</summary>
     /// <remarks>
@@ -46,11 +46,11 @@ public partial class UserConsentScopesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>All the user consent scopes of the application are listed successfully</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationUserConsentScopes> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserConsentScopes> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/user-consent-scopes", Path, "ListApplicationUserConsentScopes");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationUserConsentScopes, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserConsentScopes, cancellationToken);
     }
 
     /// <summary>Assign user consent scopes to application.</summary>
@@ -65,12 +65,12 @@ public partial class UserConsentScopesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>All the user consent scopes are assigned to the application successfully. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateApplicationUserConsentScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.UserConsentScopesRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{applicationId}/user-consent-scopes", Path, "CreateApplicationUserConsentScope");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationUserConsentScopeRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserConsentScopesRequest);
         return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 

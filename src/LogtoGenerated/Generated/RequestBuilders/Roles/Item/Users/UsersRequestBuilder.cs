@@ -46,11 +46,11 @@ public partial class UsersRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>An array of users who have the role assigned.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleUser>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", Path, "ListRoleUsers");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserWithSsoIdentitiesReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get role users: one page, with Logto's total count</summary>
@@ -66,9 +66,9 @@ public partial class UsersRequestBuilder
     /// <returns>The page: its items, its number and size, and Logto's total count.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.RoleUser>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.UserWithSsoIdentities>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", Path, "ListRoleUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", Path, "ListRoleUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.UserWithSsoIdentitiesReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get role users: every item, page after page</summary>
@@ -84,9 +84,9 @@ public partial class UsersRequestBuilder
     /// <returns>The items of every page, in Logto's order.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; thrown by this call, before any request.</exception>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
-    public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.RoleUser> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.UserWithSsoIdentities> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListRoleUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", Path, "ListRoleUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.RoleUserReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/roles/{id}/users", Path, "ListRoleUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Default.UserWithSsoIdentitiesReadOnlyList, cancellationToken);
     }
 
     /// <summary>Assign role to users</summary>
@@ -101,12 +101,12 @@ public partial class UsersRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The role was assigned to the users successfully. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.OrganizationUsers body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.UserIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/roles/{id}/users", Path, "CreateRoleUser");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationUsers);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserIdsRequest);
         return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 

@@ -65,13 +65,13 @@ public partial class SecretsRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The signing certificate was created successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SsoConnectorSigningKey> PostAsync(global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SigningKey> PostAsync(global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/saml-applications/{id}/secrets", Path, "CreateSamlApplicationSecret");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSamlApplicationSecretRequest);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorSigningKey, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SigningKey, cancellationToken);
     }
 
 }

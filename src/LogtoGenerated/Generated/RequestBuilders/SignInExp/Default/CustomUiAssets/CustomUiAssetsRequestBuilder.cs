@@ -42,7 +42,7 @@ public partial class CustomUiAssetsRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>An JSON object containing the custom UI assets ID.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UploadCustomUiAssetsResult> PostAsync(global::LogtoGenerated.Models.UploadCustomUiAssetsRequest? body = default, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UploadCustomUiAssetsResult> PostAsync(global::LogtoGenerated.Models.UploadFileRequest? body = default, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sign-in-exp/default/custom-ui-assets", Path, "UploadCustomUiAssets");
         request.Configure(configure);

@@ -48,12 +48,12 @@ public partial class PasswordRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>User password updated successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.User> PatchAsync(global::LogtoGenerated.Models.UpdateUserPasswordRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.User> PatchAsync(global::LogtoGenerated.Models.PasswordRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}/password", Path, "UpdateUserPassword");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateUserPasswordRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.PasswordRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.User, cancellationToken);
     }
 

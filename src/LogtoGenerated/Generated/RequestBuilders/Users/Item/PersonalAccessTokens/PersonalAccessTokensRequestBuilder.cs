@@ -49,11 +49,11 @@ public partial class PersonalAccessTokensRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A list of personal access tokens.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserPersonalAccessToken>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/personal-access-tokens", Path, "ListUserPersonalAccessTokens");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessTokenReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.PersonalAccessTokenReadOnlyList, cancellationToken);
     }
 
     /// <summary>Add personal access token</summary>
@@ -68,13 +68,13 @@ public partial class PersonalAccessTokensRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The personal access token was added successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserPersonalAccessToken> PostAsync(global::LogtoGenerated.Models.CreateApplicationSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.PersonalAccessToken> PostAsync(global::LogtoGenerated.Models.CreateSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/personal-access-tokens", Path, "CreateUserPersonalAccessToken");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateApplicationSecretRequest);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessToken, cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSecretRequest);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.PersonalAccessToken, cancellationToken);
     }
 
     /// <summary>Update personal access token</summary>
@@ -89,13 +89,13 @@ public partial class PersonalAccessTokensRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The token was updated successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserPersonalAccessToken> PatchAsync(global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.PersonalAccessToken> PatchAsync(global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}/personal-access-tokens", Path, "UpdatePersonalAccessTokenName");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdatePersonalAccessTokenNameRequest);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessToken, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.PersonalAccessToken, cancellationToken);
     }
 
 }

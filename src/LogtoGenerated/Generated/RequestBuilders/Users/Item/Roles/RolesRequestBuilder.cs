@@ -101,13 +101,13 @@ public partial class RolesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The API resource roles has been assigned to the user.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationRoles> PostAsync(global::LogtoGenerated.Models.UserRoles body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.RoleAssignmentResult> PostAsync(global::LogtoGenerated.Models.RoleIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/roles", Path, "AssignUserRoles");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationRoles, cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.RoleIdsRequest);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleAssignmentResult, cancellationToken);
     }
 
     /// <summary>Update roles for user</summary>
@@ -122,13 +122,13 @@ public partial class RolesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The API resource roles has been updated for the user successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserRoles> PutAsync(global::LogtoGenerated.Models.UserRoles body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.RoleIdsRequest> PutAsync(global::LogtoGenerated.Models.RoleIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/users/{userId}/roles", Path, "ReplaceUserRoles");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserRoles, cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.RoleIdsRequest);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleIdsRequest, cancellationToken);
     }
 
 }

@@ -42,12 +42,12 @@ public partial class SecretItemRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>OK. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationSecret?> PatchAsync(global::LogtoGenerated.Models.UpdateApplicationSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ApplicationSecret?> PatchAsync(global::LogtoGenerated.Models.NamedItem body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/applications/{id}/secrets/{name}", Path, "UpdateApplicationSecret");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateApplicationSecretRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.NamedItem);
         return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ApplicationSecret, cancellationToken);
     }
 

@@ -46,11 +46,11 @@ public partial class SsoConnectorsRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A list of SSO connectors.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitSsoConnector>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorDataReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization JIT SSO connectors: one page, with Logto's total count</summary>
@@ -66,9 +66,9 @@ public partial class SsoConnectorsRequestBuilder
     /// <returns>The page: its items, its number and size, and Logto's total count.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationJitSsoConnector>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.SsoConnectorData>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorDataReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organization JIT SSO connectors: every item, page after page</summary>
@@ -84,9 +84,9 @@ public partial class SsoConnectorsRequestBuilder
     /// <returns>The items of every page, in Logto's order.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; thrown by this call, before any request.</exception>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
-    public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationJitSsoConnector> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.SsoConnectorData> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationJitSsoConnectorReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorDataReadOnlyList, cancellationToken);
     }
 
     /// <summary>Add organization JIT SSO connectors</summary>
@@ -101,12 +101,12 @@ public partial class SsoConnectorsRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The SSO connectors were added successfully. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.CreateOrganizationJitSsoConnectorRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.SsoConnectorIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/jit/sso-connectors", Path, "CreateOrganizationJitSsoConnector");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationJitSsoConnectorRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorIdsRequest);
         return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
     }
 
@@ -121,12 +121,12 @@ public partial class SsoConnectorsRequestBuilder
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.CreateOrganizationJitSsoConnectorRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.SsoConnectorIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/jit/sso-connectors", Path, "ReplaceOrganizationJitSsoConnectors");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationJitSsoConnectorRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorIdsRequest);
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

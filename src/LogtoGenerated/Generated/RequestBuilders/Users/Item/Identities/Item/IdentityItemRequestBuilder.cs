@@ -80,11 +80,11 @@ public partial class IdentityItemRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The identity is deleted from the user.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.RoleUser> DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserWithSsoIdentities> DeleteAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/users/{userId}/identities/{target}", Path, "DeleteUserIdentity");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.RoleUser, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserWithSsoIdentities, cancellationToken);
     }
 
 }

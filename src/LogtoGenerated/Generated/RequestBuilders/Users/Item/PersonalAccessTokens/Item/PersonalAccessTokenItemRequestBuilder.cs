@@ -42,13 +42,13 @@ public partial class PersonalAccessTokenItemRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The token was updated successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserPersonalAccessToken> PatchAsync(global::LogtoGenerated.Models.UpdateApplicationSecretRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.PersonalAccessToken> PatchAsync(global::LogtoGenerated.Models.NamedItem body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/users/{userId}/personal-access-tokens/{name}", Path, "UpdateUserPersonalAccessToken");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateApplicationSecretRequest);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.UserPersonalAccessToken, cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.NamedItem);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.PersonalAccessToken, cancellationToken);
     }
 
     /// <summary>Delete personal access token</summary>

@@ -101,13 +101,13 @@ public partial class RolesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Roles were assigned to the user successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationRolesToUser> PostAsync(global::LogtoGenerated.Models.AssignOrganizationRolesToUserRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationRoleIdsRequest> PostAsync(global::LogtoGenerated.Models.OrganizationRolesRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users/{userId}/roles", Path, "AssignOrganizationRolesToUser");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.AssignOrganizationRolesToUserRequest);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRolesToUser, cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRolesRequest);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRoleIdsRequest, cancellationToken);
     }
 
     /// <summary>Update roles for a user in an organization</summary>
@@ -121,12 +121,12 @@ public partial class RolesRequestBuilder
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.AssignOrganizationRolesToUserRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task PutAsync(global::LogtoGenerated.Models.OrganizationRolesRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/users/{userId}/roles", Path, "ReplaceOrganizationUserRoles");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.AssignOrganizationRolesToUserRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRolesRequest);
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
