@@ -77,7 +77,7 @@ public sealed class GeneratedClientTests : PipelineTestBase
     {
         Server.RespondWith(FakeResponse.Json(201, """{"userIds":["u1","u2"]}"""));
 
-        var added = await Client.Organizations["o1"].Users.PostAsync(new OrganizationUsers { UserIds = ["u1", "u2"] });
+        var added = await Client.Organizations["o1"].Users.PostAsync(new UserIdsRequest { UserIds = ["u1", "u2"] });
 
         Assert.Equal(["u1", "u2"], added.UserIds);
         var request = SingleRequest();
@@ -189,7 +189,7 @@ public sealed class GeneratedClientTests : PipelineTestBase
         Server.RespondWith(FakeResponse.Json(201, """{"url":"https://cdn.example.com/a.png"}"""));
         using var content = new MemoryStream(Encoding.UTF8.GetBytes("PNGDATA"));
 
-        var asset = await Client.UserAssets.PostAsync(new UploadCustomUiAssetsRequest { File = new FileUpload(content, "avatar.png", "image/png") });
+        var asset = await Client.UserAssets.PostAsync(new UploadFileRequest { File = new FileUpload(content, "avatar.png", "image/png") });
 
         var request = SingleRequest();
         Assert.StartsWith("multipart/form-data", request.ContentType);
@@ -207,7 +207,7 @@ public sealed class GeneratedClientTests : PipelineTestBase
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xFE, 0x2D, 0x2D];
         using var content = new MemoryStream(png);
 
-        await Client.UserAssets.PostAsync(new UploadCustomUiAssetsRequest { File = new FileUpload(content, "avatar ü.png", "image/png") });
+        await Client.UserAssets.PostAsync(new UploadFileRequest { File = new FileUpload(content, "avatar ü.png", "image/png") });
 
         var request = SingleRequest();
         var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(request.ContentType);

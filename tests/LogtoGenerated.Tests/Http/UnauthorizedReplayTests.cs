@@ -160,7 +160,7 @@ public sealed class UnauthorizedReplayTests : PipelineTestBase
         var stream = new NonSeekableStream(Encoding.UTF8.GetBytes("PNGDATA"));
 
         var e = await Assert.ThrowsAsync<LogtoApiException>(() => CreateClient(authentication: provider).UserAssets.PostAsync(
-            new UploadCustomUiAssetsRequest { File = new FileUpload(stream, "a.png", "image/png") }));
+            new UploadFileRequest { File = new FileUpload(stream, "a.png", "image/png") }));
 
         Assert.Equal(401, e.StatusCode);
         Assert.Contains("PNGDATA", Assert.Single(Server.Requests).BodyText, StringComparison.Ordinal);
@@ -174,7 +174,7 @@ public sealed class UnauthorizedReplayTests : PipelineTestBase
         var stream = new NonSeekableStream(Encoding.UTF8.GetBytes("PNGDATA"));
 
         var e = await Assert.ThrowsAsync<LogtoApiException>(() => CreateClient().UserAssets.PostAsync(
-            new UploadCustomUiAssetsRequest { File = new FileUpload(stream, "a.png", "image/png") },
+            new UploadFileRequest { File = new FileUpload(stream, "a.png", "image/png") },
             c => c.Retry = LogtoRetryOptions.Default with { RetryNonIdempotentMethods = true }));
 
         Assert.Equal(503, e.StatusCode);
@@ -189,7 +189,7 @@ public sealed class UnauthorizedReplayTests : PipelineTestBase
         var stream = new NonSeekableStream(Encoding.UTF8.GetBytes("PNGDATA"));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => CreateClient(authentication: provider, endpoint: Endpoints.Closed()).UserAssets.PostAsync(
-            new UploadCustomUiAssetsRequest { File = new FileUpload(stream, "a.png", "image/png") },
+            new UploadFileRequest { File = new FileUpload(stream, "a.png", "image/png") },
             c => c.Retry = LogtoRetryOptions.Default with { RetryNonIdempotentMethods = true }));
 
         Assert.Equal(1, provider.AuthenticateCalls);
@@ -205,7 +205,7 @@ public sealed class UnauthorizedReplayTests : PipelineTestBase
         stream.Position = 4;
 
         UserAsset asset = await CreateClient(authentication: provider).UserAssets.PostAsync(
-            new UploadCustomUiAssetsRequest { File = new FileUpload(stream, "a.png", "image/png") });
+            new UploadFileRequest { File = new FileUpload(stream, "a.png", "image/png") });
 
         Assert.Equal("https://cdn.example.com/a.png", asset.Url);
         AssertSameUploadTwice();
@@ -220,7 +220,7 @@ public sealed class UnauthorizedReplayTests : PipelineTestBase
         stream.Position = 4;
 
         Task<UserAsset> call = CreateClient().UserAssets.PostAsync(
-            new UploadCustomUiAssetsRequest { File = new FileUpload(stream, "a.png", "image/png") },
+            new UploadFileRequest { File = new FileUpload(stream, "a.png", "image/png") },
             c => c.Retry = LogtoRetryOptions.Default with { RetryNonIdempotentMethods = true });
         await Time.RunUntilCompletedAsync(call);
         await call;
