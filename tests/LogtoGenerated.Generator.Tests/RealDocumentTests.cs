@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Naming;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,15 +21,18 @@ public sealed partial class RealDocumentTests(RealDocumentTests.Run run) : IClas
             var stopwatch = Stopwatch.StartNew();
             using (var stream = File.OpenRead(RepositoryFiles.LogtoDocument))
             {
-                Files = CodeGenerator.Generate(stream, new GeneratorOptions());
+                Files = CodeGenerator.Generate(stream, new GeneratorOptions(), Naming);
             }
 
             Elapsed = stopwatch.Elapsed;
             using (var stream = File.OpenRead(RepositoryFiles.LogtoDocument))
             {
-                Model = CodeGenerator.BuildModel(stream, new GeneratorOptions());
+                Model = CodeGenerator.BuildModel(stream, new GeneratorOptions(), Naming);
             }
         }
+
+        /// <summary>The committed record of names and the overrides, as the build reads them.</summary>
+        internal static NamingInputs Naming => NamingInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!);
 
         internal SortedDictionary<string, string> Files { get; }
 
@@ -158,7 +162,7 @@ public sealed partial class RealDocumentTests(RealDocumentTests.Run run) : IClas
     {
         using var stream = File.OpenRead(RepositoryFiles.LogtoDocument);
 
-        var again = CodeGenerator.Generate(stream, new GeneratorOptions());
+        var again = CodeGenerator.Generate(stream, new GeneratorOptions(), Run.Naming);
 
         Assert.Equal(run.Files.Keys, again.Keys);
         Assert.All(run.Files, file => Assert.True(string.Equals(file.Value, again[file.Key], StringComparison.Ordinal), file.Key));

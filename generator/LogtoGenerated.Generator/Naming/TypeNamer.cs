@@ -50,8 +50,12 @@ internal static class TypeNamer
             }
 
             ApplyRecord(ready.Where(t => t.Name.Length == 0).ToList(), inputs.Record, taken);
+            // Stronger uses first, then more of them, then uses of a whole value before uses as list items (the entity of
+            // GET /roles/{id} is Role before the items of GET /roles), then ordinal order of the principal use.
             foreach (var type in ready.Where(t => t.Name.Length == 0).OrderBy(BestRank)
-                .ThenByDescending(t => t.Candidates.Count(c => c.Rank == BestRank(t))).ThenBy(PrincipalUse, StringComparer.Ordinal))
+                .ThenByDescending(t => t.Candidates.Count(c => c.Rank == BestRank(t)))
+                .ThenBy(t => t.Candidates.Count(c => c.Rank == BestRank(t) && c.Use.EndsWith("[]", StringComparison.Ordinal)))
+                .ThenBy(PrincipalUse, StringComparer.Ordinal))
             {
                 Assign(type, taken, reserved);
             }
