@@ -145,7 +145,7 @@ namespace LogtoGenerated.Generator
             var untrue = 0;
             foreach (var type in model.Types.OrderBy(t => t.Folder, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
             {
-                output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]})");
+                output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]}){(type.NamedByOverride ? " named by " + NamingInputs.OverridesFileName : "")}");
                 foreach (var use in type.Candidates.Select(c => c.UseKey).Distinct())
                 {
                     output.WriteLine($"    {use}");

@@ -280,7 +280,7 @@ internal static class TypeNamer
         }
 
         var theirNames = theirs.Properties.Select(p => p.WireName).ToHashSet(StringComparer.Ordinal);
-        var extra = mine.Properties.Where(p => !theirNames.Contains(p.WireName)).Select(p => Identifiers.Pascal(p.WireName)).Order(StringComparer.Ordinal).ToList();
+        var extra = mine.Properties.Where(p => !theirNames.Contains(p.WireName)).Select(p => Identifiers.Pascal(p.WireName)).ToList();
         var isSuperset = theirNames.All(n => mine.Properties.Any(p => p.WireName == n));
         if (!isSuperset || extra.Count is 0 or > 2)
         {
@@ -346,9 +346,15 @@ internal static class TypeNamer
         }
     }
 
+    /// <summary>The folder most of the strongest uses belong to (a nested use: its parent's), first in ordinal order among equals.</summary>
     private static string FolderOf(ModelType type)
     {
-        var best = type.Candidates.OrderBy(c => c.Rank).ThenBy(c => c.UseKey, StringComparer.Ordinal).FirstOrDefault();
-        return best is null ? "Common" : best.Parent is { Folder.Length: > 0 } parent ? parent.Folder : best.Folder;
+        var best = BestRank(type);
+        return type.Candidates.Where(c => c.Rank == best)
+            .Select(c => c.Parent is { Folder.Length: > 0 } parent ? parent.Folder : c.Folder)
+            .GroupBy(folder => folder)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault() ?? "Common";
     }
 }

@@ -5,8 +5,8 @@ namespace LogtoGenerated.Generator.Naming;
 
 /// <summary>
 /// Whether a type name tells the truth about every use of the type, and names every use shares. A name is true to a
-/// use when the words that qualify it (all but the last, up to a <c>With</c>) stand, in order, in a name that use
-/// suggests on its own: <c>RoleType</c> is true to <c>OrganizationRole.type</c> (<c>OrganizationRoleType</c>) and to
+/// use when the words that qualify it (all but the last, up to a <c>With</c> clause naming its own properties) stand,
+/// in order, in a name that use suggests on its own: <c>RoleType</c> is true to <c>OrganizationRole.type</c> (<c>OrganizationRoleType</c>) and to
 /// <c>Role.type</c>, while <c>OrganizationRoleType</c> is not true to <c>Role.type</c>, and <c>UpdateCimdConfigRequest</c>
 /// is not true to <c>SignInExp.adaptiveMfa</c>.
 /// </summary>

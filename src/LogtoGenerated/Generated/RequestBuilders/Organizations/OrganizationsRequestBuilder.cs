@@ -46,11 +46,11 @@ public partial class OrganizationsRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A list of organizations.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithFeaturedUsersAndUsersCount>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationWithFeaturedUsersAndUsersCountReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationWithUsersCountAndFeaturedUsersReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organizations: one page, with Logto's total count</summary>
@@ -66,9 +66,9 @@ public partial class OrganizationsRequestBuilder
     /// <returns>The page: its items, its number and size, and Logto's total count.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationWithFeaturedUsersAndUsersCount>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationWithFeaturedUsersAndUsersCountReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationWithUsersCountAndFeaturedUsersReadOnlyList, cancellationToken);
     }
 
     /// <summary>Get organizations: every item, page after page</summary>
@@ -84,9 +84,9 @@ public partial class OrganizationsRequestBuilder
     /// <returns>The items of every page, in Logto's order.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; thrown by this call, before any request.</exception>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
-    public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationWithFeaturedUsersAndUsersCount> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationWithFeaturedUsersAndUsersCountReadOnlyList, cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations"), configure, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationWithUsersCountAndFeaturedUsersReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create an organization</summary>

@@ -4,30 +4,29 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The CreateUserMfaVerificationTotpResponse object of Logto's Management API.</summary>
-public partial class CreateUserMfaVerificationTotpResponse
+/// <summary>The OrganizationRoleWithScopesAndResourceScopesResourceScope object of Logto's Management API.</summary>
+public partial class OrganizationRoleWithScopesAndResourceScopesResourceScope
 {
     /// <summary>
-    /// The <c>type</c> property.
-    /// Always <c>Totp</c>.
+    /// The <c>id</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public string Type { get; set; } = "Totp";
+    public required string Id { get; set; }
 
     /// <summary>
-    /// The <c>secret</c> property.
+    /// The <c>name</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("secret")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string Secret { get; set; }
+    public required string Name { get; set; }
 
     /// <summary>
-    /// The <c>secretQrCode</c> property.
+    /// The <c>resource</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("secretQrCode")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("resource")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string SecretQrCode { get; set; }
+    public required global::LogtoGenerated.Models.IdAndName Resource { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -4,8 +4,8 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The OrganizationRoleWithResourceScopesAndScopes object of Logto's Management API.</summary>
-public partial class OrganizationRoleWithResourceScopesAndScopes
+/// <summary>The OrganizationRoleWithScopesAndResourceScopes object of Logto's Management API.</summary>
+public partial class OrganizationRoleWithScopesAndResourceScopes
 {
     /// <summary>
     /// The <c>tenantId</c> property.
@@ -54,7 +54,7 @@ public partial class OrganizationRoleWithResourceScopesAndScopes
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceScopes")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithResourceScopesAndScopesResourceScope> ResourceScopes { get; set; }
+    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope> ResourceScopes { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

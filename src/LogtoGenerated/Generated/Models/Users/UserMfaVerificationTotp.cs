@@ -4,23 +4,30 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The CreateUserMfaVerificationBackupCodeResponse object of Logto's Management API.</summary>
-public partial class CreateUserMfaVerificationBackupCodeResponse
+/// <summary>The UserMfaVerificationTotp object of Logto's Management API.</summary>
+public partial class UserMfaVerificationTotp
 {
     /// <summary>
     /// The <c>type</c> property.
-    /// Always <c>BackupCode</c>.
+    /// Always <c>Totp</c>.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public string Type { get; set; } = "BackupCode";
+    public string Type { get; set; } = "Totp";
 
     /// <summary>
-    /// The <c>codes</c> property.
+    /// The <c>secret</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("codes")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("secret")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<string> Codes { get; set; }
+    public required string Secret { get; set; }
+
+    /// <summary>
+    /// The <c>secretQrCode</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("secretQrCode")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required string SecretQrCode { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -4,29 +4,23 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The OrganizationRoleWithResourceScopesAndScopesResourceScope object of Logto's Management API.</summary>
-public partial class OrganizationRoleWithResourceScopesAndScopesResourceScope
+/// <summary>The UserMfaVerificationBackupCode object of Logto's Management API.</summary>
+public partial class UserMfaVerificationBackupCode
 {
     /// <summary>
-    /// The <c>id</c> property.
+    /// The <c>type</c> property.
+    /// Always <c>BackupCode</c>.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string Id { get; set; }
+    public string Type { get; set; } = "BackupCode";
 
     /// <summary>
-    /// The <c>name</c> property.
+    /// The <c>codes</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("codes")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string Name { get; set; }
-
-    /// <summary>
-    /// The <c>resource</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("resource")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.IdAndName Resource { get; set; }
+    public required global::System.Collections.Generic.IList<string> Codes { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -4,11 +4,8 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>
-/// The desensitized token set secret associated with the user's SSO identity.
-/// This field is included only if the `includeTokenSecret` query parameter is provided and the corresponding connector has token storage enabled.
-/// </summary>
-public partial class SsoIdentityTokenSecret
+/// <summary>The OrganizationWithUsersCountAndFeaturedUsers object of Logto's Management API.</summary>
+public partial class OrganizationWithUsersCountAndFeaturedUsers
 {
     /// <summary>
     /// The <c>tenantId</c> property.
@@ -25,26 +22,53 @@ public partial class SsoIdentityTokenSecret
     public required string Id { get; set; }
 
     /// <summary>
-    /// The <c>userId</c> property.
+    /// The <c>name</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string UserId { get; set; }
+    public required string Name { get; set; }
 
     /// <summary>
-    /// The <c>type</c> property.
-    /// Always <c>federated_token_set</c>.
+    /// The <c>description</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("description")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public string Type { get; set; } = "federated_token_set";
+    public string? Description { get; set; }
 
     /// <summary>
-    /// The <c>metadata</c> property.
+    /// arbitrary
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("customData")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.TokenSecretMetadata Metadata { get; set; }
+    public required global::System.Text.Json.Nodes.JsonObject CustomData { get; set; }
+
+    /// <summary>
+    /// The <c>isMfaRequired</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("isMfaRequired")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required bool IsMfaRequired { get; set; }
+
+    /// <summary>
+    /// The <c>color</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("color")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required global::LogtoGenerated.Models.Color Color { get; set; }
+
+    /// <summary>
+    /// The <c>branding</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("branding")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required global::LogtoGenerated.Models.Branding Branding { get; set; }
+
+    /// <summary>
+    /// The <c>customCss</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("customCss")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public string? CustomCss { get; set; }
 
     /// <summary>
     /// The <c>createdAt</c> property.
@@ -54,32 +78,16 @@ public partial class SsoIdentityTokenSecret
     public required double CreatedAt { get; set; }
 
     /// <summary>
-    /// The <c>updatedAt</c> property.
+    /// The <c>usersCount</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double UpdatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonPropertyName("usersCount")]
+    public double? UsersCount { get; set; }
 
     /// <summary>
-    /// The <c>ssoConnectorId</c> property.
+    /// The <c>featuredUsers</c> property.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("ssoConnectorId")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string SsoConnectorId { get; set; }
-
-    /// <summary>
-    /// The <c>issuer</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("issuer")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string Issuer { get; set; }
-
-    /// <summary>
-    /// The <c>identityId</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("identityId")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required string IdentityId { get; set; }
+    [global::System.Text.Json.Serialization.JsonPropertyName("featuredUsers")]
+    public global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>? FeaturedUsers { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

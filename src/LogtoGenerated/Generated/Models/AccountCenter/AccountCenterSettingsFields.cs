@@ -11,73 +11,73 @@ public partial class AccountCenterSettingsFields
     /// The <c>name</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Name { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Name { get; set; }
 
     /// <summary>
     /// The <c>avatar</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("avatar")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Avatar { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Avatar { get; set; }
 
     /// <summary>
     /// The <c>profile</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("profile")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Profile { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Profile { get; set; }
 
     /// <summary>
     /// The <c>email</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Email { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Email { get; set; }
 
     /// <summary>
     /// The <c>phone</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phone")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Phone { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Phone { get; set; }
 
     /// <summary>
     /// The <c>password</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("password")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Password { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Password { get; set; }
 
     /// <summary>
     /// The <c>username</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("username")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Username { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Username { get; set; }
 
     /// <summary>
     /// The <c>social</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("social")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Social { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Social { get; set; }
 
     /// <summary>
     /// The <c>customData</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customData")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? CustomData { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? CustomData { get; set; }
 
     /// <summary>
     /// The <c>mfa</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mfa")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Mfa { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Mfa { get; set; }
 
     /// <summary>
     /// The <c>passkey</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("passkey")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Passkey { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Passkey { get; set; }
 
     /// <summary>
     /// The <c>session</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("session")]
-    public global::LogtoGenerated.Models.AccountCenterSettingsFieldsAvatar? Session { get; set; }
+    public global::LogtoGenerated.Models.AccountCenterFieldControl? Session { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

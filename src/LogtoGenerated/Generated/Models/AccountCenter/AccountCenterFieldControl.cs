@@ -4,36 +4,36 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The values Logto uses for AccountCenterSettingsFieldsAvatar.</summary>
+/// <summary>The values Logto uses for AccountCenterFieldControl.</summary>
 /// <remarks>
 /// Known values: <c>Off</c>, <c>ReadOnly</c>, <c>Edit</c>.
 /// Values Logto adds later are kept as they are (see <see cref="IsKnown"/>), so they round-trip instead of failing.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.StringEnumConverter<AccountCenterSettingsFieldsAvatar>))]
-public readonly partial struct AccountCenterSettingsFieldsAvatar : global::System.IEquatable<AccountCenterSettingsFieldsAvatar>, global::LogtoGenerated.Serialization.IStringEnum<AccountCenterSettingsFieldsAvatar>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.StringEnumConverter<AccountCenterFieldControl>))]
+public readonly partial struct AccountCenterFieldControl : global::System.IEquatable<AccountCenterFieldControl>, global::LogtoGenerated.Serialization.IStringEnum<AccountCenterFieldControl>
 {
     private readonly string? _value;
 
     /// <summary>Creates a value, known or not.</summary>
     /// <param name="value">The value as it appears on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException">value is null.</exception>
-    public AccountCenterSettingsFieldsAvatar(string value)
+    public AccountCenterFieldControl(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         _value = value;
     }
 
     /// <summary><c>Off</c></summary>
-    public static AccountCenterSettingsFieldsAvatar Off { get; } = new("Off");
+    public static AccountCenterFieldControl Off { get; } = new("Off");
 
     /// <summary><c>ReadOnly</c></summary>
-    public static AccountCenterSettingsFieldsAvatar ReadOnly { get; } = new("ReadOnly");
+    public static AccountCenterFieldControl ReadOnly { get; } = new("ReadOnly");
 
     /// <summary><c>Edit</c></summary>
-    public static AccountCenterSettingsFieldsAvatar Edit { get; } = new("Edit");
+    public static AccountCenterFieldControl Edit { get; } = new("Edit");
 
     /// <summary>The values this version of the client knows, in the order of Logto's document.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<AccountCenterSettingsFieldsAvatar> KnownValues { get; } = [Off, ReadOnly, Edit];
+    public static global::System.Collections.Generic.IReadOnlyList<AccountCenterFieldControl> KnownValues { get; } = [Off, ReadOnly, Edit];
 
     /// <summary>The value as it appears on the wire.</summary>
     public string Value => _value ?? string.Empty;
@@ -44,27 +44,27 @@ public readonly partial struct AccountCenterSettingsFieldsAvatar : global::Syste
     /// <summary>Creates a value from its wire form.</summary>
     /// <param name="value">The value as it appears on the wire.</param>
     /// <returns>The value.</returns>
-    public static AccountCenterSettingsFieldsAvatar FromString(string value) => new(value);
+    public static AccountCenterFieldControl FromString(string value) => new(value);
 
     /// <summary>Converts a wire value.</summary>
     /// <param name="value">The value as it appears on the wire.</param>
-    public static implicit operator AccountCenterSettingsFieldsAvatar(string value) => new(value);
+    public static implicit operator AccountCenterFieldControl(string value) => new(value);
 
     /// <summary>Compares two values by their wire form (ordinal).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    public static bool operator ==(AccountCenterSettingsFieldsAvatar left, AccountCenterSettingsFieldsAvatar right) => left.Equals(right);
+    public static bool operator ==(AccountCenterFieldControl left, AccountCenterFieldControl right) => left.Equals(right);
 
     /// <summary>Compares two values by their wire form (ordinal).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    public static bool operator !=(AccountCenterSettingsFieldsAvatar left, AccountCenterSettingsFieldsAvatar right) => !left.Equals(right);
+    public static bool operator !=(AccountCenterFieldControl left, AccountCenterFieldControl right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(AccountCenterSettingsFieldsAvatar other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(AccountCenterFieldControl other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is AccountCenterSettingsFieldsAvatar other && Equals(other);
+    public override bool Equals(object? obj) => obj is AccountCenterFieldControl other && Equals(other);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
