@@ -25,10 +25,12 @@ internal sealed class BuilderEmitter(TypeNames names)
             writer.Open($"public partial class {node.ClassName}");
             writer.Line($"private readonly {names.Http}.LogtoRequestAdapter? _requestAdapter;");
             writer.Line("private readonly string? _path;").Line();
+            // Internal: callers reach builders through the client's properties and indexers, which escape the path
+            // parameters; a raw path from outside could address another resource.
             writer.Doc("summary", "Creates the builder for a concrete path; reached through the client's properties and indexers.");
             writer.Doc("param", "Sends the requests.", " name=\"requestAdapter\"");
             writer.Doc("param", "The concrete, escaped path this builder stands for.", " name=\"path\"");
-            writer.Open($"public {node.ClassName}({names.Http}.LogtoRequestAdapter requestAdapter, string path)");
+            writer.Open($"internal {node.ClassName}({names.Http}.LogtoRequestAdapter requestAdapter, string path)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(requestAdapter);");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(path);");
             writer.Line("_requestAdapter = requestAdapter;");

@@ -258,6 +258,10 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
         var name = type.Name;
         _read = 0;
         writer.DocRaw($"<summary>Reads and writes <see cref=\"{name}\"/> without reflection.</summary>");
+        // Public because System.Text.Json source generation in an application's own context that includes the model
+        // creates it (named by the model's [JsonConverter]); hidden from IntelliSense because callers never use it.
+        writer.DocRaw("<remarks>Used by System.Text.Json through the type's <c>[JsonConverter]</c> attribute, not by callers.</remarks>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Open($"public sealed class JsonConverter : {JsonSerialization}.JsonConverter<{name}>");
         writer.DocRaw("<inheritdoc/>");
         writer.Open($"public override {name}? Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");

@@ -1,7 +1,8 @@
 namespace LogtoGenerated.Http;
 
 /// <summary>Turns path-parameter values into escaped URL path segments.</summary>
-public static class PathSegment
+/// <remarks>Used by the generated request builders' navigation (indexers and methods taking path parameters).</remarks>
+internal static class PathSegment
 {
     /// <summary>Escapes a path-parameter value, rejecting values that would address another resource.</summary>
     /// <param name="value">The value, e.g. a user id.</param>

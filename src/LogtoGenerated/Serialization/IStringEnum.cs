@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace LogtoGenerated.Serialization;
 
 /// <summary>
@@ -5,6 +7,11 @@ namespace LogtoGenerated.Serialization;
 /// client was generated, and those must round-trip rather than fail.
 /// </summary>
 /// <typeparam name="TSelf">The enumeration type.</typeparam>
+/// <remarks>
+/// What <see cref="StringEnumConverter{T}"/> needs of the generated enumerations. Public because that converter is
+/// (see there); hidden from IntelliSense because each enumeration has the same members itself.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IStringEnum<TSelf>
     where TSelf : struct, IStringEnum<TSelf>
 {

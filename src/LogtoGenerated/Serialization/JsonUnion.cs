@@ -4,7 +4,8 @@ using System.Text.Json.Serialization.Metadata;
 namespace LogtoGenerated.Serialization;
 
 /// <summary>What generated union converters share: choosing an alternative and reading it safely.</summary>
-public static class JsonUnion
+/// <remarks>Called only from the bodies of the generated converters, which live in this assembly.</remarks>
+internal static class JsonUnion
 {
     /// <summary>The string value of the discriminator property of a JSON object, or null.</summary>
     /// <param name="element">The JSON value.</param>

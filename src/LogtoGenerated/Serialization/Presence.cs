@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -14,9 +15,11 @@ namespace LogtoGenerated.Serialization;
 /// member marked <c>[JsonIgnore(Condition = WhenWritingDefault)]</c> and read and written by
 /// <see cref="PresenceConverter{T}"/>. The model's public property reads and writes <see cref="Value"/>;
 /// assigning it, or reading it from JSON, sets it. (Public only because the source-generated
-/// <c>LogtoJsonContext</c> describes every type its models use.)
+/// <c>LogtoJsonContext</c> describes every type its models use, in public properties; hidden from IntelliSense
+/// because no caller of the client needs it.)
 /// </remarks>
 /// <typeparam name="T">The property's type (nullable).</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct Presence<T> : IEquatable<Presence<T>>
 {
     /// <summary>A set value.</summary>
@@ -53,7 +56,11 @@ public readonly struct Presence<T> : IEquatable<Presence<T>>
 /// <c>JsonIgnoreCondition.WhenWritingDefault</c> on the property.
 /// </summary>
 /// <typeparam name="T">The property's type (nullable).</typeparam>
-public sealed class PresenceConverter<T> : JsonConverter<Presence<T>>
+/// <remarks>
+/// Named only by <c>[JsonConverter]</c> attributes on the generated models' internal members, which only this
+/// assembly's <c>LogtoJsonContext</c> sees.
+/// </remarks>
+internal sealed class PresenceConverter<T> : JsonConverter<Presence<T>>
 {
     private JsonTypeInfo<T>? _typeInfo;
 

@@ -41,7 +41,7 @@ internal static class GeneratedCompilation
 
     private static readonly Lazy<ISourceGenerator> JsonSourceGenerator = new(() =>
     {
-        var path = JsonSourceGeneratorPath();
+        var path = JsonSourceGeneratorLocator.Path();
         var assembly = Assembly.LoadFrom(path);
         var type = assembly.GetType("System.Text.Json.SourceGeneration.JsonSourceGenerator", throwOnError: true)!;
         return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
@@ -72,24 +72,6 @@ internal static class GeneratedCompilation
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var contextSource = output.SyntaxTrees.Count(tree => tree.FilePath.Contains("LogtoJsonContext", StringComparison.Ordinal) && !tree.FilePath.StartsWith("Generated/", StringComparison.Ordinal));
         return new CompilationResult(output, [.. generatorDiagnostics, .. output.GetDiagnostics()], contextSource);
-    }
-
-    /// <summary>System.Text.Json.SourceGeneration.dll of the targeting pack matching the running framework (or the newest one).</summary>
-    private static string JsonSourceGeneratorPath()
-    {
-        // <dotnet root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
-        var framework = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
-        var dotnetRoot = framework.Parent!.Parent!.Parent!.FullName;
-        var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
-        var candidates = Directory.Exists(packs)
-            ? Directory.GetFiles(packs, "System.Text.Json.SourceGeneration.dll", SearchOption.AllDirectories)
-                .Where(path => path.Contains(Path.DirectorySeparatorChar + "cs" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                .OrderByDescending(path => path.Contains(Path.DirectorySeparatorChar + framework.Name + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                .ThenByDescending(path => path, StringComparer.Ordinal)
-                .ToList()
-            : [];
-        return candidates.FirstOrDefault()
-            ?? throw new InvalidOperationException($"The System.Text.Json source generator was not found under {packs}; the .NET SDK's targeting pack is needed to compile the generated code.");
     }
 }
 

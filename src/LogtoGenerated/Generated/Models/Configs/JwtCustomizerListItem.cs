@@ -57,6 +57,8 @@ public sealed partial class JwtCustomizerListItem
     public static JwtCustomizerListItem FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
     /// <summary>Reads and writes <see cref="JwtCustomizerListItem"/> without reflection.</summary>
+    /// <remarks>Used by System.Text.Json through the type's <c>[JsonConverter]</c> attribute, not by callers.</remarks>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<JwtCustomizerListItem>
     {
         /// <inheritdoc/>

@@ -56,6 +56,8 @@ public sealed partial class CreateVerificationCodeRequest
     public static CreateVerificationCodeRequest FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
 
     /// <summary>Reads and writes <see cref="CreateVerificationCodeRequest"/> without reflection.</summary>
+    /// <remarks>Used by System.Text.Json through the type's <c>[JsonConverter]</c> attribute, not by callers.</remarks>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateVerificationCodeRequest>
     {
         /// <inheritdoc/>

@@ -13,7 +13,7 @@ public partial class VerificationCodesRequestBuilder
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
     /// <param name="path">The concrete, escaped path this builder stands for.</param>
-    public VerificationCodesRequestBuilder(global::LogtoGenerated.Http.LogtoRequestAdapter requestAdapter, string path)
+    internal VerificationCodesRequestBuilder(global::LogtoGenerated.Http.LogtoRequestAdapter requestAdapter, string path)
     {
         global::System.ArgumentNullException.ThrowIfNull(requestAdapter);
         global::System.ArgumentNullException.ThrowIfNull(path);

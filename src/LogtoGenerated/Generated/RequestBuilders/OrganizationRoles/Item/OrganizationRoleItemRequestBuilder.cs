@@ -13,7 +13,7 @@ public partial class OrganizationRoleItemRequestBuilder
     /// <summary>Creates the builder for a concrete path; reached through the client's properties and indexers.</summary>
     /// <param name="requestAdapter">Sends the requests.</param>
     /// <param name="path">The concrete, escaped path this builder stands for.</param>
-    public OrganizationRoleItemRequestBuilder(global::LogtoGenerated.Http.LogtoRequestAdapter requestAdapter, string path)
+    internal OrganizationRoleItemRequestBuilder(global::LogtoGenerated.Http.LogtoRequestAdapter requestAdapter, string path)
     {
         global::System.ArgumentNullException.ThrowIfNull(requestAdapter);
         global::System.ArgumentNullException.ThrowIfNull(path);
