@@ -314,7 +314,7 @@ internal sealed class BuilderEmitter(TypeNames names)
             case BodyEncoding.Multipart:
             {
                 var shape = (ObjectType)((ModelRef)body.Type.Type).Type;
-                var parts = string.Join(", ", shape.Properties.Select(p => $"new({Identifiers.Literal(p.WireName)}, body.{p.Name})"));
+                var parts = string.Join(", ", shape.Properties.Select(p => $"new({Identifiers.Literal(p.WireName)}, {PartValue(p)})"));
                 return $"request.SetMultipartContent(new global::System.Collections.Generic.KeyValuePair<string, object?>[] {{ {parts} }});";
             }
 
@@ -327,6 +327,11 @@ internal sealed class BuilderEmitter(TypeNames names)
         }
     }
 
+    /// <summary>The value of a multipart part: the property, or for a timestamp its number of milliseconds since the epoch.</summary>
+    private static string PartValue(PropertyModel property) => property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds }
+        ? $"body.{property.Name}{(property.CSharpNullable ? "?" : "")}.ToUnixTimeMilliseconds()"
+        : $"body.{property.Name}";
+
     /// <summary>The statement adding one parameter to a query string (or form) builder.</summary>
     private string QueryWrite(string builder, ParameterModel parameter)
     {
@@ -337,6 +342,7 @@ internal sealed class BuilderEmitter(TypeNames names)
             ListRef => $"{builder}.AddEach({name}, {parameter.Name});",
             ModelRef { Type: EnumType } => $"{builder}.Add({name}, {parameter.Name}{(parameter.Type.Nullable ? "?" : "")}.Value);",
             PrimitiveRef { Kind: PrimitiveKind.Json or PrimitiveKind.JsonObject } => $"{builder}.Add({name}, {parameter.Name}?.ToJsonString());",
+            PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds } => $"{builder}.AddEpochMilliseconds({name}, {parameter.Name});",
             PrimitiveRef => $"{builder}.Add({name}, {parameter.Name});",
             _ => throw new GeneratorException("#/paths", $"the query parameter '{parameter.WireName}' has a type that cannot be written to a query string ({parameter.Type.Type})."),
         };

@@ -262,7 +262,7 @@ internal sealed class ApiModelBuilder
             var hint = new NameHint(NameHint.ParameterRank, noun + Identifiers.Pascal(parameter.Name), null, null, folder, model.OperationId + Identifiers.Pascal(parameter.Name));
             var use = _schemas.Resolve(parameter.Schema, parameterPointer + "/schema", hint);
             var exploded = parameter.Explode && use.Type is MapRef or PrimitiveRef { Kind: PrimitiveKind.JsonObject };
-            use = QueryForm(use);
+            use = QueryForm(parameter.In == ParameterLocation.Query ? Timestamps.QueryForm(parameter.Name, use) : use);
             var model_ = new ParameterModel(parameter.Name, use) { Description = parameter.Description, Exploded = exploded };
             switch (parameter.In)
             {

@@ -174,7 +174,7 @@ internal sealed class SchemaResolver
         {
             var propertyPointer = pointer + "/properties/" + GeneratorException.Escape(wireName);
             var childHint = new NameHint(NameHint.NestedRank, null, slot, wireName, hint.Folder, null);
-            var use = Resolve(propertySchema, propertyPointer, childHint, multipart);
+            var use = Timestamps.PropertyForm(wireName, propertyPointer, Resolve(propertySchema, propertyPointer, childHint, multipart));
             var property = new PropertyModel(wireName, use, required.Contains(wireName))
             {
                 Description = Clean(propertySchema.Description),
@@ -409,7 +409,7 @@ internal sealed class SchemaResolver
     private static string JsonKindOf(TypeRef type) => type switch
     {
         PrimitiveRef { Kind: PrimitiveKind.String or PrimitiveKind.DateTimeOffset } => "string",
-        PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double } => "number",
+        PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.EpochMilliseconds } => "number",
         PrimitiveRef { Kind: PrimitiveKind.Boolean } => "boolean",
         PrimitiveRef { Kind: PrimitiveKind.JsonObject } or MapRef or ModelRef { Type: ObjectType } => "object",
         ListRef => "array",

@@ -31,7 +31,7 @@ public sealed class GeneratedClientTests : PipelineTestBase
         Assert.Null(user.PrimaryPhone);
         Assert.Empty(user.CustomData);
         Assert.Empty(user.Identities);
-        Assert.Equal(1795247190700d, user.CreatedAt);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795247190700), user.CreatedAt);
         Assert.False(user.IsSuspended);
         Assert.True(user.HasPassword);
     }

@@ -81,7 +81,7 @@ public sealed class GeneratedModelTests
         var user = new User
         {
             Id = "u1", PrimaryPhone = null, CustomData = [], Identities = new Dictionary<string, UserIdentity>(),
-            CreatedAt = 1, UpdatedAt = 2, Profile = new UserProfile(), IsSuspended = false,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1), UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(2), Profile = new UserProfile(), IsSuspended = false,
         };
 
         var written = JsonSerializer.Serialize(user, LogtoJsonContext.Default.User);

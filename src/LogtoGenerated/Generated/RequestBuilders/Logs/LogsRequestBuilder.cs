@@ -134,13 +134,13 @@ public sealed class ListLogsQueryParameters : global::LogtoGenerated.Http.IQuery
     /// Inclusive lower bound on `createdAt`, in unix milliseconds. When set, returns only logs where `createdAt &gt;= start_time`. Recommended for clients paginating across very large log ranges to keep query latency consistent. Because the bound is inclusive, when resuming pagination from the last fetched log, pass its `createdAt + 1` as `start_time` (or de-duplicate by log `id`) to avoid re-fetching the boundary log.
     /// Sent as <c>start_time</c>.
     /// </summary>
-    public string? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get; set; }
 
     /// <summary>
     /// Inclusive upper bound on `createdAt`, in unix milliseconds. When set, returns only logs where `createdAt &lt;= end_time`. Returns `400` if `start_time &gt; end_time` when both are present.
     /// Sent as <c>end_time</c>.
     /// </summary>
-    public string? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get; set; }
 
     /// <summary>
     /// Page number (starts from 1).
@@ -160,8 +160,8 @@ public sealed class ListLogsQueryParameters : global::LogtoGenerated.Http.IQuery
         query.Add("applicationId", ApplicationId);
         query.Add("logKey", LogKey);
         query.Add("enableCap", EnableCap);
-        query.Add("start_time", StartTime);
-        query.Add("end_time", EndTime);
+        query.AddEpochMilliseconds("start_time", StartTime);
+        query.AddEpochMilliseconds("end_time", EndTime);
         query.Add("page", Page);
         query.Add("page_size", PageSize);
     }

@@ -105,13 +105,13 @@ public sealed class ListHookRecentLogsQueryParameters : global::LogtoGenerated.H
     /// Inclusive lower bound on `createdAt`, in unix milliseconds. Supplying either `start_time` or `end_time` replaces the endpoint's default 24-hour lower bound, so callers can query an arbitrary historical window. Returns `400` if `start_time &gt; end_time` when both are present.
     /// Sent as <c>start_time</c>.
     /// </summary>
-    public string? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get; set; }
 
     /// <summary>
     /// Inclusive upper bound on `createdAt`, in unix milliseconds. Supplying either `start_time` or `end_time` replaces the endpoint's default 24-hour lower bound.
     /// Sent as <c>end_time</c>.
     /// </summary>
-    public string? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get; set; }
 
     /// <summary>
     /// Page number (starts from 1).
@@ -129,8 +129,8 @@ public sealed class ListHookRecentLogsQueryParameters : global::LogtoGenerated.H
     {
         query.Add("logKey", LogKey);
         query.Add("enableCap", EnableCap);
-        query.Add("start_time", StartTime);
-        query.Add("end_time", EndTime);
+        query.AddEpochMilliseconds("start_time", StartTime);
+        query.AddEpochMilliseconds("end_time", EndTime);
         query.Add("page", Page);
         query.Add("page_size", PageSize);
     }
