@@ -366,7 +366,7 @@ internal sealed class ApiModelBuilder
         var bodyPointer = pointer + "/requestBody/content/" + GeneratorException.Escape(mediaType) + "/schema";
         var hint = new NameHint(NameHint.RequestRank, model.OperationId + "Request", null, noun, folder, model.OperationId + "Request");
         var multipart = encoding is BodyEncoding.Multipart;
-        var use = _schemas.Resolve(content[mediaType].Schema, bodyPointer, hint, multipart);
+        var use = _schemas.Resolve(content[mediaType].Schema, bodyPointer, hint, multipart, request: true);
         if (encoding is not BodyEncoding.Json && use.Type is not ModelRef { Type: ObjectType })
         {
             throw new GeneratorException(bodyPointer, $"a {mediaType} body must be an object schema with properties (one per form field).");

@@ -90,4 +90,17 @@ public sealed class GeneratedModelTests
         Assert.DoesNotContain("\"passwordDigest\"", written, StringComparison.Ordinal);
         Assert.Contains("\"customData\":{}", written, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RequestPropertyWithAServerDefault_IsOptional_AndLeftOutWhenNotSet()
+    {
+        var role = new CreateOrganizationRoleRequest { Name = "viewer" };
+
+        var written = JsonSerializer.Serialize(role, LogtoJsonContext.Default.CreateOrganizationRoleRequest);
+
+        Assert.Equal("""{"name":"viewer"}""", written);
+        Assert.Equal(
+            """{"name":"viewer","resourceScopeIds":["s1"]}""",
+            JsonSerializer.Serialize(new CreateOrganizationRoleRequest { Name = "viewer", ResourceScopeIds = ["s1"] }, LogtoJsonContext.Default.CreateOrganizationRoleRequest));
+    }
 }

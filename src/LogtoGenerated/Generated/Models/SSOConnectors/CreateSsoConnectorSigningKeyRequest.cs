@@ -9,10 +9,10 @@ public partial class CreateSsoConnectorSigningKeyRequest
 {
     /// <summary>
     /// Whether the new key should become the active signing key immediately. Defaults to `false` (staged rotation).
+    /// Optional: when left out, Logto uses false.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required bool Active { get; set; }
+    public bool? Active { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

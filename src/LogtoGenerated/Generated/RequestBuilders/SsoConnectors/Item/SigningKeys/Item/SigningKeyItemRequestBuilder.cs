@@ -42,12 +42,12 @@ public partial class SigningKeyItemRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated SP signing key.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SsoConnectorSigningKey> PatchAsync(global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SsoConnectorSigningKey> PatchAsync(global::LogtoGenerated.Models.UpdateSsoConnectorSigningKeyRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/sso-connectors/{id}/signing-keys/{keyId}", Path, "UpdateSsoConnectorSigningKey");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSsoConnectorSigningKeyRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateSsoConnectorSigningKeyRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SsoConnectorSigningKey, cancellationToken);
     }
 
