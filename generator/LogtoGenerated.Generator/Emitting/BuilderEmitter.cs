@@ -339,6 +339,7 @@ internal sealed class BuilderEmitter(TypeNames names)
         return parameter.Type.Type switch
         {
             _ when parameter.Exploded => $"{builder}.AddExploded({parameter.Name});",
+            PrimitiveRef { Kind: PrimitiveKind.Boolean } when parameter.SentOnlyWhenTrue => $"{builder}.AddFlag({name}, {parameter.Name});",
             ListRef => $"{builder}.AddEach({name}, {parameter.Name});",
             ModelRef { Type: EnumType } => $"{builder}.Add({name}, {parameter.Name}{(parameter.Type.Nullable ? "?" : "")}.Value);",
             PrimitiveRef { Kind: PrimitiveKind.Json or PrimitiveKind.JsonObject } => $"{builder}.Add({name}, {parameter.Name}?.ToJsonString());",
@@ -425,9 +426,13 @@ internal sealed class BuilderEmitter(TypeNames names)
                 writer.Line("/// " + Identifiers.XmlEscape(line.TrimEnd()));
             }
 
-            writer.DocRaw(parameter.Exploded
-                ? $"Each entry is sent as its own query parameter (<c>{Identifiers.XmlEscape(parameter.WireName)}</c> is <c>style: form, explode: true</c>)."
-                : $"Sent as <c>{Identifiers.XmlEscape(parameter.WireName)}</c>.");
+            var wire = Identifiers.XmlEscape(parameter.WireName);
+            writer.DocRaw(parameter switch
+            {
+                { Exploded: true } => $"Each entry is sent as its own query parameter (<c>{wire}</c> is <c>style: form, explode: true</c>).",
+                { SentOnlyWhenTrue: true } => $"Sent as <c>{wire}=true</c> when <see langword=\"true\"/>; left out when <see langword=\"false\"/> or <see langword=\"null\"/>, which Logto reads as false.",
+                _ => $"Sent as <c>{wire}</c>.",
+            });
             writer.DocRaw("</summary>");
             writer.Line($"public {names.Of(parameter.Type with { Nullable = true })} {parameter.Name} {{ get; set; }}").Line();
         }
@@ -458,7 +463,10 @@ internal sealed class BuilderEmitter(TypeNames names)
         writer.Open($"void {names.Http}.IQueryParameters.WriteTo({names.Http}.QueryStringBuilder query)");
         foreach (var parameter in operation.OptionalQuery)
         {
-            writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true }) { Name = parameter.Name, Exploded = parameter.Exploded }));
+            writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true })
+            {
+                Name = parameter.Name, Exploded = parameter.Exploded, SentOnlyWhenTrue = parameter.SentOnlyWhenTrue,
+            }));
         }
 
         if (operation is { SearchParams: not null, SearchPropertyName: { } searchProperty })

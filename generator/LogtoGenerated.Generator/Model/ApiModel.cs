@@ -156,6 +156,12 @@ internal sealed class ParameterModel(string wireName, TypeUse type)
 
     /// <summary>A <c>style: form, explode: true</c> object: every key becomes its own query parameter.</summary>
     public bool Exploded { get; set; }
+
+    /// <summary>
+    /// A boolean query flag Logto reads as a truthy string: sent as <c>name=true</c> when true and left out otherwise,
+    /// since some of Logto's routes take any value, <c>false</c> included, as true. See <c>ApiModelBuilder.QueryForm</c>.
+    /// </summary>
+    public bool SentOnlyWhenTrue { get; set; }
 }
 
 /// <summary>How a request body goes on the wire.</summary>

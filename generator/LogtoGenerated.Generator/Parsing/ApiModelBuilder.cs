@@ -262,8 +262,9 @@ internal sealed class ApiModelBuilder
             var hint = new NameHint(NameHint.ParameterRank, noun + Identifiers.Pascal(parameter.Name), null, null, folder, model.OperationId + Identifiers.Pascal(parameter.Name));
             var use = _schemas.Resolve(parameter.Schema, parameterPointer + "/schema", hint);
             var exploded = parameter.Explode && use.Type is MapRef or PrimitiveRef { Kind: PrimitiveKind.JsonObject };
-            use = QueryForm(parameter.In == ParameterLocation.Query ? Timestamps.QueryForm(parameter.Name, use) : use);
-            var model_ = new ParameterModel(parameter.Name, use) { Description = parameter.Description, Exploded = exploded };
+            var flag = parameter.In == ParameterLocation.Query && IsTruthyFlag(parameter.Name, parameter.Schema, use);
+            use = QueryForm(parameter.In == ParameterLocation.Query ? Timestamps.QueryForm(parameter.Name, use) : use, flag);
+            var model_ = new ParameterModel(parameter.Name, use) { Description = parameter.Description, Exploded = exploded, SentOnlyWhenTrue = flag };
             switch (parameter.In)
             {
                 case ParameterLocation.Path when !IsPathValue(use.Type):
@@ -287,11 +288,32 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>
-    /// A query parameter that is a string enum of exactly <c>true</c>/<c>false</c> is a boolean on
-    /// the wire, so it is typed <c>bool</c>; everything else keeps its type.
+    /// The first words of the string query parameters that are switches: <c>includeScopes</c>, <c>enableCap</c>,
+    /// <c>showFeatured</c>, <c>removeUnusedDemoSocialConnector</c>, and predicates (<c>isX</c>, <c>hasX</c>).
     /// </summary>
-    private static TypeUse QueryForm(TypeUse use) => use.Type switch
+    private static readonly string[] FlagWords = ["include", "enable", "show", "remove", "is", "has"];
+
+    /// <summary>
+    /// Whether a query parameter is a flag Logto reads as a truthy string: a plain string (no enum, format or pattern)
+    /// named <c>{switch}{Something}</c> (see <see cref="FlagWords"/>). Logto's routes take such parameters as
+    /// <c>string().optional()</c> and read them with <c>yes()</c> from @silverhand/essentials (true for <c>true</c>,
+    /// <c>1</c>, <c>yes</c>...) or as JavaScript truthiness (true for any non-empty value, <c>false</c> included).
+    /// </summary>
+    private static bool IsTruthyFlag(string name, IOpenApiSchema? schema, TypeUse use) =>
+        use.Type is PrimitiveRef { Kind: PrimitiveKind.String }
+        && schema is { Format: null, Pattern: null, Enum: null or { Count: 0 } }
+        && FlagWords.Any(word => name.Length > word.Length && name.StartsWith(word, StringComparison.Ordinal) && char.IsUpper(name[word.Length]));
+
+    /// <summary>
+    /// The one rule for booleans in query strings: a parameter is typed <c>bool</c> when it is a string enum of exactly
+    /// <c>true</c>/<c>false</c> (Logto compares it with <c>=== 'true'</c>; absent means "either", so both values are
+    /// sent as they are), or when it is a truthy-string <paramref name="flag"/> (<see cref="IsTruthyFlag"/>; absent
+    /// means false, so <c>true</c> is sent and <c>false</c> leaves the parameter out, see
+    /// <see cref="ParameterModel.SentOnlyWhenTrue"/>). Everything else keeps its type.
+    /// </summary>
+    private static TypeUse QueryForm(TypeUse use, bool flag) => use.Type switch
     {
+        _ when flag => new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), use.Nullable),
         ModelRef { Type: EnumType e } when e.Values.Count == 2 && e.Values.Contains("true") && e.Values.Contains("false")
             => new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), use.Nullable),
         // "one value or a list of them" is a list on the wire (types=A&types=B, or types=A alone).
