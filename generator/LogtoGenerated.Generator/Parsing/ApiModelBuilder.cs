@@ -45,6 +45,7 @@ internal sealed class ApiModelBuilder
             }
         }
 
+        ChooseSegmentParameters(root);
         var types = Reachable(root);
         MarkPresenceTracking(root);
         return new ApiModel(root, types);
@@ -270,7 +271,7 @@ internal sealed class ApiModelBuilder
                 case ParameterLocation.Path when !IsPathValue(use.Type):
                     throw new GeneratorException(parameterPointer + "/schema", $"the path parameter '{parameter.Name}' must be a string, a number, a boolean or a string enum to be written into the path.");
                 case ParameterLocation.Path:
-                    BindPathParameter(node, model.PathTemplate, model_, parameterPointer);
+                    BindPathParameter(node, model, model_, parameterPointer);
                     break;
                 case ParameterLocation.Query when parameter.Required:
                     model.RequiredQuery.Add(model_);
@@ -331,11 +332,13 @@ internal sealed class ApiModelBuilder
 
     /// <summary>
     /// Binds a path parameter to the builder of the segment that holds it in the operation's own path. Single-parameter
-    /// segments are one builder whatever operations call the parameter, and that builder keeps the parameter of the
-    /// operation that reached it first: another operation's name for the same segment is the same single value.
+    /// segments are one builder whatever operations call the parameter: every operation's parameter is recorded in
+    /// <see cref="RequestBuilderNode.ParameterUses"/>, and <see cref="ChooseSegmentParameters"/> picks the builder's one
+    /// once the whole document is read. Another operation's name for the same segment is the same single value.
     /// </summary>
-    private static void BindPathParameter(RequestBuilderNode node, string pathTemplate, ParameterModel parameter, string pointer)
+    private static void BindPathParameter(RequestBuilderNode node, OperationModel operation, ParameterModel parameter, string pointer)
     {
+        var pathTemplate = operation.PathTemplate;
         foreach (var (target, segment) in node.PathSegments(pathTemplate))
         {
             if (!segment.Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
@@ -343,7 +346,13 @@ internal sealed class ApiModelBuilder
                 continue;
             }
 
-            var bound = IsSingleParameter(target.Segment)
+            var single = IsSingleParameter(target.Segment);
+            if (single)
+            {
+                target.ParameterUses.Add((parameter, operation));
+            }
+
+            var bound = single
                 ? target.SegmentParameters.Count > 0
                 : target.SegmentParameters.Any(p => p.WireName == parameter.WireName);
             if (!bound)
@@ -355,6 +364,47 @@ internal sealed class ApiModelBuilder
         }
 
         throw new GeneratorException(pointer, $"the path parameter '{parameter.WireName}' does not appear in the path '{pathTemplate}'.");
+    }
+
+    /// <summary>
+    /// Names each single-parameter segment after what it indexes, independently of the document's order: the
+    /// parameter <c>{singular of the parent segment}Id</c> (<c>applications</c>: <c>applicationId</c>) when an operation
+    /// uses that name, else the name most operations use, ties broken by ordinal order. Among the operations using the
+    /// chosen name, the parameter of one with a description is kept, the first by path and method. The segment and the
+    /// path templates below it are renamed to match. Only names change: a builder holds the concrete path, so every
+    /// operation still fills its own URL template, and reports it with its own parameter names.
+    /// </summary>
+    private static void ChooseSegmentParameters(RequestBuilderNode root)
+    {
+        foreach (var node in root.DescendantsAndSelf())
+        {
+            if (node.Parent is null || node.ParameterUses.Count == 0)
+            {
+                continue;
+            }
+
+            var owner = Identifiers.Singular(Identifiers.Pascal(node.Parent.Segment));
+            var preferred = owner.Length == 0 ? "id" : char.ToLowerInvariant(owner[0]) + owner[1..] + "Id";
+            var name = node.ParameterUses
+                .GroupBy(use => use.Parameter.WireName, StringComparer.Ordinal)
+                .OrderByDescending(group => group.Key == preferred)
+                .ThenByDescending(group => group.Count())
+                .ThenBy(group => group.Key, StringComparer.Ordinal)
+                .First();
+            var chosen = name
+                .OrderBy(use => use.Parameter.Description is null)
+                .ThenBy(use => use.Operation.PathTemplate, StringComparer.Ordinal)
+                .ThenBy(use => OperationModel.HttpMethods.IndexOf(use.Operation.HttpMethod))
+                .First().Parameter;
+            node.SegmentParameters.Clear();
+            node.SegmentParameters.Add(chosen);
+            node.Segment = "{" + chosen.WireName + "}";
+        }
+
+        foreach (var node in root.DescendantsAndSelf().Where(n => n.Parent is not null))
+        {
+            node.PathTemplate = node.Parent!.PathTemplate + "/" + node.Segment;
+        }
     }
 
     private static void EnsureAllPathParametersBound(RequestBuilderNode node, OperationModel model, string pointer)

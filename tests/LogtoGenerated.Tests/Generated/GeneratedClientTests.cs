@@ -109,6 +109,19 @@ public sealed class GeneratedClientTests : PipelineTestBase
     }
 
     [Fact]
+    public async Task ApplicationIndexer_IsNamedApplicationId_AndFillsTheTemplatesThatCallItIdAndApplicationId()
+    {
+        Server.RespondWith(FakeResponse.Empty(204));
+
+        await Client.Applications["a 1"].DeleteAsync();
+        var error = Assert.Throws<ArgumentException>(() => Client.Applications[""]);
+
+        Assert.Equal("/api/applications/a%201", SingleRequest().RawTarget);
+        Assert.Contains("applicationId", error.Message, StringComparison.Ordinal);
+        Assert.Equal("applicationId", typeof(LogtoGenerated.RequestBuilders.Applications.ApplicationsRequestBuilder).GetProperty("Item")!.GetIndexParameters().Single().Name);
+    }
+
+    [Fact]
     public void PathParameters_RejectEmptyValuesWithAMessageNamingTheParameter()
     {
         var error = Assert.Throws<ArgumentException>(() => Client.Users[""]);

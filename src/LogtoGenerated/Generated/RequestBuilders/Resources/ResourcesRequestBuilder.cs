@@ -30,10 +30,10 @@ public partial class ResourcesRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourcesRequestBuilder));
 
-    /// <summary>Requests to <c>/api/resources/{id}</c>.</summary>
-    /// <param name="id">The unique identifier of the resource.</param>
+    /// <summary>Requests to <c>/api/resources/{resourceId}</c>.</summary>
+    /// <param name="resourceId">The unique identifier of the resource.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.ResourceItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.ResourceItemRequestBuilder this[string resourceId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(resourceId, "resourceId"));
 
     /// <summary>Get API resources</summary>
     /// <remarks>
