@@ -491,7 +491,7 @@ public class ApiDiffTests
             Types changed
               User (object, in responses)
                 BREAKING: property PrimaryEmail now optional (string -> string?): responses may leave it out
-                new property LastSignInAt (double?)
+                new property LastSignInAt (DateTimeOffset?)
               UserRole (enum, in responses)
                 BREAKING: value guest removed (UserRole.Guest)
                 new value owner (UserRole.Owner)
@@ -530,7 +530,7 @@ public class ApiDiffTests
 
             - `User` (object, in responses)
               - **BREAKING:** property `PrimaryEmail` now optional (`string` -> `string?`): responses may leave it out
-              - new property `LastSignInAt` (`double?`)
+              - new property `LastSignInAt` (`DateTimeOffset?`)
             - `UserRole` (enum, in responses)
               - **BREAKING:** value `guest` removed (`UserRole.Guest`)
               - new value `owner` (`UserRole.Owner`)

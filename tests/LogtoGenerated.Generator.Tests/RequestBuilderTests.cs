@@ -41,8 +41,8 @@ public class RequestBuilderTests
 
         var indexer = applications.Indexer();
         Assert.Equal("global::LogtoGenerated.RequestBuilders.Applications.Item.ApplicationItemRequestBuilder", indexer.Type.ToString());
-        Assert.Equal(["string id"], indexer.ParameterList.Parameters.Select(p => p.ToString()));
-        Assert.Equal($"new(RequestAdapter, Path + \"/\" + {Http}.PathSegment.Escape(id, \"id\"))", indexer.ExpressionBody!.Expression.ToString());
+        Assert.Equal(["string applicationId"], indexer.ParameterList.Parameters.Select(p => p.ToString()));
+        Assert.Equal($"new(RequestAdapter, Path + \"/\" + {Http}.PathSegment.Escape(applicationId, \"applicationId\"))", indexer.ExpressionBody!.Expression.ToString());
     }
 
     [Fact]
@@ -62,14 +62,15 @@ public class RequestBuilderTests
     [Fact]
     public void PathParameterBelowASegmentNamedDifferentlyByAnotherOperationIsBoundToItsOwnSegment()
     {
-        // The item builder is {id} (GetApplication came first); GetApplicationRole calls it {applicationId}.
+        // GetApplication calls the item segment {id}, GetApplicationRole {applicationId}: the builder takes applicationId
+        // (the singular of "applications" plus Id), and {roleId} below it is bound to its own segment.
         var files = new OpenApiDocument()
             .Get("/api/applications/{id}", "GetApplication")
             .Get("/api/applications/{applicationId}/roles/{roleId}", "GetApplicationRole")
             .Generate();
 
         var item = new GeneratedSource(files["RequestBuilders/Applications/ApplicationsRequestBuilder.cs"]).Indexer();
-        Assert.Equal(["string id"], item.ParameterList.Parameters.Select(p => p.ToString()));
+        Assert.Equal(["string applicationId"], item.ParameterList.Parameters.Select(p => p.ToString()));
         var role = new GeneratedSource(files["RequestBuilders/Applications/Item/Roles/RolesRequestBuilder.cs"]).Indexer();
         Assert.Equal(["string roleId"], role.ParameterList.Parameters.Select(p => p.ToString()));
         Assert.Equal($"new(RequestAdapter, Path + \"/\" + {Http}.PathSegment.Escape(roleId, \"roleId\"))", role.ExpressionBody!.Expression.ToString());

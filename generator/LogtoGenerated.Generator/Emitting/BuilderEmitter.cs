@@ -316,7 +316,7 @@ internal sealed class BuilderEmitter(TypeNames names)
             case BodyEncoding.Multipart:
             {
                 var shape = (ObjectType)((ModelRef)body.Type.Type).Type;
-                var parts = string.Join(", ", shape.Properties.Select(p => $"new({Identifiers.Literal(p.WireName)}, body.{p.Name})"));
+                var parts = string.Join(", ", shape.Properties.Select(p => $"new({Identifiers.Literal(p.WireName)}, {PartValue(p)})"));
                 return $"request.SetMultipartContent(new global::System.Collections.Generic.KeyValuePair<string, object?>[] {{ {parts} }});";
             }
 
@@ -329,6 +329,11 @@ internal sealed class BuilderEmitter(TypeNames names)
         }
     }
 
+    /// <summary>The value of a multipart part: the property, or for a timestamp its number of milliseconds since the epoch.</summary>
+    private static string PartValue(PropertyModel property) => property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds }
+        ? $"body.{property.Name}{(property.CSharpNullable ? "?" : "")}.ToUnixTimeMilliseconds()"
+        : $"body.{property.Name}";
+
     /// <summary>The statement adding one parameter to a query string (or form) builder.</summary>
     private string QueryWrite(string builder, ParameterModel parameter)
     {
@@ -336,9 +341,11 @@ internal sealed class BuilderEmitter(TypeNames names)
         return parameter.Type.Type switch
         {
             _ when parameter.Exploded => $"{builder}.AddExploded({parameter.Name});",
+            PrimitiveRef { Kind: PrimitiveKind.Boolean } when parameter.SentOnlyWhenTrue => $"{builder}.AddFlag({name}, {parameter.Name});",
             ListRef => $"{builder}.AddEach({name}, {parameter.Name});",
             ModelRef { Type: EnumType } => $"{builder}.Add({name}, {parameter.Name}{(parameter.Type.Nullable ? "?" : "")}.Value);",
             PrimitiveRef { Kind: PrimitiveKind.Json or PrimitiveKind.JsonObject } => $"{builder}.Add({name}, {parameter.Name}?.ToJsonString());",
+            PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds } => $"{builder}.AddEpochMilliseconds({name}, {parameter.Name});",
             PrimitiveRef => $"{builder}.Add({name}, {parameter.Name});",
             _ => throw new GeneratorException("#/paths", $"the query parameter '{parameter.WireName}' has a type that cannot be written to a query string ({parameter.Type.Type})."),
         };
@@ -421,9 +428,13 @@ internal sealed class BuilderEmitter(TypeNames names)
                 writer.Line("/// " + Identifiers.XmlEscape(line.TrimEnd()));
             }
 
-            writer.DocRaw(parameter.Exploded
-                ? $"Each entry is sent as its own query parameter (<c>{Identifiers.XmlEscape(parameter.WireName)}</c> is <c>style: form, explode: true</c>)."
-                : $"Sent as <c>{Identifiers.XmlEscape(parameter.WireName)}</c>.");
+            var wire = Identifiers.XmlEscape(parameter.WireName);
+            writer.DocRaw(parameter switch
+            {
+                { Exploded: true } => $"Each entry is sent as its own query parameter (<c>{wire}</c> is <c>style: form, explode: true</c>).",
+                { SentOnlyWhenTrue: true } => $"Sent as <c>{wire}=true</c> when <see langword=\"true\"/>; left out when <see langword=\"false\"/> or <see langword=\"null\"/>, which Logto reads as false.",
+                _ => $"Sent as <c>{wire}</c>.",
+            });
             writer.DocRaw("</summary>");
             writer.Line($"public {names.Of(parameter.Type with { Nullable = true })} {parameter.Name} {{ get; set; }}").Line();
         }
@@ -454,7 +465,10 @@ internal sealed class BuilderEmitter(TypeNames names)
         writer.Open($"void {names.Http}.IQueryParameters.WriteTo({names.Http}.QueryStringBuilder query)");
         foreach (var parameter in operation.OptionalQuery)
         {
-            writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true }) { Name = parameter.Name, Exploded = parameter.Exploded }));
+            writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true })
+            {
+                Name = parameter.Name, Exploded = parameter.Exploded, SentOnlyWhenTrue = parameter.SentOnlyWhenTrue,
+            }));
         }
 
         if (operation is { SearchParams: not null, SearchPropertyName: { } searchProperty })

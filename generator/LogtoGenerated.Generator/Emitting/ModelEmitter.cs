@@ -95,6 +95,13 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
             writer.Line($"[{JsonSerialization}.JsonIgnore(Condition = {JsonSerialization}.JsonIgnoreCondition.Never)]");
         }
 
+        if (property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds })
+        {
+            // A timestamp Logto writes as a number of milliseconds, not as the ISO 8601 string DateTimeOffset defaults to.
+            var converter = nullable ? "NullableEpochMillisecondsConverter" : "EpochMillisecondsConverter";
+            writer.Line($"[{JsonSerialization}.JsonConverter(typeof({names.Serialization}.{converter}))]");
+        }
+
         var type = names.Of(property.Type with { Nullable = nullable });
         if (property.Literal is not null && property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.String })
         {
@@ -131,7 +138,10 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
         writer.Line($"[{JsonSerialization}.JsonPropertyName({Identifiers.Literal(property.WireName)})]");
         writer.Line($"[{JsonSerialization}.JsonInclude]");
         writer.Line($"[{JsonSerialization}.JsonIgnore(Condition = {JsonSerialization}.JsonIgnoreCondition.WhenWritingDefault)]");
-        writer.Line($"[{JsonSerialization}.JsonConverter(typeof({names.Serialization}.PresenceConverter<{type}>))]");
+        var converter = property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds }
+            ? $"{names.Serialization}.EpochMillisecondsPresenceConverter"
+            : $"{names.Serialization}.PresenceConverter<{type}>";
+        writer.Line($"[{JsonSerialization}.JsonConverter(typeof({converter}))]");
         writer.Line($"internal {presence} {property.PresenceName} {{ get; set; }}");
     }
 
@@ -355,7 +365,7 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
         return type switch
         {
             PrimitiveRef { Kind: PrimitiveKind.String or PrimitiveKind.DateTimeOffset } or ModelRef { Type: EnumType } => Kind + "String",
-            PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double } => Kind + "Number",
+            PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.EpochMilliseconds } => Kind + "Number",
             PrimitiveRef { Kind: PrimitiveKind.Boolean } => $"{Kind}True || {Kind}False",
             ListRef => Kind + "Array",
             PrimitiveRef { Kind: PrimitiveKind.JsonObject } or MapRef or ModelRef => Kind + "Object",

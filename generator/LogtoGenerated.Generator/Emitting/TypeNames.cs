@@ -39,7 +39,7 @@ internal sealed class TypeNames(GeneratorOptions options)
         PrimitiveKind.Int64 => "long",
         PrimitiveKind.Double => "double",
         PrimitiveKind.Boolean => "bool",
-        PrimitiveKind.DateTimeOffset => "global::System.DateTimeOffset",
+        PrimitiveKind.DateTimeOffset or PrimitiveKind.EpochMilliseconds => "global::System.DateTimeOffset",
         PrimitiveKind.Json => "global::System.Text.Json.Nodes.JsonNode",
         PrimitiveKind.JsonObject => "global::System.Text.Json.Nodes.JsonObject",
         PrimitiveKind.File => Http + ".FileUpload",
@@ -48,7 +48,8 @@ internal sealed class TypeNames(GeneratorOptions options)
 
     public static bool IsValueType(TypeRef type) => type is PrimitiveRef
     {
-        Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.Boolean or PrimitiveKind.DateTimeOffset,
+        Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.Boolean or PrimitiveKind.DateTimeOffset
+            or PrimitiveKind.EpochMilliseconds,
     } or ModelRef { Type: EnumType };
 
     /// <summary>

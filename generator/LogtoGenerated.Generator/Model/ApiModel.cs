@@ -18,14 +18,24 @@ internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType>
 /// <summary>One node of the URL path tree, emitted as one request-builder class.</summary>
 internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? parent)
 {
-    /// <summary>The wire segment: <c>users</c>, <c>{userId}</c> or <c>.well-known</c>; empty for the root.</summary>
-    public string Segment { get; } = segment;
+    /// <summary>
+    /// The wire segment: <c>users</c>, <c>{userId}</c> or <c>.well-known</c>; empty for the root. A single-parameter
+    /// segment is named after the parameter its indexer takes (see <see cref="ParameterUses"/>).
+    /// </summary>
+    public string Segment { get; set; } = segment;
     public RequestBuilderNode? Parent { get; } = parent;
     public SortedDictionary<string, RequestBuilderNode> Children { get; } = new(StringComparer.Ordinal);
     public List<OperationModel> Operations { get; } = [];
 
     /// <summary>The parameters this segment binds, for parameter segments (one for <c>{id}</c>).</summary>
     public List<ParameterModel> SegmentParameters { get; } = [];
+
+    /// <summary>
+    /// For a single-parameter segment: the path parameter as each operation at or below it declares it, with that
+    /// operation. Operations may name the one value differently (<c>{id}</c>, <c>{applicationId}</c>); the builder's
+    /// parameter is chosen among these, whatever their order in the document.
+    /// </summary>
+    public List<(ParameterModel Parameter, OperationModel Operation)> ParameterUses { get; } = [];
 
     /// <summary>The path template up to and including this segment, e.g. <c>/api/users/{userId}</c>.</summary>
     public string PathTemplate { get; set; } = "";
@@ -156,6 +166,12 @@ internal sealed class ParameterModel(string wireName, TypeUse type)
 
     /// <summary>A <c>style: form, explode: true</c> object: every key becomes its own query parameter.</summary>
     public bool Exploded { get; set; }
+
+    /// <summary>
+    /// A boolean query flag Logto reads as a truthy string: sent as <c>name=true</c> when true and left out otherwise,
+    /// since some of Logto's routes take any value, <c>false</c> included, as true. See <c>ApiModelBuilder.QueryForm</c>.
+    /// </summary>
+    public bool SentOnlyWhenTrue { get; set; }
 }
 
 /// <summary>How a request body goes on the wire.</summary>

@@ -26,7 +26,14 @@ internal enum PrimitiveKind
     Int64,
     Double,
     Boolean,
+    /// <summary>A point in time written as an ISO 8601 string (<c>format: date-time</c>): <c>DateTimeOffset</c>.</summary>
     DateTimeOffset,
+    /// <summary>
+    /// A point in time written as a JSON number of milliseconds since 1970-01-01T00:00:00Z, as Logto writes its
+    /// timestamps: <c>DateTimeOffset</c> in C#, read and written through the runtime's epoch-milliseconds converters.
+    /// Which numbers are timestamps is decided by <see cref="Parsing.Timestamps"/>.
+    /// </summary>
+    EpochMilliseconds,
     /// <summary>Any JSON value (<c>JsonNode</c>).</summary>
     Json,
     /// <summary>A free-form JSON object (<c>JsonObject</c>).</summary>

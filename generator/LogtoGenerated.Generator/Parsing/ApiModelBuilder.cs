@@ -45,6 +45,7 @@ internal sealed class ApiModelBuilder
             }
         }
 
+        ChooseSegmentParameters(root);
         var types = Reachable(root);
         MarkPresenceTracking(root);
         return new ApiModel(root, types);
@@ -266,14 +267,22 @@ internal sealed class ApiModelBuilder
                 $"{model.HttpMethod.ToUpperInvariant()} {model.PathTemplate} parameter {parameter.Name}");
             var use = _schemas.Resolve(parameter.Schema, parameterPointer + "/schema", hint);
             var exploded = parameter.Explode && use.Type is MapRef or PrimitiveRef { Kind: PrimitiveKind.JsonObject };
-            use = QueryForm(use);
-            var model_ = new ParameterModel(parameter.Name, use) { Description = parameter.Description, Exploded = exploded };
+            var flag = parameter.In == ParameterLocation.Query && IsTruthyFlag(parameter.Name, parameter.Schema, use);
+            var resolved = use;
+            use = QueryForm(parameter.In == ParameterLocation.Query ? Timestamps.QueryForm(parameter.Name, use) : use, flag);
+            if (resolved.Type is ModelRef { Type: var replaced } && use.Type != resolved.Type)
+            {
+                // The parameter is not of that type after all (a "true"/"false" enum read as a bool): it names nothing.
+                replaced.Candidates.RemoveAll(c => c.Use == hint.Use);
+            }
+
+            var model_ = new ParameterModel(parameter.Name, use) { Description = parameter.Description, Exploded = exploded, SentOnlyWhenTrue = flag };
             switch (parameter.In)
             {
                 case ParameterLocation.Path when !IsPathValue(use.Type):
                     throw new GeneratorException(parameterPointer + "/schema", $"the path parameter '{parameter.Name}' must be a string, a number, a boolean or a string enum to be written into the path.");
                 case ParameterLocation.Path:
-                    BindPathParameter(node, model.PathTemplate, model_, parameterPointer);
+                    BindPathParameter(node, model, model_, parameterPointer);
                     break;
                 case ParameterLocation.Query when parameter.Required:
                     model.RequiredQuery.Add(model_);
@@ -291,11 +300,32 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>
-    /// A query parameter that is a string enum of exactly <c>true</c>/<c>false</c> is a boolean on
-    /// the wire, so it is typed <c>bool</c>; everything else keeps its type.
+    /// The first words of the string query parameters that are switches: <c>includeScopes</c>, <c>enableCap</c>,
+    /// <c>showFeatured</c>, <c>removeUnusedDemoSocialConnector</c>, and predicates (<c>isX</c>, <c>hasX</c>).
     /// </summary>
-    private static TypeUse QueryForm(TypeUse use) => use.Type switch
+    private static readonly string[] FlagWords = ["include", "enable", "show", "remove", "is", "has"];
+
+    /// <summary>
+    /// Whether a query parameter is a flag Logto reads as a truthy string: a plain string (no enum, format or pattern)
+    /// named <c>{switch}{Something}</c> (see <see cref="FlagWords"/>). Logto's routes take such parameters as
+    /// <c>string().optional()</c> and read them with <c>yes()</c> from @silverhand/essentials (true for <c>true</c>,
+    /// <c>1</c>, <c>yes</c>...) or as JavaScript truthiness (true for any non-empty value, <c>false</c> included).
+    /// </summary>
+    private static bool IsTruthyFlag(string name, IOpenApiSchema? schema, TypeUse use) =>
+        use.Type is PrimitiveRef { Kind: PrimitiveKind.String }
+        && schema is { Format: null, Pattern: null, Enum: null or { Count: 0 } }
+        && FlagWords.Any(word => name.Length > word.Length && name.StartsWith(word, StringComparison.Ordinal) && char.IsUpper(name[word.Length]));
+
+    /// <summary>
+    /// The one rule for booleans in query strings: a parameter is typed <c>bool</c> when it is a string enum of exactly
+    /// <c>true</c>/<c>false</c> (Logto compares it with <c>=== 'true'</c>; absent means "either", so both values are
+    /// sent as they are), or when it is a truthy-string <paramref name="flag"/> (<see cref="IsTruthyFlag"/>; absent
+    /// means false, so <c>true</c> is sent and <c>false</c> leaves the parameter out, see
+    /// <see cref="ParameterModel.SentOnlyWhenTrue"/>). Everything else keeps its type.
+    /// </summary>
+    private static TypeUse QueryForm(TypeUse use, bool flag) => use.Type switch
     {
+        _ when flag => new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), use.Nullable),
         ModelRef { Type: EnumType e } when e.Values.Count == 2 && e.Values.Contains("true") && e.Values.Contains("false")
             => new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), use.Nullable),
         // "one value or a list of them" is a list on the wire (types=A&types=B, or types=A alone).
@@ -313,11 +343,13 @@ internal sealed class ApiModelBuilder
 
     /// <summary>
     /// Binds a path parameter to the builder of the segment that holds it in the operation's own path. Single-parameter
-    /// segments are one builder whatever operations call the parameter, and that builder keeps the parameter of the
-    /// operation that reached it first: another operation's name for the same segment is the same single value.
+    /// segments are one builder whatever operations call the parameter: every operation's parameter is recorded in
+    /// <see cref="RequestBuilderNode.ParameterUses"/>, and <see cref="ChooseSegmentParameters"/> picks the builder's one
+    /// once the whole document is read. Another operation's name for the same segment is the same single value.
     /// </summary>
-    private static void BindPathParameter(RequestBuilderNode node, string pathTemplate, ParameterModel parameter, string pointer)
+    private static void BindPathParameter(RequestBuilderNode node, OperationModel operation, ParameterModel parameter, string pointer)
     {
+        var pathTemplate = operation.PathTemplate;
         foreach (var (target, segment) in node.PathSegments(pathTemplate))
         {
             if (!segment.Contains("{" + parameter.WireName + "}", StringComparison.Ordinal))
@@ -325,7 +357,13 @@ internal sealed class ApiModelBuilder
                 continue;
             }
 
-            var bound = IsSingleParameter(target.Segment)
+            var single = IsSingleParameter(target.Segment);
+            if (single)
+            {
+                target.ParameterUses.Add((parameter, operation));
+            }
+
+            var bound = single
                 ? target.SegmentParameters.Count > 0
                 : target.SegmentParameters.Any(p => p.WireName == parameter.WireName);
             if (!bound)
@@ -337,6 +375,47 @@ internal sealed class ApiModelBuilder
         }
 
         throw new GeneratorException(pointer, $"the path parameter '{parameter.WireName}' does not appear in the path '{pathTemplate}'.");
+    }
+
+    /// <summary>
+    /// Names each single-parameter segment after what it indexes, independently of the document's order: the
+    /// parameter <c>{singular of the parent segment}Id</c> (<c>applications</c>: <c>applicationId</c>) when an operation
+    /// uses that name, else the name most operations use, ties broken by ordinal order. Among the operations using the
+    /// chosen name, the parameter of one with a description is kept, the first by path and method. The segment and the
+    /// path templates below it are renamed to match. Only names change: a builder holds the concrete path, so every
+    /// operation still fills its own URL template, and reports it with its own parameter names.
+    /// </summary>
+    private static void ChooseSegmentParameters(RequestBuilderNode root)
+    {
+        foreach (var node in root.DescendantsAndSelf())
+        {
+            if (node.Parent is null || node.ParameterUses.Count == 0)
+            {
+                continue;
+            }
+
+            var owner = Identifiers.Singular(Identifiers.Pascal(node.Parent.Segment));
+            var preferred = owner.Length == 0 ? "id" : char.ToLowerInvariant(owner[0]) + owner[1..] + "Id";
+            var name = node.ParameterUses
+                .GroupBy(use => use.Parameter.WireName, StringComparer.Ordinal)
+                .OrderByDescending(group => group.Key == preferred)
+                .ThenByDescending(group => group.Count())
+                .ThenBy(group => group.Key, StringComparer.Ordinal)
+                .First();
+            var chosen = name
+                .OrderBy(use => use.Parameter.Description is null)
+                .ThenBy(use => use.Operation.PathTemplate, StringComparer.Ordinal)
+                .ThenBy(use => OperationModel.HttpMethods.IndexOf(use.Operation.HttpMethod))
+                .First().Parameter;
+            node.SegmentParameters.Clear();
+            node.SegmentParameters.Add(chosen);
+            node.Segment = "{" + chosen.WireName + "}";
+        }
+
+        foreach (var node in root.DescendantsAndSelf().Where(n => n.Parent is not null))
+        {
+            node.PathTemplate = node.Parent!.PathTemplate + "/" + node.Segment;
+        }
     }
 
     private static void EnsureAllPathParametersBound(RequestBuilderNode node, OperationModel model, string pointer)
@@ -370,7 +449,7 @@ internal sealed class ApiModelBuilder
         var bodyPointer = pointer + "/requestBody/content/" + GeneratorException.Escape(mediaType) + "/schema";
         var hint = new NameHint(NameHint.RequestRank, model.OperationId + "Request", null, noun, folder, model.OperationId + "Request", $"{model.HttpMethod.ToUpperInvariant()} {model.PathTemplate} request");
         var multipart = encoding is BodyEncoding.Multipart;
-        var use = _schemas.Resolve(content[mediaType].Schema, bodyPointer, hint, multipart);
+        var use = _schemas.Resolve(content[mediaType].Schema, bodyPointer, hint, multipart, request: true);
         if (encoding is not BodyEncoding.Json && use.Type is not ModelRef { Type: ObjectType })
         {
             throw new GeneratorException(bodyPointer, $"a {mediaType} body must be an object schema with properties (one per form field).");

@@ -12,6 +12,11 @@ namespace LogtoGenerated.Generator.Parsing;
 /// (properties, their types, required-ness and nullability; descriptions aside) become one
 /// <see cref="ModelType"/>, whichever part of the document they come from.
 /// </summary>
+/// <remarks>
+/// Request bodies are resolved in request mode: there a property the document requires but gives a <c>default</c>
+/// is optional, since Logto fills it in when it is left out (<c>"resourceScopeIds": {"default": []}</c>). Its type
+/// then has a structural key of its own, so the shape of a response using the same schema is unchanged.
+/// </remarks>
 internal sealed class SchemaResolver
 {
     private readonly Dictionary<string, ModelType> _typesByKey = new(StringComparer.Ordinal);
@@ -23,7 +28,12 @@ internal sealed class SchemaResolver
     public IReadOnlyList<ModelType> Types => _types;
 
     /// <summary>Resolves the schema at <paramref name="pointer"/>, recording <paramref name="hint"/> as a name candidate.</summary>
-    public TypeUse Resolve(IOpenApiSchema? schema, string pointer, NameHint hint, bool multipart = false)
+    /// <param name="schema">The schema; none is any JSON value.</param>
+    /// <param name="pointer">The JSON pointer of the schema, for errors and exceptions to rules.</param>
+    /// <param name="hint">The name this use suggests for the type.</param>
+    /// <param name="multipart">True for the properties of a multipart body: binary strings are files there.</param>
+    /// <param name="request">True inside a request body: required properties with a <c>default</c> are optional there.</param>
+    public TypeUse Resolve(IOpenApiSchema? schema, string pointer, NameHint hint, bool multipart = false, bool request = false)
     {
         if (schema is null)
         {
@@ -32,7 +42,7 @@ internal sealed class SchemaResolver
 
         if (schema is OpenApiSchemaReference reference)
         {
-            return ResolveComponent(reference, pointer, hint);
+            return ResolveComponent(reference, pointer, hint, request);
         }
 
         if (schema.AllOf is { Count: > 0 })
@@ -48,12 +58,12 @@ internal sealed class SchemaResolver
         var nullable = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null);
         if (schema.OneOf is { Count: > 0 } oneOf)
         {
-            return ResolveUnion(schema, oneOf, pointer + "/oneOf", hint, nullable);
+            return ResolveUnion(schema, oneOf, pointer + "/oneOf", hint, nullable, request);
         }
 
         if (schema.AnyOf is { Count: > 0 } anyOf)
         {
-            return ResolveUnion(schema, anyOf, pointer + "/anyOf", hint, nullable);
+            return ResolveUnion(schema, anyOf, pointer + "/anyOf", hint, nullable, request);
         }
 
         if (schema.Enum is { Count: > 0 })
@@ -68,9 +78,9 @@ internal sealed class SchemaResolver
             JsonSchemaType.Integer => new TypeUse(new PrimitiveRef(schema.Format == "int64" ? PrimitiveKind.Int64 : PrimitiveKind.Int32), nullable),
             JsonSchemaType.Number => new TypeUse(new PrimitiveRef(NumberKind(schema)), nullable),
             JsonSchemaType.Boolean => new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), nullable),
-            JsonSchemaType.Array => new TypeUse(new ListRef(ResolveArrayItems(schema, pointer, hint)), nullable),
-            JsonSchemaType.Object => ResolveObject(schema, pointer, hint, nullable, multipart),
-            null or 0 when schema.Properties is { Count: > 0 } => ResolveObject(schema, pointer, hint, nullable, multipart),
+            JsonSchemaType.Array => new TypeUse(new ListRef(ResolveArrayItems(schema, pointer, hint, request)), nullable),
+            JsonSchemaType.Object => ResolveObject(schema, pointer, hint, nullable, multipart, request),
+            null or 0 when schema.Properties is { Count: > 0 } => ResolveObject(schema, pointer, hint, nullable, multipart, request),
             // No type at all: any JSON value, or a file in a multipart body.
             null or 0 => new TypeUse(new PrimitiveRef(multipart ? PrimitiveKind.File : PrimitiveKind.Json), Nullable: true),
             // Several types without oneOf (OpenAPI 3.1 "type": [..]): any JSON value.
@@ -122,7 +132,7 @@ internal sealed class SchemaResolver
         _ => PrimitiveKind.Double,
     };
 
-    private TypeUse ResolveComponent(OpenApiSchemaReference reference, string pointer, NameHint hint)
+    private TypeUse ResolveComponent(OpenApiSchemaReference reference, string pointer, NameHint hint, bool request)
     {
         var id = reference.Reference.Id;
         if (reference.Target is null || string.IsNullOrEmpty(id))
@@ -130,7 +140,10 @@ internal sealed class SchemaResolver
             throw new GeneratorException(pointer + "/$ref", $"the reference '{reference.Reference.ReferenceV3}' does not point to a schema in #/components/schemas.");
         }
 
-        if (_components.TryGetValue(id, out var known))
+        // A component is resolved once, and once more for requests only when request mode changes its shape.
+        request = request && HasServerDefault(reference.Target, []);
+        var cacheKey = request ? id + "\n(request)" : id;
+        if (_components.TryGetValue(cacheKey, out var known))
         {
             AddCandidate(known, hint);
             return known;
@@ -142,17 +155,40 @@ internal sealed class SchemaResolver
         }
 
         var componentPointer = "#/components/schemas/" + GeneratorException.Escape(id);
-        var use = Resolve(reference.Target, componentPointer, new NameHint(NameHint.ComponentRank, Identifiers.Pascal(id), null, null, hint.Folder, null, "component " + id));
+        var use = Resolve(reference.Target, componentPointer, new NameHint(NameHint.ComponentRank, Identifiers.Pascal(id), null, null, hint.Folder, null, "component " + id), request: request);
         _resolvingComponents.Remove(id);
-        _components[id] = use;
+        _components[cacheKey] = use;
         AddCandidate(use, hint);
         return use;
     }
 
-    private TypeUse ResolveArrayItems(IOpenApiSchema schema, string pointer, NameHint hint) =>
-        Resolve(schema.Items, pointer + "/items", hint.ForElements("ListItem"));
+    /// <summary>
+    /// Whether request mode changes the schema: it, or a schema inside it, has a required property with a
+    /// <c>default</c>. <paramref name="visiting"/> holds the schemas on the way, against cycles.
+    /// </summary>
+    private static bool HasServerDefault(IOpenApiSchema? schema, HashSet<IOpenApiSchema> visiting)
+    {
+        var target = schema is OpenApiSchemaReference r ? r.Target : schema;
+        if (target is null || !visiting.Add(target))
+        {
+            return false;
+        }
 
-    private TypeUse ResolveObject(IOpenApiSchema schema, string pointer, NameHint hint, bool nullable, bool multipart)
+        var required = target.Required ?? new HashSet<string>();
+        return (target.Properties ?? new Dictionary<string, IOpenApiSchema>()).Any(p => IsServerFilled(p.Key, p.Value, required) || HasServerDefault(p.Value, visiting))
+            || HasServerDefault(target.Items, visiting)
+            || HasServerDefault(target.AdditionalProperties, visiting)
+            || (target.OneOf ?? []).Concat(target.AnyOf ?? []).Any(a => HasServerDefault(a, visiting));
+    }
+
+    /// <summary>A property the document requires but gives a default: Logto fills it in when a request leaves it out.</summary>
+    private static bool IsServerFilled(string wireName, IOpenApiSchema schema, ISet<string> required) =>
+        required.Contains(wireName) && schema.Default is not null;
+
+    private TypeUse ResolveArrayItems(IOpenApiSchema schema, string pointer, NameHint hint, bool request) =>
+        Resolve(schema.Items, pointer + "/items", hint.ForElements("ListItem"), request: request);
+
+    private TypeUse ResolveObject(IOpenApiSchema schema, string pointer, NameHint hint, bool nullable, bool multipart, bool request)
     {
         var properties = schema.Properties;
         if (properties is null || properties.Count == 0)
@@ -160,7 +196,7 @@ internal sealed class SchemaResolver
             var additional = schema.AdditionalProperties;
             if (additional is not null && !IsEmptySchema(additional))
             {
-                var value = Resolve(additional, pointer + "/additionalProperties", hint.ForElements("Value"));
+                var value = Resolve(additional, pointer + "/additionalProperties", hint.ForElements("Value"), request: request);
                 return new TypeUse(new MapRef(value), nullable);
             }
 
@@ -174,10 +210,15 @@ internal sealed class SchemaResolver
         {
             var propertyPointer = pointer + "/properties/" + GeneratorException.Escape(wireName);
             var childHint = new NameHint(NameHint.NestedRank, null, slot, wireName, hint.Folder, null, "." + wireName);
-            var use = Resolve(propertySchema, propertyPointer, childHint, multipart);
-            var property = new PropertyModel(wireName, use, required.Contains(wireName))
+            var use = Timestamps.PropertyForm(wireName, propertyPointer, Resolve(propertySchema, propertyPointer, childHint, multipart, request));
+
+            // In a request, a required property with a default is optional: Logto fills in the default when it is left out.
+            var serverFilled = request && IsServerFilled(wireName, propertySchema, required);
+            var property = new PropertyModel(wireName, use, required.Contains(wireName) && !serverFilled)
             {
-                Description = Clean(propertySchema.Description),
+                Description = serverFilled
+                    ? (Clean(propertySchema.Description) is { } d ? d + "\n" : "") + $"Optional: when left out, Logto uses {propertySchema.Default!.ToJsonString()}."
+                    : Clean(propertySchema.Description),
                 Deprecated = propertySchema.Deprecated,
                 Literal = LiteralOf(propertySchema),
             };
@@ -263,7 +304,7 @@ internal sealed class SchemaResolver
         return new TypeUse(new ModelRef(type), nullable);
     }
 
-    private TypeUse ResolveUnion(IOpenApiSchema schema, IList<IOpenApiSchema> alternatives, string pointer, NameHint hint, bool nullable)
+    private TypeUse ResolveUnion(IOpenApiSchema schema, IList<IOpenApiSchema> alternatives, string pointer, NameHint hint, bool nullable, bool request)
     {
         // Literal and enum alternatives of strings merge into one enum: "Totp" | "WebAuthn" | ...
         var literalValues = new List<string>();
@@ -307,7 +348,7 @@ internal sealed class SchemaResolver
             var discriminatorValue = discriminator is null ? null : LiteralOf(Target(alternative)!.Properties![discriminator]);
             var member = discriminatorValue ?? DistinguishingMember(alternatives, i);
             var childHint = new NameHint(NameHint.NestedRank, null, slot, member, hint.Folder, null, "|" + member);
-            var use = Resolve(alternative, pointer + "/" + i.ToString(CultureInfo.InvariantCulture), childHint);
+            var use = Resolve(alternative, pointer + "/" + i.ToString(CultureInfo.InvariantCulture), childHint, request: request);
             nullable |= use.Nullable;
             use = use with { Nullable = false };
             if (!uses.Any(u => u.Use == use))
@@ -409,7 +450,7 @@ internal sealed class SchemaResolver
     private static string JsonKindOf(TypeRef type) => type switch
     {
         PrimitiveRef { Kind: PrimitiveKind.String or PrimitiveKind.DateTimeOffset } => "string",
-        PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double } => "number",
+        PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.EpochMilliseconds } => "number",
         PrimitiveRef { Kind: PrimitiveKind.Boolean } => "boolean",
         PrimitiveRef { Kind: PrimitiveKind.JsonObject } or MapRef or ModelRef { Type: ObjectType } => "object",
         ListRef => "array",

@@ -16,6 +16,10 @@ internal static class ParameterFormatter
 
     public static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 
+    // Logto's timestamps: the whole number of milliseconds since 1970-01-01T00:00:00Z, as in its JSON bodies.
+    public static string FormatEpochMilliseconds(DateTimeOffset value) =>
+        value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+
     public static string Format(object value) => value switch
     {
         string s => s,

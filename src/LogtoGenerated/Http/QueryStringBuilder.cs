@@ -98,6 +98,37 @@ public sealed class QueryStringBuilder
     }
 
     /// <summary>
+    /// Adds <c>name=true</c> when <paramref name="value"/> is <see langword="true"/>, and nothing otherwise: a flag Logto
+    /// reads as a truthy string, where the parameter being absent means false and some routes take any value,
+    /// <c>false</c> included, as true.
+    /// </summary>
+    /// <param name="name">The parameter name, as the API spells it.</param>
+    /// <param name="value">The flag.</param>
+    internal void AddFlag(string name, bool? value)
+    {
+        ValidateName(name);
+        if (value == true)
+        {
+            _pairs.Add(new KeyValuePair<string, string>(name, ParameterFormatter.Format(true)));
+        }
+    }
+
+    /// <summary>
+    /// Adds <c>name=value</c> with the value as Logto's timestamps are written: the whole number of milliseconds since
+    /// 1970-01-01T00:00:00Z (for example <c>1763711212000</c>); does nothing when <paramref name="value"/> is <see langword="null"/>.
+    /// </summary>
+    /// <param name="name">The parameter name, as the API spells it.</param>
+    /// <param name="value">The point in time.</param>
+    internal void AddEpochMilliseconds(string name, DateTimeOffset? value)
+    {
+        ValidateName(name);
+        if (value.HasValue)
+        {
+            _pairs.Add(new KeyValuePair<string, string>(name, ParameterFormatter.FormatEpochMilliseconds(value.GetValueOrDefault())));
+        }
+    }
+
+    /// <summary>
     /// Adds one <c>name=value</c> pair per value (<c>name=v1&amp;name=v2</c>), the OpenAPI
     /// <c>style=form, explode=true</c> array. Strings are sent as is, booleans as <c>true</c>/<c>false</c>,
     /// other values formatted in the invariant culture; <see langword="null"/> items are skipped.

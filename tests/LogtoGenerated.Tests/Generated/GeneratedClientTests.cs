@@ -31,7 +31,7 @@ public sealed class GeneratedClientTests : PipelineTestBase
         Assert.Null(user.PrimaryPhone);
         Assert.Empty(user.CustomData);
         Assert.Empty(user.Identities);
-        Assert.Equal(1795247190700d, user.CreatedAt);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795247190700), user.CreatedAt);
         Assert.False(user.IsSuspended);
         Assert.True(user.HasPassword);
     }
@@ -106,6 +106,19 @@ public sealed class GeneratedClientTests : PipelineTestBase
         await Client.Users["a b/../c?d"].Roles["r#1"].DeleteAsync();
 
         Assert.Equal("/api/users/a%20b%2F..%2Fc%3Fd/roles/r%231", SingleRequest().RawTarget);
+    }
+
+    [Fact]
+    public async Task ApplicationIndexer_IsNamedApplicationId_AndFillsTheTemplatesThatCallItIdAndApplicationId()
+    {
+        Server.RespondWith(FakeResponse.Empty(204));
+
+        await Client.Applications["a 1"].DeleteAsync();
+        var error = Assert.Throws<ArgumentException>(() => Client.Applications[""]);
+
+        Assert.Equal("/api/applications/a%201", SingleRequest().RawTarget);
+        Assert.Contains("applicationId", error.Message, StringComparison.Ordinal);
+        Assert.Equal("applicationId", typeof(LogtoGenerated.RequestBuilders.Applications.ApplicationsRequestBuilder).GetProperty("Item")!.GetIndexParameters().Single().Name);
     }
 
     [Fact]

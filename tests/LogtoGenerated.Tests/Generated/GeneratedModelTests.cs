@@ -81,7 +81,7 @@ public sealed class GeneratedModelTests
         var user = new User
         {
             Id = "u1", PrimaryPhone = null, CustomData = [], Identities = new Dictionary<string, UserIdentity>(),
-            CreatedAt = 1, UpdatedAt = 2, Profile = new UserProfile(), IsSuspended = false,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(1), UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(2), Profile = new UserProfile(), IsSuspended = false,
         };
 
         var written = JsonSerializer.Serialize(user, LogtoJsonContext.Default.User);
@@ -89,5 +89,18 @@ public sealed class GeneratedModelTests
         Assert.Contains("\"primaryPhone\":null", written, StringComparison.Ordinal);
         Assert.DoesNotContain("\"passwordDigest\"", written, StringComparison.Ordinal);
         Assert.Contains("\"customData\":{}", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequestPropertyWithAServerDefault_IsOptional_AndLeftOutWhenNotSet()
+    {
+        var role = new CreateOrganizationRoleRequest { Name = "viewer" };
+
+        var written = JsonSerializer.Serialize(role, LogtoJsonContext.Default.CreateOrganizationRoleRequest);
+
+        Assert.Equal("""{"name":"viewer"}""", written);
+        Assert.Equal(
+            """{"name":"viewer","resourceScopeIds":["s1"]}""",
+            JsonSerializer.Serialize(new CreateOrganizationRoleRequest { Name = "viewer", ResourceScopeIds = ["s1"] }, LogtoJsonContext.Default.CreateOrganizationRoleRequest));
     }
 }

@@ -40,14 +40,16 @@ public partial class ApplicationSecret
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double CreatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
     /// The <c>expiresAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public double? ExpiresAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

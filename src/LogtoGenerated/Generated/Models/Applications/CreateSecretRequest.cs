@@ -18,7 +18,8 @@ public partial class CreateSecretRequest
     /// The epoch time in milliseconds when the secret will expire. If not provided, the secret will never expire.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
-    public double? ExpiresAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -59,19 +59,22 @@ public partial class AccessTokenContextSampleUser
     /// The <c>lastSignInAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastSignInAt")]
-    public double? LastSignInAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? LastSignInAt { get; set; }
 
     /// <summary>
     /// The <c>createdAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-    public double? CreatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>
     /// The <c>updatedAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
-    public double? UpdatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>
     /// The <c>profile</c> property.

@@ -77,7 +77,8 @@ public partial class ContextSampleApplication
     /// The <c>createdAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-    public double? CreatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

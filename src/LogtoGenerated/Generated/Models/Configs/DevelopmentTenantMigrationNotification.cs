@@ -25,7 +25,8 @@ public partial class DevelopmentTenantMigrationNotification
     /// The <c>readAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("readAt")]
-    public double? ReadAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? ReadAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -37,7 +37,8 @@ public partial class OidcKey
     /// The <c>effectiveAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("effectiveAt")]
-    public double? EffectiveAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? EffectiveAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -12,7 +12,7 @@ public partial class CheckboxRequestConfig
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("defaultValue")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.DefaultValue DefaultValue { get; set; }
+    public required global::LogtoGenerated.Models.CheckboxDefaultValue DefaultValue { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -47,7 +47,8 @@ public partial class EmailTemplate
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double CreatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

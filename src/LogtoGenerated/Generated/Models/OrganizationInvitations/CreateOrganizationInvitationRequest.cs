@@ -32,7 +32,8 @@ public partial class CreateOrganizationInvitationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double ExpiresAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset ExpiresAt { get; set; }
 
     /// <summary>
     /// The IDs of the organization roles to assign to the user when they accept the invitation.
@@ -42,10 +43,10 @@ public partial class CreateOrganizationInvitationRequest
 
     /// <summary>
     /// The message payload for the "OrganizationInvitation" template to use when sending the invitation via email. If it is `false`, the invitation will not be sent via email.
+    /// Optional: when left out, Logto uses false.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("messagePayload")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.MessagePayload MessagePayload { get; set; }
+    public global::LogtoGenerated.Models.MessagePayload? MessagePayload { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

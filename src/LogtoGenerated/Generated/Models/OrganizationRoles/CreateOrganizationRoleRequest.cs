@@ -34,17 +34,17 @@ public partial class CreateOrganizationRoleRequest
 
     /// <summary>
     /// An array of organization scope IDs to be assigned to the organization role.
+    /// Optional: when left out, Logto uses [].
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("organizationScopeIds")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<string> OrganizationScopeIds { get; set; }
+    public global::System.Collections.Generic.IList<string>? OrganizationScopeIds { get; set; }
 
     /// <summary>
     /// An array of resource scope IDs to be assigned to the organization role.
+    /// Optional: when left out, Logto uses [].
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resourceScopeIds")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<string> ResourceScopeIds { get; set; }
+    public global::System.Collections.Generic.IList<string>? ResourceScopeIds { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -68,21 +68,24 @@ public partial class OrganizationUser
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastSignInAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public double? LastSignInAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
+    public global::System.DateTimeOffset? LastSignInAt { get; set; }
 
     /// <summary>
     /// The <c>createdAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double CreatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
     /// The <c>updatedAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double UpdatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>
     /// The <c>profile</c> property.

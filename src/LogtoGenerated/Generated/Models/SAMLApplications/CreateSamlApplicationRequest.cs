@@ -51,11 +51,10 @@ public partial class CreateSamlApplicationRequest
     public global::System.Text.Json.Nodes.JsonObject? Encryption { get; set; }
 
     /// <summary>
-    /// The <c>nameIdFormat</c> property.
+    /// Optional: when left out, Logto uses "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent".
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("nameIdFormat")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.NameIdFormat NameIdFormat { get; set; }
+    public global::LogtoGenerated.Models.NameIdFormat? NameIdFormat { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

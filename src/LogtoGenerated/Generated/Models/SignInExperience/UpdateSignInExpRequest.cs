@@ -137,7 +137,7 @@ public partial class UpdateSignInExpRequest
     /// Password policies to adjust the password strength requirements.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("passwordPolicy")]
-    public global::LogtoGenerated.Models.PasswordPolicy? PasswordPolicy { get; set; }
+    public global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy? PasswordPolicy { get; set; }
 
     /// <summary>
     /// MFA settings

@@ -18,7 +18,7 @@ public partial class SsoIdentityWithTokenSecret
     /// The <c>tokenSecret</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tokenSecret")]
-    public global::LogtoGenerated.Models.UserSsoIdentityTokenSecret? TokenSecret { get; set; }
+    public global::LogtoGenerated.Models.SsoIdentityTokenSecret? TokenSecret { get; set; }
 
     /// <summary>
     /// The <c>ssoConnectorId</c> property.

@@ -51,14 +51,16 @@ public partial class TokenSecret
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double CreatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
     /// The <c>updatedAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double UpdatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>
     /// The <c>connectorId</c> property.

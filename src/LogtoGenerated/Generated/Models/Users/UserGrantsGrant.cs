@@ -26,7 +26,8 @@ public partial class UserGrantsGrant
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double ExpiresAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset ExpiresAt { get; set; }
 
     /// <summary>
     /// The <c>application</c> property.

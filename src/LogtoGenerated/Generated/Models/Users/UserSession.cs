@@ -40,7 +40,8 @@ public partial class UserSession
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double ExpiresAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset ExpiresAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

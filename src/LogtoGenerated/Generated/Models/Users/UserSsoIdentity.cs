@@ -19,7 +19,7 @@ public partial class UserSsoIdentity
     /// This field is included only if the `includeTokenSecret` query parameter is provided and the corresponding connector has token storage enabled.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tokenSecret")]
-    public global::LogtoGenerated.Models.UserSsoIdentityTokenSecret? TokenSecret { get; set; }
+    public global::LogtoGenerated.Models.SsoIdentityTokenSecret? TokenSecret { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -30,10 +30,10 @@ public partial class ApplicationsRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ApplicationsRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}</c>.</summary>
-    /// <param name="id">The unique identifier of the application.</param>
+    /// <summary>Requests to <c>/api/applications/{applicationId}</c>.</summary>
+    /// <param name="applicationId">The unique identifier of the application.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ApplicationItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ApplicationItemRequestBuilder this[string applicationId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(applicationId, "applicationId"));
 
     /// <summary>Get applications</summary>
     /// <remarks>

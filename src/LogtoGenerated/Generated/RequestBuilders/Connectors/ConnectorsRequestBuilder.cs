@@ -30,10 +30,10 @@ public partial class ConnectorsRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConnectorsRequestBuilder));
 
-    /// <summary>Requests to <c>/api/connectors/{id}</c>.</summary>
-    /// <param name="id">The unique identifier of the connector.</param>
+    /// <summary>Requests to <c>/api/connectors/{connectorId}</c>.</summary>
+    /// <param name="connectorId">The unique identifier of the connector.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Connectors.Item.ConnectorItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.Connectors.Item.ConnectorItemRequestBuilder this[string connectorId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(connectorId, "connectorId"));
 
     /// <summary>Get connectors</summary>
     /// <remarks>

@@ -117,9 +117,9 @@ public sealed class ListHooksQueryParameters : global::LogtoGenerated.Http.IQuer
 {
     /// <summary>
     /// Whether to include execution stats in the response.
-    /// Sent as <c>includeExecutionStats</c>.
+    /// Sent as <c>includeExecutionStats=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? IncludeExecutionStats { get; set; }
+    public bool? IncludeExecutionStats { get; set; }
 
     /// <summary>
     /// Page number (starts from 1).
@@ -135,7 +135,7 @@ public sealed class ListHooksQueryParameters : global::LogtoGenerated.Http.IQuer
 
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
-        query.Add("includeExecutionStats", IncludeExecutionStats);
+        query.AddFlag("includeExecutionStats", IncludeExecutionStats);
         query.Add("page", Page);
         query.Add("page_size", PageSize);
     }

@@ -126,21 +126,21 @@ public sealed class ListLogsQueryParameters : global::LogtoGenerated.Http.IQuery
 
     /// <summary>
     /// When `true`, short-circuits the underlying `count(*)` query: any tenant with more than 10,000 matching logs saturates `Total-Number` at the sentinel value `10001` and the response emits `Total-Number-Is-Capped: true`. The `Link` header then omits `rel="last"` and `rel="next"` because the real total is unknown. Default `false`; recommended `true` for any client whose tenant volume may exceed 10,000 matching logs to avoid `statement_timeout`.
-    /// Sent as <c>enableCap</c>.
+    /// Sent as <c>enableCap=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? EnableCap { get; set; }
+    public bool? EnableCap { get; set; }
 
     /// <summary>
     /// Inclusive lower bound on `createdAt`, in unix milliseconds. When set, returns only logs where `createdAt &gt;= start_time`. Recommended for clients paginating across very large log ranges to keep query latency consistent. Because the bound is inclusive, when resuming pagination from the last fetched log, pass its `createdAt + 1` as `start_time` (or de-duplicate by log `id`) to avoid re-fetching the boundary log.
     /// Sent as <c>start_time</c>.
     /// </summary>
-    public string? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get; set; }
 
     /// <summary>
     /// Inclusive upper bound on `createdAt`, in unix milliseconds. When set, returns only logs where `createdAt &lt;= end_time`. Returns `400` if `start_time &gt; end_time` when both are present.
     /// Sent as <c>end_time</c>.
     /// </summary>
-    public string? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get; set; }
 
     /// <summary>
     /// Page number (starts from 1).
@@ -159,9 +159,9 @@ public sealed class ListLogsQueryParameters : global::LogtoGenerated.Http.IQuery
         query.Add("userId", UserId);
         query.Add("applicationId", ApplicationId);
         query.Add("logKey", LogKey);
-        query.Add("enableCap", EnableCap);
-        query.Add("start_time", StartTime);
-        query.Add("end_time", EndTime);
+        query.AddFlag("enableCap", EnableCap);
+        query.AddEpochMilliseconds("start_time", StartTime);
+        query.AddEpochMilliseconds("end_time", EndTime);
         query.Add("page", Page);
         query.Add("page_size", PageSize);
     }

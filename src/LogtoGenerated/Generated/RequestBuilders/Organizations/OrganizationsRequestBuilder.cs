@@ -127,9 +127,9 @@ public sealed class ListOrganizationsQueryParameters : global::LogtoGenerated.Ht
     /// Whether to show featured users in the organization. Featured users are randomly selected from the organization members.
     /// 
     /// If not provided, `featuredUsers` will not be included in the response.
-    /// Sent as <c>showFeatured</c>.
+    /// Sent as <c>showFeatured=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? ShowFeatured { get; set; }
+    public bool? ShowFeatured { get; set; }
 
     /// <summary>
     /// Page number (starts from 1).
@@ -146,7 +146,7 @@ public sealed class ListOrganizationsQueryParameters : global::LogtoGenerated.Ht
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
         query.Add("q", Q);
-        query.Add("showFeatured", ShowFeatured);
+        query.AddFlag("showFeatured", ShowFeatured);
         query.Add("page", Page);
         query.Add("page_size", PageSize);
     }

@@ -30,10 +30,10 @@ public partial class ResourcesRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourcesRequestBuilder));
 
-    /// <summary>Requests to <c>/api/resources/{id}</c>.</summary>
-    /// <param name="id">The unique identifier of the resource.</param>
+    /// <summary>Requests to <c>/api/resources/{resourceId}</c>.</summary>
+    /// <param name="resourceId">The unique identifier of the resource.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
-    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.ResourceItemRequestBuilder this[string id] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(id, "id"));
+    public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.ResourceItemRequestBuilder this[string resourceId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(resourceId, "resourceId"));
 
     /// <summary>Get API resources</summary>
     /// <remarks>
@@ -117,9 +117,9 @@ public sealed class ListResourcesQueryParameters : global::LogtoGenerated.Http.I
 {
     /// <summary>
     /// If it's provided with a truthy value (`true`, `1`, `yes`), the scopes of each resource will be included in the response.
-    /// Sent as <c>includeScopes</c>.
+    /// Sent as <c>includeScopes=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? IncludeScopes { get; set; }
+    public bool? IncludeScopes { get; set; }
 
     /// <summary>
     /// Page number (starts from 1).
@@ -135,7 +135,7 @@ public sealed class ListResourcesQueryParameters : global::LogtoGenerated.Http.I
 
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
-        query.Add("includeScopes", IncludeScopes);
+        query.AddFlag("includeScopes", IncludeScopes);
         query.Add("page", Page);
         query.Add("page_size", PageSize);
     }

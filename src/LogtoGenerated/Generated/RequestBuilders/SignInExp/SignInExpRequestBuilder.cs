@@ -82,12 +82,12 @@ public sealed class UpdateSignInExpQueryParameters : global::LogtoGenerated.Http
 {
     /// <summary>
     /// Whether to remove unused demo social connectors. (These demo social connectors are only used during cloud user onboarding)
-    /// Sent as <c>removeUnusedDemoSocialConnector</c>.
+    /// Sent as <c>removeUnusedDemoSocialConnector=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? RemoveUnusedDemoSocialConnector { get; set; }
+    public bool? RemoveUnusedDemoSocialConnector { get; set; }
 
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
-        query.Add("removeUnusedDemoSocialConnector", RemoveUnusedDemoSocialConnector);
+        query.AddFlag("removeUnusedDemoSocialConnector", RemoveUnusedDemoSocialConnector);
     }
 }

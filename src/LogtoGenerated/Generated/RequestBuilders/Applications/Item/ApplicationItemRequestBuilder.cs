@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item;
 
-/// <summary>Requests to <c>/api/applications/{id}</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}</c>.</summary>
 public partial class ApplicationItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,34 +30,34 @@ public partial class ApplicationItemRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ApplicationItemRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/access-control</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/access-control</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.AccessControl.AccessControlRequestBuilder AccessControl => new(RequestAdapter, Path + "/access-control");
 
-    /// <summary>Requests to <c>/api/applications/{id}/custom-data</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/custom-data</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.CustomData.CustomDataRequestBuilder CustomData => new(RequestAdapter, Path + "/custom-data");
 
-    /// <summary>Requests to <c>/api/applications/{id}/legacy-secret</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/legacy-secret</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.LegacySecret.LegacySecretRequestBuilder LegacySecret => new(RequestAdapter, Path + "/legacy-secret");
 
-    /// <summary>Requests to <c>/api/applications/{id}/organizations</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/organizations</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Organizations.OrganizationsRequestBuilder Organizations => new(RequestAdapter, Path + "/organizations");
 
-    /// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/protected-app-metadata</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.ProtectedAppMetadataRequestBuilder ProtectedAppMetadata => new(RequestAdapter, Path + "/protected-app-metadata");
 
-    /// <summary>Requests to <c>/api/applications/{id}/roles</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/roles</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Roles.RolesRequestBuilder Roles => new(RequestAdapter, Path + "/roles");
 
-    /// <summary>Requests to <c>/api/applications/{id}/secrets</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/secrets</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Secrets.SecretsRequestBuilder Secrets => new(RequestAdapter, Path + "/secrets");
 
-    /// <summary>Requests to <c>/api/applications/{id}/sign-in-experience</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/sign-in-experience</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.SignInExperience.SignInExperienceRequestBuilder SignInExperience => new(RequestAdapter, Path + "/sign-in-experience");
 
-    /// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/user-consent-scopes</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.UserConsentScopesRequestBuilder UserConsentScopes => new(RequestAdapter, Path + "/user-consent-scopes");
 
-    /// <summary>Requests to <c>/api/applications/{id}/users</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/users</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.UsersRequestBuilder Users => new(RequestAdapter, Path + "/users");
 
     /// <summary>Get application</summary>

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Connectors.Item;
 
-/// <summary>Requests to <c>/api/connectors/{id}</c>.</summary>
+/// <summary>Requests to <c>/api/connectors/{connectorId}</c>.</summary>
 public partial class ConnectorItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,10 +30,10 @@ public partial class ConnectorItemRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConnectorItemRequestBuilder));
 
-    /// <summary>Requests to <c>/api/connectors/{id}/authorization-uri</c>.</summary>
+    /// <summary>Requests to <c>/api/connectors/{connectorId}/authorization-uri</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Connectors.Item.AuthorizationUri.AuthorizationUriRequestBuilder AuthorizationUri => new(RequestAdapter, Path + "/authorization-uri");
 
-    /// <summary>Requests to <c>/api/connectors/{id}/test</c>.</summary>
+    /// <summary>Requests to <c>/api/connectors/{connectorId}/test</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Connectors.Item.Test.TestRequestBuilder Test => new(RequestAdapter, Path + "/test");
 
     /// <summary>Get connector</summary>

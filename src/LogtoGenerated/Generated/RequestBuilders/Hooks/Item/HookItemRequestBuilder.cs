@@ -102,12 +102,12 @@ public sealed class GetHookQueryParameters : global::LogtoGenerated.Http.IQueryP
 {
     /// <summary>
     /// Whether to include execution stats in the response.
-    /// Sent as <c>includeExecutionStats</c>.
+    /// Sent as <c>includeExecutionStats=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? IncludeExecutionStats { get; set; }
+    public bool? IncludeExecutionStats { get; set; }
 
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
-        query.Add("includeExecutionStats", IncludeExecutionStats);
+        query.AddFlag("includeExecutionStats", IncludeExecutionStats);
     }
 }

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Resources.Item;
 
-/// <summary>Requests to <c>/api/resources/{id}</c>.</summary>
+/// <summary>Requests to <c>/api/resources/{resourceId}</c>.</summary>
 public partial class ResourceItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,10 +30,10 @@ public partial class ResourceItemRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ResourceItemRequestBuilder));
 
-    /// <summary>Requests to <c>/api/resources/{id}/is-default</c>.</summary>
+    /// <summary>Requests to <c>/api/resources/{resourceId}/is-default</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.IsDefault.IsDefaultRequestBuilder IsDefault => new(RequestAdapter, Path + "/is-default");
 
-    /// <summary>Requests to <c>/api/resources/{id}/scopes</c>.</summary>
+    /// <summary>Requests to <c>/api/resources/{resourceId}/scopes</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.Scopes.ScopesRequestBuilder Scopes => new(RequestAdapter, Path + "/scopes");
 
     /// <summary>Get API resource</summary>

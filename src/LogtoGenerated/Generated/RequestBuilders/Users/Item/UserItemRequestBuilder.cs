@@ -138,19 +138,19 @@ public sealed class GetUserQueryParameters : global::LogtoGenerated.Http.IQueryP
 {
     /// <summary>
     /// If it's provided with a truthy value (`true`, `1`, `yes`), each user in the response will include a `ssoIdentities` property containing a list of SSO identities associated with the user.
-    /// Sent as <c>includeSsoIdentities</c>.
+    /// Sent as <c>includeSsoIdentities=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? IncludeSsoIdentities { get; set; }
+    public bool? IncludeSsoIdentities { get; set; }
 
     /// <summary>
     /// If it's provided with a truthy value (`true`, `1`, `yes`), the response will include the `passwordDigest` and `passwordAlgorithm` fields. These fields are omitted by default for security reasons.
-    /// Sent as <c>includePasswordHash</c>.
+    /// Sent as <c>includePasswordHash=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? IncludePasswordHash { get; set; }
+    public bool? IncludePasswordHash { get; set; }
 
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
-        query.Add("includeSsoIdentities", IncludeSsoIdentities);
-        query.Add("includePasswordHash", IncludePasswordHash);
+        query.AddFlag("includeSsoIdentities", IncludeSsoIdentities);
+        query.AddFlag("includePasswordHash", IncludePasswordHash);
     }
 }

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.AccessControl;
 
-/// <summary>Requests to <c>/api/applications/{id}/access-control</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/access-control</c>.</summary>
 public partial class AccessControlRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

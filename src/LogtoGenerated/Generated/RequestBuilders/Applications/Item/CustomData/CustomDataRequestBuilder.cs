@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.CustomData;
 
-/// <summary>Requests to <c>/api/applications/{id}/custom-data</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/custom-data</c>.</summary>
 public partial class CustomDataRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.LegacySecret;
 
-/// <summary>Requests to <c>/api/applications/{id}/legacy-secret</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/legacy-secret</c>.</summary>
 public partial class LegacySecretRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

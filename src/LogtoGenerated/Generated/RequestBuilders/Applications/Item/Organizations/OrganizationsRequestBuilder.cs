@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Organizations;
 
-/// <summary>Requests to <c>/api/applications/{id}/organizations</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/organizations</c>.</summary>
 public partial class OrganizationsRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata;
 
-/// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/protected-app-metadata</c>.</summary>
 public partial class ProtectedAppMetadataRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class ProtectedAppMetadataRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ProtectedAppMetadataRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata/custom-domains</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/protected-app-metadata/custom-domains</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.CustomDomains.CustomDomainsRequestBuilder CustomDomains => new(RequestAdapter, Path + "/custom-domains");
 
 }

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Roles;
 
-/// <summary>Requests to <c>/api/applications/{id}/roles</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/roles</c>.</summary>
 public partial class RolesRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class RolesRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(RolesRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/roles/{roleId}</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/roles/{roleId}</c>.</summary>
     /// <param name="roleId">The unique identifier of the role.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Roles.Item.RoleItemRequestBuilder this[string roleId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(roleId, "roleId"));

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Secrets;
 
-/// <summary>Requests to <c>/api/applications/{id}/secrets</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/secrets</c>.</summary>
 public partial class SecretsRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class SecretsRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(SecretsRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/secrets/{name}</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/secrets/{name}</c>.</summary>
     /// <param name="name">The name of the secret.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Secrets.Item.SecretItemRequestBuilder this[string name] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(name, "name"));

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.SignInExperience;
 
-/// <summary>Requests to <c>/api/applications/{id}/sign-in-experience</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/sign-in-experience</c>.</summary>
 public partial class SignInExperienceRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

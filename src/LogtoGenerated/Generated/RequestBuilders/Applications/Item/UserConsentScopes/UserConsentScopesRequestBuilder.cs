@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes;
 
-/// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/user-consent-scopes</c>.</summary>
 public partial class UserConsentScopesRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class UserConsentScopesRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserConsentScopesRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes/{scopeType}</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/user-consent-scopes/{scopeType}</c>.</summary>
     /// <param name="scopeType">The scopeType path parameter.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.UserConsentScopeItemRequestBuilder this[global::LogtoGenerated.Models.UserConsentScopeScopeType scopeType] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeType.Value, "scopeType"));

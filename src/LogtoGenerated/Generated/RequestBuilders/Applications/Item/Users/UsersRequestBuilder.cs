@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Users;
 
-/// <summary>Requests to <c>/api/applications/{id}/users</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/users</c>.</summary>
 public partial class UsersRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class UsersRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UsersRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/users/{userId}</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/users/{userId}</c>.</summary>
     /// <param name="userId">The unique identifier of the user.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.UserItemRequestBuilder this[string userId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(userId, "userId"));

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Connectors.Item.AuthorizationUri;
 
-/// <summary>Requests to <c>/api/connectors/{id}/authorization-uri</c>.</summary>
+/// <summary>Requests to <c>/api/connectors/{connectorId}/authorization-uri</c>.</summary>
 public partial class AuthorizationUriRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

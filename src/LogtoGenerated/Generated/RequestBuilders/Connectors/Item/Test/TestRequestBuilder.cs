@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Connectors.Item.Test;
 
-/// <summary>Requests to <c>/api/connectors/{id}/test</c>.</summary>
+/// <summary>Requests to <c>/api/connectors/{connectorId}/test</c>.</summary>
 public partial class TestRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -97,21 +97,21 @@ public sealed class ListHookRecentLogsQueryParameters : global::LogtoGenerated.H
 
     /// <summary>
     /// When `true`, short-circuits the underlying `count(*)` query: results with more than 10,000 matching logs saturate `Total-Number` at the sentinel `10001` and emit `Total-Number-Is-Capped: true`; the `Link` header omits `rel="last"` and `rel="next"`. Default `false`. (This endpoint is already scoped to a single hook over the last 24 hours, so the cap rarely triggers in practice.)
-    /// Sent as <c>enableCap</c>.
+    /// Sent as <c>enableCap=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? EnableCap { get; set; }
+    public bool? EnableCap { get; set; }
 
     /// <summary>
     /// Inclusive lower bound on `createdAt`, in unix milliseconds. Supplying either `start_time` or `end_time` replaces the endpoint's default 24-hour lower bound, so callers can query an arbitrary historical window. Returns `400` if `start_time &gt; end_time` when both are present.
     /// Sent as <c>start_time</c>.
     /// </summary>
-    public string? StartTime { get; set; }
+    public global::System.DateTimeOffset? StartTime { get; set; }
 
     /// <summary>
     /// Inclusive upper bound on `createdAt`, in unix milliseconds. Supplying either `start_time` or `end_time` replaces the endpoint's default 24-hour lower bound.
     /// Sent as <c>end_time</c>.
     /// </summary>
-    public string? EndTime { get; set; }
+    public global::System.DateTimeOffset? EndTime { get; set; }
 
     /// <summary>
     /// Page number (starts from 1).
@@ -128,9 +128,9 @@ public sealed class ListHookRecentLogsQueryParameters : global::LogtoGenerated.H
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
         query.Add("logKey", LogKey);
-        query.Add("enableCap", EnableCap);
-        query.Add("start_time", StartTime);
-        query.Add("end_time", EndTime);
+        query.AddFlag("enableCap", EnableCap);
+        query.AddEpochMilliseconds("start_time", StartTime);
+        query.AddEpochMilliseconds("end_time", EndTime);
         query.Add("page", Page);
         query.Add("page_size", PageSize);
     }

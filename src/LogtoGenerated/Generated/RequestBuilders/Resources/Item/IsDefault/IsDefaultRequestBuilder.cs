@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Resources.Item.IsDefault;
 
-/// <summary>Requests to <c>/api/resources/{id}/is-default</c>.</summary>
+/// <summary>Requests to <c>/api/resources/{resourceId}/is-default</c>.</summary>
 public partial class IsDefaultRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Resources.Item.Scopes;
 
-/// <summary>Requests to <c>/api/resources/{id}/scopes</c>.</summary>
+/// <summary>Requests to <c>/api/resources/{resourceId}/scopes</c>.</summary>
 public partial class ScopesRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class ScopesRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ScopesRequestBuilder));
 
-    /// <summary>Requests to <c>/api/resources/{id}/scopes/{scopeId}</c>.</summary>
+    /// <summary>Requests to <c>/api/resources/{resourceId}/scopes/{scopeId}</c>.</summary>
     /// <param name="scopeId">The unique identifier of the scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
     public virtual global::LogtoGenerated.RequestBuilders.Resources.Item.Scopes.Item.ScopeItemRequestBuilder this[string scopeId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));

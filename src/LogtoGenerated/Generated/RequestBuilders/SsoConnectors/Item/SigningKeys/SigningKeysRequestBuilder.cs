@@ -65,12 +65,12 @@ public partial class SigningKeysRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created SP signing key.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SigningKey> PostAsync(global::LogtoGenerated.Models.ActiveRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.SigningKey> PostAsync(global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sso-connectors/{id}/signing-keys", Path, "CreateSsoConnectorSigningKey");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.ActiveRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateSsoConnectorSigningKeyRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SigningKey, cancellationToken);
     }
 

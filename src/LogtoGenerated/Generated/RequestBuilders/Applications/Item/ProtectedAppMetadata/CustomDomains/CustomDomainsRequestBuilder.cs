@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.CustomDomains;
 
-/// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata/custom-domains</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/protected-app-metadata/custom-domains</c>.</summary>
 public partial class CustomDomainsRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class CustomDomainsRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(CustomDomainsRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata/custom-domains/{domain}</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/protected-app-metadata/custom-domains/{domain}</c>.</summary>
     /// <param name="domain">The domain path parameter.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.CustomDomains.Item.CustomDomainItemRequestBuilder this[string domain] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(domain, "domain"));

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Roles.Item;
 
-/// <summary>Requests to <c>/api/applications/{id}/roles/{roleId}</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/roles/{roleId}</c>.</summary>
 public partial class RoleItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Secrets.Item;
 
-/// <summary>Requests to <c>/api/applications/{id}/secrets/{name}</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/secrets/{name}</c>.</summary>
 public partial class SecretItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

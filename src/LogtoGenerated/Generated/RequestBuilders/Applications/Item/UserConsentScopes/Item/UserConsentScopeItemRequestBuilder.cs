@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item;
 
-/// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes/{scopeType}</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/user-consent-scopes/{scopeType}</c>.</summary>
 public partial class UserConsentScopeItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class UserConsentScopeItemRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserConsentScopeItemRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes/{scopeType}/{scopeId}</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId}</c>.</summary>
     /// <param name="scopeId">The unique identifier of the scope.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.Item.ScopeTypeItemRequestBuilder this[string scopeId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(scopeId, "scopeId"));

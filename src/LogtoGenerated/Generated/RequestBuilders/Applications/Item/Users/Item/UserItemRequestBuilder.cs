@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Users.Item;
 
-/// <summary>Requests to <c>/api/applications/{id}/users/{userId}</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/users/{userId}</c>.</summary>
 public partial class UserItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class UserItemRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(UserItemRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/users/{userId}/consent-organizations</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/users/{userId}/consent-organizations</c>.</summary>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrganizations.ConsentOrganizationsRequestBuilder ConsentOrganizations => new(RequestAdapter, Path + "/consent-organizations");
 
 }

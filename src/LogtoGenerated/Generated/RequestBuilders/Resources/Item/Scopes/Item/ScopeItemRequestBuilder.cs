@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Resources.Item.Scopes.Item;
 
-/// <summary>Requests to <c>/api/resources/{id}/scopes/{scopeId}</c>.</summary>
+/// <summary>Requests to <c>/api/resources/{resourceId}/scopes/{scopeId}</c>.</summary>
 public partial class ScopeItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -94,12 +94,12 @@ public sealed class GetUserIdentityQueryParameters : global::LogtoGenerated.Http
 {
     /// <summary>
     /// Whether to include the token secret in the response. Defaults to false. Token storage must be supported and enabled by the connector to return the token secret.
-    /// Sent as <c>includeTokenSecret</c>.
+    /// Sent as <c>includeTokenSecret=true</c> when <see langword="true"/>; left out when <see langword="false"/> or <see langword="null"/>, which Logto reads as false.
     /// </summary>
-    public string? IncludeTokenSecret { get; set; }
+    public bool? IncludeTokenSecret { get; set; }
 
     void global::LogtoGenerated.Http.IQueryParameters.WriteTo(global::LogtoGenerated.Http.QueryStringBuilder query)
     {
-        query.Add("includeTokenSecret", IncludeTokenSecret);
+        query.AddFlag("includeTokenSecret", IncludeTokenSecret);
     }
 }

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.ProtectedAppMetadata.CustomDomains.Item;
 
-/// <summary>Requests to <c>/api/applications/{id}/protected-app-metadata/custom-domains/{domain}</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/protected-app-metadata/custom-domains/{domain}</c>.</summary>
 public partial class CustomDomainItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.UserConsentScopes.Item.Item;
 
-/// <summary>Requests to <c>/api/applications/{id}/user-consent-scopes/{scopeType}/{scopeId}</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId}</c>.</summary>
 public partial class ScopeTypeItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrganizations;
 
-/// <summary>Requests to <c>/api/applications/{id}/users/{userId}/consent-organizations</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/users/{userId}/consent-organizations</c>.</summary>
 public partial class ConsentOrganizationsRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;
@@ -30,7 +30,7 @@ public partial class ConsentOrganizationsRequestBuilder
 
     private string Path => _path ?? throw global::LogtoGenerated.Http.MockingGuard.NoRequestAdapter(nameof(ConsentOrganizationsRequestBuilder));
 
-    /// <summary>Requests to <c>/api/applications/{id}/users/{userId}/consent-organizations/{organizationId}</c>.</summary>
+    /// <summary>Requests to <c>/api/applications/{applicationId}/users/{userId}/consent-organizations/{organizationId}</c>.</summary>
     /// <param name="organizationId">The unique identifier of the organization.</param>
     /// <exception cref="global::System.ArgumentException">A parameter is null or empty.</exception>
     public virtual global::LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrganizations.Item.ConsentOrganizationItemRequestBuilder this[string organizationId] => new(RequestAdapter, Path + "/" + global::LogtoGenerated.Http.PathSegment.Escape(organizationId, "organizationId"));

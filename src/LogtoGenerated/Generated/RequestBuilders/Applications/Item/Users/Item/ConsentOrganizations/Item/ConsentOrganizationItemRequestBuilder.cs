@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.RequestBuilders.Applications.Item.Users.Item.ConsentOrganizations.Item;
 
-/// <summary>Requests to <c>/api/applications/{id}/users/{userId}/consent-organizations/{organizationId}</c>.</summary>
+/// <summary>Requests to <c>/api/applications/{applicationId}/users/{userId}/consent-organizations/{organizationId}</c>.</summary>
 public partial class ConsentOrganizationItemRequestBuilder
 {
     private readonly global::LogtoGenerated.Http.LogtoRequestAdapter? _requestAdapter;

@@ -8,7 +8,7 @@ namespace LogtoGenerated.Models;
 public partial class ActiveRequest
 {
     /// <summary>
-    /// Whether the new key should become the active signing key immediately. Defaults to `false` (staged rotation).
+    /// Whether the key should be the active signing key.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("active")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]

@@ -4,33 +4,33 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The values Logto uses for DefaultValue.</summary>
+/// <summary>The values Logto uses for CheckboxDefaultValue.</summary>
 /// <remarks>
 /// Known values: <c>true</c>, <c>false</c>.
 /// Values Logto adds later are kept as they are (see <see cref="IsKnown"/>), so they round-trip instead of failing.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.StringEnumConverter<DefaultValue>))]
-public readonly partial struct DefaultValue : global::System.IEquatable<DefaultValue>, global::LogtoGenerated.Serialization.IStringEnum<DefaultValue>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.StringEnumConverter<CheckboxDefaultValue>))]
+public readonly partial struct CheckboxDefaultValue : global::System.IEquatable<CheckboxDefaultValue>, global::LogtoGenerated.Serialization.IStringEnum<CheckboxDefaultValue>
 {
     private readonly string? _value;
 
     /// <summary>Creates a value, known or not.</summary>
     /// <param name="value">The value as it appears on the wire.</param>
     /// <exception cref="global::System.ArgumentNullException">value is null.</exception>
-    public DefaultValue(string value)
+    public CheckboxDefaultValue(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         _value = value;
     }
 
     /// <summary><c>true</c></summary>
-    public static DefaultValue True { get; } = new("true");
+    public static CheckboxDefaultValue True { get; } = new("true");
 
     /// <summary><c>false</c></summary>
-    public static DefaultValue False { get; } = new("false");
+    public static CheckboxDefaultValue False { get; } = new("false");
 
     /// <summary>The values this version of the client knows, in the order of Logto's document.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<DefaultValue> KnownValues { get; } = [True, False];
+    public static global::System.Collections.Generic.IReadOnlyList<CheckboxDefaultValue> KnownValues { get; } = [True, False];
 
     /// <summary>The value as it appears on the wire.</summary>
     public string Value => _value ?? string.Empty;
@@ -41,27 +41,27 @@ public readonly partial struct DefaultValue : global::System.IEquatable<DefaultV
     /// <summary>Creates a value from its wire form.</summary>
     /// <param name="value">The value as it appears on the wire.</param>
     /// <returns>The value.</returns>
-    public static DefaultValue FromString(string value) => new(value);
+    public static CheckboxDefaultValue FromString(string value) => new(value);
 
     /// <summary>Converts a wire value.</summary>
     /// <param name="value">The value as it appears on the wire.</param>
-    public static implicit operator DefaultValue(string value) => new(value);
+    public static implicit operator CheckboxDefaultValue(string value) => new(value);
 
     /// <summary>Compares two values by their wire form (ordinal).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    public static bool operator ==(DefaultValue left, DefaultValue right) => left.Equals(right);
+    public static bool operator ==(CheckboxDefaultValue left, CheckboxDefaultValue right) => left.Equals(right);
 
     /// <summary>Compares two values by their wire form (ordinal).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    public static bool operator !=(DefaultValue left, DefaultValue right) => !left.Equals(right);
+    public static bool operator !=(CheckboxDefaultValue left, CheckboxDefaultValue right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(DefaultValue other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(CheckboxDefaultValue other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is DefaultValue other && Equals(other);
+    public override bool Equals(object? obj) => obj is CheckboxDefaultValue other && Equals(other);
 
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);

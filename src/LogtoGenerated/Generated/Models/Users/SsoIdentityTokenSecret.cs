@@ -8,7 +8,7 @@ namespace LogtoGenerated.Models;
 /// The desensitized token set secret associated with the user's SSO identity.
 /// This field is included only if the `includeTokenSecret` query parameter is provided and the corresponding connector has token storage enabled.
 /// </summary>
-public partial class UserSsoIdentityTokenSecret
+public partial class SsoIdentityTokenSecret
 {
     /// <summary>
     /// The <c>tenantId</c> property.
@@ -51,14 +51,16 @@ public partial class UserSsoIdentityTokenSecret
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double CreatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
     /// The <c>updatedAt</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required double UpdatedAt { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
+    public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>
     /// The <c>ssoConnectorId</c> property.
