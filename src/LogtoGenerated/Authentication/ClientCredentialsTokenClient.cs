@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +11,6 @@ namespace LogtoGenerated.Authentication;
 /// </summary>
 internal static class ClientCredentialsTokenClient
 {
-    private const int MaxBodyBytes = 64 * 1024;
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
     public static async Task<LogtoAccessToken> RequestTokenAsync(
@@ -51,7 +49,7 @@ internal static class ClientCredentialsTokenClient
         {
             DateTimeOffset receivedAt = settings.TimeProvider.GetUtcNow();
             string? requestId = LogtoHeaders.GetRequestId(response);
-            byte[]? body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            byte[]? body = (await ResponseBody.ReadAsync(response, cancellationToken).ConfigureAwait(false)).Bytes;
             int status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
@@ -213,21 +211,6 @@ internal static class ClientCredentialsTokenClient
         }
 
         return "Check Endpoint (or TenantId), ClientId, ClientSecret and Resource.";
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
-        try
-        {
-            int length = await BoundedContent.ReadAsync(response.Content, buffer, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            return buffer.AsSpan(0, length).ToArray();
-        }
-        finally
-        {
-            // The body may hold a token.
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-        }
     }
 
     private static bool TryGetSeconds(JsonElement element, out double seconds)

@@ -206,14 +206,10 @@ public sealed class RequestInformation
             throw new ArgumentException("The endpoint must be an absolute URI such as \"https://your-tenant.logto.app\".", nameof(endpoint));
         }
 
-        return BuildUri(GetBaseAddress(endpoint));
+        return BuildUri(LogtoEndpoint.GetBaseAddress(endpoint));
     }
 
-    /// <summary>The endpoint's origin and base path without a trailing <c>/</c>, for example <c>https://host/logto</c>.</summary>
-    internal static string GetBaseAddress(Uri endpoint) =>
-        endpoint.GetLeftPart(UriPartial.Authority) + endpoint.AbsolutePath.TrimEnd('/');
-
-    /// <summary>Builds the request URI from a base address computed once by <see cref="GetBaseAddress"/>.</summary>
+    /// <summary>Builds the request URI from a base address computed once by <see cref="LogtoEndpoint.GetBaseAddress"/>.</summary>
     internal Uri BuildUri(string baseAddress)
     {
         string uri = _query is null || _query.Count == 0
