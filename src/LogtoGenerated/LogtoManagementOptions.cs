@@ -55,21 +55,12 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
         return "https://" + tenantId + ".logto.app/api";
     }
 
-    /// <inheritdoc/>
-    protected internal override string? GetDefaultResource(Uri endpoint) =>
-        string.IsNullOrWhiteSpace(TenantId) ? SelfHostedManagementApiResource : GetCloudManagementApiResource(TenantId);
+    /// <summary>The Management API's resource: the tenant's on Logto Cloud, else the self-hosted one.</summary>
+    internal static string DefaultResource(string? tenantId) =>
+        tenantId is null ? SelfHostedManagementApiResource : GetCloudManagementApiResource(tenantId);
 
-    /// <inheritdoc/>
-    internal override void AddValidationErrors(List<string> errors, string name)
-    {
-        if (Retry is null)
-        {
-            errors.Add($"{name}.Retry must not be null; use LogtoRetryOptions.None to turn retries off.");
-        }
-    }
-
-    /// <inheritdoc/>
-    protected internal override bool IsManagementApi(string resource) =>
+    /// <summary>Whether a resource indicator is Logto's Management API (self-hosted, or a Logto Cloud tenant's).</summary>
+    internal static bool IsManagementApiResource(string resource) =>
         resource == SelfHostedManagementApiResource
         || (resource.StartsWith("https://", StringComparison.Ordinal) && resource.EndsWith(".logto.app/api", StringComparison.Ordinal));
 

@@ -7,28 +7,74 @@ namespace LogtoGenerated.Authentication;
 /// <c>Authorization: Bearer &lt;token&gt;</c>. Useful in tests and for callers that obtain tokens themselves.
 /// </summary>
 /// <remarks>
-/// The token is attached only to requests whose host is in the allowed hosts given to the constructor
-/// (any host when none were given), so it cannot leak to another server. The token never appears in
-/// <see cref="ToString"/> or in exception messages.
+/// The token goes only where every provider sends tokens: to the allowed hosts (exact host and port when an entry
+/// gives a port), over <c>https</c> (plain <c>http</c> only to <c>localhost</c>, <c>127.0.0.1</c> and <c>[::1]</c>).
+/// Without a list of hosts, the allowed host is the endpoint of the <see cref="LogtoManagementClient"/> (or
+/// <see cref="Http.LogtoRequestAdapter"/>) the provider is given to; used anywhere else, such a provider sends the
+/// token nowhere. Other requests go out without it. The token never appears in <see cref="ToString"/> or in
+/// exception messages.
 /// </remarks>
-public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider
+public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider, IEndpointBoundAuthentication
 {
     // AuthenticationHeaderValue is immutable, so one instance can be shared by every request.
     private readonly AuthenticationHeaderValue _authorization;
-    private readonly HashSet<string>? _allowedHosts;
+    private readonly AllowedHostSet? _allowedHosts;
 
     /// <summary>Creates a provider that sends <paramref name="accessToken"/> as a bearer token.</summary>
     /// <param name="accessToken">The access token, without the <c>Bearer </c> prefix.</param>
     /// <param name="allowedHosts">
-    /// The host names (for example <c>my-tenant.logto.app</c>) the token may be sent to, compared
-    /// case-insensitively; <see langword="null"/> sends it to any host.
+    /// The hosts the token may be sent to, such as <c>my-tenant.logto.app</c> (any port) or <c>localhost:3001</c>
+    /// (that port only), compared case-insensitively; <see langword="null"/> for the host and port of the Logto
+    /// endpoint of the client this provider is given to.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="accessToken"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// The token is empty, contains whitespace or starts with <c>Bearer </c>, or <paramref name="allowedHosts"/>
-    /// is empty or contains an empty host.
+    /// is empty or contains an entry that is not a host name (or <c>host:port</c>).
     /// </exception>
     public BearerTokenAuthenticationProvider(string accessToken, IEnumerable<string>? allowedHosts = null)
+    {
+        CheckToken(accessToken);
+        _authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        _allowedHosts = allowedHosts is null ? null : ParseHosts(allowedHosts);
+    }
+
+    private BearerTokenAuthenticationProvider(AuthenticationHeaderValue authorization, AllowedHostSet allowedHosts)
+    {
+        _authorization = authorization;
+        _allowedHosts = allowedHosts;
+    }
+
+    /// <summary>
+    /// Sets the request's <c>Authorization</c> header to the bearer token when the request may carry it (see the
+    /// remarks of the class); otherwise leaves the request unchanged.
+    /// </summary>
+    /// <param name="request">The request about to be sent.</param>
+    /// <param name="cancellationToken">Not used: the token is already at hand.</param>
+    /// <returns>A completed task.</returns>
+    public ValueTask AuthenticateRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_allowedHosts is not null && _allowedHosts.Allows(request.RequestUri))
+        {
+            request.Headers.Authorization = _authorization;
+        }
+
+        return default;
+    }
+
+    /// <summary>Describes the provider without revealing the token.</summary>
+    /// <returns>The type name and the allowed hosts.</returns>
+    public override string ToString() =>
+        _allowedHosts is null
+            ? "BearerTokenAuthenticationProvider (token hidden, hosts: the client's endpoint)"
+            : "BearerTokenAuthenticationProvider (token hidden, hosts: " + _allowedHosts + ")";
+
+    /// <inheritdoc/>
+    IAuthenticationProvider IEndpointBoundAuthentication.ForEndpoint(Uri endpoint) =>
+        _allowedHosts is not null ? this : new BearerTokenAuthenticationProvider(_authorization, AllowedHostSet.Create([endpoint], []));
+
+    private static void CheckToken(string accessToken)
     {
         ArgumentNullException.ThrowIfNull(accessToken);
         if (string.IsNullOrWhiteSpace(accessToken))
@@ -41,71 +87,32 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider
             throw new ArgumentException("Pass the access token without the 'Bearer ' prefix.", nameof(accessToken));
         }
 
-        foreach (char c in accessToken)
+        if (accessToken.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                throw new ArgumentException("The access token must not contain whitespace or control characters.", nameof(accessToken));
-            }
+            throw new ArgumentException("The access token must not contain whitespace or control characters.", nameof(accessToken));
         }
-
-        if (allowedHosts is not null)
-        {
-            _allowedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (string host in allowedHosts)
-            {
-                if (string.IsNullOrWhiteSpace(host))
-                {
-                    throw new ArgumentException("Allowed hosts must not be null or empty.", nameof(allowedHosts));
-                }
-
-                _allowedHosts.Add(host.Trim());
-            }
-
-            if (_allowedHosts.Count == 0)
-            {
-                throw new ArgumentException(
-                    "Give at least one allowed host (for example \"my-tenant.logto.app\"), or null to allow any host.",
-                    nameof(allowedHosts));
-            }
-        }
-
-        _authorization = new AuthenticationHeaderValue("Bearer", accessToken);
     }
 
-    /// <summary>
-    /// Sets the request's <c>Authorization</c> header to the bearer token when the request's host is allowed;
-    /// otherwise leaves the request unchanged.
-    /// </summary>
-    /// <param name="request">The request about to be sent.</param>
-    /// <param name="cancellationToken">Not used: the token is already at hand.</param>
-    /// <returns>A completed task.</returns>
-    public ValueTask AuthenticateRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static AllowedHostSet ParseHosts(IEnumerable<string> allowedHosts)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (IsAllowed(request.RequestUri))
+        var hosts = new List<string>();
+        foreach (string host in allowedHosts)
         {
-            request.Headers.Authorization = _authorization;
+            if (AllowedHostSet.Problem(host) is { } problem)
+            {
+                throw new ArgumentException("Allowed hosts: " + problem + ".", nameof(allowedHosts));
+            }
+
+            hosts.Add(host);
         }
 
-        return default;
-    }
-
-    /// <summary>Describes the provider without revealing the token.</summary>
-    /// <returns>The type name and the allowed hosts.</returns>
-    public override string ToString() =>
-        _allowedHosts is null
-            ? "BearerTokenAuthenticationProvider (token hidden, any host)"
-            : "BearerTokenAuthenticationProvider (token hidden, hosts: " + string.Join(", ", _allowedHosts) + ")";
-
-    private bool IsAllowed(Uri? uri)
-    {
-        if (_allowedHosts is null)
+        if (hosts.Count == 0)
         {
-            return true;
+            throw new ArgumentException(
+                "Give at least one allowed host (for example \"my-tenant.logto.app\"), or null for the endpoint of the client the provider is given to.",
+                nameof(allowedHosts));
         }
 
-        return uri is not null && uri.IsAbsoluteUri
-            && (_allowedHosts.Contains(uri.Host) || _allowedHosts.Contains(uri.IdnHost));
+        return AllowedHostSet.Create([], hosts);
     }
 }

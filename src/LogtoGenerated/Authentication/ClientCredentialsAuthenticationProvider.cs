@@ -12,8 +12,9 @@ namespace LogtoGenerated.Authentication;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The token is attached only to requests for the Logto endpoint's host (and <see cref="LogtoClientCredentialsOptions.AllowedHosts"/>);
-/// other requests are sent without it. After a <c>401</c> the token is discarded and the request replayed once with
+/// The token is attached only to requests for the Logto endpoint's host and port (and <see cref="LogtoClientCredentialsOptions.AllowedHosts"/>),
+/// over <c>https</c> (plain <c>http</c> only to <c>localhost</c>, <c>127.0.0.1</c> and <c>[::1]</c>): the rule every
+/// provider applies. Other requests are sent without it (logged at Debug). After a <c>401</c> the token is discarded and the request replayed once with
 /// a new one (by <see cref="Http.LogtoRequestAdapter"/> and <see cref="LogtoClientCredentialsHandler"/>).
 /// </para>
 /// <para>Thread-safe. Logs, traces (<see cref="LogtoDiagnostics"/>) and counts fetches; never logs the secret or a token.</para>
@@ -99,13 +100,8 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     public ValueTask AuthenticateRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_settings.IsAllowed(request.RequestUri))
+        if (!_settings.AllowedHosts.Allows(request.RequestUri, _logger))
         {
-            if (_logger.IsEnabled(LogLevel.Debug))
-            {
-                Log.HostNotAllowed(_logger, request.RequestUri?.Authority ?? "(no URI)");
-            }
-
             return default;
         }
 
@@ -136,7 +132,7 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     public ValueTask<bool> HandleUnauthorizedAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Headers.Authorization is not { Scheme: "Bearer", Parameter: { } sent } || !_settings.IsAllowed(request.RequestUri))
+        if (request.Headers.Authorization is not { Scheme: "Bearer", Parameter: { } sent } || !_settings.AllowedHosts.Allows(request.RequestUri))
         {
             return ValueTask.FromResult(false);
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +11,6 @@ namespace LogtoGenerated.Authentication;
 /// </summary>
 internal static class ClientCredentialsTokenClient
 {
-    private const int MaxBodyBytes = 64 * 1024;
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
     public static async Task<LogtoAccessToken> RequestTokenAsync(
@@ -51,7 +49,7 @@ internal static class ClientCredentialsTokenClient
         {
             DateTimeOffset receivedAt = settings.TimeProvider.GetUtcNow();
             string? requestId = LogtoHeaders.GetRequestId(response);
-            byte[]? body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            byte[]? body = (await ResponseBody.ReadAsync(response, cancellationToken).ConfigureAwait(false)).Bytes;
             int status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
@@ -62,13 +60,15 @@ internal static class ClientCredentialsTokenClient
         }
     }
 
+    // Messages here never quote the body: a malformed success body may still contain a token.
+    private const string Malformed = "Logto's token endpoint answered {0} with {1}; expected a JSON object with access_token, token_type \"Bearer\" and expires_in. Check that Endpoint points at Logto.";
+
     private static LogtoAccessToken ParseToken(ClientCredentialsSettings settings, int status, byte[]? body, string? requestId, DateTimeOffset receivedAt)
     {
-        // Messages here never quote the body: a malformed success body may still contain a token.
-        const string Malformed = "Logto's token endpoint answered {0} with {1}; expected a JSON object with access_token, token_type \"Bearer\" and expires_in. Check that Endpoint points at Logto.";
+        TokenResponse response = new(settings, status, requestId);
         if (body is null || body.Length == 0)
         {
-            throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "an empty body"), status, requestId: requestId);
+            throw response.Malformed("an empty body");
         }
 
         JsonDocument document;
@@ -78,7 +78,7 @@ internal static class ClientCredentialsTokenClient
         }
         catch (JsonException e)
         {
-            throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "a body that is not JSON"), status, requestId: requestId, inner: new JsonException("The token response is not valid JSON (" + e.LineNumber + ":" + e.BytePositionInLine + ")."));
+            throw response.Malformed("a body that is not JSON", new JsonException("The token response is not valid JSON (" + e.LineNumber + ":" + e.BytePositionInLine + ")."));
         }
 
         using (document)
@@ -86,43 +86,55 @@ internal static class ClientCredentialsTokenClient
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "JSON that is not an object"), status, requestId: requestId);
+                throw response.Malformed("JSON that is not an object");
             }
 
-            if (!root.TryGetProperty("access_token", out JsonElement accessToken) || accessToken.ValueKind != JsonValueKind.String
-                || accessToken.GetString() is not { Length: > 0 } value || !IsToken68(value))
-            {
-                throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "no usable access_token"), status, requestId: requestId);
-            }
-
-            if (!root.TryGetProperty("token_type", out JsonElement tokenType) || tokenType.ValueKind != JsonValueKind.String
-                || !string.Equals(tokenType.GetString(), "Bearer", StringComparison.OrdinalIgnoreCase))
-            {
-                string actual = tokenType.ValueKind == JsonValueKind.String ? "token_type \"" + Truncate(tokenType.GetString()!, 40) + "\"" : "no token_type";
-                throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, actual), status, requestId: requestId);
-            }
-
-            double lifetimeSeconds;
-            if (!root.TryGetProperty("expires_in", out JsonElement expiresIn)
-                || !TryGetSeconds(expiresIn, out lifetimeSeconds) || lifetimeSeconds <= 0 || lifetimeSeconds > TimeSpan.FromDays(366).TotalSeconds)
-            {
-                throw Fail(settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, Malformed, status, "a missing or invalid expires_in (a positive number of seconds)"), status, requestId: requestId);
-            }
-
-            string[] granted = root.TryGetProperty("scope", out JsonElement scope) && scope.ValueKind == JsonValueKind.String
-                ? scope.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                : [];
-            Array.Sort(granted, StringComparer.Ordinal);
-            string[] missing = settings.Scopes.Where(s => Array.BinarySearch(granted, s, StringComparer.Ordinal) < 0).ToArray();
-            if (missing.Length > 0)
-            {
-                throw Fail(settings, MissingScopesMessage(settings, missing), status, requestId: requestId, missingScopes: missing);
-            }
-
-            TimeSpan lifetime = TimeSpan.FromSeconds(lifetimeSeconds);
+            string value = ReadAccessToken(root, response);
+            CheckTokenType(root, response);
+            TimeSpan lifetime = ReadLifetime(root, response);
+            string[] granted = ReadGrantedScopes(root, response);
             TimeSpan skew = settings.RefreshSkew < lifetime / 2 ? settings.RefreshSkew : lifetime / 2;
             return new LogtoAccessToken(value, receivedAt, receivedAt + lifetime, receivedAt + lifetime - skew, granted);
         }
+    }
+
+    private static string ReadAccessToken(JsonElement root, TokenResponse response) =>
+        root.TryGetProperty("access_token", out JsonElement accessToken) && accessToken.ValueKind == JsonValueKind.String
+        && accessToken.GetString() is { Length: > 0 } value && IsToken68(value)
+            ? value
+            : throw response.Malformed("no usable access_token");
+
+    private static void CheckTokenType(JsonElement root, TokenResponse response)
+    {
+        if (!root.TryGetProperty("token_type", out JsonElement tokenType) || tokenType.ValueKind != JsonValueKind.String
+            || !string.Equals(tokenType.GetString(), "Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            string actual = tokenType.ValueKind == JsonValueKind.String ? "token_type \"" + Truncate(tokenType.GetString()!, 40) + "\"" : "no token_type";
+            throw response.Malformed(actual);
+        }
+    }
+
+    private static TimeSpan ReadLifetime(JsonElement root, TokenResponse response) =>
+        root.TryGetProperty("expires_in", out JsonElement expiresIn) && TryGetSeconds(expiresIn, out double seconds)
+        && seconds > 0 && seconds <= TimeSpan.FromDays(366).TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw response.Malformed("a missing or invalid expires_in (a positive number of seconds)");
+
+    /// <summary>The granted scopes, sorted; throws when a requested one is missing (Logto leaves out scopes it does not grant).</summary>
+    private static string[] ReadGrantedScopes(JsonElement root, TokenResponse response)
+    {
+        string[] granted = root.TryGetProperty("scope", out JsonElement scope) && scope.ValueKind == JsonValueKind.String
+            ? scope.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+        Array.Sort(granted, StringComparer.Ordinal);
+        ClientCredentialsSettings settings = response.Settings;
+        string[] missing = settings.Scopes.Where(s => Array.BinarySearch(granted, s, StringComparer.Ordinal) < 0).ToArray();
+        if (missing.Length > 0)
+        {
+            throw Fail(settings, MissingScopesMessage(settings, missing), response.Status, requestId: response.RequestId, missingScopes: missing);
+        }
+
+        return granted;
     }
 
     private static string MissingScopesMessage(ClientCredentialsSettings settings, string[] missing)
@@ -215,21 +227,6 @@ internal static class ClientCredentialsTokenClient
         return "Check Endpoint (or TenantId), ClientId, ClientSecret and Resource.";
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
-        try
-        {
-            int length = await BoundedContent.ReadAsync(response.Content, buffer, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            return buffer.AsSpan(0, length).ToArray();
-        }
-        finally
-        {
-            // The body may hold a token.
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-        }
-    }
-
     private static bool TryGetSeconds(JsonElement element, out double seconds)
     {
         seconds = 0;
@@ -266,4 +263,11 @@ internal static class ClientCredentialsTokenClient
         ClientCredentialsSettings settings, string message, int? status, string? error = null, string? description = null,
         string? code = null, string? requestId = null, IReadOnlyList<string>? missingScopes = null, Exception? inner = null) =>
         new(message, settings.TokenEndpoint, settings.ClientId, settings.Resource, status, error, description, code, requestId, missingScopes, inner);
+
+    /// <summary>A successful token response being read, for the exceptions that say what is wrong with it.</summary>
+    private readonly record struct TokenResponse(ClientCredentialsSettings Settings, int Status, string? RequestId)
+    {
+        public LogtoTokenException Malformed(string what, Exception? inner = null) =>
+            Fail(Settings, string.Format(System.Globalization.CultureInfo.InvariantCulture, ClientCredentialsTokenClient.Malformed, Status, what), Status, requestId: RequestId, inner: inner);
+    }
 }

@@ -1,4 +1,4 @@
-using System.Net;
+using LogtoGenerated.Http.Pipeline;
 
 namespace LogtoGenerated.Authentication;
 
@@ -17,7 +17,8 @@ namespace LogtoGenerated.Authentication;
 /// </code></example>
 public sealed class LogtoClientCredentialsHandler : DelegatingHandler
 {
-    private readonly IAuthenticationProvider _authenticationProvider;
+    private readonly AuthenticationStage _authentication;
+    private readonly UnauthorizedReplayStage _unauthorizedReplay;
 
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless <c>IHttpClientFactory</c> does.</summary>
     /// <param name="authenticationProvider">Supplies the token, usually a <see cref="ClientCredentialsAuthenticationProvider"/>.</param>
@@ -25,27 +26,27 @@ public sealed class LogtoClientCredentialsHandler : DelegatingHandler
     public LogtoClientCredentialsHandler(IAuthenticationProvider authenticationProvider)
     {
         ArgumentNullException.ThrowIfNull(authenticationProvider);
-        _authenticationProvider = authenticationProvider;
+        _authentication = new AuthenticationStage(authenticationProvider, endpoint: null);
+        _unauthorizedReplay = new UnauthorizedReplayStage(authenticationProvider);
     }
 
     /// <inheritdoc/>
+    /// <remarks>The same stages as the Management API client's requests: authenticate, send, replay once after a 401.</remarks>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _authenticationProvider.AuthenticateRequestAsync(request, cancellationToken).ConfigureAwait(false);
-        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        // As in the client's own pipeline: the provider hears of the 401 (and drops the stale token for the next request)
-        // also when this request's body cannot be sent again; only a replayable request is replayed.
-        if (response.StatusCode != HttpStatusCode.Unauthorized || request.Headers.Authorization is null
-            || !await _authenticationProvider.HandleUnauthorizedAsync(request, response, cancellationToken).ConfigureAwait(false)
-            || !Http.RequestInformation.IsReplayable(request.Content))
+        PipelineCall call = PipelineCall.WithoutRetries(request, cancellationToken);
+        while (true)
         {
-            return response;
-        }
+            await _authentication.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            call.Sends++;
+            if (!await _unauthorizedReplay.ShouldReplayAsync(call, request, response).ConfigureAwait(false))
+            {
+                return response;
+            }
 
-        response.Dispose();
-        request.Headers.Authorization = null;
-        await _authenticationProvider.AuthenticateRequestAsync(request, cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response.Dispose();
+        }
     }
 }

@@ -71,31 +71,16 @@ public class LogtoClientCredentialsOptions
     public TimeSpan TokenRefreshSkew { get; set; } = DefaultTokenRefreshSkew;
 
     /// <summary>
-    /// More hosts (besides the endpoint's) the token may be sent to. For the Management API leave it empty. For
-    /// your own API, list its host (for example <c>api.shopping.example</c>); when empty, the host of
-    /// <see cref="Resource"/> is used if it is an http(s) URI.
+    /// More hosts (besides the endpoint's host and port) the token may be sent to, each a host name (any port) or
+    /// <c>host:port</c> (that port only); the token goes to them over <c>https</c> only (plain <c>http</c> only to
+    /// <c>localhost</c>, <c>127.0.0.1</c> and <c>[::1]</c>). For the Management API leave it empty. For your own API,
+    /// list its host (for example <c>api.shopping.example</c>); when empty, the host and port of
+    /// <see cref="Resource"/> are used if it is an http(s) URI.
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = new List<string>();
 
     /// <summary>The clock for token expiry; <see cref="TimeProvider.System"/> unless set (tests pass a fake).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>The resource to use when <see cref="Resource"/> is not set; <see langword="null"/> means it is required.</summary>
-    /// <param name="endpoint">The resolved Logto endpoint.</param>
-    /// <returns>The default resource indicator, or <see langword="null"/>.</returns>
-    protected internal virtual string? GetDefaultResource(Uri endpoint) => null;
-
-    /// <summary>Adds the problems of options a derived type adds (named <c>{name}.Option</c>) to <paramref name="errors"/>.</summary>
-    /// <param name="errors">The problems found so far.</param>
-    /// <param name="name">The options type's name, for the messages.</param>
-    internal virtual void AddValidationErrors(List<string> errors, string name)
-    {
-    }
-
-    /// <summary>Whether the resolved resource is Logto's Management API (changes the advice in error messages).</summary>
-    /// <param name="resource">The resolved resource indicator.</param>
-    /// <returns><see langword="true"/> for the Management API.</returns>
-    protected internal virtual bool IsManagementApi(string resource) => false;
 
     /// <summary>Describes the options without the secret.</summary>
     /// <returns>The endpoint, client id, resource and scopes.</returns>

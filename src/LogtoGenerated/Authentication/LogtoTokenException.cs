@@ -80,7 +80,5 @@ public sealed class LogtoTokenException : Exception
     /// <c>429</c>, <c>502</c>, <c>503</c> or <c>504</c>. A call whose token request failed this way was not sent, so
     /// the client retries it (whatever its method) as its <see cref="Http.LogtoRetryOptions"/> allow.
     /// </summary>
-    public bool IsTransient => StatusCode is null
-        ? InnerException is HttpRequestException or TaskCanceledException
-        : Http.LogtoRetryOptions.IsRetryableStatus(StatusCode.Value);
+    public bool IsTransient => Http.TransientFailure.IsTransientTokenFailure(StatusCode, InnerException);
 }

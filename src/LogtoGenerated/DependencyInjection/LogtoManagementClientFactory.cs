@@ -100,7 +100,7 @@ internal sealed class LogtoManagementOptionsValidator : IValidateOptions<LogtoMa
 {
     public ValidateOptionsResult Validate(string? name, LogtoManagementOptions options)
     {
-        List<string> errors = ClientCredentialsSettings.Validate(options, out _);
+        List<string> errors = ClientCredentialsOptionsCheck.Run(options, out _);
 
         if (errors.Count == 0)
         {

@@ -87,9 +87,6 @@ public sealed record LogtoRetryOptions
         || method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
         || method == HttpMethod.Put || method == HttpMethod.Delete;
 
-    /// <summary>Whether a status says "try again later": 429, 502, 503 or 504 (for the API and the token endpoint alike).</summary>
-    internal static bool IsRetryableStatus(int status) => status is 429 or 502 or 503 or 504;
-
     private static TimeSpan CheckDelay(TimeSpan value, string name) =>
         value >= TimeSpan.Zero && value <= MaxSupportedDelay
             ? value

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LogtoGenerated.Http;
 
 namespace LogtoGenerated.Paging;
 
@@ -90,15 +89,5 @@ public sealed class LogtoPage<T>
             ? " of " + count.ToString(CultureInfo.InvariantCulture) + (IsTotalCountCapped ? " or more" : "")
             : "";
         return FormattableString.Invariant($"Page {Page} ({PageSize} per page): {Items.Count} items{total}");
-    }
-
-    /// <summary>A page read from a response: the total from <c>Total-Number</c>, capped per <c>Total-Number-Is-Capped</c>.</summary>
-    internal static LogtoPage<T> FromResponse(IReadOnlyList<T> items, int page, int pageSize, HttpResponseMessage response)
-    {
-        long? total = long.TryParse(LogtoHeaders.Get(response, LogtoHeaders.TotalNumber), NumberStyles.None, CultureInfo.InvariantCulture, out long value)
-            ? value
-            : null;
-        bool capped = string.Equals(LogtoHeaders.Get(response, LogtoHeaders.TotalNumberIsCapped)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        return new LogtoPage<T>(items, page, pageSize, total, capped);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using LogtoGenerated.Http;
@@ -52,8 +51,8 @@ public static class LogtoPager
         ArgumentNullException.ThrowIfNull(requestAdapter);
         ArgumentNullException.ThrowIfNull(createRequest);
         ArgumentNullException.ThrowIfNull(itemsTypeInfo);
-        RequestInformation request = CreatePageRequest(createRequest, configure, null, null);
-        return requestAdapter.SendPageAsync(request, itemsTypeInfo, cancellationToken);
+        RequestInformation request = CreatePageRequest(createRequest, configure, null, DefaultPageSize, out PageRequest page);
+        return requestAdapter.SendPageAsync(request, page.Page, page.PageSize, itemsTypeInfo, cancellationToken);
     }
 
     /// <summary>
@@ -89,10 +88,8 @@ public static class LogtoPager
         // Check the caller's page and page size now, so a mistake surfaces at the call rather than at the first MoveNextAsync.
         var probe = new RequestConfiguration<TQueryParameters>();
         configure?.Invoke(probe);
-        int firstPage = probe.QueryParametersOrNull?.Page ?? 1;
-        int pageSize = probe.QueryParametersOrNull?.PageSize ?? GetAllPageSize;
-        Validate(firstPage, pageSize);
-        return EnumerateAsync(requestAdapter, createRequest, configure, itemsTypeInfo, firstPage, pageSize, cancellationToken);
+        PageRequest first = PageRequest.FromCaller(probe.QueryParametersOrNull, GetAllPageSize);
+        return EnumerateAsync(requestAdapter, createRequest, configure, itemsTypeInfo, first, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> EnumerateAsync<T, TQueryParameters>(
@@ -100,17 +97,16 @@ public static class LogtoPager
         Func<RequestInformation> createRequest,
         Action<RequestConfiguration<TQueryParameters>>? configure,
         JsonTypeInfo<IReadOnlyList<T>> itemsTypeInfo,
-        int firstPage,
-        int pageSize,
+        PageRequest first,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TQueryParameters : class, IPagedQueryParameters, new()
     {
-        int? next = firstPage;
-        while (next is int page)
+        int? next = first.Page;
+        while (next is int number)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RequestInformation request = CreatePageRequest(createRequest, configure, page, pageSize);
-            LogtoPage<T> current = await requestAdapter.SendPageAsync(request, itemsTypeInfo, cancellationToken).ConfigureAwait(false);
+            RequestInformation request = CreatePageRequest(createRequest, configure, first.WithPage(number), first.PageSize, out PageRequest page);
+            LogtoPage<T> current = await requestAdapter.SendPageAsync(request, page.Page, page.PageSize, itemsTypeInfo, cancellationToken).ConfigureAwait(false);
             foreach (T item in current.Items)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -122,71 +118,25 @@ public static class LogtoPager
     }
 
     /// <summary>
-    /// Creates a request and applies the caller's configuration; then sets <c>page</c> (to <paramref name="page"/>, else
-    /// the caller's, else 1) and <c>page_size</c> (to <paramref name="pageSize"/>, else the caller's, else
-    /// <see cref="DefaultPageSize"/>) and checks them.
+    /// Creates a request and applies the caller's configuration; then sets <c>page</c> and <c>page_size</c> to
+    /// <paramref name="fixedPage"/> when given (every page of <see cref="GetAllAsync"/>), else to the caller's, else to
+    /// page 1 and <paramref name="defaultPageSize"/>, and checks them.
     /// </summary>
     private static RequestInformation CreatePageRequest<TQueryParameters>(
-        Func<RequestInformation> createRequest, Action<RequestConfiguration<TQueryParameters>>? configure, int? page, int? pageSize)
+        Func<RequestInformation> createRequest, Action<RequestConfiguration<TQueryParameters>>? configure,
+        PageRequest? fixedPage, int defaultPageSize, out PageRequest page)
         where TQueryParameters : class, IPagedQueryParameters, new()
     {
         RequestInformation request = createRequest()
             ?? throw new InvalidOperationException("The createRequest function returned null; it must create a new RequestInformation.");
+        PageRequest requested = default;
         request.Configure<TQueryParameters>(configuration =>
         {
             configure?.Invoke(configuration);
-            IPagedQueryParameters query = configuration.QueryParameters;
-            query.Page = page ?? query.Page ?? 1;
-            query.PageSize = pageSize ?? query.PageSize ?? DefaultPageSize;
-            Validate(query.Page.Value, query.PageSize.Value);
+            requested = fixedPage ?? PageRequest.FromCaller(configuration.QueryParametersOrNull, defaultPageSize);
+            requested.ApplyTo(configuration.QueryParameters);
         });
+        page = requested;
         return request;
-    }
-
-    private static void Validate(int page, int pageSize)
-    {
-        if (page < 1)
-        {
-            throw new ArgumentOutOfRangeException(
-                "configure", page, "QueryParameters.Page must be 1 or more: Logto numbers pages from 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            throw new ArgumentOutOfRangeException(
-                "configure", pageSize, "QueryParameters.PageSize must be between 1 and 100: Logto answers a larger page size with 400 guard.invalid_pagination.");
-        }
-    }
-
-    /// <summary>The <c>page</c> and <c>page_size</c> query parameters of a request, which a page's metadata reports.</summary>
-    /// <exception cref="ArgumentException">The request lacks one of them, or one is not a positive integer.</exception>
-    internal static (int Page, int PageSize) GetRequestedPage(RequestInformation request)
-    {
-        int? page = null;
-        int? pageSize = null;
-        foreach (KeyValuePair<string, string> pair in request.Query.Pairs)
-        {
-            if (pair.Key == "page")
-            {
-                page = ParsePositive(pair.Value);
-            }
-            else if (pair.Key == "page_size")
-            {
-                pageSize = ParsePositive(pair.Value);
-            }
-        }
-
-        if (page is null || pageSize is null)
-        {
-            throw new ArgumentException(
-                request.Method.Method + " " + request.PathTemplate + " needs the query parameters page and page_size, each a positive integer, to be read as a page: " +
-                "without them some Logto routes return every item unpaged. Set both, or send the request with SendAsync.",
-                nameof(request));
-        }
-
-        return (page.Value, pageSize.Value);
-
-        static int? ParsePositive(string value) =>
-            int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number > 0 ? number : null;
     }
 }

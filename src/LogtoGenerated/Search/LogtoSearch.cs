@@ -37,11 +37,6 @@ namespace LogtoGenerated.Search;
 /// </code></example>
 public sealed class LogtoSearch
 {
-    private const string SearchKey = "search";
-    private const string ModeKey = "mode";
-    private const string JointKey = "joint";
-    private const string CaseSensitiveKey = "isCaseSensitive";
-
     private readonly SearchCondition[] _conditions;
     private readonly SearchJoint _joint;
 
@@ -139,7 +134,7 @@ public sealed class LogtoSearch
         List<KeyValuePair<string, string>> pairs = BuildPairs();
         foreach (KeyValuePair<string, string> pair in query.Pairs)
         {
-            if (IsSearchParameterName(pair.Key))
+            if (SearchQuery.IsSearchParameterName(pair.Key))
             {
                 throw new InvalidOperationException(
                     $"The query already has the parameter '{pair.Key}', which Logto would read as part of the search and merge with this one. " +
@@ -173,7 +168,7 @@ public sealed class LogtoSearch
         {
             if (condition.Values.Count > 1)
             {
-                string key = GetSearchKey(condition.Field);
+                string key = SearchQuery.GetSearchKey(condition.Field);
                 throw new InvalidOperationException(
                     $"The condition {condition} has {condition.Values.Count} values, which Logto reads from the repeated parameter '{key}'; " +
                     "a SearchParams dictionary cannot hold a repeated key. Search for one value per request, or match the values with one " +
@@ -201,20 +196,7 @@ public sealed class LogtoSearch
     }
 
     /// <summary>Logto's name of a match mode, for example <c>similar_to</c>.</summary>
-    internal static string GetWireName(SearchMatchMode mode) => mode switch
-    {
-        SearchMatchMode.Like => "like",
-        SearchMatchMode.Exact => "exact",
-        SearchMatchMode.SimilarTo => "similar_to",
-        SearchMatchMode.Posix => "posix",
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown search match mode."),
-    };
-
-    /// <summary>Whether Logto reads a query parameter of this name as part of a search (the way its parser does).</summary>
-    internal static bool IsSearchParameterName(string name) =>
-        name.StartsWith(SearchKey, StringComparison.Ordinal)
-        || name.StartsWith(ModeKey, StringComparison.Ordinal)
-        || name is JointKey or "jointMode" or CaseSensitiveKey;
+    internal static string GetWireName(SearchMatchMode mode) => SearchQuery.GetWireName(mode);
 
     /// <summary>Returns a new search with <paramref name="condition"/> added; called by <see cref="SearchConditionBuilder"/>.</summary>
     internal LogtoSearch Append(SearchJoint joint, SearchCondition condition)
@@ -270,61 +252,5 @@ public sealed class LogtoSearch
         return joint;
     }
 
-    private static string GetSearchKey(string? field) => field is null ? SearchKey : SearchKey + "." + field;
-
-    private List<KeyValuePair<string, string>> BuildPairs()
-    {
-        // Logto's plain "mode" is also the default for fields without their own "mode.<field>".
-        string? generalMode = null;
-        foreach (SearchCondition condition in _conditions)
-        {
-            if (condition.Field is null && condition.Mode != SearchMatchMode.Like)
-            {
-                generalMode = GetWireName(condition.Mode);
-            }
-
-            if (condition.Mode == SearchMatchMode.SimilarTo && !IsCaseSensitive)
-            {
-                throw new InvalidOperationException(
-                    $"The condition {condition} needs a case-sensitive search: Logto refuses similar_to otherwise " +
-                    "(\"Cannot use case-insensitive match for `similar to`\"). Call CaseSensitive() on the search, or use Posix(...) " +
-                    "for a case-insensitive regular expression.");
-            }
-        }
-
-        var pairs = new List<KeyValuePair<string, string>>(_conditions.Length * 2 + 2);
-        foreach (SearchCondition condition in _conditions)
-        {
-            string key = GetSearchKey(condition.Field);
-            foreach (string value in condition.Values)
-            {
-                pairs.Add(new KeyValuePair<string, string>(key, value));
-            }
-
-            string mode = GetWireName(condition.Mode);
-            if (condition.Field is null)
-            {
-                if (generalMode is not null)
-                {
-                    pairs.Add(new KeyValuePair<string, string>(ModeKey, mode));
-                }
-            }
-            else if (mode != (generalMode ?? "like"))
-            {
-                pairs.Add(new KeyValuePair<string, string>(ModeKey + "." + condition.Field, mode));
-            }
-        }
-
-        if (_conditions.Length > 1 && _joint == SearchJoint.And)
-        {
-            pairs.Add(new KeyValuePair<string, string>(JointKey, "and"));
-        }
-
-        if (IsCaseSensitive)
-        {
-            pairs.Add(new KeyValuePair<string, string>(CaseSensitiveKey, "true"));
-        }
-
-        return pairs;
-    }
+    private List<KeyValuePair<string, string>> BuildPairs() => SearchQuery.BuildPairs(_conditions, _joint, IsCaseSensitive);
 }

@@ -9,7 +9,7 @@ public class BearerTokenAuthenticationProviderTests
     [Fact]
     public async Task Sets_Authorization_Bearer_header()
     {
-        var provider = new BearerTokenAuthenticationProvider(Token);
+        var provider = new BearerTokenAuthenticationProvider(Token, ["tenant.logto.app"]);
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://tenant.logto.app/api/users");
 
         await provider.AuthenticateRequestAsync(request, CancellationToken.None);
@@ -20,7 +20,7 @@ public class BearerTokenAuthenticationProviderTests
     [Fact]
     public async Task Replaces_an_existing_Authorization_header()
     {
-        var provider = new BearerTokenAuthenticationProvider(Token);
+        var provider = new BearerTokenAuthenticationProvider(Token, ["tenant.logto.app"]);
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://tenant.logto.app/api/users");
         request.Headers.TryAddWithoutValidation("Authorization", "Basic old");
 
@@ -58,15 +58,63 @@ public class BearerTokenAuthenticationProviderTests
         Assert.Equal(expected, request.Headers.Authorization is not null);
     }
 
+    [Theory]
+    [InlineData("http://tenant.logto.app/api/users")]
+    [InlineData("http://tenant.logto.app:8080/api/users")]
+    public async Task Refuses_to_send_the_token_over_plain_http_to_an_allowed_host_off_loopback(string url)
+    {
+        var provider = new BearerTokenAuthenticationProvider(Token, ["tenant.logto.app"]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+
+        await provider.AuthenticateRequestAsync(request, CancellationToken.None);
+
+        Assert.Null(request.Headers.Authorization);
+    }
+
     [Fact]
-    public async Task Without_allowed_hosts_authenticates_any_host()
+    public async Task Refuses_to_send_the_token_to_a_host_that_is_not_allowed()
+    {
+        var provider = new BearerTokenAuthenticationProvider(Token, ["tenant.logto.app"]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://other.example/api/users");
+
+        await provider.AuthenticateRequestAsync(request, CancellationToken.None);
+
+        Assert.Null(request.Headers.Authorization);
+    }
+
+    [Fact]
+    public async Task Without_allowed_hosts_and_outside_a_client_sends_the_token_nowhere()
     {
         var provider = new BearerTokenAuthenticationProvider(Token);
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://anything.example/");
 
         await provider.AuthenticateRequestAsync(request, CancellationToken.None);
 
-        Assert.NotNull(request.Headers.Authorization);
+        Assert.Null(request.Headers.Authorization);
+    }
+
+    [Theory]
+    [InlineData("https://tenant.logto.app/api/users", true)]
+    [InlineData("https://tenant.logto.app:8443/api/users", false)]
+    [InlineData("http://tenant.logto.app/api/users", false)]
+    [InlineData("https://anything.example/api/users", false)]
+    public async Task Without_allowed_hosts_a_client_allows_only_its_endpoints_host_and_port(string url, bool expected)
+    {
+        IAuthenticationProvider bound = ((IEndpointBoundAuthentication)new BearerTokenAuthenticationProvider(Token))
+            .ForEndpoint(new Uri("https://tenant.logto.app"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+
+        await bound.AuthenticateRequestAsync(request, CancellationToken.None);
+
+        Assert.Equal(expected, request.Headers.Authorization is not null);
+    }
+
+    [Fact]
+    public void With_allowed_hosts_a_client_keeps_them()
+    {
+        var provider = new BearerTokenAuthenticationProvider(Token, ["api.example.com"]);
+
+        Assert.Same(provider, ((IEndpointBoundAuthentication)provider).ForEndpoint(new Uri("https://tenant.logto.app")));
     }
 
     [Fact]

@@ -106,19 +106,34 @@ public sealed class LogtoPagerTests
         Assert.Equal(3, calls);
     }
 
-    [Fact]
-    public async Task SendPageAsync_needs_page_and_page_size_and_sends_nothing_without_them()
+    [Theory]
+    [InlineData(0, 20, "page")]
+    [InlineData(1, 0, "pageSize")]
+    [InlineData(1, 101, "pageSize")]
+    public async Task SendPageAsync_refuses_a_page_or_page_size_out_of_range_and_sends_nothing(int page, int pageSize, string parameter)
     {
         await using var server = await FakeLogtoServer.StartAsync();
         using var http = new HttpClient();
         var adapter = new LogtoRequestAdapter(http, new BearerTokenAuthenticationProvider("t"), server.Endpoint);
-        var request = NewRequest();
-        request.Query.Add("page", 1);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => adapter.SendPageAsync(request, TestJsonContext.Default.IReadOnlyListTestUser));
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => adapter.SendPageAsync(NewRequest(), page, pageSize, TestJsonContext.Default.IReadOnlyListTestUser));
 
-        Assert.Contains("page and page_size", error.Message, StringComparison.Ordinal);
+        Assert.Equal(parameter, error.ParamName);
         Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task GetPageAsync_hands_the_adapter_the_page_it_wrote_into_the_query()
+    {
+        var adapter = new InMemoryPagesAdapter(Users(7));
+
+        LogtoPage<TestUser> page = await LogtoPager.GetPageAsync<TestUser, ListUsersQueryParameters>(
+            adapter, NewRequest, c => { c.QueryParameters.Page = 3; c.QueryParameters.PageSize = 3; }, TestJsonContext.Default.IReadOnlyListTestUser);
+
+        Assert.Equal(["page=3&page_size=3"], adapter.Queries);
+        Assert.Equal([(3, 3)], adapter.Pages);
+        Assert.Equal("u7", Assert.Single(page.Items).Id);
     }
 
     [Fact]
@@ -132,7 +147,7 @@ public sealed class LogtoPagerTests
         request.Query.Add("page", 4);
         request.Query.Add("page_size", 1);
 
-        LogtoPage<TestUser> page = await adapter.SendPageAsync(request, TestJsonContext.Default.IReadOnlyListTestUser);
+        LogtoPage<TestUser> page = await adapter.SendPageAsync(request, 4, 1, TestJsonContext.Default.IReadOnlyListTestUser);
 
         Assert.Equal("u1", Assert.Single(page.Items).Id);
         Assert.Equal(4, page.Page);
@@ -152,24 +167,24 @@ public sealed class LogtoPagerTests
         request.Query.Add("page", 1);
         request.Query.Add("page_size", 20);
 
-        LogtoPage<TestUser> page = await adapter.SendPageAsync(request, TestJsonContext.Default.IReadOnlyListTestUser);
+        LogtoPage<TestUser> page = await adapter.SendPageAsync(request, 1, 20, TestJsonContext.Default.IReadOnlyListTestUser);
 
         Assert.Empty(page.Items);
         Assert.Null(page.NextPage);
     }
 
-    /// <summary>An adapter made for mocking that serves pages of a list from memory, reading page and page_size from the request.</summary>
+    /// <summary>An adapter made for mocking that serves pages of a list from memory, as the pager asks for them.</summary>
     private sealed class InMemoryPagesAdapter(IReadOnlyList<TestUser> all) : LogtoRequestAdapter
     {
         public List<string> Queries { get; } = [];
 
-        public override Task<LogtoPage<T>> SendPageAsync<T>(RequestInformation request, JsonTypeInfo<IReadOnlyList<T>> itemsTypeInfo, CancellationToken cancellationToken = default)
+        public List<(int Page, int PageSize)> Pages { get; } = [];
+
+        public override Task<LogtoPage<T>> SendPageAsync<T>(
+            RequestInformation request, int page, int pageSize, JsonTypeInfo<IReadOnlyList<T>> itemsTypeInfo, CancellationToken cancellationToken = default)
         {
-            string query = request.Query.ToString();
-            Queries.Add(query);
-            var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
-            int page = int.Parse(parameters["page"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
-            int pageSize = int.Parse(parameters["page_size"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            Queries.Add(request.Query.ToString());
+            Pages.Add((page, pageSize));
             var items = all.Skip((page - 1) * pageSize).Take(pageSize).Cast<T>().ToList();
             return Task.FromResult(new LogtoPage<T>(items, page, pageSize, all.Count));
         }

@@ -1,0 +1,114 @@
+using System.Globalization;
+using LogtoGenerated.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace LogtoGenerated.Authentication;
+
+/// <summary>
+/// The one rule for where an access token may go, shared by every authentication provider: only to a listed host
+/// (and, when the entry gives a port, only to that port), and only over <c>https</c>, except to <c>localhost</c>,
+/// <c>127.0.0.1</c> and <c>[::1]</c>, which may be reached over plain <c>http</c> for local development.
+/// </summary>
+/// <remarks>Immutable and thread-safe. <see cref="Allows(Uri?)"/> runs on every request, so it compares without allocating.</remarks>
+internal sealed class AllowedHostSet
+{
+    private readonly Entry[] _entries;
+
+    private AllowedHostSet(Entry[] entries) => _entries = entries;
+
+    /// <summary>
+    /// The set of some origins (each its exact host and port, such as the Logto endpoint's) and of hosts given as
+    /// <c>host</c> (any port) or <c>host:port</c>; call <see cref="Problem"/> on each host first.
+    /// </summary>
+    public static AllowedHostSet Create(IEnumerable<Uri> origins, IEnumerable<string> hosts) =>
+        new([.. origins.Select(Entry.ForUri).Concat(hosts.Select(Entry.Parse)).Distinct()]);
+
+    /// <summary>What is wrong with an allowed-host entry, or <see langword="null"/> when it is a host or <c>host:port</c>.</summary>
+    public static string? Problem(string? host)
+    {
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            return "an allowed host must not be empty";
+        }
+
+        return host.Contains('/', StringComparison.Ordinal) || !Uri.TryCreate("https://" + host.Trim(), UriKind.Absolute, out Uri? uri)
+            || uri.AbsolutePath != "/" || uri.UserInfo.Length > 0
+            ? "'" + host + "' is not a host name such as \"api.example.com\" (or \"host:port\"); give it without a scheme or path"
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="uri"/> may carry the token: secure transport to an allowed host and port.</summary>
+    public bool Allows(Uri? uri)
+    {
+        if (uri is null || !uri.IsAbsoluteUri || !IsSecureTransport(uri))
+        {
+            return false;
+        }
+
+        string host = HostOf(uri);
+        foreach (Entry entry in _entries)
+        {
+            if (string.Equals(entry.Host, host, StringComparison.OrdinalIgnoreCase) && (entry.Port is not { } port || port == uri.Port))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="Allows(Uri?)"/>, logging a refusal at Debug (the request then goes out without the token).</summary>
+    public bool Allows(Uri? uri, ILogger logger)
+    {
+        if (Allows(uri))
+        {
+            return true;
+        }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.HostNotAllowed(logger, uri is { IsAbsoluteUri: true } ? uri.GetLeftPart(UriPartial.Authority) : "(no URI)");
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a request to <paramref name="uri"/> is encrypted or stays on this machine: <c>https</c>, or <c>http</c> to a loopback host.</summary>
+    public static bool IsSecureTransport(Uri uri) =>
+        uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri));
+
+    /// <summary>Whether the host is <c>localhost</c>, <c>127.0.0.1</c> or <c>[::1]</c>.</summary>
+    public static bool IsLoopback(Uri uri)
+    {
+        string host = uri.Host;
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host == "127.0.0.1" || host == "[::1]";
+    }
+
+    /// <summary>The entries, for messages: <c>host</c> or <c>host:port</c>.</summary>
+    public override string ToString() => string.Join(", ", _entries);
+
+    /// <summary>The host as entries hold it: ASCII (punycode for international names), IPv6 in brackets.</summary>
+    private static string HostOf(Uri uri)
+    {
+        string host = uri.Host;
+        return System.Text.Ascii.IsValid(host) ? host : uri.IdnHost;
+    }
+
+    /// <summary>One allowed host; <see cref="Port"/> <see langword="null"/> allows any port.</summary>
+    private readonly record struct Entry(string Host, int? Port)
+    {
+        public static Entry ForUri(Uri uri) => new(HostOf(uri).ToLowerInvariant(), uri.Port);
+
+        public static Entry Parse(string text)
+        {
+            string trimmed = text.Trim();
+            var uri = new Uri("https://" + trimmed);
+            int colon = trimmed.LastIndexOf(':');
+            bool hasPort = colon > 0 && trimmed.IndexOf(']', colon) < 0;
+            return new Entry(HostOf(uri).ToLowerInvariant(), hasPort ? uri.Port : null);
+        }
+
+        public override string ToString() =>
+            Port is { } port ? Host + ":" + port.ToString(CultureInfo.InvariantCulture) : Host;
+    }
+}

@@ -1,0 +1,252 @@
+using System.Net.Http.Headers;
+using System.Text;
+using LogtoGenerated.Http;
+
+namespace LogtoGenerated.Authentication;
+
+/// <summary>
+/// Checks <see cref="LogtoClientCredentialsOptions"/> (and the additions of <see cref="LogtoManagementOptions"/>)
+/// option by option, each check small and named after what it checks, and resolves them into
+/// <see cref="ClientCredentialsSettings"/>. Every problem is reported, each naming its option and how to fix it.
+/// </summary>
+internal sealed class ClientCredentialsOptionsCheck
+{
+    private readonly LogtoClientCredentialsOptions _options;
+    private readonly string _name;
+    private readonly List<string> _errors = [];
+
+    private ClientCredentialsOptionsCheck(LogtoClientCredentialsOptions options)
+    {
+        _options = options;
+        _name = options.GetType().Name;
+    }
+
+    /// <summary>Every problem of the options; empty, with <paramref name="settings"/> set, when they are valid.</summary>
+    public static List<string> Run(LogtoClientCredentialsOptions options, out ClientCredentialsSettings? settings)
+    {
+        var check = new ClientCredentialsOptionsCheck(options);
+        settings = check.Resolve();
+        return check._errors;
+    }
+
+    private ClientCredentialsSettings? Resolve()
+    {
+        string? tenantId = CheckTenantId();
+        Uri? tokenEndpoint = CheckTokenEndpoint(CheckEndpoint(tenantId), out Uri? endpoint);
+        string? clientId = CheckClientId();
+        string? secret = CheckClientSecret();
+        string? resource = CheckResource(tenantId, endpoint, out Uri? resourceUri);
+        string[] scopes = CheckScopes();
+        CheckTokenRefreshSkew();
+        CheckTimeProvider();
+        CheckRetry();
+        List<string> hosts = CheckAllowedHosts();
+        if (_errors.Count > 0)
+        {
+            return null;
+        }
+
+        bool isManagementApi = LogtoManagementOptions.IsManagementApiResource(resource!);
+        return new ClientCredentialsSettings
+        {
+            Endpoint = endpoint!,
+            TokenEndpoint = tokenEndpoint!,
+            ClientId = clientId!,
+            BasicCredentials = EncodeBasicCredentials(clientId!, secret!),
+            Resource = resource!,
+            Scopes = scopes,
+            RefreshSkew = _options.TokenRefreshSkew,
+            AllowedHosts = CollectAllowedHosts(endpoint!, hosts, isManagementApi ? null : resourceUri),
+            IsManagementApi = isManagementApi,
+            TimeProvider = _options.TimeProvider,
+        };
+    }
+
+    /// <summary>The trimmed tenant id, or <see langword="null"/> when it is not set or not valid (then an error is added).</summary>
+    private string? CheckTenantId()
+    {
+        string? tenantId = string.IsNullOrWhiteSpace(_options.TenantId) ? null : _options.TenantId.Trim();
+        if (tenantId is not null && !tenantId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            _errors.Add($"{_name}.TenantId '{tenantId}' is not a Logto Cloud tenant id: use only the id, such as \"abc123\" from https://abc123.logto.app.");
+            return null;
+        }
+
+        return tenantId;
+    }
+
+    /// <summary><see cref="LogtoClientCredentialsOptions.Endpoint"/>, else the tenant's Logto Cloud endpoint; <see langword="null"/> when neither is usable.</summary>
+    private Uri? CheckEndpoint(string? tenantId)
+    {
+        Uri? endpoint = _options.Endpoint;
+        if (endpoint is null)
+        {
+            if (tenantId is null && _options.TokenEndpoint is null)
+            {
+                _errors.Add($"{_name}: set TenantId (Logto Cloud, for example \"abc123\") or Endpoint (self-hosted, for example https://auth.example.com).");
+            }
+
+            return tenantId is null ? null : new Uri("https://" + tenantId + ".logto.app");
+        }
+
+        if (LogtoEndpoint.Problem(endpoint) is { } problem)
+        {
+            _errors.Add($"{_name}.Endpoint '{endpoint}' {problem}, for example https://auth.example.com.");
+            return null;
+        }
+
+        return endpoint;
+    }
+
+    /// <summary>
+    /// <see cref="LogtoClientCredentialsOptions.TokenEndpoint"/>, else <c>{endpoint}/oidc/token</c>; it must use https
+    /// off loopback. <paramref name="endpoint"/> falls back to the token endpoint's origin.
+    /// </summary>
+    private Uri? CheckTokenEndpoint(Uri? configuredEndpoint, out Uri? endpoint)
+    {
+        Uri? tokenEndpoint = _options.TokenEndpoint;
+        if (tokenEndpoint is null)
+        {
+            tokenEndpoint = configuredEndpoint is null ? null : new Uri(LogtoEndpoint.GetBaseAddress(configuredEndpoint) + "/oidc/token");
+        }
+        else if (!tokenEndpoint.IsAbsoluteUri || (tokenEndpoint.Scheme != Uri.UriSchemeHttps && tokenEndpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            _errors.Add($"{_name}.TokenEndpoint '{tokenEndpoint}' must be an absolute https URI such as https://auth.example.com/oidc/token.");
+            tokenEndpoint = null;
+        }
+
+        if (tokenEndpoint is not null && !AllowedHostSet.IsSecureTransport(tokenEndpoint))
+        {
+            _errors.Add(
+                $"The token endpoint {tokenEndpoint.GetLeftPart(UriPartial.Path)} must use https: the client secret and tokens would travel unencrypted. " +
+                $"Use an https {(_options.TokenEndpoint is null ? "Endpoint" : "TokenEndpoint")} (plain http is allowed only for localhost/127.0.0.1/[::1]).");
+            tokenEndpoint = null;
+        }
+
+        endpoint = configuredEndpoint ?? (tokenEndpoint is null ? null : new Uri(tokenEndpoint.GetLeftPart(UriPartial.Authority)));
+        return tokenEndpoint;
+    }
+
+    private string? CheckClientId()
+    {
+        string? clientId = _options.ClientId?.Trim();
+        if (string.IsNullOrEmpty(clientId))
+        {
+            _errors.Add($"{_name}.ClientId is required: the App ID of your machine-to-machine application in the Logto console.");
+        }
+
+        return clientId;
+    }
+
+    private string? CheckClientSecret()
+    {
+        string? secret = _options.ClientSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            _errors.Add($"{_name}.ClientSecret is required: an App secret of your machine-to-machine application in the Logto console.");
+        }
+
+        return secret;
+    }
+
+    /// <summary>
+    /// <see cref="LogtoClientCredentialsOptions.Resource"/>, else the Management API's for <see cref="LogtoManagementOptions"/>.
+    /// Without an endpoint its own error is reported: the resource may well follow from it once it is set.
+    /// </summary>
+    private string? CheckResource(string? tenantId, Uri? endpoint, out Uri? resourceUri)
+    {
+        resourceUri = null;
+        string? resource = string.IsNullOrWhiteSpace(_options.Resource) ? null : _options.Resource.Trim();
+        if (resource is null && endpoint is not null && _options is LogtoManagementOptions)
+        {
+            resource = LogtoManagementOptions.DefaultResource(tenantId);
+        }
+
+        if (resource is null && endpoint is not null)
+        {
+            _errors.Add($"{_name}.Resource is required: the API identifier of the API resource (Logto console > API resources), for example https://shopping.api.");
+        }
+        else if (resource is not null && !Uri.TryCreate(resource, UriKind.Absolute, out resourceUri))
+        {
+            _errors.Add($"{_name}.Resource '{resource}' must be an absolute URI (the API identifier), for example https://shopping.api.");
+        }
+
+        return resource;
+    }
+
+    /// <summary>The scopes, sorted and without duplicates; each must be one word.</summary>
+    private string[] CheckScopes()
+    {
+        var scopes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string? scope in _options.Scopes ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(scope) || scope.Any(char.IsWhiteSpace))
+            {
+                _errors.Add($"{_name}.Scopes contains '{scope}': each scope must be one non-empty word such as \"read:orders\".");
+                continue;
+            }
+
+            scopes.Add(scope);
+        }
+
+        return [.. scopes];
+    }
+
+    private void CheckTokenRefreshSkew()
+    {
+        if (_options.TokenRefreshSkew < TimeSpan.Zero || _options.TokenRefreshSkew > TimeSpan.FromHours(1))
+        {
+            _errors.Add($"{_name}.TokenRefreshSkew {_options.TokenRefreshSkew} must be between 00:00:00 and 01:00:00 (default 00:01:00).");
+        }
+    }
+
+    private void CheckTimeProvider()
+    {
+        if (_options.TimeProvider is null)
+        {
+            _errors.Add($"{_name}.TimeProvider must not be null; leave it unset for the system clock.");
+        }
+    }
+
+    private void CheckRetry()
+    {
+        if (_options is LogtoManagementOptions { Retry: null })
+        {
+            _errors.Add($"{_name}.Retry must not be null; use LogtoRetryOptions.None to turn retries off.");
+        }
+    }
+
+    /// <summary>The entries of <see cref="LogtoClientCredentialsOptions.AllowedHosts"/>, each a host or <c>host:port</c>.</summary>
+    private List<string> CheckAllowedHosts()
+    {
+        var hosts = new List<string>();
+        foreach (string? host in _options.AllowedHosts ?? [])
+        {
+            if (AllowedHostSet.Problem(host) is { } problem)
+            {
+                _errors.Add($"{_name}.AllowedHosts: {problem}.");
+                continue;
+            }
+
+            hosts.Add(host!);
+        }
+
+        return hosts;
+    }
+
+    /// <summary>The endpoint's host and port, the listed hosts, or (none listed) the host and port of an http(s) resource.</summary>
+    private static AllowedHostSet CollectAllowedHosts(Uri endpoint, List<string> hosts, Uri? resource)
+    {
+        bool useResource = hosts.Count == 0 && resource is not null
+            && (resource.Scheme == Uri.UriSchemeHttps || resource.Scheme == Uri.UriSchemeHttp);
+        return AllowedHostSet.Create(useResource ? [endpoint, resource!] : [endpoint], hosts);
+    }
+
+    /// <summary>application/x-www-form-urlencoded encoding of both parts, as RFC 6749 appendix B asks for client credentials.</summary>
+    private static AuthenticationHeaderValue EncodeBasicCredentials(string clientId, string secret)
+    {
+        static string FormEncode(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);
+        string credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(FormEncode(clientId) + ":" + FormEncode(secret)));
+        return new AuthenticationHeaderValue("Basic", credentials);
+    }
+}

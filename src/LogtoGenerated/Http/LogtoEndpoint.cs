@@ -1,0 +1,31 @@
+namespace LogtoGenerated.Http;
+
+/// <summary>The rules a Logto endpoint (the origin requests go to, maybe with a base path) must follow, written once.</summary>
+internal static class LogtoEndpoint
+{
+    /// <summary>What is wrong with <paramref name="endpoint"/> as a Logto endpoint, or <see langword="null"/> when nothing is.</summary>
+    /// <returns>A phrase that completes "The endpoint ...", such as <c>must not have a query or fragment</c>.</returns>
+    public static string? Problem(Uri endpoint)
+    {
+        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            return "must be an absolute http or https URI";
+        }
+
+        if (endpoint.Query.Length > 0 || endpoint.Fragment.Length > 0)
+        {
+            return "must not have a query or fragment";
+        }
+
+        if (endpoint.AbsolutePath.TrimEnd('/').EndsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return "must be the Logto origin without \"/api\" (request paths already start with /api)";
+        }
+
+        return null;
+    }
+
+    /// <summary>The endpoint's origin and base path without a trailing <c>/</c>, for example <c>https://host/logto</c>.</summary>
+    public static string GetBaseAddress(Uri endpoint) =>
+        endpoint.GetLeftPart(UriPartial.Authority) + endpoint.AbsolutePath.TrimEnd('/');
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using LogtoGenerated.Authentication;
+
+namespace LogtoGenerated.Http.Pipeline;
+
+/// <summary>
+/// Stage 4: after the first <c>401</c> to a request that carried credentials, asks the provider for fresh ones (it
+/// drops a revoked or early-expired token) and has the request sent once more. Used by the request adapter and by
+/// <see cref="LogtoClientCredentialsHandler"/>.
+/// </summary>
+internal sealed class UnauthorizedReplayStage
+{
+    private readonly IAuthenticationProvider _provider;
+
+    public UnauthorizedReplayStage(IAuthenticationProvider provider) => _provider = provider;
+
+    /// <summary>
+    /// Whether to authenticate and send the request again. The provider hears of the first 401 even when the body
+    /// cannot be sent again, so that it drops a stale token for the next call; only a replayable request is replayed.
+    /// Completes synchronously, without allocating, for any other response.
+    /// </summary>
+    public async ValueTask<bool> ShouldReplayAsync(PipelineCall call, HttpRequestMessage sent, HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Unauthorized || call.HeardUnauthorized || sent.Headers.Authorization is null)
+        {
+            return false;
+        }
+
+        call.HeardUnauthorized = true;
+        if (!await _provider.HandleUnauthorizedAsync(sent, response, call.CancellationToken).ConfigureAwait(false) || !call.IsContentReplayable)
+        {
+            return false;
+        }
+
+        // The refused credentials must not stay on a message that is sent again.
+        sent.Headers.Authorization = null;
+        return true;
+    }
+}
