@@ -12,20 +12,29 @@ internal static class CodeGenerator
     /// <param name="document">The OpenAPI document.</param>
     /// <param name="options">The settings of the run.</param>
     /// <param name="naming">The record of earlier names and the overrides; none when null (names from the rules alone).</param>
-    public static ApiModel BuildModel(Stream document, GeneratorOptions options, NamingInputs? naming = null)
+    public static ApiModel BuildModel(Stream document, GeneratorOptions options, GeneratorInputs? naming = null)
     {
+        naming ??= GeneratorInputs.None;
         var openApi = DocumentLoader.Load(document);
-        var model = new ApiModelBuilder(options.BasePath).Build(openApi);
-        TypeNamer.NameAll(model.Types, naming ?? NamingInputs.None);
+        var builder = new ApiModelBuilder(options.BasePath, naming.ServerManagedRequestProperties);
+        var model = builder.Build(openApi);
+        if (naming.RequireAllOverrides && naming.ServerManagedRequestProperties.FirstOrDefault(p => !builder.LeftOutProperties.Contains(p)) is { } stale)
+        {
+            throw new GeneratorException(
+                naming.OverridesPath + "#/serverManagedRequestProperties",
+                $"'{stale}' is in no request body any more. Remove it from the list.");
+        }
+
+        TypeNamer.NameAll(model.Types, naming);
         MemberNamer.NameAll(model, options);
         return model;
     }
 
     /// <summary>Generates every file, keyed by path relative to the output folder ('/' separators), in ordinal order.</summary>
-    public static SortedDictionary<string, string> Generate(Stream document, GeneratorOptions options, NamingInputs? naming = null) =>
+    public static SortedDictionary<string, string> Generate(Stream document, GeneratorOptions options, GeneratorInputs? naming = null) =>
         Generate(BuildModel(document, options, naming), options);
 
-    /// <summary>Generates every file of a built model, keyed as <see cref="Generate(Stream, GeneratorOptions, NamingInputs?)"/> keys them.</summary>
+    /// <summary>Generates every file of a built model, keyed as <see cref="Generate(Stream, GeneratorOptions, GeneratorInputs?)"/> keys them.</summary>
     public static SortedDictionary<string, string> Generate(ApiModel model, GeneratorOptions options) => new CSharpEmitter(options).Emit(model);
 }
 

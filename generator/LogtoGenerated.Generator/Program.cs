@@ -119,7 +119,7 @@ namespace LogtoGenerated.Generator
             output.WriteLine($"Generated {files.Count} files ({written} changed) from {Path.GetFileName(document)} in {stopwatch.ElapsedMilliseconds} ms.");
 
             // The record of names, for the next generation and for review: what was named, renamed and dropped.
-            var recordPath = Path.Combine(namingFolder, NamingInputs.RecordFileName);
+            var recordPath = Path.Combine(namingFolder, GeneratorInputs.RecordFileName);
             var before = NamesRecord.Read(recordPath);
             var after = NamesRecord.Of(model.Types);
             var json = after.ToJson();
@@ -128,7 +128,7 @@ namespace LogtoGenerated.Generator
                 File.WriteAllText(recordPath, json);
                 foreach (var line in before.ChangesTo(after).Lines())
                 {
-                    output.WriteLine($"{NamingInputs.RecordFileName}: {line}");
+                    output.WriteLine($"{GeneratorInputs.RecordFileName}: {line}");
                 }
             }
 
@@ -145,7 +145,7 @@ namespace LogtoGenerated.Generator
             var untrue = 0;
             foreach (var type in model.Types.OrderBy(t => t.Folder, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
             {
-                output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]}){(type.NamedByOverride ? " named by " + NamingInputs.OverridesFileName : "")}");
+                output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]}){(type.NamedByOverride ? " named by " + GeneratorInputs.OverridesFileName : "")}");
                 foreach (var use in type.Candidates.Select(c => c.UseKey).Distinct())
                 {
                     output.WriteLine($"    {use}");
@@ -159,7 +159,7 @@ namespace LogtoGenerated.Generator
                 }
             }
 
-            output.WriteLine($"{model.Types.Count} types; {untrue} named after a use some of their uses do not have (marked !; fix with {NamingInputs.OverridesFileName}).");
+            output.WriteLine($"{model.Types.Count} types; {untrue} named after a use some of their uses do not have (marked !; fix with {GeneratorInputs.OverridesFileName}).");
             return Success;
         }
 
@@ -234,7 +234,7 @@ namespace LogtoGenerated.Generator
         /// does not have are passed over (an older document) instead of failing.
         /// </summary>
         private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error, string namingFolder, bool strictOverrides = true) =>
-            Read(document, stream => CodeGenerator.BuildModel(stream, settings, NamingInputs.FromFolder(namingFolder) with { RequireAllOverrides = strictOverrides }), error);
+            Read(document, stream => CodeGenerator.BuildModel(stream, settings, GeneratorInputs.FromFolder(namingFolder) with { RequireAllOverrides = strictOverrides }), error);
 
         /// <summary>
         /// What <paramref name="read"/> makes of a document, or null after printing why the document is bad (a

@@ -19,17 +19,17 @@ public sealed class NameStabilityTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static NamingInputs Committed => NamingInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!) with { RequireAllOverrides = false };
+    private static GeneratorInputs Committed => GeneratorInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!) with { RequireAllOverrides = false };
 
     private static JsonObject RealDocument() => JsonNode.Parse(File.ReadAllText(RepositoryFiles.LogtoDocument))!.AsObject();
 
-    private static ApiModel Build(JsonObject document, NamingInputs naming)
+    private static ApiModel Build(JsonObject document, GeneratorInputs naming)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()));
         return CodeGenerator.BuildModel(stream, GeneratorRun.Options, naming);
     }
 
-    private static string[] Renames(JsonObject variant, NamingInputs naming)
+    private static string[] Renames(JsonObject variant, GeneratorInputs naming)
     {
         var changes = ApiComparer.Compare(Build(RealDocument(), naming), Build(variant, naming), "logto.json", "variant.json");
         return changes.Changes.Where(c => c.Group == ChangeGroup.TypesRenamed).Select(c => c.Subject).ToArray();
@@ -37,7 +37,7 @@ public sealed class NameStabilityTests : IDisposable
 
     public static TheoryData<bool> WithAndWithoutRecord => new() { true, false };
 
-    private static NamingInputs NamingFor(bool withRecord) => withRecord ? Committed : Committed with { Record = NamesRecord.Empty };
+    private static GeneratorInputs NamingFor(bool withRecord) => withRecord ? Committed : Committed with { Record = NamesRecord.Empty };
 
     [Theory]
     [MemberData(nameof(WithAndWithoutRecord))]
@@ -107,7 +107,7 @@ public sealed class NameStabilityTests : IDisposable
         var reversed = RealDocument();
         reversed["paths"] = new JsonObject(document["paths"]!.AsObject().Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
-        var none = NamingInputs.None;
+        var none = GeneratorInputs.None;
         Assert.Equal(NamesByUse(Build(document, none)), NamesByUse(Build(reversed, none)));
     }
 
@@ -134,7 +134,7 @@ public sealed class NameStabilityTests : IDisposable
     public void RecordKeepsTheNameOfTheTypeWithItsUses()
     {
         var document = new OpenApiDocument().Get("/api/things/{id}", "GetThing", response: """{"type":"object","properties":{"id":{"type":"string"}}}""");
-        File.WriteAllText(Path.Combine(_folder, NamingInputs.RecordFileName), """{"types":{"Gadget":["GET /api/things/{id} response"]}}""");
+        File.WriteAllText(Path.Combine(_folder, GeneratorInputs.RecordFileName), """{"types":{"Gadget":["GET /api/things/{id} response"]}}""");
 
         var model = BuildIn(document);
 
@@ -145,7 +145,7 @@ public sealed class NameStabilityTests : IDisposable
     public void RecordedNameOfAGoneTypeIsNotGivenToAnother()
     {
         var document = new OpenApiDocument().Get("/api/things/{id}", "GetThing", response: """{"type":"object","properties":{"id":{"type":"string"}}}""");
-        File.WriteAllText(Path.Combine(_folder, NamingInputs.RecordFileName), """{"types":{"Thing":["GET /api/widgets response"]}}""");
+        File.WriteAllText(Path.Combine(_folder, GeneratorInputs.RecordFileName), """{"types":{"Thing":["GET /api/widgets response"]}}""");
 
         var model = BuildIn(document);
 
@@ -156,7 +156,7 @@ public sealed class NameStabilityTests : IDisposable
     public void OverrideNamesTheTypeWithThatUse()
     {
         var document = new OpenApiDocument().Get("/api/things/{id}", "GetThing", response: """{"type":"object","properties":{"id":{"type":"string"}}}""");
-        File.WriteAllText(Path.Combine(_folder, NamingInputs.OverridesFileName), """{"types":{"GET /api/things/{id} response":"Widget"}}""");
+        File.WriteAllText(Path.Combine(_folder, GeneratorInputs.OverridesFileName), """{"types":{"GET /api/things/{id} response":"Widget"}}""");
 
         var model = BuildIn(document);
 
@@ -167,7 +167,7 @@ public sealed class NameStabilityTests : IDisposable
     public void StaleOverrideFailsWithItsPathAndName()
     {
         var document = new OpenApiDocument().Get("/api/things/{id}", "GetThing", response: """{"type":"object","properties":{"id":{"type":"string"}}}""");
-        var overrides = Path.Combine(_folder, NamingInputs.OverridesFileName);
+        var overrides = Path.Combine(_folder, GeneratorInputs.OverridesFileName);
         File.WriteAllText(overrides, """{"types":{"GET /api/gone response":"Gone"}}""");
 
         var error = Assert.Throws<GeneratorException>(() => BuildIn(document));
@@ -180,9 +180,9 @@ public sealed class NameStabilityTests : IDisposable
     [Fact]
     public void OverrideThatIsNotATypeNameFails()
     {
-        File.WriteAllText(Path.Combine(_folder, NamingInputs.OverridesFileName), """{"types":{"GET /api/things response":"not a name"}}""");
+        File.WriteAllText(Path.Combine(_folder, GeneratorInputs.OverridesFileName), """{"types":{"GET /api/things response":"not a name"}}""");
 
-        var error = Assert.Throws<GeneratorException>(() => NamingInputs.FromFolder(_folder));
+        var error = Assert.Throws<GeneratorException>(() => GeneratorInputs.FromFolder(_folder));
 
         Assert.Contains("must be a C# type name", error.Message, StringComparison.Ordinal);
     }
@@ -192,11 +192,11 @@ public sealed class NameStabilityTests : IDisposable
     {
         var path = Path.Combine(_folder, "api.openapi.json");
         File.WriteAllText(path, new OpenApiDocument().Get("/api/things/{id}", "GetThing", response: """{"type":"object","properties":{"id":{"type":"string"}}}""").ToJson());
-        File.WriteAllText(Path.Combine(_folder, NamingInputs.OverridesFileName), """{"types":{"GET /api/things/{id} response":"Widget"}}""");
+        File.WriteAllText(Path.Combine(_folder, GeneratorInputs.OverridesFileName), """{"types":{"GET /api/things/{id} response":"Widget"}}""");
         var output = Path.Combine(_folder, "out");
 
         var first = GeneratorRun.Cli(["generate", "--document", path, "--output", output]);
-        File.WriteAllText(Path.Combine(_folder, NamingInputs.OverridesFileName), """{"types":{"GET /api/things/{id} response":"Gadget"}}""");
+        File.WriteAllText(Path.Combine(_folder, GeneratorInputs.OverridesFileName), """{"types":{"GET /api/things/{id} response":"Gadget"}}""");
         var second = GeneratorRun.Cli(["generate", "--document", path, "--output", output]);
         var third = GeneratorRun.Cli(["generate", "--document", path, "--output", output]);
 
@@ -204,14 +204,14 @@ public sealed class NameStabilityTests : IDisposable
         Assert.Contains("names.lock.json: named Widget", first.Output, StringComparison.Ordinal);
         Assert.Contains("names.lock.json: renamed Widget -> Gadget", second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("names.lock.json", third.Output, StringComparison.Ordinal);
-        Assert.Equal(["Gadget"], NamesRecord.Read(Path.Combine(_folder, NamingInputs.RecordFileName)).Names.Keys);
+        Assert.Equal(["Gadget"], NamesRecord.Read(Path.Combine(_folder, GeneratorInputs.RecordFileName)).Names.Keys);
     }
 
     [Fact]
     public void CommittedRecordMatchesTheNamesOfTheRealDocument()
     {
         var model = Build(RealDocument(), Committed);
-        var committed = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!, NamingInputs.RecordFileName));
+        var committed = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!, GeneratorInputs.RecordFileName));
 
         Assert.Equal(committed, NamesRecord.Of(model.Types).ToJson());
     }
@@ -219,7 +219,7 @@ public sealed class NameStabilityTests : IDisposable
     private ApiModel BuildIn(OpenApiDocument document)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJson()));
-        return CodeGenerator.BuildModel(stream, GeneratorRun.Options, NamingInputs.FromFolder(_folder));
+        return CodeGenerator.BuildModel(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(_folder));
     }
 
     private static SortedDictionary<string, string> NamesByUse(ApiModel model)

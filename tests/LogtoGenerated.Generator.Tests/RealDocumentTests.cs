@@ -32,7 +32,7 @@ public sealed partial class RealDocumentTests(RealDocumentTests.Run run) : IClas
         }
 
         /// <summary>The committed record of names and the overrides, as the build reads them.</summary>
-        internal static NamingInputs Naming => NamingInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!);
+        internal static GeneratorInputs Naming => GeneratorInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!);
 
         internal SortedDictionary<string, string> Files { get; }
 

@@ -6,8 +6,8 @@ namespace LogtoGenerated.Generator.Naming;
 /// <summary>
 /// Gives every model type one name. In order of precedence:
 /// <list type="number">
-/// <item>an override (<see cref="NamingInputs.Overrides"/>) for one of the type's uses: a person chose the name;</item>
-/// <item>the name the committed record (<see cref="NamingInputs.Record"/>) gave the type that had most of these uses,
+/// <item>an override (<see cref="GeneratorInputs.Overrides"/>) for one of the type's uses: a person chose the name;</item>
+/// <item>the name the committed record (<see cref="GeneratorInputs.Record"/>) gave the type that had most of these uses,
 /// so a name does not move while what it stands for still exists;</item>
 /// <item>the rules: the names the uses suggest, stronger uses first (a component name over an operation's resource over a
 /// request body over a property), then the name most uses agree on; only names that are true to every use (a name
@@ -27,7 +27,7 @@ internal static class TypeNamer
         "Request", "Response", "Result", "Item", "ListItem", "Value", "Object", "Type", "Id", "Data", "List", "Name", "Config", "Info",
     };
 
-    public static void NameAll(IReadOnlyList<ModelType> types, NamingInputs inputs)
+    public static void NameAll(IReadOnlyList<ModelType> types, GeneratorInputs inputs)
     {
         var taken = new Dictionary<string, ModelType>(StringComparer.Ordinal);
         // Names the record keeps for types not named yet, and names every C# file already sees: no rule takes them.
@@ -98,7 +98,7 @@ internal static class TypeNamer
     /// <summary>The type's strongest use, first in ordinal order among equals: a tie-break that ignores document order.</summary>
     private static string PrincipalUse(ModelType type) => type.Candidates.Count == 0 ? "" : type.Candidates.Min(c => (c.Rank, c.UseKey)).UseKey;
 
-    private static void ApplyOverride(ModelType type, NamingInputs inputs, Dictionary<string, ModelType> taken, HashSet<string> applied)
+    private static void ApplyOverride(ModelType type, GeneratorInputs inputs, Dictionary<string, ModelType> taken, HashSet<string> applied)
     {
         var chosen = type.Candidates.Select(c => c.UseKey).Where(inputs.Overrides.ContainsKey).Distinct().ToList();
         if (chosen.Count == 0)

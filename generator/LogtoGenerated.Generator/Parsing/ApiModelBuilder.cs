@@ -17,12 +17,20 @@ internal sealed class ApiModelBuilder
     private static readonly (HttpMethod Method, string Name)[] Methods =
         [.. OperationModel.HttpMethods.Select(name => (HttpMethod.Parse(name), name))];
 
-    private readonly SchemaResolver _schemas = new();
+    private readonly SchemaResolver _schemas;
     private readonly HashSet<string> _operationIds = new(StringComparer.Ordinal);
     private readonly string _basePath;
 
     /// <param name="basePath">The path prefix every operation starts with, which becomes the client itself (<c>/api</c>).</param>
-    public ApiModelBuilder(string basePath) => _basePath = basePath.TrimEnd('/');
+    /// <param name="serverManaged">Properties request bodies leave out because the server sets them (<c>tenantId</c>).</param>
+    public ApiModelBuilder(string basePath, IReadOnlySet<string>? serverManaged = null)
+    {
+        _basePath = basePath.TrimEnd('/');
+        _schemas = new SchemaResolver(serverManaged ?? new HashSet<string>());
+    }
+
+    /// <summary>The server-managed properties some request body had, and so left out.</summary>
+    public IReadOnlySet<string> LeftOutProperties => _schemas.LeftOut;
 
     public ApiModel Build(OpenApiDocument document)
     {
@@ -449,7 +457,7 @@ internal sealed class ApiModelBuilder
         var bodyPointer = pointer + "/requestBody/content/" + GeneratorException.Escape(mediaType) + "/schema";
         var hint = new NameHint(NameHint.RequestRank, model.OperationId + "Request", null, noun, folder, model.OperationId + "Request", $"{model.HttpMethod.ToUpperInvariant()} {model.PathTemplate} request");
         var multipart = encoding is BodyEncoding.Multipart;
-        var use = _schemas.Resolve(content[mediaType].Schema, bodyPointer, hint, multipart, request: true);
+        var use = _schemas.Resolve(content[mediaType].Schema, bodyPointer, hint, multipart, request: true, requestBody: true);
         if (encoding is not BodyEncoding.Json && use.Type is not ModelRef { Type: ObjectType })
         {
             throw new GeneratorException(bodyPointer, $"a {mediaType} body must be an object schema with properties (one per form field).");

@@ -23,6 +23,14 @@ internal sealed class SchemaResolver
     private readonly Dictionary<string, TypeUse> _components = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingComponents = new(StringComparer.Ordinal);
     private readonly List<ModelType> _types = [];
+    private readonly IReadOnlySet<string> _serverManaged;
+    private readonly HashSet<string> _leftOut = new(StringComparer.Ordinal);
+
+    /// <param name="serverManaged">Properties request bodies leave out because the server sets them (<c>tenantId</c>).</param>
+    public SchemaResolver(IReadOnlySet<string> serverManaged) => _serverManaged = serverManaged;
+
+    /// <summary>The server-managed properties some request body had, and so left out.</summary>
+    public IReadOnlySet<string> LeftOut => _leftOut;
 
     /// <summary>Every type created so far, in order of first appearance.</summary>
     public IReadOnlyList<ModelType> Types => _types;
@@ -33,7 +41,11 @@ internal sealed class SchemaResolver
     /// <param name="hint">The name this use suggests for the type.</param>
     /// <param name="multipart">True for the properties of a multipart body: binary strings are files there.</param>
     /// <param name="request">True inside a request body: required properties with a <c>default</c> are optional there.</param>
-    public TypeUse Resolve(IOpenApiSchema? schema, string pointer, NameHint hint, bool multipart = false, bool request = false)
+    /// <param name="requestBody">
+    /// True for the schema of a request body itself: its server-managed properties (<c>tenantId</c>) are left out. Not
+    /// passed on to nested schemas, whose same-named properties are data (a JWT sample's <c>user.createdAt</c>).
+    /// </param>
+    public TypeUse Resolve(IOpenApiSchema? schema, string pointer, NameHint hint, bool multipart = false, bool request = false, bool requestBody = false)
     {
         if (schema is null)
         {
@@ -42,7 +54,7 @@ internal sealed class SchemaResolver
 
         if (schema is OpenApiSchemaReference reference)
         {
-            return ResolveComponent(reference, pointer, hint, request);
+            return ResolveComponent(reference, pointer, hint, request, requestBody);
         }
 
         if (schema.AllOf is { Count: > 0 })
@@ -79,8 +91,8 @@ internal sealed class SchemaResolver
             JsonSchemaType.Number => new TypeUse(new PrimitiveRef(NumberKind(schema)), nullable),
             JsonSchemaType.Boolean => new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), nullable),
             JsonSchemaType.Array => new TypeUse(new ListRef(ResolveArrayItems(schema, pointer, hint, request)), nullable),
-            JsonSchemaType.Object => ResolveObject(schema, pointer, hint, nullable, multipart, request),
-            null or 0 when schema.Properties is { Count: > 0 } => ResolveObject(schema, pointer, hint, nullable, multipart, request),
+            JsonSchemaType.Object => ResolveObject(schema, pointer, hint, nullable, multipart, request, requestBody),
+            null or 0 when schema.Properties is { Count: > 0 } => ResolveObject(schema, pointer, hint, nullable, multipart, request, requestBody),
             // No type at all: any JSON value, or a file in a multipart body.
             null or 0 => new TypeUse(new PrimitiveRef(multipart ? PrimitiveKind.File : PrimitiveKind.Json), Nullable: true),
             // Several types without oneOf (OpenAPI 3.1 "type": [..]): any JSON value.
@@ -132,7 +144,7 @@ internal sealed class SchemaResolver
         _ => PrimitiveKind.Double,
     };
 
-    private TypeUse ResolveComponent(OpenApiSchemaReference reference, string pointer, NameHint hint, bool request)
+    private TypeUse ResolveComponent(OpenApiSchemaReference reference, string pointer, NameHint hint, bool request, bool requestBody)
     {
         var id = reference.Reference.Id;
         if (reference.Target is null || string.IsNullOrEmpty(id))
@@ -141,8 +153,9 @@ internal sealed class SchemaResolver
         }
 
         // A component is resolved once, and once more for requests only when request mode changes its shape.
-        request = request && HasServerDefault(reference.Target, []);
-        var cacheKey = request ? id + "\n(request)" : id;
+        request = request && ChangesInRequests(reference.Target, []);
+        requestBody = requestBody && reference.Target.Properties?.Keys.Any(_serverManaged.Contains) == true;
+        var cacheKey = id + (request ? "\n(request)" : "") + (requestBody ? "\n(request body)" : "");
         if (_components.TryGetValue(cacheKey, out var known))
         {
             AddCandidate(known, hint);
@@ -155,7 +168,7 @@ internal sealed class SchemaResolver
         }
 
         var componentPointer = "#/components/schemas/" + GeneratorException.Escape(id);
-        var use = Resolve(reference.Target, componentPointer, new NameHint(NameHint.ComponentRank, Identifiers.Pascal(id), null, null, hint.Folder, null, "component " + id), request: request);
+        var use = Resolve(reference.Target, componentPointer, new NameHint(NameHint.ComponentRank, Identifiers.Pascal(id), null, null, hint.Folder, null, "component " + id), request: request, requestBody: requestBody);
         _resolvingComponents.Remove(id);
         _components[cacheKey] = use;
         AddCandidate(use, hint);
@@ -166,7 +179,7 @@ internal sealed class SchemaResolver
     /// Whether request mode changes the schema: it, or a schema inside it, has a required property with a
     /// <c>default</c>. <paramref name="visiting"/> holds the schemas on the way, against cycles.
     /// </summary>
-    private static bool HasServerDefault(IOpenApiSchema? schema, HashSet<IOpenApiSchema> visiting)
+    private static bool ChangesInRequests(IOpenApiSchema? schema, HashSet<IOpenApiSchema> visiting)
     {
         var target = schema is OpenApiSchemaReference r ? r.Target : schema;
         if (target is null || !visiting.Add(target))
@@ -175,10 +188,10 @@ internal sealed class SchemaResolver
         }
 
         var required = target.Required ?? new HashSet<string>();
-        return (target.Properties ?? new Dictionary<string, IOpenApiSchema>()).Any(p => IsServerFilled(p.Key, p.Value, required) || HasServerDefault(p.Value, visiting))
-            || HasServerDefault(target.Items, visiting)
-            || HasServerDefault(target.AdditionalProperties, visiting)
-            || (target.OneOf ?? []).Concat(target.AnyOf ?? []).Any(a => HasServerDefault(a, visiting));
+        return (target.Properties ?? new Dictionary<string, IOpenApiSchema>()).Any(p => IsServerFilled(p.Key, p.Value, required) || ChangesInRequests(p.Value, visiting))
+            || ChangesInRequests(target.Items, visiting)
+            || ChangesInRequests(target.AdditionalProperties, visiting)
+            || (target.OneOf ?? []).Concat(target.AnyOf ?? []).Any(a => ChangesInRequests(a, visiting));
     }
 
     /// <summary>A property the document requires but gives a default: Logto fills it in when a request leaves it out.</summary>
@@ -188,7 +201,7 @@ internal sealed class SchemaResolver
     private TypeUse ResolveArrayItems(IOpenApiSchema schema, string pointer, NameHint hint, bool request) =>
         Resolve(schema.Items, pointer + "/items", hint.ForElements("ListItem"), request: request);
 
-    private TypeUse ResolveObject(IOpenApiSchema schema, string pointer, NameHint hint, bool nullable, bool multipart, bool request)
+    private TypeUse ResolveObject(IOpenApiSchema schema, string pointer, NameHint hint, bool nullable, bool multipart, bool request, bool requestBody)
     {
         var properties = schema.Properties;
         if (properties is null || properties.Count == 0)
@@ -203,11 +216,23 @@ internal sealed class SchemaResolver
             return new TypeUse(new PrimitiveRef(PrimitiveKind.JsonObject), nullable);
         }
 
+        if (properties is { Count: 1 } && properties.Keys.Single() is ['[', .., ']'] placeholder)
+        {
+            return ResolvePlaceholderMap(placeholder, properties[placeholder], pointer, hint, nullable, request);
+        }
+
         var slot = new ParentSlot();
         var resolved = new List<PropertyModel>(properties.Count);
         var required = schema.Required ?? new HashSet<string>();
         foreach (var (wireName, propertySchema) in properties)
         {
+            if (requestBody && _serverManaged.Contains(wireName))
+            {
+                // The server sets it whatever the request says (tenantId: the caller's tenant; createdAt: now).
+                _leftOut.Add(wireName);
+                continue;
+            }
+
             var propertyPointer = pointer + "/properties/" + GeneratorException.Escape(wireName);
             var childHint = new NameHint(NameHint.NestedRank, null, slot, wireName, hint.Folder, null, "." + wireName);
             var use = Timestamps.PropertyForm(wireName, propertyPointer, Resolve(propertySchema, propertyPointer, childHint, multipart, request));
@@ -262,6 +287,23 @@ internal sealed class SchemaResolver
         slot.Fill(type);
         AddCandidate(type, hint);
         return new TypeUse(new ModelRef(type), nullable);
+    }
+
+    /// <summary>
+    /// Logto writes a record (any key) as an object with one property named by a bracketed placeholder:
+    /// <c>{"[translationKey]": ...}</c>. It is a map from any key to that property's schema. A placeholder's string values
+    /// may nest in Logto (a custom phrase is a string or a group of phrases, which the document does not say), so a
+    /// string value widens to any JSON value (<c>JsonNode</c>): a phrase or a nested group.
+    /// </summary>
+    private TypeUse ResolvePlaceholderMap(string placeholder, IOpenApiSchema valueSchema, string pointer, NameHint hint, bool nullable, bool request)
+    {
+        var value = Resolve(valueSchema, pointer + "/properties/" + GeneratorException.Escape(placeholder), hint.ForElements("Value"), request: request);
+        if (value.Type is PrimitiveRef { Kind: PrimitiveKind.String })
+        {
+            value = new TypeUse(new PrimitiveRef(PrimitiveKind.Json), Nullable: false);
+        }
+
+        return new TypeUse(new MapRef(value), nullable);
     }
 
     private TypeUse ResolveEnum(IOpenApiSchema schema, string pointer, NameHint hint, bool nullable)

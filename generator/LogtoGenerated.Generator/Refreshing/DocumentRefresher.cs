@@ -255,7 +255,7 @@ internal static partial class DocumentRefresher
     }
 
     /// <summary>A one-line summary of the changes from the old document, or why there is none.</summary>
-    private static string Compare(string oldPath, ApiModel newModel, string newName, GeneratorOptions generator, NamingInputs naming)
+    private static string Compare(string oldPath, ApiModel newModel, string newName, GeneratorOptions generator, GeneratorInputs naming)
     {
         try
         {
@@ -274,7 +274,7 @@ internal static partial class DocumentRefresher
     /// summary reports a rename only where the new document moves a use. Overrides the new document no longer needs are
     /// the next build's to report.
     /// </summary>
-    private static NamingInputs Naming(string folder) => NamingInputs.FromFolder(folder) with { RequireAllOverrides = false };
+    private static GeneratorInputs Naming(string folder) => GeneratorInputs.FromFolder(folder) with { RequireAllOverrides = false };
 
     /// <summary>Writes next to the target and moves over it, so that the target is never half written.</summary>
     private static void WriteReplacing(string path, byte[] bytes)

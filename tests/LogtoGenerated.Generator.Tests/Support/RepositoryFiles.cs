@@ -10,7 +10,7 @@ internal static class RepositoryFiles
     public static string LogtoDocument => RepositoryRoot.OpenApiDocument;
 
     /// <summary>
-    /// The hand-written runtime the generated code is compiled with: Http/, Serialization/, Paging/, Search/, the
+    /// The hand-written runtime the generated code is compiled with: Http/ (with its Pipeline/), Serialization/, Paging/, Search/, the
     /// authentication interface and exception, and the client's own half. Left out: the client-credentials provider, dependency
     /// injection and diagnostics, which the generated code does not use and which need Microsoft.Extensions packages.
     /// </summary>
@@ -18,9 +18,10 @@ internal static class RepositoryFiles
     {
         var project = Path.Combine(Root, "src", "LogtoGenerated");
         return new[] { "Http", "Serialization", "Paging", "Search" }
-            .SelectMany(folder => Directory.GetFiles(Path.Combine(project, folder), "*.cs"))
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(project, folder), "*.cs", SearchOption.AllDirectories))
             .Append(Path.Combine(project, "Authentication", "IAuthenticationProvider.cs"))
             .Append(Path.Combine(project, "Authentication", "LogtoTokenException.cs"))
+            .Append(Path.Combine(project, "Authentication", "IEndpointBoundAuthentication.cs"))
             .Append(Path.Combine(project, "LogtoManagementClient.cs"))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -25,6 +25,7 @@ internal static class CodeBlockCompiler
         global using global::System.Linq;
         global using global::System.Net.Http;
         global using global::System.Net.Http.Json;
+        global using global::System.Text.Json.Nodes;
         global using global::System.Threading;
         global using global::System.Threading.Tasks;
         global using global::Microsoft.AspNetCore.Builder;

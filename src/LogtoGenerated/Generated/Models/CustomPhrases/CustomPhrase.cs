@@ -33,7 +33,7 @@ public partial class CustomPhrase
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("translation")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::LogtoGenerated.Models.TranslationObject Translation { get; set; }
+    public required global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode> Translation { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

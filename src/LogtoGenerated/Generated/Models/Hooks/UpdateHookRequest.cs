@@ -14,12 +14,6 @@ namespace LogtoGenerated.Models;
 public partial class UpdateHookRequest
 {
     /// <summary>
-    /// The <c>tenantId</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
-    public string? TenantId { get; set; }
-
-    /// <summary>
     /// The updated name of the hook.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -64,13 +58,6 @@ public partial class UpdateHookRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
     public bool? Enabled { get; set; }
-
-    /// <summary>
-    /// The <c>createdAt</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
-    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -8,12 +8,6 @@ namespace LogtoGenerated.Models;
 public partial class CreateOrganizationRoleRequest
 {
     /// <summary>
-    /// The <c>tenantId</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
-    public string? TenantId { get; set; }
-
-    /// <summary>
     /// The name of the organization role. It must be unique within the organization template.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]

@@ -8,12 +8,6 @@ namespace LogtoGenerated.Models;
 public partial class CreateOrganizationRequest
 {
     /// <summary>
-    /// The <c>tenantId</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
-    public string? TenantId { get; set; }
-
-    /// <summary>
     /// The name of the organization.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -55,13 +49,6 @@ public partial class CreateOrganizationRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customCss")]
     public string? CustomCss { get; set; }
-
-    /// <summary>
-    /// The <c>createdAt</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
-    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -14,12 +14,6 @@ namespace LogtoGenerated.Models;
 public partial class UpdateOrganizationRequest
 {
     /// <summary>
-    /// The <c>tenantId</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
-    public string? TenantId { get; set; }
-
-    /// <summary>
     /// The updated name of the organization.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -90,13 +84,6 @@ public partial class UpdateOrganizationRequest
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
     internal global::LogtoGenerated.Serialization.Presence<string?> CustomCssPresence { get; set; }
-
-    /// <summary>
-    /// The <c>createdAt</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.NullableEpochMillisecondsConverter))]
-    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -8,12 +8,6 @@ namespace LogtoGenerated.Models;
 public partial class CreateResourceRequest
 {
     /// <summary>
-    /// The <c>tenantId</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
-    public string? TenantId { get; set; }
-
-    /// <summary>
     /// The name of the resource.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]

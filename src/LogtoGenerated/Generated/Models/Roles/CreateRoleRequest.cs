@@ -8,12 +8,6 @@ namespace LogtoGenerated.Models;
 public partial class CreateRoleRequest
 {
     /// <summary>
-    /// The <c>tenantId</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
-    public string? TenantId { get; set; }
-
-    /// <summary>
     /// The name of the role. It should be unique within the tenant.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]

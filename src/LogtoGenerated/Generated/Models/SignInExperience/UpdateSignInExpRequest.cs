@@ -14,12 +14,6 @@ namespace LogtoGenerated.Models;
 public partial class UpdateSignInExpRequest
 {
     /// <summary>
-    /// The <c>tenantId</c> property.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tenantId")]
-    public string? TenantId { get; set; }
-
-    /// <summary>
     /// Specify the primary branding color for the sign-in page (both light/dark mode).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("color")]

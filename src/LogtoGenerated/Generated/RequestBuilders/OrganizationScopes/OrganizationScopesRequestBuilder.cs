@@ -101,12 +101,12 @@ public partial class OrganizationScopesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The organization scope was created successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationScope> PostAsync(global::LogtoGenerated.Models.CreateOrganizationScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationScope> PostAsync(global::LogtoGenerated.Models.CreateScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-scopes", Path, "CreateOrganizationScope");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateOrganizationScopeRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateScopeRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScope, cancellationToken);
     }
 

@@ -60,12 +60,12 @@ public partial class CustomPhraseItemRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Custom phrases created or updated successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.CustomPhrase> PutAsync(global::LogtoGenerated.Models.TranslationObject body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.CustomPhrase> PutAsync(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode> body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/custom-phrases/{languageTag}", Path, "ReplaceCustomPhrase");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.TranslationObject);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.JsonNodeMap);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.CustomPhrase, cancellationToken);
     }
 

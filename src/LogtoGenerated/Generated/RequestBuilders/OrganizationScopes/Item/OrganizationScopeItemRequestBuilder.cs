@@ -60,12 +60,12 @@ public partial class OrganizationScopeItemRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The organization scope was updated successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationScope> PatchAsync(global::LogtoGenerated.Models.UpdateOrganizationScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationScope> PatchAsync(global::LogtoGenerated.Models.UpdateScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/organization-scopes/{id}", Path, "UpdateOrganizationScope");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateOrganizationScopeRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpdateScopeRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationScope, cancellationToken);
     }
 

@@ -101,12 +101,12 @@ public partial class ScopesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created scope.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ResourceScope> PostAsync(global::LogtoGenerated.Models.CreateResourceScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.ResourceScope> PostAsync(global::LogtoGenerated.Models.CreateScopeRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/resources/{resourceId}/scopes", Path, "CreateResourceScope");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateResourceScopeRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateScopeRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.ResourceScope, cancellationToken);
     }
 

@@ -6,90 +6,6 @@ using LogtoGenerated.Generator.Model;
 namespace LogtoGenerated.Generator.Naming;
 
 /// <summary>
-/// What decides type names besides the document: the committed record of the names given so far and the
-/// human-curated overrides. Both are files next to the document (<see cref="RecordFileName"/>,
-/// <see cref="OverridesFileName"/>); either may be missing.
-/// </summary>
-/// <param name="Record">The names of the previous generation and the uses each was given for.</param>
-/// <param name="Overrides">Names chosen by a person for the type with a given use, which win over every rule.</param>
-/// <param name="OverridesPath">Where the overrides came from, for error messages.</param>
-internal sealed record NamingInputs(NamesRecord Record, IReadOnlyDictionary<string, string> Overrides, string OverridesPath = "overrides.json")
-{
-    /// <summary>The record of generated type names, next to the document.</summary>
-    public const string RecordFileName = "names.lock.json";
-
-    /// <summary>The human-curated name overrides, next to the document.</summary>
-    public const string OverridesFileName = "overrides.json";
-
-    /// <summary>
-    /// Whether an override for a use no type has fails the run (true: when generating, a stale override must be seen) or
-    /// is passed over (when naming an older or a changed document for comparison).
-    /// </summary>
-    public bool RequireAllOverrides { get; init; } = true;
-
-    /// <summary>No record and no overrides: names come from the rules alone.</summary>
-    public static NamingInputs None { get; } = new(NamesRecord.Empty, new Dictionary<string, string>());
-
-    /// <summary>Reads the record and the overrides from <paramref name="folder"/>; a missing file is an empty one.</summary>
-    public static NamingInputs FromFolder(string folder) =>
-        new(NamesRecord.Read(Path.Combine(folder, RecordFileName)), ReadOverrides(Path.Combine(folder, OverridesFileName)), Path.Combine(folder, OverridesFileName));
-
-    /// <summary>
-    /// Reads <c>{"types": {"&lt;use&gt;": "&lt;Name&gt;"}}</c>: the type used as <c>&lt;use&gt;</c> (as <c>names</c> lists
-    /// uses) is named <c>&lt;Name&gt;</c>. Other top-level properties (<c>$comment</c>) are ignored.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> ReadOverrides(string path)
-    {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return overrides;
-        }
-
-        var root = ParseObject(path);
-        if (root["types"] is null)
-        {
-            return overrides;
-        }
-
-        if (root["types"] is not JsonObject types)
-        {
-            throw new GeneratorException(path + "#/types", "must be an object mapping a use (as 'names' lists them) to a type name.");
-        }
-
-        foreach (var (use, value) in types)
-        {
-            var pointer = path + "#/types/" + GeneratorException.Escape(use);
-            if (value is not JsonValue v || !v.TryGetValue(out string? name) || !IsTypeName(name))
-            {
-                throw new GeneratorException(pointer, "must be a C# type name: a letter, then letters and digits (like \"RoleType\").");
-            }
-
-            overrides.Add(use, name);
-        }
-
-        return overrides;
-    }
-
-    /// <summary>A PascalCase C# identifier without separators.</summary>
-    public static bool IsTypeName(string name) =>
-        name.Length > 0 && char.IsAsciiLetterUpper(name[0]) && name.All(char.IsAsciiLetterOrDigit);
-
-    internal static JsonObject ParseObject(string path)
-    {
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject
-                ?? throw new GeneratorException(path, "must hold a JSON object.");
-        }
-        catch (JsonException exception)
-        {
-            throw new GeneratorException(path, $"is not valid JSON: {exception.Message}");
-        }
-    }
-}
-
-/// <summary>
 /// The committed record of the generated model types' names (<c>openapi/names.lock.json</c>): each name with every use
 /// of its type. Read back on the next generation, it lets a type keep its name while any of the uses it had is still
 /// there, whatever the order of the document, the operations added or removed elsewhere, or the properties the
@@ -127,7 +43,7 @@ internal sealed class NamesRecord
             return Empty;
         }
 
-        var root = NamingInputs.ParseObject(path);
+        var root = GeneratorInputs.ParseObject(path);
         if (root["types"] is not JsonObject types)
         {
             throw new GeneratorException(path + "#/types", "is missing: the record maps each type name to its uses. Delete the file to start a new record.");

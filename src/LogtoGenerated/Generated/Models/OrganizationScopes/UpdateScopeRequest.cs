@@ -4,14 +4,14 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The UpdateResourceScopeRequest object of Logto's Management API.</summary>
+/// <summary>The UpdateScopeRequest object of Logto's Management API.</summary>
 /// <remarks>
 /// Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that
 /// <see langword="null"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).
 /// Assigning a property, <see langword="null"/> included, sets it, and so does reading it from JSON: an object read
 /// and sent back is written as it was read. Other properties are left out when they are <see langword="null"/>.
 /// </remarks>
-public partial class UpdateResourceScopeRequest
+public partial class UpdateScopeRequest
 {
     /// <summary>
     /// The updated name of the scope. It should be unique for the resource.
@@ -20,7 +20,7 @@ public partial class UpdateResourceScopeRequest
     public string? Name { get; set; }
 
     /// <summary>
-    /// The <c>description</c> property.
+    /// The updated description of the organization scope.
     /// </summary>
     /// <remarks>
     /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the

@@ -4,8 +4,8 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The CreateResourceScopeRequest object of Logto's Management API.</summary>
-public partial class CreateResourceScopeRequest
+/// <summary>The CreateScopeRequest object of Logto's Management API.</summary>
+public partial class CreateScopeRequest
 {
     /// <summary>
     /// The name of the scope. It should be unique for the resource.
@@ -15,7 +15,7 @@ public partial class CreateResourceScopeRequest
     public required string Name { get; set; }
 
     /// <summary>
-    /// The <c>description</c> property.
+    /// The description of the organization scope.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
     public string? Description { get; set; }
