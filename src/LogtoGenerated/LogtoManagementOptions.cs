@@ -31,6 +31,8 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
     /// <summary>The Management API's permission that grants every operation.</summary>
     public const string AllScope = "all";
 
+    private int _maxConcurrentPageRequests = LogtoRequestAdapterOptions.DefaultMaxConcurrentPageRequests;
+
     /// <summary>Creates options with the Management API's defaults (scope <c>all</c>).</summary>
     public LogtoManagementOptions()
     {
@@ -45,6 +47,22 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
     /// <see cref="LogtoRateLimiters.CreateLogtoCloudLimiter"/>; <see langword="null"/> (default) for none.
     /// </summary>
     public RateLimiter? RateLimiter { get; set; }
+
+    /// <summary>
+    /// How many pages a <c>GetAllAsync</c> enumeration may request at once once Logto has told the total; default
+    /// <see cref="LogtoRequestAdapterOptions.DefaultMaxConcurrentPageRequests"/>, <c>1</c> for one page after another.
+    /// See <see cref="LogtoRequestAdapterOptions.MaxConcurrentPageRequests"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxConcurrentPageRequests
+    {
+        get => _maxConcurrentPageRequests;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxConcurrentPageRequests = value;
+        }
+    }
 
     /// <summary>The Management API resource of a Logto Cloud tenant: <c>https://{tenantId}.logto.app/api</c>.</summary>
     /// <param name="tenantId">The tenant id.</param>
@@ -66,5 +84,5 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
 
     /// <summary>The adapter options these options describe.</summary>
     internal LogtoRequestAdapterOptions ToAdapterOptions() =>
-        new() { Retry = Retry, RateLimiter = RateLimiter, TimeProvider = TimeProvider };
+        new() { Retry = Retry, RateLimiter = RateLimiter, TimeProvider = TimeProvider, MaxConcurrentPageRequests = MaxConcurrentPageRequests };
 }

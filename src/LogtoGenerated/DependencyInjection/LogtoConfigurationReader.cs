@@ -23,6 +23,13 @@ internal static class LogtoConfigurationReader
         options.TokenRefreshSkew = ReadTimeSpan(section, "TokenRefreshSkew", Path) ?? options.TokenRefreshSkew;
         options.Scopes = ReadList(section, "Scopes") ?? options.Scopes;
         options.AllowedHosts = ReadList(section, "AllowedHosts") ?? options.AllowedHosts;
+        if (ReadInt(section, "MaxConcurrentPageRequests", Path) is { } maxConcurrentPageRequests)
+        {
+            options.MaxConcurrentPageRequests = maxConcurrentPageRequests >= 1
+                ? maxConcurrentPageRequests
+                : throw new InvalidOperationException(
+                    $"The configuration value {Path("MaxConcurrentPageRequests")} '{maxConcurrentPageRequests}' must be 1 or more (1 requests one page after another).");
+        }
 
         IConfigurationSection retry = section.GetSection("Retry");
         if (retry.Exists())

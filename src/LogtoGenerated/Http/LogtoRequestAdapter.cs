@@ -30,7 +30,7 @@ public class LogtoRequestAdapter
     /// Your Logto origin without <c>/api</c>, for example <c>https://your-tenant.logto.app</c>, or with the base
     /// path of a self-hosted Logto, for example <c>https://example.com/logto</c>.
     /// </param>
-    /// <param name="options">Retries, rate limiting and clock; defaults when <see langword="null"/>. Read once, here.</param>
+    /// <param name="options">Retries, rate limiting, pages requested ahead and clock; defaults when <see langword="null"/>. Read once, here.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not an absolute http(s) URI of a Logto origin.</exception>
     public LogtoRequestAdapter(
@@ -51,6 +51,7 @@ public class LogtoRequestAdapter
         TimeProvider timeProvider = options.TimeProvider
             ?? throw new ArgumentException("LogtoRequestAdapterOptions.TimeProvider must not be null.", nameof(options));
         _endpoint = endpoint;
+        MaxConcurrentPageRequests = options.MaxConcurrentPageRequests;
         _pipeline = new RequestPipeline(httpClient, authenticationProvider, endpoint, retry, options.RateLimiter, timeProvider);
     }
 
@@ -61,6 +62,9 @@ public class LogtoRequestAdapter
 
     /// <summary>The Logto origin that request paths are appended to.</summary>
     public virtual Uri Endpoint => _endpoint ?? throw NotConfigured();
+
+    /// <summary>How many pages <see cref="LogtoPager.GetAllAsync"/> may request at once; 1 (one after another) for an adapter made for mocking.</summary>
+    internal int MaxConcurrentPageRequests { get; } = 1;
 
     private RequestPipeline Pipeline => _pipeline ?? throw NotConfigured();
 

@@ -56,10 +56,17 @@ public static class LogtoPager
     }
 
     /// <summary>
-    /// Streams every item across pages, requesting each page only when the previous one has been enumerated. Starts
-    /// at the caller's <c>page</c> (default 1) with the caller's <c>page_size</c> (default <see cref="GetAllPageSize"/>)
-    /// and stops after a page that is empty, shorter than the page size, or reaches Logto's total (when it is not capped).
+    /// Streams every item across pages, in Logto's order. Starts at the caller's <c>page</c> (default 1) with the caller's
+    /// <c>page_size</c> (default <see cref="GetAllPageSize"/>) and stops after a page that is empty, shorter than the page
+    /// size, or reaches Logto's total (when it is not capped).
     /// </summary>
+    /// <remarks>
+    /// Once a page has told the total (an uncapped <c>Total-Number</c>), the following pages are requested ahead, at most
+    /// <see cref="LogtoRequestAdapterOptions.MaxConcurrentPageRequests"/> pages requested and not yet enumerated (the page
+    /// being enumerated included), each through the adapter's rate limiter, retries and token handling. With a capped or
+    /// missing total, each page is requested when the enumeration reaches it. Cancelling, a failing page, or disposing the
+    /// enumerator cancels the requests still running and waits for them to end.
+    /// </remarks>
     /// <typeparam name="T">The item type.</typeparam>
     /// <typeparam name="TQueryParameters">The operation's query parameter class.</typeparam>
     /// <param name="requestAdapter">Sends the requests.</param>
@@ -101,19 +108,32 @@ public static class LogtoPager
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TQueryParameters : class, IPagedQueryParameters, new()
     {
-        int? next = first.Page;
-        while (next is int number)
+        // Pages are requested ahead (up to the adapter's MaxConcurrentPageRequests, the page being enumerated included) once
+        // a page has told the total; disposing the window cancels and waits for whatever is still requested.
+        var window = new PageReadAhead<T>(
+            (number, token) =>
+            {
+                RequestInformation request = CreatePageRequest(createRequest, configure, first.WithPage(number), first.PageSize, out PageRequest page);
+                return requestAdapter.SendPageAsync(request, page.Page, page.PageSize, itemsTypeInfo, token);
+            },
+            first.Page,
+            requestAdapter.MaxConcurrentPageRequests,
+            cancellationToken);
+        await using (window.ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            RequestInformation request = CreatePageRequest(createRequest, configure, first.WithPage(number), first.PageSize, out PageRequest page);
-            LogtoPage<T> current = await requestAdapter.SendPageAsync(request, page.Page, page.PageSize, itemsTypeInfo, cancellationToken).ConfigureAwait(false);
-            foreach (T item in current.Items)
+            int? next = first.Page;
+            while (next is int number)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return item;
-            }
+                LogtoPage<T> current = await window.ReadAsync(number).ConfigureAwait(false);
+                foreach (T item in current.Items)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return item;
+                }
 
-            next = current.NextPage;
+                next = current.NextPage;
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
             ("TenantId", "abc123"), ("Resource", "https://custom.example/api"), ("Scopes", "all read:x"),
             ("TokenEndpoint", "https://abc123.logto.app/oidc/token"), ("TokenRefreshSkew", "00:05:00"),
             ("AllowedHosts:0", "api.example.com"), ("Retry:MaxRetries", "5"), ("Retry:InitialDelay", "00:00:01"),
-            ("Retry:MaxDelay", "00:00:20"));
+            ("Retry:MaxDelay", "00:00:20"), ("MaxConcurrentPageRequests", "2"));
         services.AddLogtoManagementClient(configuration.GetSection("Logto"));
         using ServiceProvider provider = services.BuildServiceProvider();
 
@@ -70,6 +70,19 @@ public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
         Assert.Equal(5, options.Retry.MaxRetries);
         Assert.Equal(TimeSpan.FromSeconds(1), options.Retry.InitialDelay);
         Assert.Equal(TimeSpan.FromSeconds(20), options.Retry.MaxDelay);
+        Assert.Equal(2, options.MaxConcurrentPageRequests);
+    }
+
+    [Fact]
+    public void A_MaxConcurrentPageRequests_below_1_in_configuration_names_its_key()
+    {
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient(Configuration("Logto", ("MaxConcurrentPageRequests", "0")).GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<LogtoManagementClient>());
+
+        Assert.Contains("Logto:MaxConcurrentPageRequests '0' must be 1 or more", e.Message);
     }
 
     [Fact]
