@@ -20,6 +20,12 @@ internal sealed class SharedTokenStore
     /// <summary>How long the cache is skipped after a failure before it is tried again.</summary>
     internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The least time the first operation on a cache instance gets: it usually opens the connection (a short-lived
+    /// process's only operation would otherwise often give up while connecting, and fetch a token of its own).
+    /// </summary>
+    internal static readonly TimeSpan FirstOperationTimeout = TimeSpan.FromSeconds(1);
+
     // The health of each cache instance, shared by every provider in the process that uses it.
     private static readonly ConditionalWeakTable<IDistributedCache, Health> HealthOfCache = new();
 
@@ -107,7 +113,8 @@ internal sealed class SharedTokenStore
             return fallback;
         }
 
-        using var timeout = new CancellationTokenSource(_timeout);
+        TimeSpan limit = _health.HasAnswered || _timeout >= FirstOperationTimeout ? _timeout : FirstOperationTimeout;
+        using var timeout = new CancellationTokenSource(limit);
         Task<T> task;
         try
         {
@@ -121,7 +128,7 @@ internal sealed class SharedTokenStore
 
         try
         {
-            T result = await task.WaitAsync(_timeout).ConfigureAwait(false);
+            T result = await task.WaitAsync(limit).ConfigureAwait(false);
             if (_health.Succeeded())
             {
                 Log.SharedCacheBack(_logger);
@@ -133,7 +140,7 @@ internal sealed class SharedTokenStore
         {
             // The abandoned operation may still fail later: observe it so that it is not reported as unobserved.
             _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            Failed(e is TimeoutException or OperationCanceledException ? "no answer within " + _timeout.TotalMilliseconds + " ms" : e.GetType().Name);
+            Failed(e is TimeoutException or OperationCanceledException ? "no answer within " + limit.TotalMilliseconds + " ms" : e.GetType().Name);
             return fallback;
         }
     }
@@ -153,20 +160,29 @@ internal sealed class SharedTokenStore
     private sealed class Health
     {
         private int _down;
+        private int _answered;
         private int _unreadableLogged;
         private long _retryAtTicks;
+
+        /// <summary>Whether an operation has finished, answered or failed: later ones get the normal timeout.</summary>
+        public bool HasAnswered => Volatile.Read(ref _answered) == 1;
 
         public bool ShouldSkip(DateTimeOffset now) => Volatile.Read(ref _down) == 1 && now.UtcTicks < Volatile.Read(ref _retryAtTicks);
 
         /// <summary>Records a failure; <see langword="true"/> when it starts an outage (log it once).</summary>
         public bool Failed(DateTimeOffset retryAt)
         {
+            Volatile.Write(ref _answered, 1);
             Volatile.Write(ref _retryAtTicks, retryAt.UtcTicks);
             return Interlocked.Exchange(ref _down, 1) == 0;
         }
 
         /// <summary>Records a success; <see langword="true"/> when it ends an outage.</summary>
-        public bool Succeeded() => Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1;
+        public bool Succeeded()
+        {
+            Volatile.Write(ref _answered, 1);
+            return Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1;
+        }
 
         /// <summary><see langword="true"/> for the first unreadable entry since the last readable one (log it once).</summary>
         public bool NoteUnreadable() => Interlocked.Exchange(ref _unreadableLogged, 1) == 0;
