@@ -23,7 +23,7 @@ public sealed class SharedTokenCacheFaultTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeLogtoServer.StartAsync();
-        _app = new SharedCacheSetup(_server, _clock);
+        _app = new SharedCacheSetup(_server, _clock) { SharedCacheTimeout = LogtoGenerated.Authentication.LogtoClientCredentialsOptions.DefaultSharedTokenCacheTimeout };
         SharedCacheSetup.ServeTokensAndUsers(_server);
     }
 
