@@ -1,6 +1,7 @@
 using System.Net;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Http;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 
 namespace LogtoGenerated;
@@ -20,7 +21,10 @@ public partial class LogtoManagementClient
     /// Creates a client that authenticates as a Logto machine-to-machine application: it fetches, caches and
     /// refreshes access tokens itself.
     /// </summary>
-    /// <param name="options">Where Logto is (<c>TenantId</c> or <c>Endpoint</c>), the application's credentials, retries.</param>
+    /// <param name="options">
+    /// Where Logto is (<c>TenantId</c> or <c>Endpoint</c>), the application's credentials, retries; to share tokens between
+    /// the processes of the application, <see cref="LogtoClientCredentialsOptions.SharedTokenCache"/>.
+    /// </param>
     /// <param name="httpClient">
     /// Sends every request, the token requests too; when <see langword="null"/>, a shared client that asks for gzip, deflate
     /// and brotli compressed responses. Your own client is used as it is (set its handler's
@@ -51,10 +55,14 @@ public partial class LogtoManagementClient
         return Create(provider, options.ToAdapterOptions(), httpClient);
     }
 
-    /// <summary>Creates a client from options resolved before (once per dependency-injection name, say).</summary>
+    /// <summary>
+    /// Creates a client from options resolved before (once per dependency-injection name, say); <paramref name="registeredSharedCache"/>
+    /// is the application's distributed cache, used when the options ask for the registered one.
+    /// </summary>
     internal static LogtoManagementClient Create(
-        ClientCredentialsSettings settings, LogtoRequestAdapterOptions adapterOptions, HttpClient httpClient, LogtoTokenCache cache, ILogger? logger) =>
-        Create(new ClientCredentialsAuthenticationProvider(settings, httpClient, cache, logger), adapterOptions, httpClient);
+        ClientCredentialsSettings settings, LogtoRequestAdapterOptions adapterOptions, HttpClient httpClient, LogtoTokenCache cache, ILogger? logger,
+        IDistributedCache? registeredSharedCache = null) =>
+        Create(new ClientCredentialsAuthenticationProvider(settings, httpClient, cache, logger, registeredSharedCache), adapterOptions, httpClient);
 
     /// <summary>The log category of token events.</summary>
     internal const string AuthenticationLogCategory = "LogtoGenerated.Authentication";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LogtoGenerated.Diagnostics;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,6 +18,11 @@ namespace LogtoGenerated.Authentication;
 /// provider applies. Other requests are sent without it (logged at Debug). After a <c>401</c> the token is discarded and the request replayed once with
 /// a new one (by <see cref="Http.LogtoRequestAdapter"/> and <see cref="LogtoClientCredentialsHandler"/>).
 /// </para>
+/// <para>
+/// With a shared token cache (<see cref="LogtoClientCredentialsOptions.SharedTokenCache"/>), a token this process does not
+/// have is first looked up there, and a token fetched from Logto is stored there, encrypted, for the other processes
+/// of the application; a 401 discards it there too. The shared cache failing or being slow never fails a call.
+/// </para>
 /// <para>Thread-safe. Logs, traces (<see cref="LogtoDiagnostics"/>) and counts fetches; never logs the secret or a token.</para>
 /// </remarks>
 public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationProvider
@@ -26,6 +32,8 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     private readonly LogtoTokenCache.Entry _entry;
     private readonly ILogger _logger;
     private readonly Func<LogtoAccessToken?, Task<LogtoAccessToken>> _fetch;
+    private readonly Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> _refreshAt;
+    private readonly SharedTokenStore? _sharedStore;
 
     /// <summary>Creates a provider.</summary>
     /// <param name="options">The application's credentials and the resource; read once, here.</param>
@@ -34,16 +42,25 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     /// <param name="logger">Receives token events; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="httpClient"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The options are not valid; the message names each bad option.</exception>
+    /// <remarks>
+    /// <see cref="LogtoClientCredentialsOptions.UseSharedTokenCache"/> needs dependency injection to find the cache; here,
+    /// set <see cref="LogtoClientCredentialsOptions.SharedTokenCache"/>.
+    /// </remarks>
     public ClientCredentialsAuthenticationProvider(
         LogtoClientCredentialsOptions options, HttpClient httpClient, LogtoTokenCache? cache = null, ILogger? logger = null)
-        : this(ClientCredentialsSettings.Resolve(options, nameof(options)), httpClient, cache, logger)
+        : this(ResolveWithoutServices(options), httpClient, cache, logger, registeredSharedCache: null)
     {
         WarnAboutOptions(options, _settings, _logger);
     }
 
     /// <summary>Creates a provider from options resolved (and warned about) before, for example once per dependency-injection name.</summary>
+    /// <param name="settings">The resolved options.</param>
+    /// <param name="httpClient">Sends the token requests.</param>
+    /// <param name="cache">The in-process token cache.</param>
+    /// <param name="logger">Receives token events.</param>
+    /// <param name="registeredSharedCache">The shared cache registered with dependency injection, used when the settings ask for it.</param>
     internal ClientCredentialsAuthenticationProvider(
-        ClientCredentialsSettings settings, HttpClient httpClient, LogtoTokenCache? cache, ILogger? logger)
+        ClientCredentialsSettings settings, HttpClient httpClient, LogtoTokenCache? cache, ILogger? logger, IDistributedCache? registeredSharedCache)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _settings = settings;
@@ -51,7 +68,29 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
         _entry = (cache ?? new LogtoTokenCache()).GetEntry(_settings.CacheKey);
         _logger = logger ?? NullLogger.Instance;
         _fetch = FetchAsync;
+        _refreshAt = settings.RefreshAt;
+        IDistributedCache? shared = settings.SharedCache ?? (settings.UseRegisteredSharedCache ? registeredSharedCache : null);
+        if (shared is not null && settings.SharedTokenProtector is { } protector)
+        {
+            _sharedStore = new SharedTokenStore(shared, protector, settings.SharedCacheTimeout, settings.Resource, _logger);
+        }
     }
+
+    private static ClientCredentialsSettings ResolveWithoutServices(LogtoClientCredentialsOptions options)
+    {
+        ClientCredentialsSettings settings = ClientCredentialsSettings.Resolve(options, nameof(options));
+        if (settings.UseRegisteredSharedCache && settings.SharedCache is null)
+        {
+            throw new ArgumentException(
+                options.GetType().Name + ".UseSharedTokenCache needs dependency injection (AddLogtoManagementClient) to find the registered IDistributedCache; without it, set SharedTokenCache to the cache.",
+                nameof(options));
+        }
+
+        return settings;
+    }
+
+    /// <summary>Whether tokens are shared through a distributed cache.</summary>
+    internal bool IsShared => _sharedStore is not null;
 
     /// <summary>Logs what is valid but probably not meant: a tenant id with an endpoint that is not Logto Cloud's.</summary>
     internal static void WarnAboutOptions(LogtoClientCredentialsOptions options, ClientCredentialsSettings settings, ILogger logger)
@@ -139,16 +178,53 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
 
         _entry.Invalidate(sent);
         Log.TokenRejected(_logger, request.Method.Method, request.RequestUri!.AbsolutePath, _settings.Resource);
-        return ValueTask.FromResult(true);
+        if (_sharedStore is null)
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        // Out of the shared cache too (when it still holds this token), before the replay looks there for a new one.
+        return RemoveSharedAsync(_sharedStore, sent, _refreshAt);
+
+        static async ValueTask<bool> RemoveSharedAsync(SharedTokenStore store, string sent, Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt)
+        {
+            await store.RemoveAsync(sent, refreshAt).ConfigureAwait(false);
+            return true;
+        }
     }
 
     /// <summary>Describes the provider without secrets.</summary>
     /// <returns>The token endpoint, client id, resource and scopes.</returns>
     public override string ToString() =>
         "ClientCredentialsAuthenticationProvider (" + _settings.TokenEndpoint.GetLeftPart(UriPartial.Path) + ", client " + _settings.ClientId
-        + ", resource " + _settings.Resource + ", scopes '" + string.Join(' ', _settings.Scopes) + "', secret hidden)";
+        + ", resource " + _settings.Resource + ", scopes '" + string.Join(' ', _settings.Scopes) + "', secret hidden"
+        + (_sharedStore is null ? string.Empty : ", shared token cache") + ")";
 
+    /// <summary>
+    /// A token from the shared cache when it holds one that is fresh and newer than <paramref name="previous"/> (another
+    /// process refreshed it), else a new one from Logto, then stored in the shared cache.
+    /// </summary>
     private async Task<LogtoAccessToken> FetchAsync(LogtoAccessToken? previous)
+    {
+        if (_sharedStore is null)
+        {
+            return await RequestTokenAsync(previous).ConfigureAwait(false);
+        }
+
+        LogtoAccessToken? shared = await _sharedStore.GetAsync(_refreshAt).ConfigureAwait(false);
+        if (shared is not null && _settings.TimeProvider.GetUtcNow() < shared.RefreshAt
+            && (previous is null || shared.ExpiresAt > previous.ExpiresAt))
+        {
+            Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
+            return shared;
+        }
+
+        LogtoAccessToken token = await RequestTokenAsync(previous).ConfigureAwait(false);
+        await _sharedStore.SetAsync(token, _settings.TimeProvider.GetUtcNow()).ConfigureAwait(false);
+        return token;
+    }
+
+    private async Task<LogtoAccessToken> RequestTokenAsync(LogtoAccessToken? previous)
     {
         using Activity? activity = LogtoDiagnostics.ActivitySource.StartActivity(LogtoDiagnostics.TokenFetchActivityName, ActivityKind.Client);
         activity?.SetTag("logto.token_endpoint", _settings.TokenEndpoint.GetLeftPart(UriPartial.Path));

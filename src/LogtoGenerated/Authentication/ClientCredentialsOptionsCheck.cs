@@ -38,6 +38,7 @@ internal sealed class ClientCredentialsOptionsCheck
         string? resource = CheckResource(tenantId, endpoint, out Uri? resourceUri);
         string[] scopes = CheckScopes();
         CheckTokenRefreshSkew();
+        CheckSharedTokenCacheTimeout();
         CheckTimeProvider();
         CheckRetry();
         List<string> hosts = CheckAllowedHosts();
@@ -59,6 +60,12 @@ internal sealed class ClientCredentialsOptionsCheck
             AllowedHosts = CollectAllowedHosts(endpoint!, hosts, isManagementApi ? null : resourceUri),
             IsManagementApi = isManagementApi,
             TimeProvider = _options.TimeProvider,
+            SharedCache = _options.SharedTokenCache,
+            UseRegisteredSharedCache = _options.UseSharedTokenCache,
+            SharedCacheTimeout = _options.SharedTokenCacheTimeout,
+            SharedTokenProtector = _options.SharedTokenCache is not null || _options.UseSharedTokenCache
+                ? SharedTokenProtector.Create(secret!, new TokenCacheKey(tokenEndpoint!.AbsoluteUri, clientId!, resource!, string.Join(' ', scopes)))
+                : null,
         };
     }
 
@@ -190,6 +197,14 @@ internal sealed class ClientCredentialsOptionsCheck
         }
 
         return [.. scopes];
+    }
+
+    private void CheckSharedTokenCacheTimeout()
+    {
+        if (_options.SharedTokenCacheTimeout <= TimeSpan.Zero || _options.SharedTokenCacheTimeout > TimeSpan.FromSeconds(10))
+        {
+            _errors.Add($"{_name}.SharedTokenCacheTimeout {_options.SharedTokenCacheTimeout} must be more than 00:00:00 and at most 00:00:10 (default 00:00:00.2).");
+        }
     }
 
     private void CheckTokenRefreshSkew()

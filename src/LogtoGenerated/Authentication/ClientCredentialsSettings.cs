@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Caching.Distributed;
 
 namespace LogtoGenerated.Authentication;
 
@@ -32,6 +33,24 @@ internal sealed class ClientCredentialsSettings
     public required bool IsManagementApi { get; init; }
 
     public required TimeProvider TimeProvider { get; init; }
+
+    /// <summary>The shared token cache set in the options, if any.</summary>
+    public IDistributedCache? SharedCache { get; init; }
+
+    /// <summary>Whether dependency injection supplies the shared token cache.</summary>
+    public bool UseRegisteredSharedCache { get; init; }
+
+    public TimeSpan SharedCacheTimeout { get; init; }
+
+    /// <summary>Names and seals the shared-cache entry (keys derived from the secret); set when a shared cache is wanted.</summary>
+    public SharedTokenProtector? SharedTokenProtector { get; init; }
+
+    /// <summary>When a token issued at <paramref name="issuedAt"/> and expiring at <paramref name="expiresAt"/> is replaced: the refresh skew before expiry, at most half the lifetime.</summary>
+    public DateTimeOffset RefreshAt(DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    {
+        TimeSpan lifetime = expiresAt - issuedAt;
+        return expiresAt - (RefreshSkew < lifetime / 2 ? RefreshSkew : lifetime / 2);
+    }
 
     /// <summary>Whether the token endpoint is on <c>*.logto.app</c>.</summary>
     public bool IsLogtoCloud => TokenEndpoint.IdnHost.EndsWith(".logto.app", StringComparison.OrdinalIgnoreCase);

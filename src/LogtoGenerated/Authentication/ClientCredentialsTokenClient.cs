@@ -93,8 +93,7 @@ internal static class ClientCredentialsTokenClient
             CheckTokenType(root, response);
             TimeSpan lifetime = ReadLifetime(root, response);
             string[] granted = ReadGrantedScopes(root, response);
-            TimeSpan skew = settings.RefreshSkew < lifetime / 2 ? settings.RefreshSkew : lifetime / 2;
-            return new LogtoAccessToken(value, receivedAt, receivedAt + lifetime, receivedAt + lifetime - skew, granted);
+            return new LogtoAccessToken(value, receivedAt, receivedAt + lifetime, settings.RefreshAt(receivedAt, receivedAt + lifetime), granted);
         }
     }
 

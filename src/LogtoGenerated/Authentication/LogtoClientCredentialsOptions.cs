@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Distributed;
+
 namespace LogtoGenerated.Authentication;
 
 /// <summary>
@@ -79,6 +81,36 @@ public class LogtoClientCredentialsOptions
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = new List<string>();
 
+    /// <summary>The default for <see cref="SharedTokenCacheTimeout"/>: 200 milliseconds.</summary>
+    public static readonly TimeSpan DefaultSharedTokenCacheTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// A distributed cache (Redis, SQL Server, ...) through which every process of the application shares its tokens,
+    /// so that a fleet or a function started many times fetches one token, not one per process; <see langword="null"/>
+    /// (default) keeps tokens in this process only. With dependency injection, set <see cref="UseSharedTokenCache"/>
+    /// instead to use the registered <see cref="IDistributedCache"/>.
+    /// </summary>
+    /// <remarks>
+    /// Entries are encrypted and named with keys derived from <see cref="ClientSecret"/>: reading the cache is not enough
+    /// to use a token, and another application or secret never reads this one's entry. A cache that fails, is slow or
+    /// holds garbage never fails a call: the client then fetches its own token (see <see cref="SharedTokenCacheTimeout"/>).
+    /// </remarks>
+    public IDistributedCache? SharedTokenCache { get; set; }
+
+    /// <summary>
+    /// With dependency injection (<c>AddLogtoManagementClient</c>): share tokens through the application's registered
+    /// <see cref="IDistributedCache"/> (for example <c>AddStackExchangeRedisCache</c>). Configuration key
+    /// <c>UseSharedTokenCache</c>. Ignored when <see cref="SharedTokenCache"/> is set; without dependency injection,
+    /// set <see cref="SharedTokenCache"/>.
+    /// </summary>
+    public bool UseSharedTokenCache { get; set; }
+
+    /// <summary>
+    /// The longest a call waits for one operation of the shared token cache before going on without it; default
+    /// 200 milliseconds.
+    /// </summary>
+    public TimeSpan SharedTokenCacheTimeout { get; set; } = DefaultSharedTokenCacheTimeout;
+
     /// <summary>The clock for token expiry; <see cref="TimeProvider.System"/> unless set (tests pass a fake).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -87,5 +119,6 @@ public class LogtoClientCredentialsOptions
     public override string ToString() =>
         GetType().Name + " { TenantId = " + TenantId + ", Endpoint = " + Endpoint + ", ClientId = " + ClientId
         + ", ClientSecret = " + (string.IsNullOrEmpty(ClientSecret) ? "(not set)" : "(hidden)")
-        + ", Resource = " + Resource + ", Scopes = [" + string.Join(" ", Scopes ?? []) + "] }";
+        + ", Resource = " + Resource + ", Scopes = [" + string.Join(" ", Scopes ?? []) + "]"
+        + ", SharedTokenCache = " + (SharedTokenCache is not null ? "set" : UseSharedTokenCache ? "registered" : "none") + " }";
 }

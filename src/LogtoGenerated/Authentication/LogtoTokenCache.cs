@@ -53,29 +53,43 @@ public sealed class LogtoTokenCache
     internal Entry GetEntry(TokenCacheKey key) => _entries.GetOrAdd(key, static _ => new Entry());
 
     /// <summary>One cached token and the fetch in flight for it.</summary>
+    /// <remarks>
+    /// A token is used until its refresh time (<see cref="LogtoAccessToken.RefreshAt"/>). Shortly before that, in the
+    /// refresh-ahead window, the first caller starts a fetch in the background and every caller goes on with the
+    /// token it has; only a caller with no token, or one past its refresh time, waits for a fetch.
+    /// </remarks>
     internal sealed class Entry
     {
-        private volatile LogtoAccessToken? _token;
+        /// <summary>After a background refresh failed, how long before the next caller tries again.</summary>
+        private static readonly TimeSpan RefreshAheadRetry = TimeSpan.FromSeconds(5);
+
+        private volatile Slot? _slot;
         private Task<LogtoAccessToken>? _inflight;
 
         /// <summary>The cached token, or <see langword="null"/>.</summary>
         public LogtoAccessToken? Token
         {
-            get => _token;
-            set => _token = value;
+            get => _slot?.Token;
+            set => _slot = value is null ? null : new Slot(value);
         }
 
         /// <summary>
-        /// The cached token when it is still fresh at <paramref name="now"/>; otherwise waits for the one fetch that
-        /// replaces it (starting it when none is running). Completes synchronously, without allocating, on a hit.
+        /// The cached token when it is still fresh at <paramref name="now"/> (starting a background refresh when it is
+        /// due soon); otherwise waits for the one fetch that replaces it (starting it when none is running). Completes
+        /// synchronously, without allocating, on a hit outside the refresh-ahead window.
         /// </summary>
         public ValueTask<LogtoAccessToken> GetAsync(
             DateTimeOffset now, Func<LogtoAccessToken?, Task<LogtoAccessToken>> fetch, CancellationToken cancellationToken)
         {
-            LogtoAccessToken? token = _token;
-            if (token is not null && now < token.RefreshAt)
+            Slot? slot = _slot;
+            if (slot is not null && now < slot.Token.RefreshAt)
             {
-                return new ValueTask<LogtoAccessToken>(token);
+                if (now.UtcTicks >= slot.RefreshAheadTicks)
+                {
+                    RefreshAhead(slot, now, fetch);
+                }
+
+                return new ValueTask<LogtoAccessToken>(slot.Token);
             }
 
             return new ValueTask<LogtoAccessToken>(WaitForFetchAsync(now, fetch, cancellationToken));
@@ -87,13 +101,32 @@ public sealed class LogtoTokenCache
         {
             lock (this)
             {
-                if (_token is { } token && token.Value == value)
+                if (_slot is { } slot && slot.Token.Value == value)
                 {
-                    _token = null;
+                    _slot = null;
                     return true;
                 }
 
                 return false;
+            }
+        }
+
+        /// <summary>Starts one background fetch for a token in its refresh-ahead window; callers do not wait for it.</summary>
+        private void RefreshAhead(Slot slot, DateTimeOffset now, Func<LogtoAccessToken?, Task<LogtoAccessToken>> fetch)
+        {
+            lock (this)
+            {
+                if (_inflight is not null || !ReferenceEquals(_slot, slot) || now.UtcTicks < slot.RefreshAheadTicks)
+                {
+                    return;
+                }
+
+                // Should this refresh fail, callers keep the token, and the next one tries again a little later.
+                slot.RefreshAheadTicks = (now + RefreshAheadRetry).UtcTicks;
+                Task<LogtoAccessToken> refresh = _inflight = Task.Run(() => FetchAndStoreAsync(slot.Token, fetch), CancellationToken.None);
+
+                // The failure is logged and counted by the fetch; nobody awaits a background refresh, so observe it here.
+                _ = refresh.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
         }
 
@@ -103,7 +136,7 @@ public sealed class LogtoTokenCache
             Task<LogtoAccessToken> inflight;
             lock (this)
             {
-                LogtoAccessToken? token = _token;
+                LogtoAccessToken? token = _slot?.Token;
                 if (token is not null && now < token.RefreshAt)
                 {
                     return Task.FromResult(token);
@@ -125,7 +158,7 @@ public sealed class LogtoTokenCache
                 LogtoAccessToken token = await fetch(previous).ConfigureAwait(false);
                 lock (this)
                 {
-                    _token = token;
+                    _slot = new Slot(token);
                 }
 
                 return token;
@@ -137,6 +170,34 @@ public sealed class LogtoTokenCache
                     _inflight = null;
                 }
             }
+        }
+    }
+
+    /// <summary>A token and the moment its background refresh starts.</summary>
+    private sealed class Slot
+    {
+        private long _refreshAheadTicks;
+
+        /// <summary>
+        /// The refresh-ahead window is as long as the refresh skew (at most half the time before the refresh); each
+        /// process starts at a random point in its later half, so that a fleet sharing one token does not refresh it
+        /// all at once: the first process to refresh shares the new token, and the others find it.
+        /// </summary>
+        public Slot(LogtoAccessToken token)
+        {
+            Token = token;
+            TimeSpan skew = token.ExpiresAt - token.RefreshAt;
+            TimeSpan used = (token.RefreshAt - token.IssuedAt) / 2;
+            TimeSpan window = skew < used ? skew : used;
+            _refreshAheadTicks = (token.RefreshAt - window * (0.5 + (Random.Shared.NextDouble() / 2))).UtcTicks;
+        }
+
+        public LogtoAccessToken Token { get; }
+
+        public long RefreshAheadTicks
+        {
+            get => Volatile.Read(ref _refreshAheadTicks);
+            set => Volatile.Write(ref _refreshAheadTicks, value);
         }
     }
 }

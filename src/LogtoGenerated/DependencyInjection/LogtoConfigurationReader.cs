@@ -22,6 +22,8 @@ internal static class LogtoConfigurationReader
         options.TokenEndpoint = ReadUri(section, "TokenEndpoint", Path) ?? options.TokenEndpoint;
         options.TokenRefreshSkew = ReadTimeSpan(section, "TokenRefreshSkew", Path) ?? options.TokenRefreshSkew;
         options.Scopes = ReadList(section, "Scopes") ?? options.Scopes;
+        options.UseSharedTokenCache = ReadBool(section, "UseSharedTokenCache", Path) ?? options.UseSharedTokenCache;
+        options.SharedTokenCacheTimeout = ReadTimeSpan(section, "SharedTokenCacheTimeout", Path) ?? options.SharedTokenCacheTimeout;
         options.AllowedHosts = ReadList(section, "AllowedHosts") ?? options.AllowedHosts;
         if (ReadInt(section, "MaxConcurrentPageRequests", Path) is { } maxConcurrentPageRequests)
         {
@@ -85,6 +87,19 @@ internal static class LogtoConfigurationReader
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value)
             ? value
             : throw new InvalidOperationException($"The configuration value {path(key)} '{text}' is not a time span; use hh:mm:ss, for example 00:01:00.");
+    }
+
+    private static bool? ReadBool(IConfiguration section, string key, Func<string, string> path)
+    {
+        string? text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return bool.TryParse(text.Trim(), out bool value)
+            ? value
+            : throw new InvalidOperationException($"The configuration value {path(key)} '{text}' is not true or false.");
     }
 
     private static int? ReadInt(IConfiguration section, string key, Func<string, string> path)

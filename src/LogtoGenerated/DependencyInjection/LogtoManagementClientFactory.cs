@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Http;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
     private readonly IOptionsMonitor<LogtoManagementOptions> _options;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly LogtoClientRegistry _registry;
+    private readonly IServiceProvider _services;
     private readonly ConcurrentDictionary<string, LogtoTokenCache> _caches = new(StringComparer.Ordinal);
 
     // The options of each name, checked and resolved once (again only when the options monitor hands out new options
@@ -24,8 +26,9 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
 
     public LogtoManagementClientFactory(
         IHttpClientFactory httpClientFactory, IOptionsMonitor<LogtoManagementOptions> options, LogtoClientRegistry registry,
-        ILoggerFactory? loggerFactory = null)
+        IServiceProvider services, ILoggerFactory? loggerFactory = null)
     {
+        _services = services;
         _httpClientFactory = httpClientFactory;
         _options = options;
         _registry = registry;
@@ -52,7 +55,7 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
 
         HttpClient httpClient = _httpClientFactory.CreateClient(LogtoClientRegistry.HttpClientName(name));
         LogtoTokenCache cache = _caches.GetOrAdd(name, static _ => new LogtoTokenCache());
-        return LogtoManagementClient.Create(resolved.Settings, resolved.AdapterOptions, httpClient, cache, resolved.Logger);
+        return LogtoManagementClient.Create(resolved.Settings, resolved.AdapterOptions, httpClient, cache, resolved.Logger, resolved.SharedCache);
     }
 
     private ResolvedOptions Resolve(LogtoManagementOptions options)
@@ -64,11 +67,19 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
             ClientCredentialsAuthenticationProvider.WarnAboutOptions(options, settings, logger);
         }
 
-        return new ResolvedOptions(options, settings, options.ToAdapterOptions(), logger);
+        IDistributedCache? sharedCache = null;
+        if (settings.UseRegisteredSharedCache && settings.SharedCache is null)
+        {
+            sharedCache = (IDistributedCache?)_services.GetService(typeof(IDistributedCache)) ?? throw new InvalidOperationException(
+                "UseSharedTokenCache is set but no IDistributedCache is registered: register one (for Redis, services.AddStackExchangeRedisCache(...)) or set SharedTokenCache.");
+        }
+
+        return new ResolvedOptions(options, settings, options.ToAdapterOptions(), logger, sharedCache);
     }
 
     private sealed record ResolvedOptions(
-        LogtoManagementOptions Options, ClientCredentialsSettings Settings, LogtoRequestAdapterOptions AdapterOptions, ILogger? Logger);
+        LogtoManagementOptions Options, ClientCredentialsSettings Settings, LogtoRequestAdapterOptions AdapterOptions, ILogger? Logger,
+        IDistributedCache? SharedCache);
 }
 
 /// <summary>The names registered with <c>AddLogtoManagementClient</c>.</summary>

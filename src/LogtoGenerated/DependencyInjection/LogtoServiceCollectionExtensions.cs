@@ -33,7 +33,8 @@ public static class LogtoServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="LogtoManagementClient"/>, configured from a configuration section with the keys
     /// <c>TenantId</c>, <c>Endpoint</c>, <c>ClientId</c>, <c>ClientSecret</c>, and optionally <c>Resource</c>,
-    /// <c>Scopes</c>, <c>TokenEndpoint</c>, <c>TokenRefreshSkew</c>, <c>AllowedHosts</c>, <c>MaxConcurrentPageRequests</c>, <c>Retry:MaxRetries</c>,
+    /// <c>Scopes</c>, <c>TokenEndpoint</c>, <c>TokenRefreshSkew</c>, <c>AllowedHosts</c>, <c>MaxConcurrentPageRequests</c>, <c>UseSharedTokenCache</c>,
+    /// <c>SharedTokenCacheTimeout</c>, <c>Retry:MaxRetries</c>,
     /// <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>.
     /// </summary>
     /// <param name="services">The services.</param>

@@ -22,4 +22,16 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Debug, "Not sending the Logto access token to {Host}: it is not an allowed host.")]
     public static partial void HostNotAllowed(ILogger logger, string host);
+
+    [LoggerMessage(7, LogLevel.Warning, "The shared token cache is unavailable ({Reason}); fetching Logto access tokens without it, and trying it again every {RetryAfter}. Calls are not affected. Logged once per outage.")]
+    public static partial void SharedCacheUnavailable(ILogger logger, string reason, TimeSpan retryAfter);
+
+    [LoggerMessage(8, LogLevel.Information, "The shared token cache answers again; Logto access tokens are shared through it.")]
+    public static partial void SharedCacheBack(ILogger logger);
+
+    [LoggerMessage(9, LogLevel.Warning, "The shared token cache holds an entry ({Length} bytes) that this application cannot read: written with another client secret or format, or altered. Fetching a token instead; the entry is replaced.")]
+    public static partial void SharedCacheEntryUnreadable(ILogger logger, int length);
+
+    [LoggerMessage(10, LogLevel.Debug, "Using the Logto access token for {Resource} (client {ClientId}) from the shared token cache.")]
+    public static partial void SharedTokenUsed(ILogger logger, string resource, string clientId);
 }

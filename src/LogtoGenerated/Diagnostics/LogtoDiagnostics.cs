@@ -32,6 +32,18 @@ public static class LogtoDiagnostics
     /// <summary>Counter of token requests that failed: <c>logto.token.failures</c>.</summary>
     public const string FailuresCounterName = "logto.token.failures";
 
+    /// <summary>Counter of token lookups answered by the shared (distributed) token cache: <c>logto.token.shared_cache_hits</c>.</summary>
+    public const string SharedCacheHitsCounterName = "logto.token.shared_cache_hits";
+
+    /// <summary>Counter of token lookups the shared token cache had no entry for: <c>logto.token.shared_cache_misses</c>.</summary>
+    public const string SharedCacheMissesCounterName = "logto.token.shared_cache_misses";
+
+    /// <summary>
+    /// Counter of shared token cache operations that failed, timed out or found an unreadable entry (each then done
+    /// without the shared cache): <c>logto.token.shared_cache_errors</c>.
+    /// </summary>
+    public const string SharedCacheErrorsCounterName = "logto.token.shared_cache_errors";
+
     internal static readonly ActivitySource ActivitySource = new(SourceName, typeof(LogtoDiagnostics).Assembly.GetName().Version?.ToString());
 
     internal static readonly Meter Meter = new(MeterName, typeof(LogtoDiagnostics).Assembly.GetName().Version?.ToString());
@@ -41,4 +53,10 @@ public static class LogtoDiagnostics
     internal static readonly Counter<long> Fetches = Meter.CreateCounter<long>(FetchesCounterName, "{request}", "Token requests sent to Logto's token endpoint.");
 
     internal static readonly Counter<long> Failures = Meter.CreateCounter<long>(FailuresCounterName, "{request}", "Token requests that failed.");
+
+    internal static readonly Counter<long> SharedCacheHits = Meter.CreateCounter<long>(SharedCacheHitsCounterName, "{token}", "Token lookups answered by the shared token cache.");
+
+    internal static readonly Counter<long> SharedCacheMisses = Meter.CreateCounter<long>(SharedCacheMissesCounterName, "{token}", "Token lookups the shared token cache had no entry for.");
+
+    internal static readonly Counter<long> SharedCacheErrors = Meter.CreateCounter<long>(SharedCacheErrorsCounterName, "{operation}", "Shared token cache operations that failed, timed out or found an unreadable entry.");
 }

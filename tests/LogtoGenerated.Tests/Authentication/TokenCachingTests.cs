@@ -27,12 +27,14 @@ public sealed class TokenCachingTests : IAsyncLifetime
         _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(expiresIn: 3600));
         ClientCredentialsAuthenticationProvider provider = CreateProvider();
 
+        // Up to the refresh-ahead window (at most one skew before the refresh time): no token request at all.
         Assert.Equal("token-1", (await provider.GetAccessTokenAsync()).Value);
-        _clock.Advance(TimeSpan.FromSeconds(3600 - 60) - TimeSpan.FromTicks(1));
+        _clock.Advance(TimeSpan.FromSeconds(3600 - 60 - 60) - TimeSpan.FromTicks(1));
         Assert.Equal("token-1", (await provider.GetAccessTokenAsync()).Value);
         Assert.Equal(1, TokenEndpoint.CountTokenRequests(_server));
 
-        _clock.Advance(TimeSpan.FromTicks(1));
+        // From the refresh time on, the old token is not used.
+        _clock.Advance(TimeSpan.FromSeconds(60) + TimeSpan.FromTicks(1));
         Assert.Equal("token-2", (await provider.GetAccessTokenAsync()).Value);
         Assert.Equal(2, TokenEndpoint.CountTokenRequests(_server));
     }

@@ -91,8 +91,11 @@ public sealed class PackageTests(LibraryPackage package)
     public void Dependencies_AreExactlyTheLibrariesTheClientUses_ForEachTargetFramework()
     {
         AssertPacked();
+        // The shared token cache needs only IDistributedCache (Microsoft.Extensions.Caching.Abstractions): a Redis or
+        // SQL Server client is the application's choice, never forced on every user.
         string[] expected =
         [
+            "Microsoft.Extensions.Caching.Abstractions",
             "Microsoft.Extensions.Configuration.Abstractions",
             "Microsoft.Extensions.Http",
             "Microsoft.Extensions.Logging.Abstractions",

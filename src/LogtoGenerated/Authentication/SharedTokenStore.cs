@@ -1,0 +1,192 @@
+using System.Runtime.CompilerServices;
+using LogtoGenerated.Diagnostics;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+
+namespace LogtoGenerated.Authentication;
+
+/// <summary>
+/// One token's entry in the application's shared <see cref="IDistributedCache"/>, sealed by a <see cref="SharedTokenProtector"/>.
+/// Never fails a call: a cache that throws, is slower than the timeout or holds an unreadable entry counts as a miss,
+/// and the provider fetches its own token.
+/// </summary>
+/// <remarks>
+/// Every operation is bounded by the timeout (real time: the cache's own wait is not on the token clock). After a
+/// failure the cache is left alone for <see cref="RetryAfter"/>, so that an outage costs each call nothing, then tried
+/// again. One warning per outage and one message when the cache is back, per cache instance in the process.
+/// </remarks>
+internal sealed class SharedTokenStore
+{
+    /// <summary>How long the cache is skipped after a failure before it is tried again.</summary>
+    internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The least time the first operation on a cache instance gets: it usually opens the connection (a short-lived
+    /// process's only operation would otherwise often give up while connecting, and fetch a token of its own).
+    /// </summary>
+    internal static readonly TimeSpan FirstOperationTimeout = TimeSpan.FromSeconds(1);
+
+    // The health of each cache instance, shared by every provider in the process that uses it.
+    private static readonly ConditionalWeakTable<IDistributedCache, Health> HealthOfCache = new();
+
+    private readonly IDistributedCache _cache;
+    private readonly SharedTokenProtector _protector;
+    private readonly TimeSpan _timeout;
+    private readonly Health _health;
+    private readonly ILogger _logger;
+    private readonly KeyValuePair<string, object?> _resourceTag;
+
+    public SharedTokenStore(IDistributedCache cache, SharedTokenProtector protector, TimeSpan timeout, string resource, ILogger logger)
+    {
+        _cache = cache;
+        _protector = protector;
+        _timeout = timeout;
+        _health = HealthOfCache.GetValue(cache, static _ => new Health());
+        _logger = logger;
+        _resourceTag = new KeyValuePair<string, object?>("logto.resource", resource);
+    }
+
+    /// <summary>The token in the shared cache, or <see langword="null"/> (none, unreadable, or the cache failed).</summary>
+    public async Task<LogtoAccessToken?> GetAsync(Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt)
+    {
+        byte[]? entry = await RunAsync(static (cache, key, ct) => cache.GetAsync(key, ct), (byte[]?)null).ConfigureAwait(false);
+        if (entry is null)
+        {
+            LogtoDiagnostics.SharedCacheMisses.Add(1, _resourceTag);
+            return null;
+        }
+
+        LogtoAccessToken? token = _protector.Unprotect(entry, refreshAt);
+        if (token is null)
+        {
+            LogtoDiagnostics.SharedCacheErrors.Add(1, _resourceTag);
+            if (_health.NoteUnreadable())
+            {
+                Log.SharedCacheEntryUnreadable(_logger, entry.Length);
+            }
+
+            return null;
+        }
+
+        _health.NoteReadable();
+        LogtoDiagnostics.SharedCacheHits.Add(1, _resourceTag);
+        return token;
+    }
+
+    /// <summary>Stores the token until its refresh time (nothing when that has passed).</summary>
+    public Task SetAsync(LogtoAccessToken token, DateTimeOffset now)
+    {
+        TimeSpan lifetime = token.RefreshAt - now;
+        if (lifetime <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
+
+        byte[] entry = _protector.Protect(token);
+        var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime };
+        return RunAsync(async (cache, key, ct) =>
+        {
+            await cache.SetAsync(key, entry, options, ct).ConfigureAwait(false);
+            return true;
+        }, false);
+    }
+
+    /// <summary>Removes the entry when it still holds <paramref name="value"/> (a token Logto refused); a newer one is kept.</summary>
+    public async Task RemoveAsync(string value, Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt)
+    {
+        byte[]? entry = await RunAsync(static (cache, key, ct) => cache.GetAsync(key, ct), (byte[]?)null).ConfigureAwait(false);
+        if (entry is not null && _protector.Unprotect(entry, refreshAt) is { } token && token.Value == value)
+        {
+            await RunAsync(async (cache, key, ct) =>
+            {
+                await cache.RemoveAsync(key, ct).ConfigureAwait(false);
+                return true;
+            }, false).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs one cache operation within the timeout; <paramref name="fallback"/> when the cache is down, fails or is too slow.</summary>
+    private async Task<T> RunAsync<T>(Func<IDistributedCache, string, CancellationToken, Task<T>> operation, T fallback)
+    {
+        if (_health.ShouldSkip(TimeProvider.System.GetUtcNow()))
+        {
+            return fallback;
+        }
+
+        TimeSpan limit = _health.HasAnswered || _timeout >= FirstOperationTimeout ? _timeout : FirstOperationTimeout;
+        using var timeout = new CancellationTokenSource(limit);
+        Task<T> task;
+        try
+        {
+            task = operation(_cache, _protector.CacheKey, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            Failed(e.GetType().Name);
+            return fallback;
+        }
+
+        try
+        {
+            T result = await task.WaitAsync(limit).ConfigureAwait(false);
+            if (_health.Succeeded())
+            {
+                Log.SharedCacheBack(_logger);
+            }
+
+            return result;
+        }
+        catch (Exception e)
+        {
+            // The abandoned operation may still fail later: observe it so that it is not reported as unobserved.
+            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Failed(e is TimeoutException or OperationCanceledException ? "no answer within " + limit.TotalMilliseconds + " ms" : e.GetType().Name);
+            return fallback;
+        }
+    }
+
+    // Only the kind of failure is logged, never the exception's message: a cache client's message may quote its
+    // connection string, which can hold a password.
+    private void Failed(string reason)
+    {
+        LogtoDiagnostics.SharedCacheErrors.Add(1, _resourceTag);
+        if (_health.Failed(TimeProvider.System.GetUtcNow() + RetryAfter))
+        {
+            Log.SharedCacheUnavailable(_logger, reason, RetryAfter);
+        }
+    }
+
+    /// <summary>Whether a cache instance is up, and when to try it again when it is not.</summary>
+    private sealed class Health
+    {
+        private int _down;
+        private int _answered;
+        private int _unreadableLogged;
+        private long _retryAtTicks;
+
+        /// <summary>Whether an operation has finished, answered or failed: later ones get the normal timeout.</summary>
+        public bool HasAnswered => Volatile.Read(ref _answered) == 1;
+
+        public bool ShouldSkip(DateTimeOffset now) => Volatile.Read(ref _down) == 1 && now.UtcTicks < Volatile.Read(ref _retryAtTicks);
+
+        /// <summary>Records a failure; <see langword="true"/> when it starts an outage (log it once).</summary>
+        public bool Failed(DateTimeOffset retryAt)
+        {
+            Volatile.Write(ref _answered, 1);
+            Volatile.Write(ref _retryAtTicks, retryAt.UtcTicks);
+            return Interlocked.Exchange(ref _down, 1) == 0;
+        }
+
+        /// <summary>Records a success; <see langword="true"/> when it ends an outage.</summary>
+        public bool Succeeded()
+        {
+            Volatile.Write(ref _answered, 1);
+            return Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1;
+        }
+
+        /// <summary><see langword="true"/> for the first unreadable entry since the last readable one (log it once).</summary>
+        public bool NoteUnreadable() => Interlocked.Exchange(ref _unreadableLogged, 1) == 0;
+
+        public void NoteReadable() => Volatile.Write(ref _unreadableLogged, 0);
+    }
+}
