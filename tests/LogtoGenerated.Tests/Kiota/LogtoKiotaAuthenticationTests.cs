@@ -87,6 +87,21 @@ public sealed class LogtoKiotaAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redirect_to_another_host_never_carries_the_token()
+    {
+        await using FakeLogtoServer other = await FakeLogtoServer.StartAsync();
+        other.Respond(_ => FakeResponse.Json(200, ShopApi.OrderJson));
+        _shop.Api.Respond(_ => FakeResponse.Empty(302).WithHeader("Location", new Uri(other.Endpoint, "/orders/o1").AbsoluteUri));
+        ShopClient shop = _shop.CreateClient();
+
+        Order? order = await shop.Orders["o1"].GetAsync();
+
+        Assert.Equal("o1", order!.Id);
+        Assert.Equal("Bearer token-1", Assert.Single(_shop.Api.Requests).Headers["Authorization"]);
+        Assert.False(Assert.Single(other.Requests).Headers.ContainsKey("Authorization"), "the redirected request carried the token");
+    }
+
+    [Fact]
     public async Task A_401_is_answered_by_one_token_refresh_and_one_replay_of_the_same_body()
     {
         _shop.Api.Respond(FakeResponse.InTurn(FakeResponse.FromRecording("24-api-expired-token.txt"), FakeResponse.Json(201, ShopApi.OrderJson)));
