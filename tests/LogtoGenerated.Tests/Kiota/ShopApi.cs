@@ -62,8 +62,8 @@ public sealed class ShopApi : IAsyncLifetime
 
     /// <summary>
     /// The shop's Kiota client as the README builds it: Kiota's default handlers with a <see cref="LogtoTokenRefreshHandler"/>
-    /// last, an <see cref="HttpClientRequestAdapter"/> with <paramref name="authentication"/>, the base URL of the fake API
-    /// (or <paramref name="baseUrl"/>).
+    /// last, an <see cref="HttpClientRequestAdapter"/> with <paramref name="authentication"/>, and <paramref name="baseUrl"/>
+    /// as the base URL.
     /// </summary>
     public static ShopClient CreateClient(LogtoKiotaAuthenticationProvider authentication, Uri baseUrl)
     {
