@@ -3,8 +3,8 @@ using System.Text;
 namespace LogtoGenerated.Tests.PublicApi;
 
 /// <summary>
-/// The committed public API of the library, one file per target framework in <c>src/LogtoGenerated/PublicApi/</c>, and
-/// the way to accept a change to it.
+/// The committed public API of each package's assembly, one file per target framework in <c>src/&lt;package&gt;/PublicApi/</c>,
+/// and the way to accept a change to it.
 /// </summary>
 internal static class PublicApiBaseline
 {
@@ -17,6 +17,12 @@ internal static class PublicApiBaseline
     /// <summary>The library's target frameworks, each with its own file.</summary>
     public static readonly string[] TargetFrameworks = ["net10.0", "net8.0"];
 
+    /// <summary>The library, the assembly of the main package.</summary>
+    public const string Library = "LogtoGenerated";
+
+    /// <summary>The assemblies whose public API is committed: the two packages', each built for <see cref="TargetFrameworks"/>.</summary>
+    public static readonly string[] Assemblies = [Library, "LogtoGenerated.Kiota"];
+
     /// <summary>At most this many added and removed lines are quoted in a failure message.</summary>
     private const int QuotedLines = 40;
 
@@ -24,25 +30,25 @@ internal static class PublicApiBaseline
     public static bool Accepting =>
         Environment.GetEnvironmentVariable(AcceptVariable) is "1" or "true" or "TRUE" or "True";
 
-    /// <summary>The committed file of a target framework, <c>src/LogtoGenerated/PublicApi/&lt;framework&gt;.txt</c>.</summary>
-    public static string FilePath(string targetFramework) =>
-        RepositoryRoot.Combine("src", "LogtoGenerated", "PublicApi", targetFramework + ".txt");
+    /// <summary>The committed file of an assembly and target framework, <c>src/&lt;assembly&gt;/PublicApi/&lt;framework&gt;.txt</c>.</summary>
+    public static string FilePath(string targetFramework, string assembly = Library) =>
+        RepositoryRoot.Combine("src", assembly, "PublicApi", targetFramework + ".txt");
 
-    /// <summary>The library's assembly built for a target framework, as the test project's build copies it (see its .csproj).</summary>
-    public static string AssemblyPath(string targetFramework) =>
-        Path.Combine(AppContext.BaseDirectory, "public-api", targetFramework, "LogtoGenerated.dll");
+    /// <summary>An assembly built for a target framework, as the test project's build copies it (see its .csproj).</summary>
+    public static string AssemblyPath(string targetFramework, string assembly = Library) =>
+        Path.Combine(AppContext.BaseDirectory, "public-api", targetFramework, assembly + ".dll");
 
     /// <summary>The committed text with LF line endings, or <see langword="null"/> when there is no file.</summary>
-    public static string? ReadCommitted(string targetFramework)
+    public static string? ReadCommitted(string targetFramework, string assembly = Library)
     {
-        string path = FilePath(targetFramework);
+        string path = FilePath(targetFramework, assembly);
         return File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : null;
     }
 
     /// <summary>Writes the text as the committed file: UTF-8 without a byte order mark, LF line endings.</summary>
-    public static void Write(string targetFramework, string text)
+    public static void Write(string targetFramework, string text, string assembly = Library)
     {
-        string path = FilePath(targetFramework);
+        string path = FilePath(targetFramework, assembly);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text.ReplaceLineEndings("\n"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
@@ -51,19 +57,19 @@ internal static class PublicApiBaseline
     /// The failure message for a public API that differs from the committed file: which file, the lines removed from
     /// and added to it (the first <see cref="QuotedLines"/> of each), and how to accept the change.
     /// </summary>
-    public static string DescribeDifference(string targetFramework, string? committed, string current)
+    public static string DescribeDifference(string targetFramework, string? committed, string current, string assembly = Library)
     {
-        string file = $"src/LogtoGenerated/PublicApi/{targetFramework}.txt";
+        string file = $"src/{assembly}/PublicApi/{targetFramework}.txt";
         var message = new StringBuilder();
         if (committed is null)
         {
-            message.Append($"There is no committed public API for {targetFramework} ({file}).\n");
+            message.Append($"There is no committed public API {(assembly == Library ? "" : "of " + assembly + " ")}for {targetFramework} ({file}).\n");
         }
         else
         {
             List<string> removed = MultisetExcept(Lines(committed), Lines(current));
             List<string> added = MultisetExcept(Lines(current), Lines(committed));
-            message.Append($"The public API of LogtoGenerated for {targetFramework} differs from {file}: ");
+            message.Append($"The public API of {assembly} for {targetFramework} differs from {file}: ");
             message.Append($"{removed.Count} line(s) removed, {added.Count} line(s) added.\n");
             AppendLines(message, "Removed (in the committed file, not in the library):", "- ", removed);
             AppendLines(message, "Added (in the library, not in the committed file):", "+ ", added);
@@ -72,7 +78,7 @@ internal static class PublicApiBaseline
         message.Append('\n');
         message.Append("If the change is intended, accept it by rewriting the committed files (from the repository root):\n");
         message.Append("    ").Append(AcceptCommand).Append('\n');
-        message.Append($"then review `git diff src/LogtoGenerated/PublicApi` and commit the files with the change.");
+        message.Append($"then review `git diff src/{assembly}/PublicApi` and commit the files with the change.");
         return message.ToString();
     }
 

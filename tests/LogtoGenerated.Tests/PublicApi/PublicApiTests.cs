@@ -1,48 +1,64 @@
 namespace LogtoGenerated.Tests.PublicApi;
 
 /// <summary>
-/// The library's public API, for each target framework, is the one committed in <c>src/LogtoGenerated/PublicApi/</c>:
-/// a change to it (in the runtime or in the generated code) fails here until the files are rewritten with
-/// <see cref="PublicApiBaseline.AcceptCommand"/> and committed, so every change to the API shows up in review.
+/// The public API of each package's assembly (<c>LogtoGenerated</c>, <c>LogtoGenerated.Kiota</c>), for each target framework,
+/// is the one committed in <c>src/&lt;assembly&gt;/PublicApi/</c>: a change to it (in the runtime or in the generated code)
+/// fails here until the files are rewritten with <see cref="PublicApiBaseline.AcceptCommand"/> and committed, so every
+/// change to the API shows up in review.
 /// </summary>
 public sealed class PublicApiTests
 {
-    public static TheoryData<string> TargetFrameworks() => new(PublicApiBaseline.TargetFrameworks);
+    public static TheoryData<string, string> AssembliesAndTargetFrameworks()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string assembly in PublicApiBaseline.Assemblies)
+        {
+            foreach (string targetFramework in PublicApiBaseline.TargetFrameworks)
+            {
+                data.Add(assembly, targetFramework);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(TargetFrameworks))]
-    public void Public_API_is_the_committed_one(string targetFramework)
+    [MemberData(nameof(AssembliesAndTargetFrameworks))]
+    public void Public_API_is_the_committed_one(string assembly, string targetFramework)
     {
-        string current = PublicApiText.Generate(PublicApiBaseline.AssemblyPath(targetFramework), targetFramework);
+        string current = PublicApiText.Generate(PublicApiBaseline.AssemblyPath(targetFramework, assembly), targetFramework);
 
         if (PublicApiBaseline.Accepting)
         {
-            PublicApiBaseline.Write(targetFramework, current);
-            Assert.Equal(current, PublicApiBaseline.ReadCommitted(targetFramework));
+            PublicApiBaseline.Write(targetFramework, current, assembly);
+            Assert.Equal(current, PublicApiBaseline.ReadCommitted(targetFramework, assembly));
             return;
         }
 
-        string? committed = PublicApiBaseline.ReadCommitted(targetFramework);
-        Assert.True(committed == current, PublicApiBaseline.DescribeDifference(targetFramework, committed, current));
+        string? committed = PublicApiBaseline.ReadCommitted(targetFramework, assembly);
+        Assert.True(committed == current, PublicApiBaseline.DescribeDifference(targetFramework, committed, current, assembly));
     }
 
     [Fact]
     public void Each_target_framework_is_read_from_its_own_build()
     {
-        foreach (string targetFramework in PublicApiBaseline.TargetFrameworks)
+        foreach (string assembly in PublicApiBaseline.Assemblies)
         {
-            string path = PublicApiBaseline.AssemblyPath(targetFramework);
-            Assert.True(File.Exists(path), $"{path} is missing: the test project's build copies it there.");
-            Assert.Contains(
-                $"// The public API of LogtoGenerated for {targetFramework}.",
-                PublicApiText.Generate(path, targetFramework),
-                StringComparison.Ordinal);
-        }
+            foreach (string targetFramework in PublicApiBaseline.TargetFrameworks)
+            {
+                string path = PublicApiBaseline.AssemblyPath(targetFramework, assembly);
+                Assert.True(File.Exists(path), $"{path} is missing: the test project's build copies it there.");
+                Assert.Contains(
+                    $"// The public API of {assembly} for {targetFramework}.",
+                    PublicApiText.Generate(path, targetFramework),
+                    StringComparison.Ordinal);
+            }
 
-        using var net10 = Mono.Cecil.ModuleDefinition.ReadModule(PublicApiBaseline.AssemblyPath("net10.0"));
-        using var net8 = Mono.Cecil.ModuleDefinition.ReadModule(PublicApiBaseline.AssemblyPath("net8.0"));
-        Assert.Equal(".NETCoreApp,Version=v10.0", TargetFrameworkOf(net10));
-        Assert.Equal(".NETCoreApp,Version=v8.0", TargetFrameworkOf(net8));
+            using var net10 = Mono.Cecil.ModuleDefinition.ReadModule(PublicApiBaseline.AssemblyPath("net10.0", assembly));
+            using var net8 = Mono.Cecil.ModuleDefinition.ReadModule(PublicApiBaseline.AssemblyPath("net8.0", assembly));
+            Assert.Equal(".NETCoreApp,Version=v10.0", TargetFrameworkOf(net10));
+            Assert.Equal(".NETCoreApp,Version=v8.0", TargetFrameworkOf(net8));
+        }
     }
 
     [Fact]
@@ -74,6 +90,19 @@ public sealed class PublicApiTests
         Assert.Contains("namespace Microsoft.Extensions.DependencyInjection", text, StringComparison.Ordinal);
         Assert.Contains("public static class LogtoServiceCollectionExtensions", text, StringComparison.Ordinal);
         Assert.Contains("AddLogtoManagementClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kiota_package_text_has_the_provider_the_handler_the_options_and_the_registration_and_nothing_internal()
+    {
+        string text = PublicApiText.Generate(PublicApiBaseline.AssemblyPath("net10.0", "LogtoGenerated.Kiota"), "net10.0");
+
+        Assert.Contains("public class LogtoKiotaAuthenticationProvider : Microsoft.Kiota.Abstractions.Authentication.IAuthenticationProvider", text, StringComparison.Ordinal);
+        Assert.Contains("public sealed class LogtoTokenRefreshHandler : System.Net.Http.DelegatingHandler", text, StringComparison.Ordinal);
+        Assert.Contains("public class LogtoKiotaClientOptions : LogtoGenerated.Authentication.LogtoClientCredentialsOptions", text, StringComparison.Ordinal);
+        Assert.Contains("public static class LogtoKiotaServiceCollectionExtensions", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("LogtoTokenOption", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("LogtoKiotaHttpClientNames", text, StringComparison.Ordinal);
     }
 
     [Fact]

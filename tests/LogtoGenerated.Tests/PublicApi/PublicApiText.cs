@@ -8,7 +8,7 @@ using PublicApiGenerator;
 namespace LogtoGenerated.Tests.PublicApi;
 
 /// <summary>
-/// The public API of one build of the library as text: what <c>src/LogtoGenerated/PublicApi/&lt;framework&gt;.txt</c>
+/// The public API of one build of a package's assembly as text: what <c>src/&lt;assembly&gt;/PublicApi/&lt;framework&gt;.txt</c>
 /// holds. Deterministic: namespaces, types and members sorted by name (PublicApiGenerator's order), LF line endings,
 /// one final newline.
 /// </summary>
@@ -37,7 +37,7 @@ internal static class PublicApiText
         var hidden = HiddenMembers(assemblyPath);
 
         var text = new StringBuilder();
-        text.Append("// The public API of LogtoGenerated for ").Append(targetFramework).Append(". Written by the public API test; do not edit.\n");
+        text.Append("// The public API of ").Append(Path.GetFileNameWithoutExtension(assemblyPath)).Append(" for ").Append(targetFramework).Append(". Written by the public API test; do not edit.\n");
         text.Append("// To accept a change: ").Append(PublicApiBaseline.AcceptCommand).Append('\n');
         text.Append('\n');
         foreach (string line in declarations.ReplaceLineEndings("\n").Split('\n'))

@@ -70,7 +70,7 @@ internal static class CodeBlockCompiler
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         // Every assembly the test host runs with: the shared frameworks (Microsoft.NETCore.App and, because the test
-        // project references it, Microsoft.AspNetCore.App) and the test's dependencies; then the library itself.
+        // project references it, Microsoft.AspNetCore.App) and the test's dependencies; then the two packages' assemblies.
         var byFileName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string trusted = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")
             ?? throw new InvalidOperationException("The runtime did not report TRUSTED_PLATFORM_ASSEMBLIES.");
@@ -79,8 +79,10 @@ internal static class CodeBlockCompiler
             byFileName.TryAdd(Path.GetFileName(path), path);
         }
 
-        string library = typeof(LogtoManagementClient).Assembly.Location;
-        byFileName.TryAdd(Path.GetFileName(library), library);
+        foreach (string library in new[] { typeof(LogtoManagementClient).Assembly.Location, typeof(LogtoGenerated.Kiota.LogtoKiotaAuthenticationProvider).Assembly.Location })
+        {
+            byFileName.TryAdd(Path.GetFileName(library), library);
+        }
         return [.. byFileName.Values.Order(StringComparer.Ordinal).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });
 

@@ -25,7 +25,8 @@ namespace LogtoGenerated.Tests.Readme;
 /// <see cref="CancellationToken"/>. A block that declares its own <c>client</c> uses its own. Blocks are compiled,
 /// never run.</item>
 /// <item>References: every assembly the test host runs with (<c>TRUSTED_PLATFORM_ASSEMBLIES</c>: the .NET and
-/// ASP.NET Core shared frameworks and this test project's dependencies, xunit among them) and the library. Nullable
+/// ASP.NET Core shared frameworks and this test project's dependencies, xunit and Kiota's runtime among them), the library
+/// and <c>LogtoGenerated.Kiota</c>. Nullable
 /// is enabled, the language version is the latest, and every warning is an error.</item>
 /// <item>A failure names README.md's line and column, for example <c>README.md(42,5): error CS0103: The name 'x' does
 /// not exist in the current context</c>. The test case's name carries the line of the block's first line of code.</item>
@@ -38,7 +39,7 @@ public sealed class ReadmeCodeBlockTests
     private const int MinimumCSharpBlocks = 20;
 
     /// <summary>The documents whose blocks are checked: the repository's README and the package's (shown on NuGet).</summary>
-    private static readonly string[] Documents = ["README.md", "src/LogtoGenerated/PackageReadme.md"];
+    private static readonly string[] Documents = ["README.md", "src/LogtoGenerated/PackageReadme.md", "src/LogtoGenerated.Kiota/PackageReadme.md"];
 
     private static readonly string[] OtherSpellingsOfCSharp = ["cs", "c#", "csharp", "c-sharp", "csx"];
 
@@ -79,15 +80,18 @@ public sealed class ReadmeCodeBlockTests
             $"README.md has {count} csharp blocks, fewer than {MinimumCSharpBlocks}: the extraction found too few, or examples were lost.");
     }
 
-    [Fact]
-    public void Package_readme_has_CSharp_blocks()
+    [Theory]
+    [InlineData("src/LogtoGenerated/PackageReadme.md")]
+    [InlineData("src/LogtoGenerated.Kiota/PackageReadme.md")]
+    public void Package_readme_has_CSharp_blocks(string document)
     {
-        Assert.NotEmpty(CSharpBlocks("src/LogtoGenerated/PackageReadme.md"));
+        Assert.NotEmpty(CSharpBlocks(document));
     }
 
     [Theory]
     [InlineData("README.md")]
     [InlineData("src/LogtoGenerated/PackageReadme.md")]
+    [InlineData("src/LogtoGenerated.Kiota/PackageReadme.md")]
     public void Every_fenced_block_names_its_language_and_CSharp_is_named_csharp(string document)
     {
         var offending = Blocks(document)

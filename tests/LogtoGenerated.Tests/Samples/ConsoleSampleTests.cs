@@ -1,14 +1,16 @@
+using System.Runtime.InteropServices;
 using LogtoGenerated.Tests.Authentication;
 using LogtoGenerated.Tests.Infrastructure;
 using LogtoGenerated.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace LogtoGenerated.Tests.Samples;
 
 /// <summary>
-/// The console sample, published with NativeAOT, run as a native executable against a fake Logto on 127.0.0.1.
+/// The console sample, published with NativeAOT for net10.0 (<see cref="ConsoleSampleNet10Tests"/>) and for net8.0
+/// (<see cref="ConsoleSampleNet8Tests"/>), run as a native executable against a fake Logto on 127.0.0.1.
 /// </summary>
-[Collection(BuildCollection.Name)]
-public sealed class ConsoleSampleTests(NativeConsoleSample sample)
+public abstract class ConsoleSampleTests(NativeConsoleSample sample, ITestOutputHelper output)
 {
     [Fact]
     public void PublishingWithNativeAot_SucceedsWithoutWarnings()
@@ -17,6 +19,14 @@ public sealed class ConsoleSampleTests(NativeConsoleSample sample)
         Assert.True(sample.Publish.Warnings.Count == 0, "warnings:\n" + string.Join('\n', sample.Publish.Warnings));
         Assert.True(File.Exists(sample.Executable), "no native executable at " + sample.Executable + "\n" + sample.Publish.Transcript);
         Assert.False(File.Exists(Path.ChangeExtension(sample.Executable, ".dll")), "the publish output holds IL, not only a native executable");
+        // The sample itself was compiled for the framework (the generator, a build tool, is net10.0 in both publishes).
+        Assert.Contains(
+            $"/Release/{sample.TargetFramework}/{RuntimeInformation.RuntimeIdentifier}/LogtoGenerated.Samples.Console.dll",
+            sample.Publish.StandardOutput,
+            StringComparison.Ordinal);
+        output.WriteLine(
+            $"{sample.TargetFramework}: native executable {new FileInfo(sample.Executable).Length / 1024.0 / 1024.0:F1} MiB, " +
+            $"published in {sample.PublishTime.TotalSeconds:F0} s, {sample.Publish.Warnings.Count} warnings");
     }
 
     [Fact]
@@ -136,3 +146,11 @@ public sealed class ConsoleSampleTests(NativeConsoleSample sample)
     private void AssertPublished() =>
         Assert.True(sample.Publish.ExitCode == 0 && File.Exists(sample.Executable), "the sample was not published:\n" + sample.Publish.Transcript);
 }
+
+/// <summary>The console sample's tests on its net10.0 NativeAOT executable.</summary>
+[Collection(BuildCollection.Name)]
+public sealed class ConsoleSampleNet10Tests(NativeConsoleSampleNet10 sample, ITestOutputHelper output) : ConsoleSampleTests(sample, output);
+
+/// <summary>The console sample's tests on its net8.0 NativeAOT executable.</summary>
+[Collection(BuildCollection.Name)]
+public sealed class ConsoleSampleNet8Tests(NativeConsoleSampleNet8 sample, ITestOutputHelper output) : ConsoleSampleTests(sample, output);

@@ -6,22 +6,32 @@ namespace LogtoGenerated.Tests.Samples;
 
 /// <summary>
 /// The console sample (<c>samples/LogtoGenerated.Samples.Console</c>) published once per test run as a NativeAOT
-/// executable, in Release, for the machine's runtime identifier, into a temporary folder.
+/// executable for one target framework, in Release, for the machine's runtime identifier, into a temporary folder.
 /// </summary>
 /// <remarks>
 /// The sample's <c>Program.cs</c> and the library's project are published through a project written to the
-/// temporary folder, which sets <c>PublishAot</c> for one target framework, <see cref="TargetFramework"/>. Setting
-/// it on the command line instead would reach every project of the build (the generator included), and .NET 10's
-/// NativeAOT publishing needs the <c>Microsoft.NETCore.App.Runtime.NativeAOT.&lt;rid&gt;</c> pack, which not every
-/// package source serves; .NET 8's toolchain is the <c>Microsoft.DotNet.ILCompiler</c> package alone. The library
-/// targets both, so this also builds, trims and runs its net8.0 assembly.
+/// temporary folder, which sets <c>PublishAot</c> and the target framework. Setting them on the command line instead
+/// would reach every project of the build, the generator (a net10.0 build tool) included. The library targets both
+/// frameworks, so this builds, trims and runs each of its assemblies: .NET 8's toolchain comes in the
+/// <c>Microsoft.DotNet.ILCompiler</c> package, .NET 10's in the <c>Microsoft.NETCore.App.Runtime.NativeAOT.&lt;rid&gt;</c>
+/// runtime pack, both of the version the SDK picks.
 /// </remarks>
-public sealed class NativeConsoleSample : IAsyncLifetime
+public abstract class NativeConsoleSample : IAsyncLifetime
 {
-    /// <summary>The target framework the executable is published for.</summary>
-    public const string TargetFramework = "net8.0";
+    /// <summary>Prepares the publish of the sample for <paramref name="targetFramework"/>.</summary>
+    protected NativeConsoleSample(string targetFramework)
+    {
+        TargetFramework = targetFramework;
+        _folder = Path.Combine(Path.GetTempPath(), "logto-native-sample-" + targetFramework + "-" + Guid.NewGuid().ToString("N"));
+    }
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "logto-native-sample-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The target framework the executable is published for.</summary>
+    public string TargetFramework { get; }
+
+    /// <summary>How long <c>dotnet publish</c> ran (the library's Release build included).</summary>
+    public TimeSpan PublishTime => Publish.Elapsed;
+
+    private readonly string _folder;
 
     /// <summary>What <c>dotnet publish</c> printed, and its exit code.</summary>
     public ProcessResult Publish { get; private set; } = null!;
@@ -74,7 +84,7 @@ public sealed class NativeConsoleSample : IAsyncLifetime
         return ProcessRunner.RunAsync(Executable, [], environment, TimeSpan.FromMinutes(1), _folder);
     }
 
-    private static string ProjectFile()
+    private string ProjectFile()
     {
         string Escape(string path) => SecurityElement.Escape(path);
         string program = RepositoryRoot.Combine("samples", "LogtoGenerated.Samples.Console", "Program.cs");
@@ -101,3 +111,9 @@ public sealed class NativeConsoleSample : IAsyncLifetime
             """;
     }
 }
+
+/// <summary>The console sample published with NativeAOT for net10.0.</summary>
+public sealed class NativeConsoleSampleNet10() : NativeConsoleSample("net10.0");
+
+/// <summary>The console sample published with NativeAOT for net8.0.</summary>
+public sealed class NativeConsoleSampleNet8() : NativeConsoleSample("net8.0");

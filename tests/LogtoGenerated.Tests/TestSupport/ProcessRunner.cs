@@ -7,6 +7,9 @@ namespace LogtoGenerated.Tests.TestSupport;
 /// <summary>What a finished process printed, and its exit code.</summary>
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
+    /// <summary>How long the process ran, from its start to its exit (a wait for another build not included).</summary>
+    public TimeSpan Elapsed { get; init; }
+
     /// <summary>Both streams, for assertion messages.</summary>
     public string Transcript => $"exit code {ExitCode}\n--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}";
 
@@ -102,6 +105,7 @@ internal static class ProcessRunner
         var error = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(error, e.Data);
+        var stopwatch = Stopwatch.StartNew();
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -119,7 +123,7 @@ internal static class ProcessRunner
         }
 
         // WaitForExitAsync returns once the streams are drained too.
-        return new ProcessResult(process.ExitCode, Snapshot(output), Snapshot(error));
+        return new ProcessResult(process.ExitCode, Snapshot(output), Snapshot(error)) { Elapsed = stopwatch.Elapsed };
     }
 
     private static void Append(StringBuilder buffer, string? line)

@@ -5,12 +5,22 @@ using LogtoGenerated.Tests.TestSupport;
 namespace LogtoGenerated.Tests.Packaging;
 
 /// <summary>
-/// The library's NuGet package and symbol package, made once per test run by <c>dotnet pack -c Release</c> (the
-/// command the README gives) into a temporary folder.
+/// The NuGet package and symbol package of a project of <c>src/</c>, made once per test run by <c>dotnet pack -c Release</c>
+/// (the command the README gives) into a temporary folder.
 /// </summary>
-public sealed class LibraryPackage : IAsyncLifetime
+public abstract class NuGetPackage : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "logto-package-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+
+    /// <summary>Prepares the packing of <c>src/{projectName}/{projectName}.csproj</c>.</summary>
+    protected NuGetPackage(string projectName)
+    {
+        ProjectName = projectName;
+        _folder = Path.Combine(Path.GetTempPath(), "logto-package-" + projectName + "-" + Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>The project's name, which is also the package id.</summary>
+    public string ProjectName { get; }
 
     /// <summary>What <c>dotnet pack</c> printed, and its exit code.</summary>
     public ProcessResult Pack { get; private set; } = null!;
@@ -32,7 +42,7 @@ public sealed class LibraryPackage : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         Pack = await ProcessRunner.RunDotnetAsync(
-            ["pack", RepositoryRoot.Combine("src", "LogtoGenerated", "LogtoGenerated.csproj"), "-c", "Release", "-o", _folder, "-nologo"],
+            ["pack", RepositoryRoot.Combine("src", ProjectName, ProjectName + ".csproj"), "-c", "Release", "-o", _folder, "-nologo"],
             _folder,
             TimeSpan.FromMinutes(20));
         if (Pack.ExitCode != 0)
@@ -84,3 +94,9 @@ public sealed class LibraryPackage : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The library's package, <c>LogtoGenerated</c>.</summary>
+public sealed class LibraryPackage() : NuGetPackage("LogtoGenerated");
+
+/// <summary>The package of Logto authentication for Kiota clients, <c>LogtoGenerated.Kiota</c>.</summary>
+public sealed class KiotaPackage() : NuGetPackage("LogtoGenerated.Kiota");

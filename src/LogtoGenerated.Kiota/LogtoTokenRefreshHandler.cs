@@ -1,0 +1,60 @@
+using System.Net;
+using LogtoGenerated.Authentication;
+
+namespace LogtoGenerated.Kiota;
+
+/// <summary>
+/// A <see cref="DelegatingHandler"/> for a Kiota client's <see cref="HttpClient"/>: when the API answers <c>401</c> to a
+/// request that <see cref="LogtoKiotaAuthenticationProvider"/> gave a token, it discards that token (revoked, or
+/// expired early), gets a new one and sends the request once more. A second <c>401</c> is the answer.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Add it last, after Kiota's default handlers, so that it sees each request as it goes out (after redirects and
+/// before retries are counted): <c>handlers.Add(new LogtoTokenRefreshHandler(authentication))</c> on the list of
+/// <c>KiotaClientFactory.CreateDefaultHandlers()</c>, then <c>KiotaClientFactory.Create(handlers)</c>.
+/// </para>
+/// <para>
+/// Only a request whose body can be sent twice is replayed: no body, or a body of known length (Kiota's serialized
+/// bodies are). The refused token is discarded in every case, so the next request gets a new one. Requests whose
+/// <c>Authorization</c> header the caller set are left alone.
+/// </para>
+/// </remarks>
+public sealed class LogtoTokenRefreshHandler : DelegatingHandler
+{
+    private readonly ClientCredentialsAuthenticationProvider _tokenProvider;
+
+    /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless <c>KiotaClientFactory</c> or <c>IHttpClientFactory</c> does.</summary>
+    /// <param name="authenticationProvider">The provider of the Kiota client's request adapter.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="authenticationProvider"/> is <see langword="null"/>.</exception>
+    public LogtoTokenRefreshHandler(LogtoKiotaAuthenticationProvider authenticationProvider)
+    {
+        ArgumentNullException.ThrowIfNull(authenticationProvider);
+        _tokenProvider = authenticationProvider.TokenProvider
+            ?? throw new ArgumentException("The authentication provider has no token provider.", nameof(authenticationProvider));
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || request.Headers.Authorization is null || !LogtoTokenOption.IsOn(request)
+            || !await _tokenProvider.HandleUnauthorizedAsync(request, response, cancellationToken).ConfigureAwait(false)
+            || !CanSendAgain(request.Content))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        request.Headers.Authorization = null;
+        await _tokenProvider.AuthenticateRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether the body can be sent again: none, or content that knows its length. Kiota sends its bodies as a
+    /// <see cref="StreamContent"/>, which knows its length, and rewinds before sending again, only over a seekable stream.
+    /// </summary>
+    private static bool CanSendAgain(HttpContent? content) => content is null || content.Headers.ContentLength is not null;
+}

@@ -1,0 +1,118 @@
+using LogtoGenerated.Authentication;
+using LogtoGenerated.Kiota;
+using LogtoGenerated.Tests.Authentication;
+using LogtoGenerated.Tests.Infrastructure;
+using LogtoGenerated.Tests.Kiota.Shop.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LogtoGenerated.Tests.Kiota;
+
+/// <summary><c>AddLogtoKiotaClient</c>: a named Kiota client, with its token cache, its handlers and its options, in one call.</summary>
+public sealed class LogtoKiotaServiceCollectionTests : IAsyncLifetime
+{
+    private readonly ShopApi _shop = new();
+
+    public Task InitializeAsync() => _shop.InitializeAsync();
+
+    public Task DisposeAsync() => _shop.DisposeAsync();
+
+    [Fact]
+    public async Task Clients_of_one_name_share_one_token_and_send_it_to_the_base_URL()
+    {
+        _shop.Api.Respond(_ => FakeResponse.Json(200, ShopApi.OrderJson));
+        using ServiceProvider services = Register();
+
+        ShopClient first = services.GetRequiredKeyedService<ShopClient>("shop");
+        ShopClient second = services.GetRequiredKeyedService<ShopClient>("shop");
+        await Task.WhenAll(first.Orders["o1"].GetAsync(), second.Orders["o2"].GetAsync());
+
+        Assert.NotSame(first, second);
+        Assert.Single(_shop.TokenRequests);
+        Assert.Equal(["/orders/o1", "/orders/o2"], _shop.Api.Requests.Select(r => r.Path).Order());
+        Assert.All(_shop.Api.Requests, r => Assert.Equal("Bearer token-1", r.Headers["Authorization"]));
+        Assert.Equal(1, services.GetRequiredKeyedService<LogtoTokenCache>("shop").Count);
+    }
+
+    [Fact]
+    public async Task The_registered_client_refreshes_a_refused_token_and_replays_once()
+    {
+        _shop.Api.Respond(FakeResponse.InTurn(FakeResponse.FromRecording("24-api-expired-token.txt"), FakeResponse.Json(200, ShopApi.OrderJson)));
+        using ServiceProvider services = Register();
+
+        await services.GetRequiredKeyedService<ShopClient>("shop").Orders["o1"].GetAsync();
+
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], _shop.Api.Requests.Select(r => r.Headers["Authorization"]));
+        Assert.Equal(2, _shop.TokenRequests.Count);
+    }
+
+    [Fact]
+    public async Task Without_AllowedHosts_the_base_URLs_host_is_the_one_API_host_that_gets_the_token()
+    {
+        _shop.Api.Respond(_ => FakeResponse.Json(200, ShopApi.OrderJson));
+        using ServiceProvider services = Register(options => options.AllowedHosts.Clear());
+
+        await services.GetRequiredKeyedService<ShopClient>("shop").Orders["o1"].GetAsync();
+
+        Assert.Equal([_shop.ApiHost], services.GetRequiredService<IOptionsMonitor<LogtoKiotaClientOptions>>().Get("shop").AllowedHosts);
+        Assert.Equal("Bearer token-1", Assert.Single(_shop.Api.Requests).Headers["Authorization"]);
+    }
+
+    [Fact]
+    public void Invalid_options_fail_at_startup_with_the_clients_name_and_each_bad_option()
+    {
+        var collection = new ServiceCollection();
+        collection.AddLogtoKiotaClient("shop", options =>
+        {
+            options.Endpoint = _shop.Logto.Endpoint;
+            options.ClientId = TokenEndpoint.ClientId;
+            options.BaseUrl = new Uri("/relative", UriKind.Relative);
+        }, adapter => new ShopClient(adapter));
+        using ServiceProvider services = collection.BuildServiceProvider();
+
+        OptionsValidationException e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Logto Kiota client 'shop'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("LogtoKiotaClientOptions.ClientSecret is required", e.Message, StringComparison.Ordinal);
+        Assert.Contains("LogtoKiotaClientOptions.Resource is required", e.Message, StringComparison.Ordinal);
+        Assert.Contains("LogtoKiotaClientOptions.BaseUrl '/relative' must be an absolute http(s) URI", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_names_are_two_clients_with_their_own_options_and_caches()
+    {
+        var collection = new ServiceCollection();
+        Configure(collection, "eu", _ => { });
+        Configure(collection, "us", options => options.Scopes = ["write:orders"]);
+        using ServiceProvider services = collection.BuildServiceProvider();
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.NotSame(services.GetRequiredKeyedService<LogtoTokenCache>("eu"), services.GetRequiredKeyedService<LogtoTokenCache>("us"));
+        Assert.Contains("scopes 'read:orders'", services.GetRequiredKeyedService<LogtoKiotaAuthenticationProvider>("eu").ToString(), StringComparison.Ordinal);
+        Assert.Contains("scopes 'write:orders'", services.GetRequiredKeyedService<LogtoKiotaAuthenticationProvider>("us").ToString(), StringComparison.Ordinal);
+    }
+
+    private ServiceProvider Register(Action<LogtoKiotaClientOptions>? more = null)
+    {
+        var collection = new ServiceCollection();
+        Configure(collection, "shop", more ?? (_ => { }));
+        ServiceProvider services = collection.BuildServiceProvider();
+        services.GetRequiredService<IStartupValidator>().Validate();
+        return services;
+    }
+
+    private void Configure(IServiceCollection services, string name, Action<LogtoKiotaClientOptions> more) =>
+        services.AddLogtoKiotaClient(name, options =>
+        {
+            options.Endpoint = _shop.Logto.Endpoint;
+            options.ClientId = TokenEndpoint.ClientId;
+            options.ClientSecret = TokenEndpoint.ClientSecret;
+            options.Resource = ShopApi.Resource;
+            options.Scopes.Add(ShopApi.Scope);
+            options.AllowedHosts.Add(_shop.ApiHost);
+            options.BaseUrl = _shop.Api.Endpoint;
+            more(options);
+        }, adapter => new ShopClient(adapter));
+}
