@@ -40,17 +40,18 @@ internal sealed record GeneratorInputs(NamesRecord Record, IReadOnlyDictionary<s
     public static GeneratorInputs FromFolder(string folder)
     {
         var overrides = Path.Combine(folder, OverridesFileName);
-        return new(NamesRecord.Read(Path.Combine(folder, RecordFileName)), ReadOverrides(overrides), overrides)
+        var root = File.Exists(overrides) ? ParseObject(overrides) : [];
+        return new(NamesRecord.Read(Path.Combine(folder, RecordFileName)), ReadOverrides(root, overrides), overrides)
         {
-            ServerManagedRequestProperties = ReadServerManaged(overrides),
+            ServerManagedRequestProperties = ReadServerManaged(root, overrides),
         };
     }
 
-    /// <summary>Reads <c>{"serverManagedRequestProperties": ["tenantId", ...]}</c>; none when the file or the list is missing.</summary>
-    public static IReadOnlySet<string> ReadServerManaged(string path)
+    /// <summary>Reads <c>{"serverManagedRequestProperties": ["tenantId", ...]}</c> from the overrides file; none when the list is missing.</summary>
+    private static HashSet<string> ReadServerManaged(JsonObject root, string path)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        if (!File.Exists(path) || ParseObject(path)["serverManagedRequestProperties"] is not { } list)
+        if (root["serverManagedRequestProperties"] is not { } list)
         {
             return names;
         }
@@ -68,15 +69,9 @@ internal sealed record GeneratorInputs(NamesRecord Record, IReadOnlyDictionary<s
     /// Reads <c>{"types": {"&lt;use&gt;": "&lt;Name&gt;"}}</c>: the type used as <c>&lt;use&gt;</c> (as <c>names</c> lists
     /// uses) is named <c>&lt;Name&gt;</c>. Other top-level properties (<c>$comment</c>) are ignored.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> ReadOverrides(string path)
+    private static Dictionary<string, string> ReadOverrides(JsonObject root, string path)
     {
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return overrides;
-        }
-
-        var root = ParseObject(path);
         if (root["types"] is null)
         {
             return overrides;

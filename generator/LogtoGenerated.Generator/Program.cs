@@ -109,7 +109,7 @@ namespace LogtoGenerated.Generator
         {
             var stopwatch = Stopwatch.StartNew();
             var namingFolder = FolderOf(document);
-            if (Load(document, settings, error, namingFolder) is not { } model)
+            if (Inputs(namingFolder, error) is not { } inputs || Load(document, settings, error, inputs) is not { } model)
             {
                 return Failure;
             }
@@ -120,7 +120,7 @@ namespace LogtoGenerated.Generator
 
             // The record of names, for the next generation and for review: what was named, renamed and dropped.
             var recordPath = Path.Combine(namingFolder, GeneratorInputs.RecordFileName);
-            var before = NamesRecord.Read(recordPath);
+            var before = inputs.Record;
             var after = NamesRecord.Of(model.Types);
             var json = after.ToJson();
             if (!File.Exists(recordPath) || File.ReadAllText(recordPath) != json)
@@ -137,7 +137,7 @@ namespace LogtoGenerated.Generator
 
         private static int Names(string document, GeneratorOptions settings, TextWriter output, TextWriter error)
         {
-            if (Load(document, settings, error, FolderOf(document)) is not { } model)
+            if (Inputs(FolderOf(document), error) is not { } inputs || Load(document, settings, error, inputs) is not { } model)
             {
                 return Failure;
             }
@@ -181,9 +181,13 @@ namespace LogtoGenerated.Generator
 
             var (oldPath, newPath) = (options["old"], options["new"]);
             // One record names both documents, so a type is reported renamed only when the record itself changed.
-            var naming = options.GetValueOrDefault("names") ?? FolderOf(newPath);
-            if (Load(oldPath, settings, error, naming, strictOverrides: false) is not { } oldModel
-                || Load(newPath, settings, error, naming, strictOverrides: false) is not { } newModel)
+            if (Inputs(options.GetValueOrDefault("names") ?? FolderOf(newPath), error) is not { } inputs)
+            {
+                return Failure;
+            }
+
+            var naming = inputs with { RequireAllOverrides = false };
+            if (Load(oldPath, settings, error, naming) is not { } oldModel || Load(newPath, settings, error, naming) is not { } newModel)
             {
                 return Failure;
             }
@@ -228,13 +232,23 @@ namespace LogtoGenerated.Generator
             }
         }
 
-        /// <summary>
-        /// The code model of a document, named with the record and overrides in <paramref name="namingFolder"/>, or null after
-        /// printing why it could not be built. Without <paramref name="strictOverrides"/>, overrides for uses the document
-        /// does not have are passed over (an older document) instead of failing.
-        /// </summary>
-        private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error, string namingFolder, bool strictOverrides = true) =>
-            Read(document, stream => CodeGenerator.BuildModel(stream, settings, GeneratorInputs.FromFolder(namingFolder) with { RequireAllOverrides = strictOverrides }), error);
+        /// <summary>The code model of a document, built with <paramref name="inputs"/>, or null after printing why it could not be built.</summary>
+        private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error, GeneratorInputs inputs) =>
+            Read(document, stream => CodeGenerator.BuildModel(stream, settings, inputs), error);
+
+        /// <summary>The record and overrides in <paramref name="folder"/>, or null after printing why they could not be read.</summary>
+        private static GeneratorInputs? Inputs(string folder, TextWriter error)
+        {
+            try
+            {
+                return GeneratorInputs.FromFolder(folder);
+            }
+            catch (GeneratorException exception)
+            {
+                error.WriteLine($"error: {exception.Message}");
+                return null;
+            }
+        }
 
         /// <summary>
         /// What <paramref name="read"/> makes of a document, or null after printing why the document is bad (a

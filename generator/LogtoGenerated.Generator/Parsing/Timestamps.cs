@@ -30,12 +30,12 @@ internal static class Timestamps
     /// Properties named like timestamps that Logto fills with seconds since the epoch, not milliseconds: a property
     /// name and a fragment of the JSON pointer of the schema holding it. They stay numbers.
     /// </summary>
-    private static readonly (string Property, string PointerFragment, string Why)[] SecondsProperties =
+    private static readonly (string Property, string PointerFragment)[] SecondsProperties =
     [
         // The OIDC signing and cookie keys: createdAt is Math.floor(Date.now() / 1000) when a key is generated.
-        ("createdAt", "/paths/~1api~1configs~1oidc~1{keyType}", "OIDC key creation time, in seconds"),
+        ("createdAt", "/paths/~1api~1configs~1oidc~1{keyType}"),
         // The metadata of a stored federated token set: expiresAt is the token response's time plus expires_in, in seconds.
-        ("expiresAt", "/properties/tokenSecret/properties/metadata", "token set expiry, in seconds"),
+        ("expiresAt", "/properties/tokenSecret/properties/metadata"),
     ];
 
     /// <summary>The use of a property: a timestamp number becomes <see cref="PrimitiveKind.EpochMilliseconds"/>; anything else is kept.</summary>

@@ -75,10 +75,12 @@ internal static partial class DocumentRefresher
         }
 
         ApiModel model;
+        GeneratorInputs naming;
         try
         {
+            naming = Naming(folder);
             using var stream = new MemoryStream(bytes, writable: false);
-            model = CodeGenerator.BuildModel(stream, generator, Naming(folder));
+            model = CodeGenerator.BuildModel(stream, generator, naming);
         }
         catch (GeneratorException exception)
         {
@@ -116,7 +118,7 @@ internal static partial class DocumentRefresher
 
         // Compared before anything is written, while the old document is still there.
         var changes = oldDocument is not null && (documentChanged || oldDocument != newDocument)
-            ? Compare(Path.Combine(folder, oldDocument), model, newDocument, generator, Naming(folder))
+            ? Compare(Path.Combine(folder, oldDocument), model, newDocument, generator, naming)
             : null;
 
         if (documentChanged)

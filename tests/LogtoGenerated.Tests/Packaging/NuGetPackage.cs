@@ -1,3 +1,4 @@
+using System.Reflection.Metadata;
 using System.IO.Compression;
 using System.Xml.Linq;
 using LogtoGenerated.Tests.TestSupport;
@@ -92,6 +93,30 @@ public abstract class NuGetPackage : IAsyncLifetime
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The <c>[AssemblyMetadata]</c> key/value pairs of an assembly read from a package.</summary>
+    public static IEnumerable<(string Key, string Value)> AssemblyMetadata(MetadataReader metadata)
+    {
+        foreach (CustomAttributeHandle handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            CustomAttribute attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != HandleKind.MemberReference)
+            {
+                continue;
+            }
+
+            var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+            var type = metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent);
+            if (metadata.GetString(type.Name) != "AssemblyMetadataAttribute")
+            {
+                continue;
+            }
+
+            BlobReader value = metadata.GetBlobReader(attribute.Value);
+            value.ReadUInt16(); // prolog
+            yield return (value.ReadSerializedString()!, value.ReadSerializedString()!);
+        }
     }
 }
 

@@ -124,7 +124,7 @@ public sealed class PackageTests(LibraryPackage package)
                 || r.StartsWith("Microsoft.OpenApi", StringComparison.Ordinal)
                 || r.StartsWith("Humanizer", StringComparison.Ordinal)
                 || r.StartsWith("xunit", StringComparison.Ordinal));
-            Assert.Contains(AssemblyMetadata(metadata), pair => pair == ("IsTrimmable", "True"));
+            Assert.Contains(NuGetPackage.AssemblyMetadata(metadata), pair => pair == ("IsTrimmable", "True"));
         }
     }
 
@@ -136,29 +136,6 @@ public sealed class PackageTests(LibraryPackage package)
         foreach (string tfm in TargetFrameworks)
         {
             Assert.Contains($"lib/{tfm}/LogtoGenerated.pdb", package.SymbolEntries);
-        }
-    }
-
-    private static IEnumerable<(string Key, string Value)> AssemblyMetadata(MetadataReader metadata)
-    {
-        foreach (CustomAttributeHandle handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
-        {
-            CustomAttribute attribute = metadata.GetCustomAttribute(handle);
-            if (attribute.Constructor.Kind != HandleKind.MemberReference)
-            {
-                continue;
-            }
-
-            var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
-            var type = metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent);
-            if (metadata.GetString(type.Name) != "AssemblyMetadataAttribute")
-            {
-                continue;
-            }
-
-            BlobReader value = metadata.GetBlobReader(attribute.Value);
-            value.ReadUInt16(); // prolog
-            yield return (value.ReadSerializedString()!, value.ReadSerializedString()!);
         }
     }
 
