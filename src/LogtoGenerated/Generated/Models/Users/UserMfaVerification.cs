@@ -4,100 +4,55 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>One of several shapes Logto's document allows here.</summary>
-/// <remarks>
-/// Holds exactly one of: <see cref="Totp"/>, <see cref="BackupCode"/>.
-/// The <c>type</c> property tells them apart.
-/// A value matching none of them (say, a shape Logto adds later) is kept as raw JSON in <see cref="Value"/> and written back unchanged.
-/// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UserMfaVerification.JsonConverter))]
-public sealed partial class UserMfaVerification
+/// <summary>The UserMfaVerification object of Logto's Management API.</summary>
+public partial class UserMfaVerification
 {
-    private readonly object _value;
+    /// <summary>
+    /// The <c>id</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required string Id { get; set; }
 
-    private UserMfaVerification(object value) => _value = value;
+    /// <summary>
+    /// The <c>createdAt</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required string CreatedAt { get; set; }
 
-    /// <summary>Creates the union holding its Totp alternative.</summary>
-    /// <param name="value">The alternative.</param>
-    public UserMfaVerification(global::LogtoGenerated.Models.UserMfaVerificationTotp value)
-        : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-    {
-    }
+    /// <summary>
+    /// The <c>lastUsedAt</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("lastUsedAt")]
+    public string? LastUsedAt { get; set; }
 
-    /// <summary>Wraps the Totp alternative.</summary>
-    /// <param name="value">The alternative.</param>
-    public static implicit operator UserMfaVerification(global::LogtoGenerated.Models.UserMfaVerificationTotp value) => new(value);
+    /// <summary>
+    /// The <c>type</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public required global::LogtoGenerated.Models.MfaFactor Type { get; set; }
 
-    /// <summary>The Totp alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.UserMfaVerificationTotp? Totp => _value as global::LogtoGenerated.Models.UserMfaVerificationTotp;
+    /// <summary>
+    /// The <c>agent</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
+    public string? Agent { get; set; }
 
-    /// <summary>Creates the union holding its BackupCode alternative.</summary>
-    /// <param name="value">The alternative.</param>
-    public UserMfaVerification(global::LogtoGenerated.Models.UserMfaVerificationBackupCode value)
-        : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))
-    {
-    }
+    /// <summary>
+    /// The <c>name</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; set; }
 
-    /// <summary>Wraps the BackupCode alternative.</summary>
-    /// <param name="value">The alternative.</param>
-    public static implicit operator UserMfaVerification(global::LogtoGenerated.Models.UserMfaVerificationBackupCode value) => new(value);
+    /// <summary>
+    /// The <c>remainCodes</c> property.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("remainCodes")]
+    public double? RemainCodes { get; set; }
 
-    /// <summary>The BackupCode alternative, or null when the union holds another one.</summary>
-    public global::LogtoGenerated.Models.UserMfaVerificationBackupCode? BackupCode => _value as global::LogtoGenerated.Models.UserMfaVerificationBackupCode;
-
-    /// <summary>The alternative held: one of the typed alternatives, or a <see cref="global::System.Text.Json.JsonElement"/> for a shape this client does not know.</summary>
-    public object Value => _value;
-
-    /// <summary>True when the JSON matched none of the alternatives the document describes.</summary>
-    public bool IsUnknown => _value is global::System.Text.Json.JsonElement;
-
-    /// <summary>Wraps JSON that matches none of the known alternatives.</summary>
-    /// <param name="json">The JSON value.</param>
-    /// <returns>The union holding the raw JSON.</returns>
-    public static UserMfaVerification FromUnknown(global::System.Text.Json.JsonElement json) => new(json.Clone());
-
-    /// <summary>Reads and writes <see cref="UserMfaVerification"/> without reflection.</summary>
-    /// <remarks>Used by System.Text.Json through the type's <c>[JsonConverter]</c> attribute, not by callers.</remarks>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<UserMfaVerification>
-    {
-        /// <inheritdoc/>
-        public override UserMfaVerification? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-            if (element.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
-            {
-                case "Totp":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.UserMfaVerificationTotp, out var value0) ? new((global::LogtoGenerated.Models.UserMfaVerificationTotp)value0!) : FromUnknown(element);
-                case "BackupCode":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Default.UserMfaVerificationBackupCode, out var value1) ? new((global::LogtoGenerated.Models.UserMfaVerificationBackupCode)value1!) : FromUnknown(element);
-            }
-
-            return FromUnknown(element);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UserMfaVerification value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            switch (value._value)
-            {
-                case global::LogtoGenerated.Models.UserMfaVerificationTotp typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.UserMfaVerificationTotp);
-                    break;
-                case global::LogtoGenerated.Models.UserMfaVerificationBackupCode typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Default.UserMfaVerificationBackupCode);
-                    break;
-                case global::System.Text.Json.JsonElement raw:
-                    raw.WriteTo(writer);
-                    break;
-            }
-        }
-    }
+    /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
 }

@@ -4,8 +4,8 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The UserMfaVerificationTotp object of Logto's Management API.</summary>
-public partial class UserMfaVerificationTotp
+/// <summary>The CreateUserMfaVerificationTotpResponse object of Logto's Management API.</summary>
+public partial class CreateUserMfaVerificationTotpResponse
 {
     /// <summary>
     /// The <c>type</c> property.

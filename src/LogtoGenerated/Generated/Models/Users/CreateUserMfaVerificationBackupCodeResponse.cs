@@ -4,8 +4,8 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The UserMfaVerificationBackupCode object of Logto's Management API.</summary>
-public partial class UserMfaVerificationBackupCode
+/// <summary>The CreateUserMfaVerificationBackupCodeResponse object of Logto's Management API.</summary>
+public partial class CreateUserMfaVerificationBackupCodeResponse
 {
     /// <summary>
     /// The <c>type</c> property.
