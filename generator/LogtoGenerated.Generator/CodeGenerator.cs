@@ -15,7 +15,8 @@ internal static class CodeGenerator
     public static ApiModel BuildModel(Stream document, GeneratorOptions options, GeneratorInputs? naming = null)
     {
         naming ??= GeneratorInputs.None;
-        var openApi = DocumentLoader.Load(document);
+        using var corrected = naming.Corrections.Apply(document, naming.RequireAllOverrides, out var corrections);
+        var openApi = DocumentLoader.Load(corrected);
         var builder = new ApiModelBuilder(options.BasePath, naming.ServerManagedRequestProperties);
         var model = builder.Build(openApi);
         if (naming.RequireAllOverrides && naming.ServerManagedRequestProperties.FirstOrDefault(p => !builder.LeftOutProperties.Contains(p)) is { } stale)
@@ -27,6 +28,7 @@ internal static class CodeGenerator
 
         TypeNamer.NameAll(model.Types, naming);
         MemberNamer.NameAll(model, options);
+        model.Corrections = corrections;
         return model;
     }
 

@@ -2,13 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using LogtoGenerated.Generator.Naming;
+using LogtoGenerated.Generator.Parsing;
 
 namespace LogtoGenerated.Generator;
 
 /// <summary>
-/// What decides the generated code besides the document: the committed record of the type names given so far and the
-/// human-curated overrides. Both are files next to the document (<see cref="RecordFileName"/>,
-/// <see cref="OverridesFileName"/>); either may be missing.
+/// What decides the generated code besides the document: the committed record of the type names given so far, the
+/// human-curated overrides and the corrections of the document's errors. All are files next to the document
+/// (<see cref="RecordFileName"/>, <see cref="OverridesFileName"/>, <see cref="DocumentCorrections.FileName"/>); any may be missing.
 /// </summary>
 /// <param name="Record">The names of the previous generation and the uses each was given for.</param>
 /// <param name="Overrides">Names chosen by a person for the type with a given use, which win over every rule.</param>
@@ -20,6 +21,9 @@ internal sealed record GeneratorInputs(NamesRecord Record, IReadOnlyDictionary<s
     /// leave them out; responses keep them. From the overrides file's <c>serverManagedRequestProperties</c>.
     /// </summary>
     public IReadOnlySet<string> ServerManagedRequestProperties { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Where the document says something other than what Logto's server does, from <see cref="DocumentCorrections.FileName"/>.</summary>
+    public DocumentCorrections Corrections { get; init; } = DocumentCorrections.None;
 
     /// <summary>The record of generated type names, next to the document.</summary>
     public const string RecordFileName = "names.lock.json";
@@ -44,6 +48,7 @@ internal sealed record GeneratorInputs(NamesRecord Record, IReadOnlyDictionary<s
         return new(NamesRecord.Read(Path.Combine(folder, RecordFileName)), ReadOverrides(root, overrides), overrides)
         {
             ServerManagedRequestProperties = ReadServerManaged(root, overrides),
+            Corrections = DocumentCorrections.Read(Path.Combine(folder, DocumentCorrections.FileName)),
         };
     }
 

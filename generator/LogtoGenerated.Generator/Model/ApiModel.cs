@@ -8,6 +8,9 @@ internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType>
     public RequestBuilderNode Root { get; } = root;
     public IReadOnlyList<ModelType> Types { get; } = types;
 
+    /// <summary>The corrections of the document applied before it was read (see <see cref="Parsing.DocumentCorrections"/>).</summary>
+    public IReadOnlyList<Parsing.DocumentCorrection> Corrections { get; set; } = [];
+
     /// <summary>Every request builder, the root first, in pre-order (a node, then each child's subtree in segment order).</summary>
     public IEnumerable<RequestBuilderNode> Nodes() => Root.DescendantsAndSelf();
 

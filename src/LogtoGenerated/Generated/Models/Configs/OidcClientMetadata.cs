@@ -12,14 +12,14 @@ public partial class OidcClientMetadata
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("redirectUris")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<global::System.Text.Json.Nodes.JsonObject> RedirectUris { get; set; }
+    public required global::System.Collections.Generic.IList<string> RedirectUris { get; set; }
 
     /// <summary>
     /// The <c>postLogoutRedirectUris</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("postLogoutRedirectUris")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Collections.Generic.IList<global::System.Text.Json.Nodes.JsonObject> PostLogoutRedirectUris { get; set; }
+    public required global::System.Collections.Generic.IList<string> PostLogoutRedirectUris { get; set; }
 
     /// <summary>
     /// The <c>backchannelLogoutUri</c> property.

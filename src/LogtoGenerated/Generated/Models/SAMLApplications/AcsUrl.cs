@@ -4,7 +4,7 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The AcsUrl object of Logto's Management API.</summary>
+/// <summary>The Assertion Consumer Service (ACS) URL where the SAML response will be sent.</summary>
 public partial class AcsUrl
 {
     /// <summary>

@@ -42,7 +42,7 @@ public partial class CreateSamlApplicationRequest
     /// The Assertion Consumer Service (ACS) URL where the SAML response will be sent.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("acsUrl")]
-    public string? AcsUrl { get; set; }
+    public global::LogtoGenerated.Models.AcsUrl? AcsUrl { get; set; }
 
     /// <summary>
     /// Validator function

@@ -30,10 +30,11 @@ public partial class SamlApplicationSecret
     public required global::System.DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
-    /// The expiration time of the certificate.
+    /// The expiration time of the certificate, in epoch milliseconds.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.EpochMillisecondsConverter))]
     public required global::System.DateTimeOffset ExpiresAt { get; set; }
 
     /// <summary>

@@ -87,7 +87,7 @@ public partial class UpdateSamlApplicationRequest
     /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonIgnore]
-    public string? AcsUrl
+    public global::LogtoGenerated.Models.AcsUrl? AcsUrl
     {
         get => AcsUrlPresence.Value;
         set => AcsUrlPresence = new(value);
@@ -97,8 +97,8 @@ public partial class UpdateSamlApplicationRequest
     [global::System.Text.Json.Serialization.JsonPropertyName("acsUrl")]
     [global::System.Text.Json.Serialization.JsonInclude]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<string?>))]
-    internal global::LogtoGenerated.Serialization.Presence<string?> AcsUrlPresence { get; set; }
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::LogtoGenerated.Models.AcsUrl?>))]
+    internal global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?> AcsUrlPresence { get; set; }
 
     /// <summary>
     /// Validator function

@@ -63,15 +63,14 @@ public partial class UserConsentScopesRequestBuilder
     /// <param name="body">The request body.</param>
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The scopes were assigned. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.UserConsentScopesRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task PostAsync(global::LogtoGenerated.Models.UserConsentScopesRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/cimd/user-consent-scopes", Path, "AssignCimdUserConsentScopes");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UserConsentScopesRequest);
-        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
 }

@@ -99,15 +99,14 @@ public partial class RolesRequestBuilder
     /// <param name="body">The request body.</param>
     /// <param name="configure">Sets headers of this request.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The role was added successfully. Null when Logto answers without a body.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?> PostAsync(global::LogtoGenerated.Models.OrganizationRoleIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task PostAsync(global::LogtoGenerated.Models.OrganizationRoleIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/applications/{applicationId}/roles", Path, "AssignOrganizationRolesToApplication");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.OrganizationRoleIdsRequest);
-        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JsonNode, cancellationToken);
+        return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
     /// <summary>Replace organization application roles</summary>
