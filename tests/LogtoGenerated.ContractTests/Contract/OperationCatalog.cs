@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using LogtoGenerated.ContractTests.Server;
-using LogtoGenerated.Generator;
 using LogtoGenerated.Generator.Model;
 
 namespace LogtoGenerated.ContractTests.Contract;
@@ -29,19 +28,14 @@ internal sealed class OperationCatalog
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-    private static readonly Lazy<OperationCatalog> LazyInstance = new(() => new OperationCatalog(RepositoryRoot.OpenApiDocument));
+    private static readonly Lazy<OperationCatalog> LazyInstance = new(() => new OperationCatalog(LogtoDocument.Instance));
 
-    private OperationCatalog(string documentPath)
+    private OperationCatalog(LogtoDocument document)
     {
-        DocumentPath = documentPath;
-        Document = JsonNode.Parse(File.ReadAllText(documentPath))!.AsObject();
+        DocumentPath = document.Path;
+        Document = document.Corrected;
         Schemas = new SchemaInstances(Document);
-
-        ApiModel model;
-        using (var stream = File.OpenRead(documentPath))
-        {
-            model = CodeGenerator.BuildModel(stream, new GeneratorOptions());
-        }
+        var model = document.Model;
 
         var paths = Document["paths"]!.AsObject();
         var operations = new List<ContractOperation>();
@@ -53,8 +47,10 @@ internal sealed class OperationCatalog
     /// <summary>The catalog of the document in <c>openapi/</c>, read once.</summary>
     public static OperationCatalog Instance => LazyInstance.Value;
 
+    /// <summary>The vendored document, as Logto serves it.</summary>
     public string DocumentPath { get; }
 
+    /// <summary>The document with <c>openapi/corrections.json</c> applied, as the client is generated from it.</summary>
     public JsonObject Document { get; }
 
     public SchemaInstances Schemas { get; }

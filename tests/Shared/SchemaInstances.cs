@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace LogtoGenerated.ContractTests.Contract;
+namespace LogtoGenerated.TestShared;
 
 /// <summary>How a schema is read when values are checked against it.</summary>
 internal enum SchemaReading
@@ -10,7 +10,7 @@ internal enum SchemaReading
     /// <summary>
     /// As Logto means it. Logto's document comes from zod: a literal is written as a <c>format</c> holding the JSON
     /// value (<c>"format": "\"Text\""</c>), a regular expression as a JavaScript literal (<c>"/^\d+$/"</c>), and a
-    /// union, which takes what its first matching alternative takes, as <c>oneOf</c> (see <see cref="IntendedReading"/>).
+    /// union, which takes what its first matching alternative takes, as <c>oneOf</c> (the contract tests rewrite those for a validator).
     /// </summary>
     Intended,
 

@@ -1,4 +1,4 @@
-namespace LogtoGenerated.ContractTests.Contract;
+namespace LogtoGenerated.TestShared;
 
 /// <summary>One HTTP exchange as it went over the wire.</summary>
 internal sealed record Exchange(string Method, Uri RequestUri, string? RequestContentType, string? RequestBody, int Status, string? ResponseContentType, string ResponseBody);

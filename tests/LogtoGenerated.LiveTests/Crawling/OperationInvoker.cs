@@ -1,0 +1,164 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Http;
+using LogtoGenerated.LiveTests.Seeding;
+
+namespace LogtoGenerated.LiveTests.Crawling;
+
+/// <summary>
+/// Calls one operation through the generated client as a user would: it follows the request builders (properties,
+/// indexers, <c>By...</c> methods) with the seeded data's values for path parameters, passes required query
+/// parameters, and a body read into the generated body type from JSON: the minimal valid instance of the corrected
+/// document's schema, merged with the operation's realistic values from <see cref="WriteBodies"/>.
+/// </summary>
+internal sealed partial class OperationInvoker(LiveData data)
+{
+    private static readonly JsonSerializerOptions ValueOptions = new()
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(LogtoJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+    };
+
+    private static readonly SchemaInstances Schemas = new(LogtoDocument.Instance.Corrected);
+
+    /// <summary>A prepared call: the builder, the method, and its arguments; or why it cannot be made with the data.</summary>
+    internal sealed record Call(object Builder, MethodInfo Method, object?[] Arguments, JsonNode? BodyJson);
+
+    /// <summary>The call of the operation's main method (<c>GetAsync</c>, <c>PostAsync</c>, ...), or the reason it cannot be made.</summary>
+    public (Call? Call, string? Missing) Prepare(LiveOperation operation, LogtoManagementClient client, Action<RequestConfiguration> configure)
+    {
+        var model = operation.Model;
+        var segments = model.PathTemplate.Split('/');
+        object builder = client;
+        var offset = segments.Length - operation.Builders.Count;
+        for (var i = 0; i < operation.Builders.Count; i++)
+        {
+            var node = operation.Builders[i];
+            var type = builder.GetType();
+            if (!node.IsParameter)
+            {
+                builder = type.GetProperty(node.MemberName)!.GetValue(builder)!;
+                continue;
+            }
+
+            var names = PathParameter().Matches(segments[offset + i]).Select(m => m.Groups[1].Value).ToList();
+            var member = node.IsIndexer
+                ? type.GetProperties().Single(p => p.GetIndexParameters().Length == 1).GetMethod!
+                : type.GetMethod(node.MemberName)!;
+            var parameters = member.GetParameters();
+            var values = new object?[names.Count];
+            for (var k = 0; k < names.Count; k++)
+            {
+                if (data.PathValue(model.PathTemplate, names[k]) is not { } value)
+                {
+                    return (null, $"no {{{names[k]}}} in the seeded data");
+                }
+
+                // A string enum segment (an action type) is read from its wire value like any JSON string.
+                values[k] = parameters[k].ParameterType == typeof(string) ? value : JsonValue.Create(value).Deserialize(parameters[k].ParameterType, ValueOptions);
+            }
+
+            builder = member.Invoke(builder, values)!;
+        }
+
+        var method = builder.GetType().GetMethod(model.HttpMethod + "Async")!;
+        JsonNode? bodyJson = null;
+        var arguments = new List<object?>();
+        foreach (var parameter in method.GetParameters())
+        {
+            switch (parameter.Name)
+            {
+                case "body":
+                    (var body, bodyJson) = Body(operation, parameter.ParameterType);
+                    arguments.Add(body);
+                    break;
+                case "configure":
+                    arguments.Add(configure);
+                    break;
+                case "cancellationToken":
+                    arguments.Add(CancellationToken.None);
+                    break;
+                default:
+                    var wire = model.RequiredQuery.FirstOrDefault(q => q.Name.TrimStart('@') == parameter.Name)?.WireName ?? parameter.Name!;
+                    var json = WriteBodies.Query(operation.Display, wire) ?? Schemas.Minimal(ParameterSchema(operation, wire), wire);
+                    arguments.Add(json is null ? null : json.Deserialize(parameter.ParameterType, ValueOptions));
+                    break;
+            }
+        }
+
+        return (new Call(builder, method, [.. arguments], bodyJson), null);
+    }
+
+    /// <summary>The body: JSON made from the schema and the realistic values, read into the generated type (multipart: file parts filled in).</summary>
+    private (object? Body, JsonNode? Json) Body(LiveOperation operation, Type bodyType)
+    {
+        var content = operation.Model.Body!;
+        var mediaType = content.Encoding switch
+        {
+            BodyEncoding.Multipart => "multipart/form-data",
+            BodyEncoding.Form => "application/x-www-form-urlencoded",
+            _ => "application/json",
+        };
+        var schema = OperationDefinition(operation)["requestBody"]!["content"]![mediaType]!["schema"]!;
+        var json = Merge(Schemas.Minimal(schema, "body"), WriteBodies.For(operation.Display, data));
+        if (content.Encoding == BodyEncoding.Multipart)
+        {
+            var body = Activator.CreateInstance(bodyType)!;
+            foreach (var property in bodyType.GetProperties().Where(p => p.CanWrite))
+            {
+                var wire = property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? property.Name;
+                if (property.PropertyType == typeof(FileUpload))
+                {
+                    property.SetValue(body, new FileUpload(new MemoryStream(TinyPng), "logo.png", "image/png"));
+                }
+                else if (json?[wire] is { } value)
+                {
+                    property.SetValue(body, value.Deserialize(property.PropertyType, ValueOptions));
+                }
+            }
+
+            return (body, null);
+        }
+
+        var typeInfo = LogtoJsonContext.Default.GetTypeInfo(bodyType)!;
+        return (JsonSerializer.Deserialize(json?.ToJsonString() ?? "null", typeInfo), json);
+    }
+
+    /// <summary>The operation object of the corrected document.</summary>
+    public static JsonObject OperationDefinition(LiveOperation operation) =>
+        LogtoDocument.Instance.Corrected["paths"]![operation.Model.PathTemplate]![operation.Model.HttpMethod.ToLowerInvariant()]!.AsObject();
+
+    private static JsonNode ParameterSchema(LiveOperation operation, string name) =>
+        (OperationDefinition(operation)["parameters"] as JsonArray ?? [])
+            .Select(p => Schemas.Resolve(p!))
+            .First(p => (string?)p["name"] == name)["schema"]!;
+
+    /// <summary><paramref name="over"/> laid over <paramref name="under"/>: objects merged property by property, anything else replaced.</summary>
+    private static JsonNode? Merge(JsonNode? under, JsonNode? over) => (under, over) switch
+    {
+        (_, null) => under?.DeepClone(),
+        (JsonObject u, JsonObject o) => MergeObjects(u, o),
+        _ => over.DeepClone(),
+    };
+
+    private static JsonObject MergeObjects(JsonObject under, JsonObject over)
+    {
+        var merged = under.DeepClone().AsObject();
+        foreach (var (key, value) in over)
+        {
+            merged[key] = Merge(merged[key], value);
+        }
+
+        return merged;
+    }
+
+    /// <summary>A 1x1 PNG, for uploads.</summary>
+    private static readonly byte[] TinyPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    [GeneratedRegex(@"\{([^}]+)\}")]
+    private static partial Regex PathParameter();
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using LogtoGenerated.LiveTests.Crawling;
+using LogtoGenerated.LiveTests.Seeding;
+using LogtoGenerated.LiveTests.Server;
+
+namespace LogtoGenerated.LiveTests.Crawls;
+
+/// <summary>Every POST, PUT, PATCH and DELETE operation of the client on the live server, over data seeded for it alone.</summary>
+public sealed class WriteCrawlTests
+{
+    [LiveFact]
+    public async Task Every_write_operation_a_bare_server_can_serve_succeeds_or_is_refused_for_a_documented_reason_with_no_client_fault()
+    {
+        var server = LiveServer.Required;
+        var client = server.CreateClient();
+        var data = await LiveData.SeedAsync(client, RunTag.New());
+        var clock = Stopwatch.StartNew();
+
+        // Creations and changes first, then deletions, the deepest paths first (a user's role before the user).
+        var writes = LiveOperation.All.Where(o => !o.IsGet).ToList();
+        var ordered = writes.Where(o => o.Model.HttpMethod != "Delete")
+            .Concat(writes.Where(o => o.Model.HttpMethod == "Delete").OrderByDescending(o => o.Model.PathTemplate.Count(c => c == '/')).ThenBy(o => o.Model.PathTemplate, StringComparer.Ordinal));
+        var outcomes = await new Crawler(client, data).RunAsync(ordered);
+        CrawlReport.Print("write crawl", outcomes, clock.Elapsed);
+
+        var failures = outcomes.Where(o => o.Kind is OutcomeKind.Fault or OutcomeKind.Unexplained).ToList();
+        Assert.True(failures.Count == 0, "Write operations that failed on the live server:\n" + string.Join("\n", failures));
+        Assert.True(outcomes.Count(o => o.Kind == OutcomeKind.Ok) >= 100, "Fewer than 100 write operations succeeded: " + CrawlReport.SummaryLine("write crawl", outcomes, clock.Elapsed));
+    }
+}
