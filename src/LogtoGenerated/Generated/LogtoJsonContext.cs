@@ -397,6 +397,7 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserProfileRequest), TypeInfoPropertyName = "UpdateUserProfileRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserRequest), TypeInfoPropertyName = "UpdateUserRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UploadCustomUiAssetsResult), TypeInfoPropertyName = "UploadCustomUiAssetsResult")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpsertJwtCustomizerRequest), TypeInfoPropertyName = "UpsertJwtCustomizerRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UrlRequestConfig), TypeInfoPropertyName = "UrlRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.User), TypeInfoPropertyName = "User")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAgentParsed), TypeInfoPropertyName = "UserAgentParsed")]

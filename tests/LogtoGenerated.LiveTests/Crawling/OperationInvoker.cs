@@ -52,7 +52,7 @@ internal sealed partial class OperationInvoker(LiveData data)
             var values = new object?[names.Count];
             for (var k = 0; k < names.Count; k++)
             {
-                if (data.PathValue(model.PathTemplate, names[k]) is not { } value)
+                if (data.PathValue(model.HttpMethod, model.PathTemplate, names[k]) is not { } value)
                 {
                     return (null, $"no {{{names[k]}}} in the seeded data");
                 }
@@ -103,7 +103,9 @@ internal sealed partial class OperationInvoker(LiveData data)
             _ => "application/json",
         };
         var schema = OperationDefinition(operation)["requestBody"]!["content"]![mediaType]!["schema"]!;
-        var json = Merge(Schemas.Minimal(schema, "body"), WriteBodies.For(operation.Display, data));
+        var minimal = Schemas.Minimal(schema, "body");
+        WriteBodies.FillIds(minimal, operation.Display, data);
+        var json = Merge(minimal, WriteBodies.For(operation.Display, data));
         if (content.Encoding == BodyEncoding.Multipart)
         {
             var body = Activator.CreateInstance(bodyType)!;
@@ -112,7 +114,8 @@ internal sealed partial class OperationInvoker(LiveData data)
                 var wire = property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? property.Name;
                 if (property.PropertyType == typeof(FileUpload))
                 {
-                    property.SetValue(body, new FileUpload(new MemoryStream(TinyPng), "logo.png", "image/png"));
+                    var (bytes, name, type) = WriteBodies.Upload(operation.Display);
+                    property.SetValue(body, new FileUpload(new MemoryStream(bytes), name, type));
                 }
                 else if (json?[wire] is { } value)
                 {
@@ -154,10 +157,6 @@ internal sealed partial class OperationInvoker(LiveData data)
 
         return merged;
     }
-
-    /// <summary>A 1x1 PNG, for uploads.</summary>
-    private static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     [GeneratedRegex(@"\{([^}]+)\}")]
     private static partial Regex PathParameter();

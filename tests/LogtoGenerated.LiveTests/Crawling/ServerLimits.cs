@@ -15,6 +15,7 @@ internal static partial class ServerLimits
     {
         "connector.not_found",
         "connector.not_implemented",
+        "connector.not_found_with_connector_id",
         "storage.not_configured",
         "domain.not_configured",
         "domain.cloudflare_unknown_error",
@@ -32,7 +33,11 @@ internal static partial class ServerLimits
         (Rule(@"^(GET|DELETE) /api/domains/\{id\}|^(GET|PUT) /api/domains/\{id\}/verification-files$"), "needs a custom domain; a bare server cannot add one (no domain provider)"),
         (Rule(@"^DELETE /api/applications/\{id\}/protected-app-metadata/custom-domains/\{domain\}$"), "needs a protected app custom domain; a bare server cannot add one"),
         (Rule(@"^(GET|PATCH|DELETE) /api/sso-connectors/\{id\}|^POST /api/sso-connectors/\{id\}/signing-keys|^DELETE /api/sso-connectors/\{id\}/signing-keys/\{keyId\}$"), "needs an SSO connector"),
-        (Rule(@"^(PUT|DELETE) /api/organizations/\{id\}/jit/sso-connectors"), "needs an SSO connector"),
+        (Rule(@"^(POST|PUT|DELETE) /api/organizations/\{id\}/jit/sso-connectors"), "needs an SSO connector"),
+        (Rule(@"/api/applications/\{id\}/protected-app-metadata/custom-domains"), "needs a Protected app, which a self-hosted server cannot make (application.protected_app_not_configured)"),
+        (Rule(@"^POST /api/users/\{userId\}/identities$"), "links a social identity through a social connector; a bare server has none"),
+        (Rule(@"^POST /api/verification-codes/verify$"), "needs a code sent by an email or SMS connector; a bare server has none"),
+        (Rule(@"^POST /api/configs/actions/test$"), "runs the script on Logto Cloud's script runner (packages/core/src/libraries/action.ts); a self-hosted server answers 422 action.general"),
         (Rule(@"/api/users/\{userId\}/(sso-identities|sessions/\{sessionId\}|grants/\{grantId\})"), "needs a browser sign-in (sessions, grants) or an SSO connector"),
         (Rule(@"^(DELETE|PATCH) /api/secrets/\{id\}$"), "a secret id exists only for SSO identities' tokens, which need an SSO connector"),
         (Rule(@"^GET /api/\.well-known/(management|experience|user)\.openapi\.json$|^GET /api/swagger\.json$"), "the OpenAPI documents themselves; read by the refresh command, not by the typed client"),
@@ -41,6 +46,10 @@ internal static partial class ServerLimits
     /// <summary>Refusals that are not faults: the operation is not for this server or this data, and why.</summary>
     private static readonly (Regex Operations, int Status, string? Code, string Reason)[] RefusalRules =
     [
+        (Rule(@"^DELETE /api/applications/\{id\}/legacy-secret$"), 400, "application.no_legacy_secret_found",
+            "only applications made before Logto had multiple secrets have a legacy secret; an application made today has none"),
+        (Rule(@"^DELETE /api/email-templates$"), 422, "connector.email_connector.bulk_deletion_no_filter",
+            "a bulk deletion needs a filter (QueryParameters.LanguageTag or TemplateType), which the document lists as optional; the crawl sends only required parameters"),
     ];
 
     /// <summary>Why <paramref name="operation"/> is not tried, or null when it is.</summary>

@@ -18,11 +18,16 @@ namespace LogtoGenerated.LiveTests.Seeding;
 /// </param>
 internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> Values)
 {
-    /// <summary>The value of the path parameter <paramref name="parameter"/> of <paramref name="template"/>, or null when the data has none.</summary>
-    public string? PathValue(string template, string parameter)
+    /// <summary>
+    /// The value of the path parameter <paramref name="parameter"/> of <paramref name="template"/> for an operation with
+    /// <paramref name="method"/>, or null when the data has none: keyed by method and template first
+    /// (<c>DELETE /api/... {secretId}</c>), then by template, then by the segment before the parameter.
+    /// </summary>
+    public string? PathValue(string method, string template, string parameter)
     {
         var placeholder = "{" + parameter + "}";
-        if (Values.TryGetValue(template + " " + placeholder, out var exact))
+        if (Values.TryGetValue($"{method.ToUpperInvariant()} {template} {placeholder}", out var exact)
+            || Values.TryGetValue(template + " " + placeholder, out exact))
         {
             return exact;
         }
@@ -74,7 +79,7 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
             TermsOfUseUrl = "https://example.com/terms",
             PrivacyPolicyUrl = "https://example.com/privacy",
         });
-        foreach (var path in new[] { "user-consent-scopes", "sign-in-experience", "users/{userId}/consent-organizations" })
+        foreach (var path in new[] { "user-consent-scopes", "sign-in-experience", "users/{userId}/consent-organizations", "users/{userId}/consent-organizations/{organizationId}" })
         {
             values[$"/api/applications/{{applicationId}}/{path} {{applicationId}}"] = thirdParty.Id;
             values[$"/api/applications/{{id}}/{path} {{id}}"] = thirdParty.Id;
@@ -99,8 +104,25 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         values["roles/{id}"] = userRole.Id;
         values["/api/applications/{applicationId}/roles/{roleId} {roleId}"] = m2mRole.Id;
         values["/api/roles/{id}/applications {id}"] = m2mRole.Id;
+        var spareRole = await client.Roles.PostAsync(new CreateRoleRequest { Name = $"live-{tag}-auditor", Description = "Audits orders" });
+        var spareM2mRole = await client.Roles.PostAsync(new CreateRoleRequest { Name = $"live-{tag}-batch", Description = "Batch jobs", Type = RoleType.MachineToMachine });
+        var spareScope = await client.Resources[resource.Id].Scopes.PostAsync(new CreateScopeRequest { Name = "refund:orders", Description = "Refund orders" });
+        var spareM2m = await client.Applications.PostAsync(new CreateApplicationRequest { Name = $"live {tag} batch job", Type = ApplicationType.MachineToMachine });
+        values["seeded/role"] = userRole.Id;
+        values["seeded/m2mRole"] = m2mRole.Id;
+        values["seeded/scope"] = scope.Id;
+        values["seeded/m2mApp"] = m2m.Id;
+        values["spare2/role"] = (await client.Roles.PostAsync(new CreateRoleRequest { Name = $"live-{tag}-support", Description = "Answers customers" })).Id;
+        values["spare2/m2mRole"] = (await client.Roles.PostAsync(new CreateRoleRequest { Name = $"live-{tag}-sync", Description = "Syncs data", Type = RoleType.MachineToMachine })).Id;
+        values["spare2/scope"] = (await client.Resources[resource.Id].Scopes.PostAsync(new CreateScopeRequest { Name = "export:orders", Description = "Export orders" })).Id;
+        values["spare2/m2mApp"] = (await client.Applications.PostAsync(new CreateApplicationRequest { Name = $"live {tag} sync job", Type = ApplicationType.MachineToMachine })).Id;
+        values["/api/resources/{resourceId}/scopes/{scopeId} {scopeId}"] = (await client.Resources[resource.Id].Scopes.PostAsync(new CreateScopeRequest { Name = "archive:orders" })).Id;
+        values["spare/role"] = spareRole.Id;
+        values["spare/m2mRole"] = spareM2mRole.Id;
+        values["spare/scope"] = spareScope.Id;
+        values["spare/m2mApp"] = spareM2m.Id;
+        values["/api/roles/{id}/applications/{applicationId} {applicationId}"] = spareM2m.Id;
         values["/api/roles/{id}/applications/{applicationId} {id}"] = m2mRole.Id;
-        values["/api/roles/{id}/applications/{applicationId} {applicationId}"] = m2m.Id;
 
         // Users with profiles, custom data, a role, a social identity, MFA and a personal access token.
         var user = await client.Users.PostAsync(new CreateUserRequest
@@ -119,6 +141,9 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         var mfa = await client.Users[user.Id].MfaVerifications.PostAsync(new CreateUserMfaVerificationRequest(new CreateUserMfaVerificationTotpRequest()));
         var token = await client.Users[user.Id].PersonalAccessTokens.PostAsync(new CreateSecretRequest { Name = $"live-{tag}-pat" });
         values["users/{userId}"] = values["users/{id}"] = user.Id;
+        values["seeded/user"] = user.Id;
+        values["spare/user"] = (await client.Users.PostAsync(new CreateUserRequest { Username = $"live_{tag}_alan", Name = "Alan Turing" })).Id;
+        values["spare2/user"] = (await client.Users.PostAsync(new CreateUserRequest { Username = $"live_{tag}_katherine", Name = "Katherine Johnson" })).Id;
         values["identities/{target}"] = "github";
         values["personal-access-tokens/{name}"] = token.Name;
         values["mfa-verifications/{verificationId}"] = (await client.Users[user.Id].MfaVerifications.GetAsync()).First().Id;
@@ -147,7 +172,19 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
             ExpiresAt = DateTimeOffset.UtcNow.AddDays(7),
             OrganizationRoleIds = [orgRole.Id],
         });
-        values["organizations/{id}"] = organization.Id;
+        values["organizations/{id}"] = values["seeded/organization"] = values["spare/organization"] = organization.Id;
+        values["spare2/organization"] = (await client.Organizations.PostAsync(new CreateOrganizationRequest { Name = $"Live {tag} Partners" })).Id;
+        values["/api/organizations/{id}/jit/roles/{organizationRoleId} {organizationRoleId}"] = orgRole.Id;
+        values["/api/organizations/{id}/users/{userId}/roles/{organizationRoleId} {organizationRoleId}"] = orgRole.Id;
+        values["seeded/orgRole"] = orgRole.Id;
+        values["seeded/orgAppRole"] = orgAppRole.Id;
+        values["seeded/orgScope"] = orgScope.Id;
+        values["spare/orgRole"] = (await client.OrganizationRoles.PostAsync(new CreateOrganizationRoleRequest { Name = $"live-{tag}-admin" })).Id;
+        values["spare2/orgRole"] = (await client.OrganizationRoles.PostAsync(new CreateOrganizationRoleRequest { Name = $"live-{tag}-guest" })).Id;
+        values["spare/orgAppRole"] = (await client.OrganizationRoles.PostAsync(new CreateOrganizationRoleRequest { Name = $"live-{tag}-app-reader", Type = RoleType.MachineToMachine })).Id;
+        values["spare2/orgAppRole"] = (await client.OrganizationRoles.PostAsync(new CreateOrganizationRoleRequest { Name = $"live-{tag}-app-writer", Type = RoleType.MachineToMachine })).Id;
+        values["spare/orgScope"] = (await client.OrganizationScopes.PostAsync(new CreateScopeRequest { Name = $"live-{tag}:write" })).Id;
+        values["spare2/orgScope"] = (await client.OrganizationScopes.PostAsync(new CreateScopeRequest { Name = $"live-{tag}:admin" })).Id;
         values["organization-roles/{id}"] = orgRole.Id;
         values["organization-scopes/{id}"] = values["scopes/{organizationScopeId}"] = orgScope.Id;
         values["organization-invitations/{id}"] = invitation.Id;
@@ -169,6 +206,8 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         var samlSecret = await client.SamlApplications[saml.Id].Secrets.PostAsync(new CreateSamlApplicationSecretRequest { LifeSpanInYears = 2 });
         values["saml-applications/{id}"] = saml.Id;
         values["secrets/{secretId}"] = samlSecret.Id;
+        var inactive = await client.SamlApplications[saml.Id].Secrets.PostAsync(new CreateSamlApplicationSecretRequest { LifeSpanInYears = 1 });
+        values["DELETE /api/saml-applications/{id}/secrets/{secretId} {secretId}"] = inactive.Id;
 
         // A hook, custom phrases, sign-in experience settings and a custom profile field.
         var hook = await client.Hooks.PostAsync(new CreateHookRequest
@@ -180,7 +219,13 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         values["hooks/{id}"] = hook.Id;
         await client.CustomPhrases["fr"].PutAsync(new Dictionary<string, JsonNode> { ["input"] = new JsonObject { ["username"] = "Nom d'utilisateur" } });
         values["custom-phrases/{languageTag}"] = "fr";
-        await client.SignInExp.PatchAsync(new UpdateSignInExpRequest { Color = new SignInExperienceColor { PrimaryColor = "#5d34f2", IsDarkModeEnabled = false, DarkPrimaryColor = "#8a6cf5" } });
+        // The pwned-password check calls an external API, which a test network cannot reach.
+        await client.SignInExp.PatchAsync(new UpdateSignInExpRequest
+        {
+            Color = new SignInExperienceColor { PrimaryColor = "#5d34f2", IsDarkModeEnabled = false, DarkPrimaryColor = "#8a6cf5" },
+            PasswordPolicy = new UpdateSignInExpRequestPasswordPolicy { Rejects = new UpdateSignInExpRequestPasswordPolicyRejects { Pwned = false } },
+        });
+        await client.Configs.Actions[ActionType.ActionPostSignIn].PutAsync(new ActionConfig { Script = "exports.handler = async () => {};", Enabled = false });
         var field = await client.CustomProfileFields.PostAsync(new CreateCustomProfileFieldRequest(new CreateCustomProfileFieldTextRequest
         {
             Name = $"live{tag}nickname",
@@ -195,9 +240,10 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         {
             Config = new CaptchaProviderConfig(new CaptchaProviderConfigTurnstile { SiteKey = $"live-{tag}-site", SecretKey = $"live-{tag}-secret" }),
         });
-        await client.Configs.JwtCustomizer["access-token"].PutAsync(new JwtCustomizerRequest
+        await client.Configs.JwtCustomizer["access-token"].PutAsync(new UpsertJwtCustomizerRequest
         {
-            Script = JsonValue.Create("const getCustomJwtClaims = async ({ token, context, environmentVariables }) => { return { plan: 'pro' }; };"),
+            Script = "const getCustomJwtClaims = async ({ token, context, environmentVariables }) => { return { plan: 'pro' }; };",
+            EnvironmentVariables = new Dictionary<string, string> { ["PLAN"] = "pro" },
         });
         await client.EmailTemplates.PutAsync(new ReplaceEmailTemplatesRequest
         {
@@ -214,6 +260,7 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         values["email-templates/{id}"] = (await client.EmailTemplates.GetAsync()).First(t => t.LanguageTag == "en" && t.TemplateType == TemplateType.SignIn).Id;
         var oneTimeToken = await client.OneTimeTokens.PostAsync(new AddOneTimeTokensRequest { Email = $"otp.{tag}@example.com", ExpiresIn = 3600 });
         values["one-time-tokens/{id}"] = oneTimeToken.Id;
+        values["spare/oneTimeToken"] = oneTimeToken.Token;
         if ((await client.Logs.GetAsync(c => c.QueryParameters.PageSize = 1)).FirstOrDefault() is { } log)
         {
             values["logs/{id}"] = log.Id;

@@ -5,118 +5,37 @@
 namespace LogtoGenerated.Models;
 
 /// <summary>The JwtCustomizerRequest object of Logto's Management API.</summary>
-/// <remarks>
-/// Used in update (PATCH) bodies: each optional property that may be null is sent only when it was set, so that
-/// <see langword="null"/> (sent as JSON <c>null</c>, which clears the value) differs from not set (left out, which keeps it).
-/// Assigning a property, <see langword="null"/> included, sets it, and so does reading it from JSON: an object read
-/// and sent back is written as it was read. Other properties are left out when they are <see langword="null"/>.
-/// </remarks>
 public partial class JwtCustomizerRequest
 {
     /// <summary>
     /// The script of the JWT customizer.
     /// </summary>
-    /// <remarks>
-    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
-    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
-    /// </remarks>
-    [global::System.Text.Json.Serialization.JsonIgnore]
-    public global::System.Text.Json.Nodes.JsonNode? Script
-    {
-        get => ScriptPresence.Value;
-        set => ScriptPresence = new(value);
-    }
-
-    // Script and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("script")]
-    [global::System.Text.Json.Serialization.JsonInclude]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Text.Json.Nodes.JsonNode?>))]
-    internal global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?> ScriptPresence { get; set; }
+    public string? Script { get; set; }
 
     /// <summary>
     /// The environment variables for the JWT customizer.
     /// </summary>
-    /// <remarks>
-    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
-    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
-    /// </remarks>
-    [global::System.Text.Json.Serialization.JsonIgnore]
-    public global::System.Text.Json.Nodes.JsonNode? EnvironmentVariables
-    {
-        get => EnvironmentVariablesPresence.Value;
-        set => EnvironmentVariablesPresence = new(value);
-    }
-
-    // EnvironmentVariables and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("environmentVariables")]
-    [global::System.Text.Json.Serialization.JsonInclude]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Text.Json.Nodes.JsonNode?>))]
-    internal global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?> EnvironmentVariablesPresence { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, string>? EnvironmentVariables { get; set; }
 
     /// <summary>
     /// The sample context for the JWT customizer script testing purpose.
     /// </summary>
-    /// <remarks>
-    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
-    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
-    /// </remarks>
-    [global::System.Text.Json.Serialization.JsonIgnore]
-    public global::System.Text.Json.Nodes.JsonNode? ContextSample
-    {
-        get => ContextSamplePresence.Value;
-        set => ContextSamplePresence = new(value);
-    }
-
-    // ContextSample and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("contextSample")]
-    [global::System.Text.Json.Serialization.JsonInclude]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Text.Json.Nodes.JsonNode?>))]
-    internal global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?> ContextSamplePresence { get; set; }
+    public global::System.Text.Json.Nodes.JsonObject? ContextSample { get; set; }
 
     /// <summary>
     /// The sample raw token payload for the JWT customizer script testing purpose.
     /// </summary>
-    /// <remarks>
-    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
-    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
-    /// </remarks>
-    [global::System.Text.Json.Serialization.JsonIgnore]
-    public global::System.Text.Json.Nodes.JsonNode? TokenSample
-    {
-        get => TokenSamplePresence.Value;
-        set => TokenSamplePresence = new(value);
-    }
-
-    // TokenSample and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("tokenSample")]
-    [global::System.Text.Json.Serialization.JsonInclude]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Text.Json.Nodes.JsonNode?>))]
-    internal global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?> TokenSamplePresence { get; set; }
+    public global::System.Text.Json.Nodes.JsonObject? TokenSample { get; set; }
 
     /// <summary>
     /// Whether to block token issuance when the JWT customizer script fails.
     /// </summary>
-    /// <remarks>
-    /// Sent only when set. Set it to <see langword="null"/> to clear it: JSON <c>null</c> is sent. Leave it unset to keep the
-    /// current value: it is left out. Assigning any value, <see langword="null"/> included, or reading it from JSON sets it.
-    /// </remarks>
-    [global::System.Text.Json.Serialization.JsonIgnore]
-    public global::System.Text.Json.Nodes.JsonNode? BlockIssuanceOnError
-    {
-        get => BlockIssuanceOnErrorPresence.Value;
-        set => BlockIssuanceOnErrorPresence = new(value);
-    }
-
-    // BlockIssuanceOnError and whether it was set: written only when set, null included.
     [global::System.Text.Json.Serialization.JsonPropertyName("blockIssuanceOnError")]
-    [global::System.Text.Json.Serialization.JsonInclude]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::LogtoGenerated.Serialization.PresenceConverter<global::System.Text.Json.Nodes.JsonNode?>))]
-    internal global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?> BlockIssuanceOnErrorPresence { get; set; }
+    public bool? BlockIssuanceOnError { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

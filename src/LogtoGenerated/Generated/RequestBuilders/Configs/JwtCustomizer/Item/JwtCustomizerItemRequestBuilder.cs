@@ -60,12 +60,12 @@ public partial class JwtCustomizerItemRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated JWT customizer.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.JwtCustomizer> PutAsync(global::LogtoGenerated.Models.JwtCustomizerRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.JwtCustomizer> PutAsync(global::LogtoGenerated.Models.UpsertJwtCustomizerRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/configs/jwt-customizer/{tokenTypePath}", Path, "UpsertJwtCustomizer");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.JwtCustomizerRequest);
+        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.UpsertJwtCustomizerRequest);
         return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.JwtCustomizer, cancellationToken);
     }
 
