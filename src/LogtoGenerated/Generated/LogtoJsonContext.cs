@@ -299,8 +299,6 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleType), TypeInfoPropertyName = "RoleType")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RotateOidcKeysRequest), TypeInfoPropertyName = "RotateOidcKeysRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SamlApplication), TypeInfoPropertyName = "SamlApplication")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SamlApplicationSecret), TypeInfoPropertyName = "SamlApplicationSecret")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SamlApplicationSecret>), TypeInfoPropertyName = "SamlApplicationSecretReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ScopeIdsRequest), TypeInfoPropertyName = "ScopeIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SecondaryIdentifier), TypeInfoPropertyName = "SecondaryIdentifier")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SecondaryIdentifierIdentifier), TypeInfoPropertyName = "SecondaryIdentifierIdentifier")]

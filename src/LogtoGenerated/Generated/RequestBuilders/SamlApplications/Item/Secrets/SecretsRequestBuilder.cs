@@ -46,11 +46,11 @@ public partial class SecretsRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A list of signing certificates.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SamlApplicationSecret>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>> GetAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml-applications/{id}/secrets", Path, "ListSamlApplicationSecrets");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SamlApplicationSecretReadOnlyList, cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Default.SigningKeyReadOnlyList, cancellationToken);
     }
 
     /// <summary>Create SAML application secret</summary>

@@ -8,14 +8,14 @@ namespace LogtoGenerated.Models;
 public partial class SigningKey
 {
     /// <summary>
-    /// The <c>id</c> property.
+    /// The ID of the signing certificate.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public required string Id { get; set; }
 
     /// <summary>
-    /// The <c>certificate</c> property.
+    /// The X.509 certificate in PEM format.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("certificate")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
@@ -30,7 +30,7 @@ public partial class SigningKey
     public required global::System.DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
-    /// The <c>expiresAt</c> property.
+    /// The expiration time of the certificate, in epoch milliseconds.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
