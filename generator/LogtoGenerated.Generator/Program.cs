@@ -34,7 +34,8 @@ namespace LogtoGenerated.Generator
                    LogtoGenerated.Generator names --document <openapi.json>     (lists the generated type names and the uses of each)
                    LogtoGenerated.Generator diff --old <openapi.json> --new <openapi.json> [--format text|markdown] [--names <folder>]
                        (what changed for users of the client; exit code 3 when a change is breaking; both documents are named
-                        with the names.lock.json and overrides.json of --names, by default the folder of --new)
+                        and corrected with the names.lock.json, overrides.json and corrections.json of --names, by default the
+                        folder of --new; the report ends with the document errors corrected and the corrections that no longer apply)
                    LogtoGenerated.Generator refresh --server <https://your-logto> [--token <access token>] [--logto-version <x.y.z>] [--openapi-folder openapi]
                        (replaces the document in the openapi folder with {server}/api/.well-known/management.openapi.json and updates openapi.lock.json;
                         the token may come from the LOGTO_MANAGEMENT_TOKEN environment variable instead; the version defaults to the document's info.version)
@@ -201,6 +202,7 @@ namespace LogtoGenerated.Generator
 
             var changes = ApiComparer.Compare(oldModel, newModel, oldName, newName);
             output.Write(ChangeReport.Write(changes, format.Value));
+            output.Write(CorrectionReport.Write(inputs.Corrections.Items, newModel.Corrections, newName, format.Value));
             return changes.BreakingCount > 0 ? BreakingChanges : Success;
         }
 

@@ -171,6 +171,33 @@ public sealed class GeneratorCliTests : IDisposable
     }
 
     [Fact]
+    public void DiffEndsWithTheDocumentErrorsTheClientCorrectsAndTheCorrectionsThatNoLongerApply()
+    {
+        const string text = """{"type":"object","properties":{"when":{"type":"string","format":"date-time"}}}""";
+        var (oldPath, newPath) = WriteSamplePair(
+            new OpenApiDocument().Get("/api/things", "ListThings", response: text),
+            new OpenApiDocument().Get("/api/things", "ListThings", response: text));
+        File.WriteAllText(Path.Combine(_folder, "corrections.json"), """
+            {"corrections":[
+              {"op":"replace","path":"/paths/~1api~1things/get/responses/200/content/application~1json/schema/properties/when","expect":{"type":"string","format":"date-time"},
+               "value":{"type":"number"},"reason":"The server sends epoch milliseconds.","source":"packages/core/src/routes/things.ts"},
+              {"op":"remove","path":"/paths/~1api~1gone/get","expect":{},"reason":"Gone.","source":"packages/core/src/routes/gone.ts"}
+            ]}
+            """);
+
+        var (exitCode, stdout, stderr) = Run("diff", "--old", oldPath, "--new", newPath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", stderr);
+        Assert.EndsWith(
+            "\nDocument errors the client corrects in new.json (corrections.json): 1 of 2\n" +
+            "  /paths/~1api~1things/get/responses/200/content/application~1json/schema/properties/when: The server sends epoch milliseconds. Source: packages/core/src/routes/things.ts\n" +
+            "  NO LONGER APPLIES: corrections.json#/corrections/1 /paths/~1api~1gone/get: the new document no longer says what it corrects; remove or update it before generating.\n",
+            stdout,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DiffOfABadDocumentExitsWithOneAndNamesTheDocumentAndThePointer()
     {
         var (oldPath, newPath) = WriteSamplePair(
