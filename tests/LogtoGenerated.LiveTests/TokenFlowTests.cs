@@ -79,6 +79,8 @@ public sealed class TokenFlowTests
         var admin = server.CreateClient();
         var client = server.CreateClient();
         await client.Users.GetAsync(c => c.QueryParameters.PageSize = 1);
+        var (_, probe) = await server.RequestTokenAsync(server.AppId, server.AppSecret, server.ManagementResource, "all");
+        var oldToken = (string)probe["access_token"]!;
 
         // Rotate: the new key signs from now on; the old one, which signed the cached token, is deleted.
         var rotated = await admin.Configs.Oidc[OidcKeyKeyType.PrivateKeys].Rotate.PostAsync(new RotateOidcKeysRequest { SigningKeyAlgorithm = SigningKeyAlgorithm.EC, RotationGracePeriod = 0 });
@@ -89,6 +91,9 @@ public sealed class TokenFlowTests
             await server.CreateClient().Configs.Oidc[OidcKeyKeyType.PrivateKeys][key.Id].DeleteAsync();
         }
 
+        // Logto rebuilds its key set on a request after the deletion, not during it: wait until a token of the old key is refused.
+        Assert.True(await RefusedWithinAsync(server, oldToken, TimeSpan.FromSeconds(15)), "Logto still accepts tokens of the deleted key after 15 s.");
+
         var exchanges = ExchangeRecorder.Record();
         var users = await client.Users.GetAsync(c => c.QueryParameters.PageSize = 1);
 
@@ -97,6 +102,26 @@ public sealed class TokenFlowTests
         Assert.True(
             wire.SequenceEqual(["GET /api/users 401", "POST /oidc/token 200", "GET /api/users 200"]),
             "Expected a 401, one new token and one replay; the wire had: " + string.Join(" | ", wire));
+    }
+
+    private static async Task<bool> RefusedWithinAsync(LiveServer server, string token, TimeSpan limit)
+    {
+        using var http = new HttpClient();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Endpoint, "/api/users?page_size=1"));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
     }
 
     private static ClientCredentialsAuthenticationProvider Provider(LiveServer server, string id, string secret, string resource, params string[] scopes) =>

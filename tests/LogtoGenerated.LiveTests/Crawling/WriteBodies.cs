@@ -45,6 +45,7 @@ internal static class WriteBodies
             "PATCH /api/applications/{id}/secrets/{name}" => new JsonObject { ["name"] = data.Values["/api/applications/{id}/secrets/{name} {name}"] },
             "POST /api/applications/{id}/secrets" => new JsonObject { ["name"] = $"live-{tag}-second-secret" },
             "POST /api/applications/{id}/users/{userId}/consent-organizations" or "PUT /api/applications/{id}/users/{userId}/consent-organizations" => new JsonObject { ["organizationIds"] = new JsonArray(data.Values["organizations/{id}"]) },
+            "PUT /api/applications/{applicationId}/sign-in-experience" => new JsonObject { ["displayName"] = "Partner portal (renamed)", ["termsOfUseUrl"] = "https://example.com/terms-v2" },
             "POST /api/applications" => new JsonObject { ["name"] = $"live {tag} crawl app", ["type"] = "SPA", ["oidcClientMetadata"] = new JsonObject { ["redirectUris"] = new JsonArray($"https://{tag}.example.com/spa"), ["postLogoutRedirectUris"] = new JsonArray() } },
             "PUT /api/configs/actions/{actionType}" => new JsonObject { ["script"] = "exports.handler = async () => {};", ["enabled"] = false },
             "PATCH /api/configs/actions/{actionType}" => new JsonObject { ["enabled"] = false },

@@ -29,6 +29,9 @@ internal sealed record LiveServer(Uri Endpoint, string AppId, string AppSecret)
     public static LiveServer Required => Current ?? throw new InvalidOperationException(
         $"The live tests need a Logto server: set {string.Join(", ", RequiredVariables)} (see README, 'Live tests'). In CI, .ci/run starts one.");
 
+    /// <summary>The Management API's resource indicator (<c>LOGTO_MANAGEMENT_RESOURCE</c>; the default tenant's when not set).</summary>
+    public string ManagementResource { get; init; } = "https://default.logto.app/api";
+
     /// <summary>The M2M app without any role, if configured.</summary>
     public (string Id, string Secret)? NoRoleApp { get; init; }
 
@@ -88,6 +91,7 @@ internal sealed record LiveServer(Uri Endpoint, string AppId, string AppSecret)
         {
             NoRoleApp = Variable("LOGTO_NOROLE_APP_ID") is { } id && Variable("LOGTO_NOROLE_APP_SECRET") is { } secret ? (id, secret) : null,
             ShopResource = Variable("LOGTO_SHOP_RESOURCE") is { } indicator ? (indicator, Variable("LOGTO_SHOP_SCOPE") ?? "read:orders") : null,
+            ManagementResource = Variable("LOGTO_MANAGEMENT_RESOURCE") ?? "https://default.logto.app/api",
         };
     }
 

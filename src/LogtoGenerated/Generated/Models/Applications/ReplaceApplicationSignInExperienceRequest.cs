@@ -35,14 +35,12 @@ public partial class ReplaceApplicationSignInExperienceRequest
     /// The <c>termsOfUseUrl</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("termsOfUseUrl")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public string? TermsOfUseUrl { get; set; }
 
     /// <summary>
     /// The <c>privacyPolicyUrl</c> property.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("privacyPolicyUrl")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public string? PrivacyPolicyUrl { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>

@@ -57,18 +57,18 @@ public partial class Connector
     public required string Target { get; set; }
 
     /// <summary>
-    /// Validator function
+    /// The text in each language, by language tag; 'en' is always present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Text.Json.Nodes.JsonObject Name { get; set; }
+    public required global::System.Collections.Generic.IDictionary<string, string> Name { get; set; }
 
     /// <summary>
-    /// Validator function
+    /// The text in each language, by language tag; 'en' is always present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Text.Json.Nodes.JsonObject Description { get; set; }
+    public required global::System.Collections.Generic.IDictionary<string, string> Description { get; set; }
 
     /// <summary>
     /// The <c>logo</c> property.

@@ -20,10 +20,10 @@ public partial class ConnectorMetadata
     public string? Target { get; set; }
 
     /// <summary>
-    /// Validator function
+    /// The text in each language, by language tag; 'en' is always present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public global::System.Text.Json.Nodes.JsonObject? Name { get; set; }
+    public global::System.Collections.Generic.IDictionary<string, string>? Name { get; set; }
 
     /// <summary>
     /// The <c>logo</c> property.

@@ -12,7 +12,7 @@ public partial class ReplaceDomainVerificationFilesRequest
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("verificationFiles")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Text.Json.Nodes.JsonObject VerificationFiles { get; set; }
+    public required global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile> VerificationFiles { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -239,11 +239,11 @@ public partial class SignInExp
     public required global::LogtoGenerated.Models.PasswordExpiration PasswordExpiration { get; set; }
 
     /// <summary>
-    /// Validator function
+    /// What a username may be: its length, whether case matters, and the characters allowed.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usernamePolicy")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Text.Json.Nodes.JsonObject UsernamePolicy { get; set; }
+    public required global::LogtoGenerated.Models.UsernamePolicy UsernamePolicy { get; set; }
 
     /// <summary>Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -218,10 +218,10 @@ public partial class UpdateSignInExpRequest
     internal global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?> SignUpProfileFieldsPresence { get; set; }
 
     /// <summary>
-    /// Validator function
+    /// What a username may be: its length, whether case matters, and the characters allowed.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usernamePolicy")]
-    public global::System.Text.Json.Nodes.JsonObject? UsernamePolicy { get; set; }
+    public global::LogtoGenerated.Models.UsernamePolicy? UsernamePolicy { get; set; }
 
     /// <summary>
     /// The <c>termsOfUseUrl</c> property.

@@ -225,11 +225,11 @@ public partial class SignInExperienceConfig
     public required global::LogtoGenerated.Models.PasswordExpiration PasswordExpiration { get; set; }
 
     /// <summary>
-    /// Validator function
+    /// What a username may be: its length, whether case matters, and the characters allowed.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usernamePolicy")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Text.Json.Nodes.JsonObject UsernamePolicy { get; set; }
+    public required global::LogtoGenerated.Models.UsernamePolicy UsernamePolicy { get; set; }
 
     /// <summary>
     /// The <c>trustedDevice</c> property.

@@ -22,11 +22,11 @@ public partial class SocialConnector
     public required string Target { get; set; }
 
     /// <summary>
-    /// Validator function
+    /// The text in each language, by language tag; 'en' is always present.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public required global::System.Text.Json.Nodes.JsonObject Name { get; set; }
+    public required global::System.Collections.Generic.IDictionary<string, string> Name { get; set; }
 
     /// <summary>
     /// The <c>logo</c> property.
