@@ -23,11 +23,12 @@ public sealed class ContractFixture : IAsyncLifetime
     private HttpClient? _http;
     private string? _rewrittenDocument;
     private Lazy<Task<ContractReport>>? _report;
+    private string? _correctedDocument;
 
-    /// <summary>The generated client pointed at Prism on the vendored document.</summary>
+    /// <summary>The generated client pointed at Prism on the vendored document with the corrections applied.</summary>
     internal LogtoManagementClient Client => Targets[0].Client;
 
-    /// <summary>Prism on the vendored document, then Prism on <see cref="IntendedReading"/>'s copy of it.</summary>
+    /// <summary>Prism on the corrected document, then Prism on <see cref="IntendedReading"/>'s copy of it.</summary>
     internal IReadOnlyList<PrismTarget> Targets { get; private set; } = [];
 
     /// <summary>What <see cref="IntendedReading"/> changed in the copy.</summary>
@@ -43,8 +44,12 @@ public sealed class ContractFixture : IAsyncLifetime
         _rewrittenDocument = Path.Combine(AppContext.BaseDirectory, $"intended-{Environment.ProcessId}.openapi.json");
         await File.WriteAllTextAsync(_rewrittenDocument, rewritten.ToJsonString());
 
+        // The first Prism reads the document as the client is generated from it: Logto's, with openapi/corrections.json applied.
+        _correctedDocument = Path.Combine(AppContext.BaseDirectory, $"corrected-{Environment.ProcessId}.openapi.json");
+        await File.WriteAllTextAsync(_correctedDocument, catalog.Document.ToJsonString());
+
         // Both start at once; if one fails, the one that started is stopped before the failure is reported.
-        var starting = new[] { catalog.DocumentPath, _rewrittenDocument }.Select(document => PrismServer.StartAsync(document)).ToList();
+        var starting = new[] { _correctedDocument, _rewrittenDocument }.Select(document => PrismServer.StartAsync(document)).ToList();
         try
         {
             await Task.WhenAll(starting);
@@ -53,6 +58,7 @@ public sealed class ContractFixture : IAsyncLifetime
         {
             await Task.WhenAll(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.DisposeAsync().AsTask()));
             File.Delete(_rewrittenDocument);
+            File.Delete(_correctedDocument);
             throw;
         }
 
@@ -61,7 +67,7 @@ public sealed class ContractFixture : IAsyncLifetime
         _http = new HttpClient(new ExchangeRecorder()) { Timeout = TimeSpan.FromSeconds(90) };
         Targets =
         [
-            new PrismTarget($"Prism on {Path.GetFileName(catalog.DocumentPath)}", CreateClient(_servers[0]), ReadsVendoredDocument: true),
+            new PrismTarget($"Prism on {Path.GetFileName(catalog.DocumentPath)} with openapi/corrections.json", CreateClient(_servers[0]), ReadsVendoredDocument: true),
             new PrismTarget("Prism on the document as Logto means it", CreateClient(_servers[1]), ReadsVendoredDocument: false),
         ];
         _report = new Lazy<Task<ContractReport>>(RunAsync);
@@ -80,9 +86,12 @@ public sealed class ContractFixture : IAsyncLifetime
         }
 
         _servers.Clear();
-        if (_rewrittenDocument is not null)
+        foreach (var document in new[] { _rewrittenDocument, _correctedDocument })
         {
-            File.Delete(_rewrittenDocument);
+            if (document is not null)
+            {
+                File.Delete(document);
+            }
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed record Finding(string Kind, string Text)
 /// <summary>A Prism instance and the generated client pointed at it.</summary>
 /// <param name="Name">Which document Prism reads, for messages.</param>
 /// <param name="Client">The client sending to this Prism.</param>
-/// <param name="ReadsVendoredDocument">True for the document in <c>openapi/</c> as it is; false for <see cref="IntendedReading"/>'s copy.</param>
+/// <param name="ReadsVendoredDocument">True for the document in <c>openapi/</c> as the client is generated from it (with <c>openapi/corrections.json</c>), read literally; false for <see cref="IntendedReading"/>'s copy.</param>
 internal sealed record PrismTarget(string Name, LogtoManagementClient Client, bool ReadsVendoredDocument)
 {
     public override string ToString() => Name;
