@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using LogtoGenerated.ContractTests.Server;
 using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Http;
@@ -55,7 +54,7 @@ internal sealed record CallResult(
 /// configuration. Then it checks Prism's <c>sl-violations</c> header (read with <c>OnResponse</c>), the path that went
 /// out, and that the response was read into the generated return type.
 /// </summary>
-internal sealed partial class OperationCaller(OperationCatalog catalog)
+internal sealed class OperationCaller(OperationCatalog catalog)
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
 
@@ -127,56 +126,14 @@ internal sealed partial class OperationCaller(OperationCatalog catalog)
     private Arguments Prepare(ContractOperation operation, LogtoManagementClient client)
     {
         var model = operation.Model;
-        var segments = model.PathTemplate.Split('/');
         var expected = model.PathTemplate;
-
-        // Follow the builders: segments[offset + i] is the segment of Builders[i] in this operation's own path.
-        object builder = client;
-        var offset = segments.Length - operation.Builders.Count;
-        for (var i = 0; i < operation.Builders.Count; i++)
+        var builder = RequestBuilderWalk.Follow(client, model, operation.Builders, (name, type) =>
         {
-            var node = operation.Builders[i];
-            var type = builder.GetType();
-            if (!node.IsParameter)
-            {
-                var property = type.GetProperty(node.MemberName)
-                    ?? throw new MissingMemberException($"{type.Name} has no property {node.MemberName} for the segment '{node.Segment}'.");
-                builder = property.GetValue(builder)!;
-                continue;
-            }
-
-            // The names this operation gives the segment's parameters, in order (the builder may carry another operation's names).
-            var names = PathParameter().Matches(segments[offset + i]).Select(m => m.Groups[1].Value).ToList();
-            if (names.Count != node.SegmentParameters.Count)
-            {
-                throw new InvalidOperationException(
-                    $"The segment '{segments[offset + i]}' has {names.Count} parameter(s), its builder {node.ClassName} takes {node.SegmentParameters.Count}.");
-            }
-
-            MethodInfo member;
-            if (node.IsIndexer)
-            {
-                member = type.GetProperties().SingleOrDefault(p => p.GetIndexParameters().Length == 1)?.GetMethod
-                    ?? throw new MissingMemberException($"{type.Name} has no indexer for the segment '{node.Segment}'.");
-            }
-            else
-            {
-                member = type.GetMethod(node.MemberName)
-                    ?? throw new MissingMemberException($"{type.Name} has no method {node.MemberName} for the segment '{node.Segment}'.");
-            }
-
-            var parameters = member.GetParameters();
-            var values = new object?[parameters.Length];
-            for (var k = 0; k < names.Count; k++)
-            {
-                var value = catalog.Schemas.Minimal(catalog.ParameterSchema(operation, "path", names[k]), names[k])
-                    ?? throw new InvalidOperationException($"No value for the path parameter '{names[k]}'.");
-                values[k] = ConvertTo(value, parameters[k].ParameterType);
-                expected = expected.Replace("{" + names[k] + "}", Uri.EscapeDataString(WireText(value)), StringComparison.Ordinal);
-            }
-
-            builder = member.Invoke(builder, values)!;
-        }
+            var value = catalog.Schemas.Minimal(catalog.ParameterSchema(operation, "path", name), name)
+                ?? throw new InvalidOperationException($"No value for the path parameter '{name}'.");
+            expected = expected.Replace("{" + name + "}", Uri.EscapeDataString(WireText(value)), StringComparison.Ordinal);
+            return ConvertTo(value, type);
+        });
 
         var query = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var parameter in model.RequiredQuery)
@@ -422,7 +379,4 @@ internal sealed partial class OperationCaller(OperationCatalog catalog)
         : value.ToJsonString();
 
     private static Exception Unwrap(Exception e) => e is TargetInvocationException { InnerException: { } inner } ? Unwrap(inner) : e;
-
-    [GeneratedRegex(@"\{([^}]+)\}")]
-    private static partial Regex PathParameter();
 }

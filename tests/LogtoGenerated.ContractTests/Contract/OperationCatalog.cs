@@ -39,7 +39,15 @@ internal sealed class OperationCatalog
 
         var paths = Document["paths"]!.AsObject();
         var operations = new List<ContractOperation>();
-        Collect(model.Root, [], operations, paths);
+        foreach (var (operation, builders) in RequestBuilderWalk.Operations(model.Root))
+        {
+            var pathItem = paths[operation.PathTemplate] as JsonObject
+                ?? throw new InvalidOperationException($"The code model has {operation.PathTemplate}, which the document's paths lack.");
+            var definition = pathItem[operation.HttpMethod.ToLowerInvariant()] as JsonObject
+                ?? throw new InvalidOperationException($"The document has no {operation.HttpMethod} {operation.PathTemplate}.");
+            operations.Add(new ContractOperation(operation, builders, definition, pathItem));
+        }
+
         Operations = operations.OrderBy(o => o.OperationId, StringComparer.Ordinal).ToList();
         DocumentOperationCount = paths.Sum(p => p.Value!.AsObject().Count(m => HttpMethods.Contains(m.Key)));
     }
@@ -64,25 +72,6 @@ internal sealed class OperationCatalog
     public ContractOperation this[string operationId] =>
         Operations.FirstOrDefault(o => o.OperationId == operationId)
         ?? throw new KeyNotFoundException($"The document has no operation '{operationId}'.");
-
-    private static void Collect(RequestBuilderNode node, List<RequestBuilderNode> builders, List<ContractOperation> operations, JsonObject paths)
-    {
-        foreach (var operation in node.Operations)
-        {
-            var pathItem = paths[operation.PathTemplate] as JsonObject
-                ?? throw new InvalidOperationException($"The code model has {operation.PathTemplate}, which the document's paths lack.");
-            var definition = pathItem[operation.HttpMethod.ToLowerInvariant()] as JsonObject
-                ?? throw new InvalidOperationException($"The document has no {operation.HttpMethod} {operation.PathTemplate}.");
-            operations.Add(new ContractOperation(operation, builders.ToList(), definition, pathItem));
-        }
-
-        foreach (var child in node.Children.Values)
-        {
-            builders.Add(child);
-            Collect(child, builders, operations, paths);
-            builders.RemoveAt(builders.Count - 1);
-        }
-    }
 
     /// <summary>The operation's parameters (path item's included, the operation's winning), references resolved.</summary>
     public IReadOnlyList<JsonObject> Parameters(ContractOperation operation)

@@ -17,21 +17,8 @@ internal sealed record LiveOperation(OperationModel Model, IReadOnlyList<Request
 
     public override string ToString() => Display;
 
-    private static List<LiveOperation> Collect()
-    {
-        var operations = new List<LiveOperation>();
-        Visit(LogtoDocument.Instance.Model.Root, []);
-        return operations.OrderBy(o => o.Model.PathTemplate, StringComparer.Ordinal).ThenBy(o => o.Model.HttpMethod, StringComparer.Ordinal).ToList();
-
-        void Visit(RequestBuilderNode node, List<RequestBuilderNode> builders)
-        {
-            operations.AddRange(node.Operations.Select(o => new LiveOperation(o, builders.ToList())));
-            foreach (var child in node.Children.Values)
-            {
-                builders.Add(child);
-                Visit(child, builders);
-                builders.RemoveAt(builders.Count - 1);
-            }
-        }
-    }
+    private static List<LiveOperation> Collect() => RequestBuilderWalk.Operations(LogtoDocument.Instance.Model.Root)
+        .Select(o => new LiveOperation(o.Operation, o.Builders))
+        .OrderBy(o => o.Model.PathTemplate, StringComparer.Ordinal).ThenBy(o => o.Model.HttpMethod, StringComparer.Ordinal)
+        .ToList();
 }

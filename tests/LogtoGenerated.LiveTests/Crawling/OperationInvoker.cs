@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Http;
 using LogtoGenerated.LiveTests.Seeding;
@@ -15,7 +14,7 @@ namespace LogtoGenerated.LiveTests.Crawling;
 /// parameters, and a body read into the generated body type from JSON: the minimal valid instance of the corrected
 /// document's schema, merged with the operation's realistic values from <see cref="WriteBodies"/>.
 /// </summary>
-internal sealed partial class OperationInvoker(LiveData data)
+internal sealed class OperationInvoker(LiveData data)
 {
     private static readonly JsonSerializerOptions ValueOptions = new()
     {
@@ -31,38 +30,17 @@ internal sealed partial class OperationInvoker(LiveData data)
     public (Call? Call, string? Missing) Prepare(LiveOperation operation, LogtoManagementClient client, Action<RequestConfiguration> configure)
     {
         var model = operation.Model;
-        var segments = model.PathTemplate.Split('/');
-        object builder = client;
-        var offset = segments.Length - operation.Builders.Count;
-        for (var i = 0; i < operation.Builders.Count; i++)
+        if (RequestBuilderWalk.PathParameters(model.PathTemplate).FirstOrDefault(name => data.PathValue(model.HttpMethod, model.PathTemplate, name) is null) is { } missing)
         {
-            var node = operation.Builders[i];
-            var type = builder.GetType();
-            if (!node.IsParameter)
-            {
-                builder = type.GetProperty(node.MemberName)!.GetValue(builder)!;
-                continue;
-            }
-
-            var names = PathParameter().Matches(segments[offset + i]).Select(m => m.Groups[1].Value).ToList();
-            var member = node.IsIndexer
-                ? type.GetProperties().Single(p => p.GetIndexParameters().Length == 1).GetMethod!
-                : type.GetMethod(node.MemberName)!;
-            var parameters = member.GetParameters();
-            var values = new object?[names.Count];
-            for (var k = 0; k < names.Count; k++)
-            {
-                if (data.PathValue(model.HttpMethod, model.PathTemplate, names[k]) is not { } value)
-                {
-                    return (null, $"no {{{names[k]}}} in the seeded data");
-                }
-
-                // A string enum segment (an action type) is read from its wire value like any JSON string.
-                values[k] = parameters[k].ParameterType == typeof(string) ? value : JsonValue.Create(value).Deserialize(parameters[k].ParameterType, ValueOptions);
-            }
-
-            builder = member.Invoke(builder, values)!;
+            return (null, $"no {{{missing}}} in the seeded data");
         }
+
+        // A string enum segment (an action type) is read from its wire value like any JSON string.
+        var builder = RequestBuilderWalk.Follow(client, model, operation.Builders, (name, type) =>
+        {
+            var value = data.PathValue(model.HttpMethod, model.PathTemplate, name)!;
+            return type == typeof(string) ? value : JsonValue.Create(value).Deserialize(type, ValueOptions);
+        });
 
         var method = builder.GetType().GetMethod(model.HttpMethod + "Async")!;
         JsonNode? bodyJson = null;
@@ -157,7 +135,4 @@ internal sealed partial class OperationInvoker(LiveData data)
 
         return merged;
     }
-
-    [GeneratedRegex(@"\{([^}]+)\}")]
-    private static partial Regex PathParameter();
 }
