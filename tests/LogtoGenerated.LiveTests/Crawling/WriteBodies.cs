@@ -53,6 +53,7 @@ internal static class WriteBodies
             "POST /api/configs/jwt-customizer/test" => new JsonObject { ["tokenType"] = "access-token", ["script"] = script, ["token"] = new JsonObject(), ["context"] = new JsonObject { ["user"] = new JsonObject() } },
             "POST /api/custom-profile-fields" => new JsonObject { ["name"] = $"live{tag}company", ["type"] = "Text", ["required"] = false },
             "POST /api/custom-profile-fields/batch" => new JsonArray(new JsonObject { ["name"] = $"live{tag}team", ["type"] = "Text", ["required"] = false }),
+            "POST /api/custom-profile-fields/properties/sie-order" => new JsonObject { ["order"] = new JsonArray(new JsonObject { ["name"] = data.Values["custom-profile-fields/{name}"], ["sieOrder"] = 1 }) },
             "PATCH /api/hooks/{id}" => new JsonObject { ["name"] = $"live {tag} hook renamed" },
             "POST /api/hooks" => new JsonObject { ["name"] = $"live {tag} crawl hook", ["events"] = new JsonArray("User.Created"), ["config"] = new JsonObject { ["url"] = $"https://{tag}.example.com/hook" } },
             "POST /api/hooks/{id}/test" => new JsonObject { ["events"] = new JsonArray("User.Created"), ["config"] = new JsonObject { ["url"] = data.Values["hook/url"] } },
