@@ -29,7 +29,7 @@ internal static partial class ServerLimits
     [
         (Rule(@"^(GET|POST) /api/(authn|saml)/"), "Logto's browser and identity-provider endpoints (SAML assertions, Hasura), called by Logto's own flows with their own credentials, not by Management API clients"),
         (Rule(@"^GET /api/saml-applications/\{id\}/callback$"), "the SAML IdP callback of a browser sign-in, which needs a session"),
-        (Rule(@"^(DELETE|PATCH|GET) /api/connectors/\{id\}$|^POST /api/connectors/\{connectorId\}/authorization-uri$|^GET /api/connector-factories/\{id\}$"), "needs a connector; a bare server has none installed"),
+        (Rule(@"^(DELETE|PATCH|GET) /api/connectors/\{id\}$|^POST /api/connectors/\{connectorId\}/authorization-uri$|^POST /api/connectors/\{factoryId\}/test$|^GET /api/connector-factories/\{id\}$"), "needs a connector or a connector factory; a bare server has none installed"),
         (Rule(@"^(GET|DELETE) /api/domains/\{id\}|^(GET|PUT) /api/domains/\{id\}/verification-files$"), "needs a custom domain; a bare server cannot add one (no domain provider)"),
         (Rule(@"^DELETE /api/applications/\{id\}/protected-app-metadata/custom-domains/\{domain\}$"), "needs a protected app custom domain; a bare server cannot add one"),
         (Rule(@"^(GET|PATCH|DELETE) /api/sso-connectors/\{id\}|^POST /api/sso-connectors/\{id\}/signing-keys|^DELETE /api/sso-connectors/\{id\}/signing-keys/\{keyId\}$"), "needs an SSO connector"),
@@ -51,6 +51,11 @@ internal static partial class ServerLimits
         (Rule(@"^DELETE /api/email-templates$"), 422, "connector.email_connector.bulk_deletion_no_filter",
             "a bulk deletion needs a filter (QueryParameters.LanguageTag or TemplateType), which the document lists as optional; the crawl sends only required parameters"),
     ];
+
+    /// <summary>Each rule's description and whether it names an operation of <paramref name="operations"/>, for the test that keeps the list free of stale entries.</summary>
+    public static IEnumerable<(string Rule, bool Used)> RuleUse(IReadOnlyList<string> operations) =>
+        NotTriedRules.Select(r => (r.Operations.ToString(), operations.Any(r.Operations.IsMatch)))
+            .Concat(RefusalRules.Select(r => (r.Operations.ToString(), operations.Any(r.Operations.IsMatch))));
 
     /// <summary>Why <paramref name="operation"/> is not tried, or null when it is.</summary>
     public static string? NotTried(string operation) => NotTriedRules.FirstOrDefault(r => r.Operations.IsMatch(operation)).Reason;

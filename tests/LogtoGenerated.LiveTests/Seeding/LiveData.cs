@@ -86,6 +86,7 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         }
 
         values["applications/{id}"] = values["applications/{applicationId}"] = web!.Id;
+        values["/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId} {applicationId}"] = thirdParty.Id;
         values["/api/applications/{applicationId}/roles {applicationId}"] = m2m!.Id;
         values["/api/applications/{applicationId}/roles/{roleId} {applicationId}"] = m2m.Id;
         var appSecret = await client.Applications[web.Id].Secrets.PostAsync(new CreateSecretRequest { Name = $"live-{tag}-secret" });
@@ -102,6 +103,12 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         var m2mRole = await client.Roles.PostAsync(new CreateRoleRequest { Name = $"live-{tag}-service", Description = "Order service", Type = RoleType.MachineToMachine, ScopeIds = [scope.Id] });
         await client.Applications[m2m.Id].Roles.PostAsync(new RoleIdsRequest { RoleIds = [m2mRole.Id] });
         values["roles/{id}"] = userRole.Id;
+        await client.Applications[thirdParty.Id].UserConsentScopes.PostAsync(new UserConsentScopesRequest { ResourceScopes = [scope.Id] });
+        await client.Cimd.UserConsentScopes.PostAsync(new UserConsentScopesRequest { ResourceScopes = [scope.Id] });
+        values["/api/cimd/user-consent-scopes/{scopeType}/{scopeId} {scopeType}"] = "resource-scopes";
+        values["/api/cimd/user-consent-scopes/{scopeType}/{scopeId} {scopeId}"] = scope.Id;
+        values["/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId} {scopeType}"] = "resource-scopes";
+        values["/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId} {scopeId}"] = scope.Id;
         values["/api/applications/{applicationId}/roles/{roleId} {roleId}"] = m2mRole.Id;
         values["/api/roles/{id}/applications {id}"] = m2mRole.Id;
         var spareRole = await client.Roles.PostAsync(new CreateRoleRequest { Name = $"live-{tag}-auditor", Description = "Audits orders" });
@@ -118,6 +125,9 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         values["spare2/m2mApp"] = (await client.Applications.PostAsync(new CreateApplicationRequest { Name = $"live {tag} sync job", Type = ApplicationType.MachineToMachine })).Id;
         values["/api/resources/{resourceId}/scopes/{scopeId} {scopeId}"] = (await client.Resources[resource.Id].Scopes.PostAsync(new CreateScopeRequest { Name = "archive:orders" })).Id;
         values["spare/role"] = spareRole.Id;
+
+        // The PUT of a user's roles adds the second spare role; deleting that one leaves the seeded relation to the role's own DELETE.
+        values["/api/users/{userId}/roles/{roleId} {roleId}"] = values["spare2/role"];
         values["spare/m2mRole"] = spareM2mRole.Id;
         values["spare/scope"] = spareScope.Id;
         values["spare/m2mApp"] = spareM2m.Id;
@@ -265,6 +275,11 @@ internal sealed record LiveData(string Tag, IReadOnlyDictionary<string, string> 
         {
             values["logs/{id}"] = log.Id;
         }
+
+        // A cookie key made previous by a rotation, for the key deletion (the write crawl rotates the signing keys).
+        var cookieKeys = await client.Configs.Oidc[OidcKeyKeyType.CookieKeys].Rotate.PostAsync(new RotateOidcKeysRequest());
+        values["DELETE /api/configs/oidc/{keyType}/{keyId} {keyType}"] = OidcKeyKeyType.CookieKeys.Value;
+        values["DELETE /api/configs/oidc/{keyType}/{keyId} {keyId}"] = cookieKeys.First(k => k.Status != OidcKeyStatus.Current).Id;
 
         // What every server has: the access token JWT customizer path, the signing key type, an action type.
         values["jwt-customizer/{tokenTypePath}"] = "access-token";
