@@ -35,7 +35,8 @@ internal sealed class ClientCredentialsOptionsCheck
         Uri? tokenEndpoint = CheckTokenEndpoint(CheckEndpoint(tenantId), out Uri? endpoint);
         string? clientId = CheckClientId();
         string? secret = CheckClientSecret();
-        string? resource = CheckResource(tenantId, endpoint, out Uri? resourceUri);
+        string? organizationId = CheckOrganizationId();
+        string? resource = CheckResource(tenantId, endpoint, organizationId, out Uri? resourceUri);
         string[] scopes = CheckScopes();
         CheckTokenRefreshSkew();
         CheckSharedTokenCacheTimeout();
@@ -47,14 +48,17 @@ internal sealed class ClientCredentialsOptionsCheck
             return null;
         }
 
-        bool isManagementApi = LogtoManagementOptions.IsManagementApiResource(resource!);
+        bool isManagementApi = resource is not null && LogtoManagementOptions.IsManagementApiResource(resource);
+        var identity = new TokenCacheKey(tokenEndpoint!.AbsoluteUri, clientId!, resource ?? ClientCredentialsSettings.OrganizationAudience(organizationId!), string.Join(' ', scopes), organizationId);
         return new ClientCredentialsSettings
         {
             Endpoint = endpoint!,
             TokenEndpoint = tokenEndpoint!,
             ClientId = clientId!,
             BasicCredentials = EncodeBasicCredentials(clientId!, secret!),
-            Resource = resource!,
+            Resource = identity.Resource,
+            RequestedResource = resource,
+            OrganizationId = organizationId,
             Scopes = scopes,
             RefreshSkew = _options.TokenRefreshSkew,
             AllowedHosts = CollectAllowedHosts(endpoint!, hosts, isManagementApi ? null : resourceUri),
@@ -64,7 +68,7 @@ internal sealed class ClientCredentialsOptionsCheck
             UseRegisteredSharedCache = _options.UseSharedTokenCache,
             SharedCacheTimeout = _options.SharedTokenCacheTimeout,
             SharedTokenProtector = _options.SharedTokenCache is not null || _options.UseSharedTokenCache
-                ? SharedTokenProtector.Create(secret!, new TokenCacheKey(tokenEndpoint!.AbsoluteUri, clientId!, resource!, string.Join(' ', scopes)))
+                ? SharedTokenProtector.Create(secret!, identity)
                 : null,
         };
     }
@@ -157,10 +161,35 @@ internal sealed class ClientCredentialsOptionsCheck
     }
 
     /// <summary>
-    /// <see cref="LogtoClientCredentialsOptions.Resource"/>, else the Management API's for <see cref="LogtoManagementOptions"/>.
-    /// Without an endpoint its own error is reported: the resource may well follow from it once it is set.
+    /// The trimmed organization id, or <see langword="null"/> when not set. The Management API takes no organization
+    /// tokens, so <see cref="LogtoManagementOptions"/> refuses one.
     /// </summary>
-    private string? CheckResource(string? tenantId, Uri? endpoint, out Uri? resourceUri)
+    private string? CheckOrganizationId()
+    {
+        string? organizationId = string.IsNullOrWhiteSpace(_options.OrganizationId) ? null : _options.OrganizationId.Trim();
+        if (organizationId is null)
+        {
+            return null;
+        }
+
+        if (_options is LogtoManagementOptions)
+        {
+            _errors.Add($"{_name}.OrganizationId must not be set: the Management API takes no organization tokens. Use LogtoClientCredentialsOptions (with Resource for an organization-level API resource, or without for an organization token).");
+        }
+        else if (organizationId.Any(char.IsWhiteSpace))
+        {
+            _errors.Add($"{_name}.OrganizationId '{organizationId}' must be one organization id, without spaces (Logto console > Organizations > the organization's ID).");
+        }
+
+        return organizationId;
+    }
+
+    /// <summary>
+    /// <see cref="LogtoClientCredentialsOptions.Resource"/>, else the Management API's for <see cref="LogtoManagementOptions"/>;
+    /// none for an organization token (an organization id without a resource). Without an endpoint its own error is
+    /// reported: the resource may well follow from it once it is set.
+    /// </summary>
+    private string? CheckResource(string? tenantId, Uri? endpoint, string? organizationId, out Uri? resourceUri)
     {
         resourceUri = null;
         string? resource = string.IsNullOrWhiteSpace(_options.Resource) ? null : _options.Resource.Trim();
@@ -169,9 +198,9 @@ internal sealed class ClientCredentialsOptionsCheck
             resource = LogtoManagementOptions.DefaultResource(tenantId);
         }
 
-        if (resource is null && endpoint is not null)
+        if (resource is null && endpoint is not null && organizationId is null)
         {
-            _errors.Add($"{_name}.Resource is required: the API identifier of the API resource (Logto console > API resources), for example https://shopping.api.");
+            _errors.Add($"{_name}.Resource is required: the API identifier of the API resource (Logto console > API resources), for example https://shopping.api; or set OrganizationId for an organization token.");
         }
         else if (resource is not null && !Uri.TryCreate(resource, UriKind.Absolute, out resourceUri))
         {

@@ -19,7 +19,17 @@ internal sealed class ClientCredentialsSettings
     /// <summary><c>Basic base64(urlencode(id) ":" urlencode(secret))</c>, RFC 6749 section 2.3.1; never printed.</summary>
     public required AuthenticationHeaderValue BasicCredentials { get; init; }
 
+    /// <summary>
+    /// The token's audience, for messages, logs and metrics: the API resource, or <c>urn:logto:organization:{id}</c> for an
+    /// organization token.
+    /// </summary>
     public required string Resource { get; init; }
+
+    /// <summary>The <c>resource</c> sent to the token endpoint; none for an organization token.</summary>
+    public string? RequestedResource { get; init; }
+
+    /// <summary>The <c>organization_id</c> sent to the token endpoint, if any.</summary>
+    public string? OrganizationId { get; init; }
 
     /// <summary>The requested scopes, sorted and without duplicates.</summary>
     public required string[] Scopes { get; init; }
@@ -55,7 +65,10 @@ internal sealed class ClientCredentialsSettings
     /// <summary>Whether the token endpoint is on <c>*.logto.app</c>.</summary>
     public bool IsLogtoCloud => TokenEndpoint.IdnHost.EndsWith(".logto.app", StringComparison.OrdinalIgnoreCase);
 
-    public TokenCacheKey CacheKey => new(TokenEndpoint.AbsoluteUri, ClientId, Resource, string.Join(' ', Scopes));
+    public TokenCacheKey CacheKey => new(TokenEndpoint.AbsoluteUri, ClientId, Resource, string.Join(' ', Scopes), OrganizationId);
+
+    /// <summary>The audience of an organization token: <c>urn:logto:organization:{id}</c>.</summary>
+    public static string OrganizationAudience(string organizationId) => "urn:logto:organization:" + organizationId;
 
     /// <summary>Checks and resolves the options; throws <see cref="ArgumentException"/> listing every problem, each naming its option.</summary>
     public static ClientCredentialsSettings Resolve(LogtoClientCredentialsOptions options, string parameterName)
@@ -73,5 +86,5 @@ internal sealed class ClientCredentialsSettings
     }
 }
 
-/// <summary>What a cached token is for: one token per token endpoint, client, resource and (sorted) scopes.</summary>
-internal readonly record struct TokenCacheKey(string TokenEndpoint, string ClientId, string Resource, string Scopes);
+/// <summary>What a cached token is for: one token per token endpoint, client, resource, (sorted) scopes and organization.</summary>
+internal readonly record struct TokenCacheKey(string TokenEndpoint, string ClientId, string Resource, string Scopes, string? OrganizationId = null);

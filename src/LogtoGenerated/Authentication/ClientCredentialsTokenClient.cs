@@ -19,11 +19,16 @@ internal static class ClientCredentialsTokenClient
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.TokenEndpoint);
         request.Headers.Authorization = settings.BasicCredentials;
         request.Headers.Accept.Add(AcceptJson);
-        var form = new List<KeyValuePair<string, string>>(3)
+        var form = new List<KeyValuePair<string, string>>(4) { new("grant_type", "client_credentials") };
+        if (settings.RequestedResource is not null)
         {
-            new("grant_type", "client_credentials"),
-            new("resource", settings.Resource),
-        };
+            form.Add(new("resource", settings.RequestedResource));
+        }
+
+        if (settings.OrganizationId is not null)
+        {
+            form.Add(new("organization_id", settings.OrganizationId));
+        }
         if (settings.Scopes.Length > 0)
         {
             form.Add(new("scope", string.Join(' ', settings.Scopes)));
@@ -93,7 +98,7 @@ internal static class ClientCredentialsTokenClient
             CheckTokenType(root, response);
             TimeSpan lifetime = ReadLifetime(root, response);
             string[] granted = ReadGrantedScopes(root, response);
-            return new LogtoAccessToken(value, receivedAt, receivedAt + lifetime, settings.RefreshAt(receivedAt, receivedAt + lifetime), granted);
+            return new LogtoAccessToken(value, receivedAt, receivedAt + lifetime, settings.RefreshAt(receivedAt, receivedAt + lifetime), granted, settings.OrganizationId);
         }
     }
 
@@ -143,7 +148,13 @@ internal static class ClientCredentialsTokenClient
             .Append("Logto issued a token for ").Append(settings.Resource).Append(" without the scope").Append(missing.Length > 1 ? "s " : " ").Append(scopes)
             .Append(": the application ").Append(settings.ClientId).Append(" has no role granting ").Append(missing.Length > 1 ? "them" : "it")
             .Append(" (Logto silently leaves out scopes it does not grant). ");
-        if (settings.IsManagementApi)
+        if (settings.OrganizationId is not null)
+        {
+            message.Append("In the Logto console, open Organizations > ").Append(settings.OrganizationId)
+                .Append(" > Machine-to-machine apps, and give the application an organization role with the permission").Append(missing.Length > 1 ? "s " : " ").Append(scopes)
+                .Append(" (organization template: machine-to-machine roles); or remove the scope from Scopes.");
+        }
+        else if (settings.IsManagementApi)
         {
             message.Append("In the Logto console, open Applications > your machine-to-machine app > Roles, and assign a role with the Management API's 'all' permission, such as the built-in \"Logto Management API access\" role.");
         }
@@ -211,6 +222,9 @@ internal static class ClientCredentialsTokenClient
             case "invalid_target":
                 return "Logto does not know the resource " + settings.Resource + ": check Resource against the API identifier in Logto console > API resources"
                     + (settings.IsManagementApi ? " (the Management API is https://{tenant}.logto.app/api on Logto Cloud and https://default.logto.app/api self-hosted)." : ".");
+            case "access_denied" when settings.OrganizationId is not null:
+                return "The machine-to-machine application " + settings.ClientId + " is not a member of the organization " + settings.OrganizationId
+                    + ": add it in Logto console > Organizations > the organization > Machine-to-machine apps (or with the Management API: POST /api/organizations/{id}/applications), or check OrganizationId.";
             case "unauthorized_client":
             case "unsupported_grant_type":
                 return "The application " + settings.ClientId + " may not use the client-credentials grant: use a machine-to-machine application.";
@@ -261,7 +275,7 @@ internal static class ClientCredentialsTokenClient
     private static LogtoTokenException Fail(
         ClientCredentialsSettings settings, string message, int? status, string? error = null, string? description = null,
         string? code = null, string? requestId = null, IReadOnlyList<string>? missingScopes = null, Exception? inner = null) =>
-        new(message, settings.TokenEndpoint, settings.ClientId, settings.Resource, status, error, description, code, requestId, missingScopes, inner);
+        new(message, settings.TokenEndpoint, settings.ClientId, settings.Resource, status, error, description, code, requestId, missingScopes, inner) { OrganizationId = settings.OrganizationId };
 
     /// <summary>A successful token response being read, for the exceptions that say what is wrong with it.</summary>
     private readonly record struct TokenResponse(ClientCredentialsSettings Settings, int Status, string? RequestId)

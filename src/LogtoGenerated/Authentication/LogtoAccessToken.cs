@@ -6,8 +6,9 @@ namespace LogtoGenerated.Authentication;
 /// <remarks><see cref="ToString"/> never shows the token itself.</remarks>
 public sealed class LogtoAccessToken
 {
-    internal LogtoAccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, DateTimeOffset refreshAt, IReadOnlyList<string> scopes)
+    internal LogtoAccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, DateTimeOffset refreshAt, IReadOnlyList<string> scopes, string? organizationId = null)
     {
+        OrganizationId = organizationId;
         Value = value;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
@@ -31,6 +32,12 @@ public sealed class LogtoAccessToken
     /// <summary>The scopes Logto granted (its <c>scope</c> field), sorted.</summary>
     public IReadOnlyList<string> Scopes { get; }
 
+    /// <summary>
+    /// The organization the token is for (<see cref="LogtoClientCredentialsOptions.OrganizationId"/>), or
+    /// <see langword="null"/> for a token of a global API resource.
+    /// </summary>
+    public string? OrganizationId { get; }
+
     /// <summary>The <c>Authorization</c> header value; immutable, shared by every request that uses this token.</summary>
     internal AuthenticationHeaderValue AuthorizationHeader { get; }
 
@@ -38,5 +45,6 @@ public sealed class LogtoAccessToken
     /// <returns>The expiry and scopes.</returns>
     public override string ToString() =>
         "LogtoAccessToken (value hidden, expires " + ExpiresAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)
-        + ", scopes: " + (Scopes.Count == 0 ? "none" : string.Join(' ', Scopes)) + ")";
+        + ", scopes: " + (Scopes.Count == 0 ? "none" : string.Join(' ', Scopes))
+        + (OrganizationId is null ? "" : ", organization " + OrganizationId) + ")";
 }

@@ -54,10 +54,18 @@ public class LogtoClientCredentialsOptions
 
     /// <summary>
     /// The API resource indicator the token is for, for example <c>https://shopping.api</c> (Console &gt; API
-    /// resources &gt; API identifier). Required here; <see cref="LogtoManagementOptions"/> defaults it to the
-    /// Management API.
+    /// resources &gt; API identifier). Required here unless <see cref="OrganizationId"/> is set;
+    /// <see cref="LogtoManagementOptions"/> defaults it to the Management API.
     /// </summary>
     public string? Resource { get; set; }
+
+    /// <summary>
+    /// The organization the token is for (Logto sends it as <c>organization_id</c>); the application must be one of
+    /// the organization's machine-to-machine apps. Without <see cref="Resource"/>: an organization token (audience
+    /// <c>urn:logto:organization:{id}</c>, scopes from the app's organization roles' permissions). With it: a token for
+    /// an organization-level API resource. Tokens are cached apart per organization.
+    /// </summary>
+    public string? OrganizationId { get; set; }
 
     /// <summary>
     /// The permissions (scopes) to ask for, for example <c>read:orders</c>. A token that lacks one of them is
@@ -119,6 +127,6 @@ public class LogtoClientCredentialsOptions
     public override string ToString() =>
         GetType().Name + " { TenantId = " + TenantId + ", Endpoint = " + Endpoint + ", ClientId = " + ClientId
         + ", ClientSecret = " + (string.IsNullOrEmpty(ClientSecret) ? "(not set)" : "(hidden)")
-        + ", Resource = " + Resource + ", Scopes = [" + string.Join(" ", Scopes ?? []) + "]"
+        + ", Resource = " + Resource + (OrganizationId is null ? "" : ", OrganizationId = " + OrganizationId) + ", Scopes = [" + string.Join(" ", Scopes ?? []) + "]"
         + ", SharedTokenCache = " + (SharedTokenCache is not null ? "set" : UseSharedTokenCache ? "registered" : "none") + " }";
 }

@@ -54,7 +54,7 @@ public sealed class LogtoTokenException : Exception
     /// <summary>The M2M application id (not secret).</summary>
     public string ClientId { get; }
 
-    /// <summary>The requested resource indicator.</summary>
+    /// <summary>The requested resource indicator; for an organization token, its audience <c>urn:logto:organization:{id}</c>.</summary>
     public string Resource { get; }
 
     /// <summary>The HTTP status of the token response; <see langword="null"/> when none arrived.</summary>
@@ -71,6 +71,9 @@ public sealed class LogtoTokenException : Exception
 
     /// <summary>The <c>Logto-Core-Request-Id</c> response header, which identifies the request in Logto's logs.</summary>
     public string? RequestId { get; }
+
+    /// <summary>The organization the token was requested for (<see cref="LogtoClientCredentialsOptions.OrganizationId"/>), if any.</summary>
+    public string? OrganizationId { get; init; }
 
     /// <summary>Requested scopes the issued token lacks (Logto leaves out scopes the application has no role for).</summary>
     public IReadOnlyList<string> MissingScopes { get; }

@@ -25,10 +25,12 @@ internal sealed class SharedTokenProtector
     private static readonly byte[] Salt = Encoding.UTF8.GetBytes("LogtoGenerated shared token cache v1");
 
     private readonly byte[] _encryptionKey;
+    private readonly string? _organizationId;
     private readonly byte[] _associatedData;
 
-    private SharedTokenProtector(string cacheKey, byte[] encryptionKey)
+    private SharedTokenProtector(string cacheKey, byte[] encryptionKey, string? organizationId)
     {
+        _organizationId = organizationId;
         CacheKey = cacheKey;
         _encryptionKey = encryptionKey;
         _associatedData = Encoding.UTF8.GetBytes(cacheKey);
@@ -42,12 +44,13 @@ internal sealed class SharedTokenProtector
     {
         byte[] material = Encoding.UTF8.GetBytes(secret);
         byte[] pseudoRandomKey = HKDF.Extract(HashAlgorithmName.SHA256, material, Salt);
-        string scope = identity.TokenEndpoint + "\n" + identity.ClientId + "\n" + identity.Resource + "\n" + identity.Scopes;
+        string scope = identity.TokenEndpoint + "\n" + identity.ClientId + "\n" + identity.Resource + "\n" + identity.Scopes
+            + (identity.OrganizationId is null ? "" : "\norganization " + identity.OrganizationId);
         byte[] name = HKDF.Expand(HashAlgorithmName.SHA256, pseudoRandomKey, 32, Encoding.UTF8.GetBytes("entry name\n" + scope));
         byte[] encryptionKey = HKDF.Expand(HashAlgorithmName.SHA256, pseudoRandomKey, 32, Encoding.UTF8.GetBytes("encryption\n" + scope));
         CryptographicOperations.ZeroMemory(material);
         CryptographicOperations.ZeroMemory(pseudoRandomKey);
-        return new SharedTokenProtector(KeyPrefix + Convert.ToHexString(name).ToLowerInvariant(), encryptionKey);
+        return new SharedTokenProtector(KeyPrefix + Convert.ToHexString(name).ToLowerInvariant(), encryptionKey, identity.OrganizationId);
     }
 
     /// <summary>The sealed entry: format version, nonce, ciphertext of the token and its times, tag.</summary>
@@ -86,7 +89,7 @@ internal sealed class SharedTokenProtector
             aes.Decrypt(
                 sealedEntry.AsSpan(1, NonceSize), sealedEntry.AsSpan(1 + NonceSize, length), sealedEntry.AsSpan(1 + NonceSize + length),
                 plaintext, _associatedData);
-            return Deserialize(plaintext, refreshAt);
+            return Deserialize(plaintext, refreshAt, _organizationId);
         }
         catch (CryptographicException)
         {
@@ -119,7 +122,7 @@ internal sealed class SharedTokenProtector
         return buffer;
     }
 
-    private static LogtoAccessToken? Deserialize(ReadOnlySpan<byte> span, Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt)
+    private static LogtoAccessToken? Deserialize(ReadOnlySpan<byte> span, Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt, string? organizationId)
     {
         if (span.Length < 24)
         {
@@ -146,6 +149,6 @@ internal sealed class SharedTokenProtector
         var issuedAt = new DateTimeOffset(issuedTicks, TimeSpan.Zero);
         var expiresAt = new DateTimeOffset(expiresTicks, TimeSpan.Zero);
         string[] granted = scopes.Length == 0 ? [] : scopes.Split(' ');
-        return new LogtoAccessToken(value, issuedAt, expiresAt, refreshAt(issuedAt, expiresAt), granted);
+        return new LogtoAccessToken(value, issuedAt, expiresAt, refreshAt(issuedAt, expiresAt), granted, organizationId);
     }
 }

@@ -18,6 +18,7 @@ internal static class LogtoConfigurationReader
         options.ClientId = section["ClientId"] ?? options.ClientId;
         options.ClientSecret = section["ClientSecret"] ?? options.ClientSecret;
         options.Resource = section["Resource"] ?? options.Resource;
+        options.OrganizationId = section["OrganizationId"] ?? options.OrganizationId;
         options.Endpoint = ReadUri(section, "Endpoint", Path) ?? options.Endpoint;
         options.TokenEndpoint = ReadUri(section, "TokenEndpoint", Path) ?? options.TokenEndpoint;
         options.TokenRefreshSkew = ReadTimeSpan(section, "TokenRefreshSkew", Path) ?? options.TokenRefreshSkew;
