@@ -62,10 +62,7 @@ public sealed class DocumentCorrectionTests
     {
         var client = LiveServer.Required.CreateClient();
         var tag = RunTag.New();
-        foreach (var earlier in (await client.Applications.GetAsync(c => c.QueryParameters.Types = [ApplicationType.SAML])).Where(a => a.Name.StartsWith("live ", StringComparison.Ordinal)))
-        {
-            await client.SamlApplications[earlier.Id].DeleteAsync();
-        }
+        await Seeder.RemoveEarlierSamlApplicationsAsync(client);
 
         var created = await client.SamlApplications.PostAsync(new CreateSamlApplicationRequest
         {
