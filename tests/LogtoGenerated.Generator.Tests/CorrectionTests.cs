@@ -109,6 +109,9 @@ public sealed class CorrectionTests : IDisposable
     [InlineData("""{"op":"replace","path":"/a","value":1,"reason":"r","source":"s"}""", "/expect", "must say what the document has now")]
     [InlineData("""{"op":"replace","path":"/a","expect":1,"value":2,"source":"s"}""", "/reason", "'reason' must be a non-empty string")]
     [InlineData("""{"op":"remove","path":"a","expect":1,"reason":"r","source":"s"}""", "/path", "must be a JSON pointer")]
+    [InlineData("""{"op":"remove","path":"/paths/*/get","expect":1,"reason":"r","source":"s"}""", "/count", "a path with a wildcard needs 'count'")]
+    [InlineData("""{"op":"remove","path":"/a","expect":1,"cout":2,"reason":"r","source":"s"}""", "/cout", "'cout' is not a field of a correction")]
+    [InlineData("""{"op":"remove","path":"/paths/**","expect":1,"count":1,"reason":"r","source":"s"}""", "/path", "must name what it edits after a '**'")]
     public void A_malformed_correction_fails_naming_the_field_and_what_it_must_be(string correction, string field, string message)
     {
         var error = Assert.Throws<GeneratorException>(() => Build(Apps(), correction));

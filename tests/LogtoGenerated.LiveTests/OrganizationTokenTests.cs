@@ -17,7 +17,7 @@ public sealed class OrganizationTokenTests
         var (shop, shopScope) = server.ShopResource ?? throw new InvalidOperationException("Set LOGTO_SHOP_RESOURCE (and LOGTO_SHOP_SCOPE): an API resource with a scope.");
         var admin = server.CreateClient();
         var tag = RunTag.New();
-        var resource = (await admin.Resources.GetAsync(c => c.QueryParameters.PageSize = 100)).Single(r => r.Indicator == shop);
+        var resource = await admin.Resources.GetAllAsync().SingleAsync(r => r.Indicator == shop);
         var orderScope = (await admin.Resources[resource.Id].Scopes.GetAsync()).Single(s => s.Name == shopScope);
         var reports = await admin.OrganizationScopes.PostAsync(new CreateScopeRequest { Name = $"live-{tag}:reports" });
         var role = await admin.OrganizationRoles.PostAsync(new CreateOrganizationRoleRequest
@@ -32,9 +32,20 @@ public sealed class OrganizationTokenTests
         await admin.Organizations[member.Id].Applications.PostAsync(new ApplicationIdsRequest { ApplicationIds = [server.AppId] });
         await admin.Organizations[member.Id].Applications[server.AppId].Roles.PostAsync(new OrganizationRoleIdsRequest { OrganizationRoleIds = [role.Id] });
 
-        var organizationToken = await Provider(server, member.Id, null, reports.Name).GetAccessTokenAsync();
-        var resourceToken = await Provider(server, member.Id, shop, shopScope).GetAccessTokenAsync();
-        var refused = await Assert.ThrowsAsync<LogtoTokenException>(async () => await Provider(server, other.Id, null).GetAccessTokenAsync());
+        LogtoAccessToken organizationToken, resourceToken;
+        LogtoTokenException refused;
+        try
+        {
+            organizationToken = await Provider(server, member.Id, null, reports.Name).GetAccessTokenAsync();
+            resourceToken = await Provider(server, member.Id, shop, shopScope).GetAccessTokenAsync();
+            refused = await Assert.ThrowsAsync<LogtoTokenException>(async () => await Provider(server, other.Id, null).GetAccessTokenAsync());
+        }
+        finally
+        {
+            // The app under test stays in no organization of this run's making.
+            await admin.Organizations[member.Id].DeleteAsync();
+            await admin.Organizations[other.Id].DeleteAsync();
+        }
 
         var organizationClaims = Payload(organizationToken.Value);
         Assert.Equal($"urn:logto:organization:{member.Id}", (string?)organizationClaims["aud"]);

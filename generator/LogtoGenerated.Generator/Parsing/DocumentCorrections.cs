@@ -39,6 +39,8 @@ internal sealed class DocumentCorrections
 
     private static readonly string[] Ops = ["replace", "remove", "add"];
 
+    private static readonly string[] Fields = ["op", "path", "expect", "value", "count", "reason", "source"];
+
     private DocumentCorrections(IReadOnlyList<DocumentCorrection> items) => Items = items;
 
     /// <summary>No corrections.</summary>
@@ -70,6 +72,11 @@ internal sealed class DocumentCorrections
                 throw new GeneratorException(pointer, "must be an object.");
             }
 
+            if (entry.Select(p => p.Key).FirstOrDefault(k => !Fields.Contains(k)) is { } unknown)
+            {
+                throw new GeneratorException(pointer + "/" + GeneratorException.Escape(unknown), $"'{unknown}' is not a field of a correction; the fields are {string.Join(", ", Fields)}.");
+            }
+
             var op = Text(entry, "op", pointer);
             if (!Ops.Contains(op))
             {
@@ -80,6 +87,11 @@ internal sealed class DocumentCorrections
             if (!target.StartsWith('/'))
             {
                 throw new GeneratorException(pointer + "/path", $"must be a JSON pointer into the document, starting with '/', not '{target}'.");
+            }
+
+            if (target.EndsWith("/**", StringComparison.Ordinal))
+            {
+                throw new GeneratorException(pointer + "/path", "must name what it edits after a '**' (like /**/redirectUris/items).");
             }
 
             var expect = entry["expect"];
@@ -100,6 +112,11 @@ internal sealed class DocumentCorrections
                 count = countNode is JsonValue c && c.TryGetValue(out int n) && n > 0
                     ? n
                     : throw new GeneratorException(pointer + "/count", "must be a positive whole number: how many locations the path edits.");
+            }
+
+            if (count is null && (target.Contains("/*/", StringComparison.Ordinal) || target.Contains("/**/", StringComparison.Ordinal) || target.EndsWith("/*", StringComparison.Ordinal)))
+            {
+                throw new GeneratorException(pointer + "/count", "a path with a wildcard needs 'count': how many places it edits, so that a change in how many places need it fails the build.");
             }
 
             items.Add(new DocumentCorrection(pointer, op, target, expect?.DeepClone(), value?.DeepClone(), Text(entry, "reason", pointer), Text(entry, "source", pointer), count));
@@ -140,7 +157,7 @@ internal sealed class DocumentCorrections
             var problem = (locations.Count, correction.Count) switch
             {
                 (0, _) => wildcard
-                    ? $"'{correction.Path}' matches no location that {(correction.Op == "add" ? "lacks a value" : "is " + correction.Expect?.ToJsonString())}"
+                    ? $"'{correction.Path}' matches no location that {(correction.Op == "add" ? "lacks a value" : "is " + (correction.Expect?.ToJsonString() ?? "null"))}"
                     : $"'{correction.Path}' is not in the document",
                 (var found, { } count) when found != count => $"'{correction.Path}' matches {found} locations, not the {count} of its 'count'",
                 _ when correction.Op == "add" => locations.Where(l => Get(l.Parent, l.Key) is not null).Select(l => $"{l.Pointer} already has a value").FirstOrDefault(),
@@ -163,7 +180,7 @@ internal sealed class DocumentCorrections
             // Backwards, so that removing an array element does not shift the ones still to edit.
             foreach (var (parent, key, _) in Enumerable.Reverse(locations))
             {
-                Set(parent, key, correction.Op == "remove" ? null : correction.Value!.DeepClone(), correction.Op == "remove");
+                Set(parent, key, correction.Op == "remove" ? null : correction.Value?.DeepClone(), correction.Op == "remove");
             }
 
             applied.Add(correction with { Locations = locations.Select(l => l.Pointer).ToList() });

@@ -63,7 +63,8 @@ public class LogtoClientCredentialsOptions
     /// The organization the token is for (Logto sends it as <c>organization_id</c>); the application must be one of
     /// the organization's machine-to-machine apps. Without <see cref="Resource"/>: an organization token (audience
     /// <c>urn:logto:organization:{id}</c>, scopes from the app's organization roles' permissions). With it: a token for
-    /// an organization-level API resource. Tokens are cached apart per organization.
+    /// an organization-level API resource. Tokens are cached apart per organization. An organization token has no
+    /// resource host to go to, so list the hosts of the API that receives it in <see cref="AllowedHosts"/>.
     /// </summary>
     public string? OrganizationId { get; set; }
 
