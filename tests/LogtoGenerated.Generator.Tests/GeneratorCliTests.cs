@@ -192,7 +192,7 @@ public sealed class GeneratorCliTests : IDisposable
         Assert.EndsWith(
             "\nDocument errors the client corrects in new.json (corrections.json): 1 of 2\n" +
             "  /paths/~1api~1things/get/responses/200/content/application~1json/schema/properties/when: The server sends epoch milliseconds. Source: packages/core/src/routes/things.ts\n" +
-            "  NO LONGER APPLIES: corrections.json#/corrections/1 /paths/~1api~1gone/get: the new document no longer says what it corrects; remove or update it before generating.\n",
+            "  NO LONGER APPLIES: corrections.json#/corrections/1 /paths/~1api~1gone/get: the new document does not match its path, 'expect' or 'count' (generating says which); remove or update it before generating.\n",
             stdout,
             StringComparison.Ordinal);
     }

@@ -41,7 +41,7 @@ internal static class CorrectionReport
         {
             report.Append(markdown ? "- **" : "  ").Append("NO LONGER APPLIES").Append(markdown ? "**" : "").Append(": ")
                 .Append(Code(correction.Pointer, markdown)).Append(' ').Append(Code(correction.Path, markdown))
-                .Append(": the new document no longer says what it corrects; remove or update it before generating.\n");
+                .Append(": the new document does not match its path, 'expect' or 'count' (generating says which); remove or update it before generating.\n");
         }
 
         return report.ToString();

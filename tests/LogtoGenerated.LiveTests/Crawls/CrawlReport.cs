@@ -27,4 +27,16 @@ internal static class CrawlReport
             Console.WriteLine($"live:   {outcome}");
         }
     }
+
+    /// <summary>
+    /// Prints the crawl's report, then asserts that no outcome is a fault or unexplained and that at least
+    /// <paramref name="minimumOk"/> operations succeeded (a crawl that reaches too little proves too little).
+    /// </summary>
+    public static void AssertNoFaults(string crawl, IReadOnlyList<CrawlOutcome> outcomes, TimeSpan elapsed, int minimumOk)
+    {
+        Print(crawl, outcomes, elapsed);
+        var failures = outcomes.Where(o => o.Kind is OutcomeKind.Fault or OutcomeKind.Unexplained).ToList();
+        Assert.True(failures.Count == 0, $"Operations of the {crawl} that failed on the live server:\n" + string.Join("\n", failures));
+        Assert.True(outcomes.Count(o => o.Kind == OutcomeKind.Ok) >= minimumOk, $"Fewer than {minimumOk} operations succeeded: " + SummaryLine(crawl, outcomes, elapsed));
+    }
 }

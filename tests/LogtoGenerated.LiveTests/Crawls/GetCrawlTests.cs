@@ -16,10 +16,6 @@ public sealed class GetCrawlTests
         var data = await LiveData.SeedAsync(client, RunTag.New());
         var clock = Stopwatch.StartNew();
         var outcomes = await new Crawler(client, data).RunAsync(LiveOperation.All.Where(o => o.IsGet));
-        CrawlReport.Print("GET crawl", outcomes, clock.Elapsed);
-
-        var failures = outcomes.Where(o => o.Kind is OutcomeKind.Fault or OutcomeKind.Unexplained).ToList();
-        Assert.True(failures.Count == 0, "GET operations that failed on the live server:\n" + string.Join("\n", failures));
-        Assert.True(outcomes.Count(o => o.Kind == OutcomeKind.Ok) >= 60, "Fewer than 60 GET operations succeeded: " + CrawlReport.SummaryLine("GET crawl", outcomes, clock.Elapsed));
+        CrawlReport.AssertNoFaults("GET crawl", outcomes, clock.Elapsed, minimumOk: 60);
     }
 }
