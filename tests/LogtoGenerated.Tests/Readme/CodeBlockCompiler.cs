@@ -79,7 +79,7 @@ internal static class CodeBlockCompiler
             byFileName.TryAdd(Path.GetFileName(path), path);
         }
 
-        foreach (string library in new[] { typeof(LogtoManagementClient).Assembly.Location, typeof(LogtoGenerated.Kiota.LogtoKiotaAuthenticationProvider).Assembly.Location })
+        foreach (string library in new[] { typeof(LogtoManagementClient).Assembly.Location, typeof(LogtoGenerated.Kiota.LogtoKiotaAuthenticationProvider).Assembly.Location, typeof(LogtoGenerated.AspNetCore.LogtoJwtBearerOptions).Assembly.Location })
         {
             byFileName.TryAdd(Path.GetFileName(library), library);
         }

@@ -26,7 +26,7 @@ namespace LogtoGenerated.Tests.Readme;
 /// never run.</item>
 /// <item>References: every assembly the test host runs with (<c>TRUSTED_PLATFORM_ASSEMBLIES</c>: the .NET and
 /// ASP.NET Core shared frameworks and this test project's dependencies, xunit and Kiota's runtime among them), the library
-/// and <c>LogtoGenerated.Kiota</c>. Nullable
+/// <c>LogtoGenerated.Kiota</c> and <c>LogtoGenerated.AspNetCore</c>. Nullable
 /// is enabled, the language version is the latest, and every warning is an error.</item>
 /// <item>A failure names README.md's line and column, for example <c>README.md(42,5): error CS0103: The name 'x' does
 /// not exist in the current context</c>. The test case's name carries the line of the block's first line of code.</item>
@@ -39,7 +39,7 @@ public sealed class ReadmeCodeBlockTests
     private const int MinimumCSharpBlocks = 20;
 
     /// <summary>The documents whose blocks are checked: the repository's README and the package's (shown on NuGet).</summary>
-    private static readonly string[] Documents = ["README.md", "src/LogtoGenerated/PackageReadme.md", "src/LogtoGenerated.Kiota/PackageReadme.md"];
+    private static readonly string[] Documents = ["README.md", "src/LogtoGenerated/PackageReadme.md", "src/LogtoGenerated.Kiota/PackageReadme.md", "src/LogtoGenerated.AspNetCore/PackageReadme.md"];
 
     private static readonly string[] OtherSpellingsOfCSharp = ["cs", "c#", "csharp", "c-sharp", "csx"];
 
@@ -83,6 +83,7 @@ public sealed class ReadmeCodeBlockTests
     [Theory]
     [InlineData("src/LogtoGenerated/PackageReadme.md")]
     [InlineData("src/LogtoGenerated.Kiota/PackageReadme.md")]
+    [InlineData("src/LogtoGenerated.AspNetCore/PackageReadme.md")]
     public void Package_readme_has_CSharp_blocks(string document)
     {
         Assert.NotEmpty(CSharpBlocks(document));
@@ -92,6 +93,7 @@ public sealed class ReadmeCodeBlockTests
     [InlineData("README.md")]
     [InlineData("src/LogtoGenerated/PackageReadme.md")]
     [InlineData("src/LogtoGenerated.Kiota/PackageReadme.md")]
+    [InlineData("src/LogtoGenerated.AspNetCore/PackageReadme.md")]
     public void Every_fenced_block_names_its_language_and_CSharp_is_named_csharp(string document)
     {
         var offending = Blocks(document)
