@@ -26,12 +26,15 @@ internal static class LogtoAuthenticationErrors
         context.ErrorDescription = HeaderSafe(Describe(failure is AggregateException { InnerExceptions.Count: > 0 } many ? many.InnerExceptions[0] : failure, logto));
     }
 
-    /// <summary>Records why a Logto policy refused an authenticated caller, for the 403's <c>WWW-Authenticate</c>.</summary>
+    /// <summary>
+    /// Records why a Logto policy refused an authenticated caller, for the 403's <c>WWW-Authenticate</c>. The first
+    /// reason is kept: a policy checks the kind of token and the organization before the scopes.
+    /// </summary>
     public static void RecordForbidden(HttpContext? httpContext, string description, IReadOnlyCollection<string>? scopes)
     {
         if (httpContext is not null)
         {
-            httpContext.Items[ForbiddenReasonKey] = new ForbiddenReason(description, scopes);
+            httpContext.Items.TryAdd(ForbiddenReasonKey, new ForbiddenReason(description, scopes));
         }
     }
 
