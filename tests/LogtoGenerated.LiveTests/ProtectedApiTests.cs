@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using LogtoGenerated.AspNetCore;
+using LogtoGenerated.Authentication;
+using LogtoGenerated.LiveTests.Seeding;
+using LogtoGenerated.LiveTests.Server;
+using LogtoGenerated.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LogtoGenerated.LiveTests;
+
+/// <summary>
+/// An API protected with <c>AddLogtoJwtBearer</c> (on Kestrel, 127.0.0.1, in the test process) called with real tokens
+/// of the live Logto: the shop resource's 60-second token, the Management API's token, a token without the scope,
+/// organization tokens, and tokens signed after a key rotation.
+/// </summary>
+public sealed class ProtectedApiTests
+{
+    [LiveFact]
+    public async Task A_real_resource_token_is_accepted_and_the_Management_API_token_is_refused_for_its_audience()
+    {
+        var server = LiveServer.Required;
+        var (shop, scope) = Shop(server);
+        await using var api = await ProtectedShopApi.StartAsync(server, shop);
+
+        LogtoAccessToken token = await Provider(server, shop, null, scope).GetAccessTokenAsync();
+        LogtoAccessToken management = await Provider(server, server.ManagementResource, null, "all").GetAccessTokenAsync();
+
+        using HttpResponseMessage accepted = await api.GetAsync("/orders", token.Value);
+        using HttpResponseMessage wrongAudience = await api.GetAsync("/orders", management.Value);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal($"orders for {server.AppId}", await accepted.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongAudience.StatusCode);
+        Assert.Equal(
+            $"Bearer error=\"invalid_token\", error_description=\"The token is not for this API: its audience must be '{shop}' or urn:logto:organization:<organization id>.\"",
+            wrongAudience.Headers.WwwAuthenticate.Single().ToString());
+    }
+
+    [LiveFact]
+    public async Task A_real_token_without_the_scope_gets_403_insufficient_scope()
+    {
+        var server = LiveServer.Required;
+        var (shop, scope) = Shop(server);
+        await using var api = await ProtectedShopApi.StartAsync(server, shop);
+
+        LogtoAccessToken token = await Provider(server, shop, null).GetAccessTokenAsync();
+        using HttpResponseMessage response = await api.GetAsync("/orders", token.Value);
+
+        Assert.DoesNotContain(scope, token.Scopes);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.EndsWith($"scope=\"{scope}\"", response.Headers.WwwAuthenticate.Single().ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Bearer error=\"insufficient_scope\"", response.Headers.WwwAuthenticate.Single().ToString(), StringComparison.Ordinal);
+    }
+
+    [LiveFact]
+    public async Task Real_organization_tokens_are_accepted_for_their_organization_and_refused_for_another()
+    {
+        var server = LiveServer.Required;
+        var (shop, scope) = Shop(server);
+        var admin = server.CreateClient();
+        var tag = RunTag.New();
+        var resource = await admin.Resources.GetAllAsync().SingleAsync(r => r.Indicator == shop);
+        var orderScope = (await admin.Resources[resource.Id].Scopes.GetAsync()).Single(s => s.Name == scope);
+        var reports = await admin.OrganizationScopes.PostAsync(new CreateScopeRequest { Name = $"live-{tag}:reports" });
+        var role = await admin.OrganizationRoles.PostAsync(new CreateOrganizationRoleRequest
+        {
+            Name = $"live-{tag}-api",
+            Type = RoleType.MachineToMachine,
+            OrganizationScopeIds = [reports.Id],
+            ResourceScopeIds = [orderScope.Id],
+        });
+        var member = await admin.Organizations.PostAsync(new CreateOrganizationRequest { Name = $"Live {tag} member" });
+        var other = await admin.Organizations.PostAsync(new CreateOrganizationRequest { Name = $"Live {tag} other" });
+        try
+        {
+            await admin.Organizations[member.Id].Applications.PostAsync(new ApplicationIdsRequest { ApplicationIds = [server.AppId] });
+            await admin.Organizations[member.Id].Applications[server.AppId].Roles.PostAsync(new OrganizationRoleIdsRequest { OrganizationRoleIds = [role.Id] });
+            await using var api = await ProtectedShopApi.StartAsync(server, shop, reports.Name);
+
+            LogtoAccessToken organizationToken = await Provider(server, null, member.Id, reports.Name).GetAccessTokenAsync();
+            LogtoAccessToken organizationResourceToken = await Provider(server, shop, member.Id, scope).GetAccessTokenAsync();
+
+            using HttpResponseMessage own = await api.GetAsync($"/organizations/{member.Id}/reports", organizationToken.Value);
+            using HttpResponseMessage another = await api.GetAsync($"/organizations/{other.Id}/reports", organizationToken.Value);
+            using HttpResponseMessage ownOrders = await api.GetAsync($"/organizations/{member.Id}/orders", organizationResourceToken.Value);
+            using HttpResponseMessage anotherOrders = await api.GetAsync($"/organizations/{other.Id}/orders", organizationResourceToken.Value);
+            using HttpResponseMessage globalOrders = await api.GetAsync("/orders", organizationResourceToken.Value);
+
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Equal($"reports of {member.Id} for {server.AppId}", await own.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.Forbidden, another.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, ownOrders.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, anotherOrders.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, globalOrders.StatusCode);
+        }
+        finally
+        {
+            await admin.Organizations[member.Id].DeleteAsync();
+            await admin.Organizations[other.Id].DeleteAsync();
+            await admin.OrganizationRoles[role.Id].DeleteAsync();
+            await admin.OrganizationScopes[reports.Id].DeleteAsync();
+        }
+    }
+
+    [LiveFact]
+    public async Task After_a_signing_key_rotation_new_tokens_are_accepted_without_a_restart()
+    {
+        var server = LiveServer.Required;
+        var (shop, scope) = Shop(server);
+        var admin = server.CreateClient();
+        await using var api = await ProtectedShopApi.StartAsync(server, shop);
+        string before = (await Provider(server, shop, null, scope).GetAccessTokenAsync()).Value;
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", before)).StatusCode);
+
+        await admin.Configs.Oidc[OidcKeyKeyType.PrivateKeys].Rotate.PostAsync(new RotateOidcKeysRequest { SigningKeyAlgorithm = SigningKeyAlgorithm.EC });
+        string after = await TokenSignedWithAnotherKeyAsync(server, shop, scope, KeyId(before));
+
+        using HttpResponseMessage response = await api.GetAsync("/orders", after);
+        using HttpResponseMessage old = await api.GetAsync("/orders", before);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+    }
+
+    // Logto rebuilds its signer on a request after the rotation: ask for tokens until one carries another key id.
+    private static async Task<string> TokenSignedWithAnotherKeyAsync(LiveServer server, string resource, string scope, string oldKeyId)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            string token = (await Provider(server, resource, null, scope).GetAccessTokenAsync()).Value;
+            if (KeyId(token) != oldKeyId)
+            {
+                return token;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "Logto still signs with the key it had before the rotation after 20 s.");
+            await Task.Delay(250);
+        }
+    }
+
+    private static string KeyId(string jwt)
+    {
+        string part = jwt.Split('.')[0].Replace('-', '+').Replace('_', '/');
+        JsonNode header = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '='))))!;
+        return (string)header["kid"]!;
+    }
+
+    private static (string Resource, string Scope) Shop(LiveServer server) => server.ShopResource
+        ?? throw new InvalidOperationException("Set LOGTO_SHOP_RESOURCE (and LOGTO_SHOP_SCOPE): an API resource with a scope.");
+
+    // A new provider each time: each test wants a token of its own, not one cached by an earlier test.
+    private static ClientCredentialsAuthenticationProvider Provider(LiveServer server, string? resource, string? organizationId, params string[] scopes) =>
+        new(new LogtoClientCredentialsOptions
+        {
+            Endpoint = server.Endpoint,
+            ClientId = server.AppId,
+            ClientSecret = server.AppSecret,
+            Resource = resource,
+            OrganizationId = organizationId,
+            Scopes = scopes,
+            AllowedHosts = { "127.0.0.1" },
+        }, new HttpClient());
+
+    /// <summary>The shop API: <c>/orders</c>, <c>/organizations/{id}/reports</c> and <c>/organizations/{id}/orders</c>.</summary>
+    private sealed class ProtectedShopApi : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly HttpClient _http = new();
+
+        private ProtectedShopApi(WebApplication app) => _app = app;
+
+        public static async Task<ProtectedShopApi> StartAsync(LiveServer server, string resource, string reportsPermission = "read:reports")
+        {
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Services.AddAuthentication().AddLogtoJwtBearer(options =>
+            {
+                options.Endpoint = server.Endpoint;
+                options.Resource = resource;
+                options.AcceptOrganizationTokens = true;
+            });
+            WebApplication app = builder.Build();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            string scope = server.ShopResource!.Value.Scope;
+            app.MapGet("/orders", (HttpContext context) => $"orders for {context.User.GetLogtoClientId()}")
+                .RequireAuthorization(policy => policy.RequireLogtoScopes(scope));
+            app.MapGet("/organizations/{organizationId}/reports", (string organizationId, HttpContext context) => $"reports of {organizationId} for {context.User.GetLogtoClientId()}")
+                .RequireAuthorization(policy => policy.RequireLogtoOrganizationToken("organizationId", reportsPermission));
+            app.MapGet("/organizations/{organizationId}/orders", (string organizationId) => $"orders of {organizationId}")
+                .RequireAuthorization(policy => policy.RequireLogtoOrganizationResource("organizationId", scope));
+            await app.StartAsync();
+            var api = new ProtectedShopApi(app);
+            api._http.BaseAddress = new Uri(app.Urls.Single());
+            return api;
+        }
+
+        public async Task<HttpResponseMessage> GetAsync(string path, string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await _http.SendAsync(request);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _http.Dispose();
+            await _app.DisposeAsync();
+        }
+    }
+}
