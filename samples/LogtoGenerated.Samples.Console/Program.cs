@@ -1,5 +1,6 @@
 // Lists the tenant's users page by page, creates a user, renames it with a partial update and deletes it,
-// printing each step. Configuration comes from environment variables (see Usage below).
+// printing each step. With PROTECTED_API_URL set, it instead calls that API (such as the ProtectedApi sample) with a
+// token for its API resource. Configuration comes from environment variables (see Usage below).
 using LogtoGenerated;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Http;
@@ -14,6 +15,10 @@ const string Usage = """
       LOGTO_M2M_APP_SECRET  one of its App secrets
     The application needs a role with the Management API's "all" permission,
     such as the built-in "Logto Management API access" role.
+    To call your own API protected by Logto instead (the ProtectedApi sample), also set:
+      PROTECTED_API_URL       the API's address, e.g. https://api.example.com
+      PROTECTED_API_RESOURCE  its API identifier in Logto, e.g. https://shopping.api
+    The application then needs a role with that resource's "read:orders" permission.
     """;
 const int PageSize = 20;
 const int MaxPagesListed = 5;
@@ -44,6 +49,18 @@ else
     options.TenantId = tenantId;
 }
 
+string? protectedApiUrl = Variable("PROTECTED_API_URL");
+string? protectedApiResource = Variable("PROTECTED_API_RESOURCE");
+Uri? protectedApi = null;
+if (protectedApiUrl is not null || protectedApiResource is not null)
+{
+    if (protectedApiResource is null || !Uri.TryCreate(protectedApiUrl, UriKind.Absolute, out protectedApi))
+    {
+        Console.Error.WriteLine("Set both PROTECTED_API_URL (an absolute URL such as https://api.example.com) and PROTECTED_API_RESOURCE (its API identifier in Logto).");
+        return 2;
+    }
+}
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -53,6 +70,11 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
+    if (protectedApi is not null)
+    {
+        return await CallProtectedApiAsync(options, protectedApi, protectedApiResource!, cancellation.Token);
+    }
+
     LogtoManagementClient client = LogtoManagementClient.Create(options);
     await ListUsersAsync(client, cancellation.Token);
     await CreateUpdateAndDeleteUserAsync(client, cancellation.Token);
@@ -133,6 +155,33 @@ static async Task CreateUpdateAndDeleteUserAsync(LogtoManagementClient client, C
         await client.Users[created.Id].DeleteAsync(cancellationToken: CancellationToken.None);
         Console.WriteLine($"Deleted user {created.Id}.");
     }
+}
+
+// The M2M app's token for the API's resource goes on every request to the API (and only to the API's host).
+static async Task<int> CallProtectedApiAsync(LogtoManagementOptions logto, Uri api, string resource, CancellationToken cancellationToken)
+{
+    var provider = new ClientCredentialsAuthenticationProvider(new LogtoClientCredentialsOptions
+    {
+        Endpoint = logto.Endpoint,
+        TenantId = logto.TenantId,
+        ClientId = logto.ClientId,
+        ClientSecret = logto.ClientSecret,
+        Resource = resource,
+        Scopes = { "read:orders" },
+        AllowedHosts = { api.Authority },
+    }, new HttpClient());
+    using var http = new HttpClient(new LogtoClientCredentialsHandler(provider) { InnerHandler = new SocketsHttpHandler() });
+    using HttpResponseMessage response = await http.GetAsync(new Uri(api, "orders"), cancellationToken);
+    string body = await response.Content.ReadAsStringAsync(cancellationToken);
+    Console.WriteLine($"GET {new Uri(api, "orders")}: {(int)response.StatusCode} {response.ReasonPhrase}");
+    if (!response.IsSuccessStatusCode)
+    {
+        Console.WriteLine($"  WWW-Authenticate: {response.Headers.WwwAuthenticate}");
+        return 1;
+    }
+
+    Console.WriteLine($"  {body}");
+    return 0;
 }
 
 static string? Variable(string name) =>

@@ -1,6 +1,7 @@
 using LogtoGenerated.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization;
 
-namespace Microsoft.AspNetCore.Authorization;
+namespace LogtoGenerated.AspNetCore;
 
 /// <summary>
 /// Policies for Logto's three permission models, one call each: scopes of a global API resource, permissions in an
