@@ -59,7 +59,8 @@ public sealed partial class LogtoJwtBearerOptions
 
     /// <summary>
     /// How many validated tokens are remembered, so that a token used again (a machine-to-machine caller reuses one
-    /// token for its whole life) is not verified again before it expires. Default 10,000; 0 turns the cache off.
+    /// token for its whole life) is not verified again before it expires. A token is remembered from its second use on,
+    /// so tokens used once take no room. Default 10,000; 0 turns the cache off.
     /// </summary>
     public int ValidatedTokenCacheSize { get; set; } = 10_000;
 

@@ -11,6 +11,12 @@ namespace LogtoGenerated.AspNetCore.Authentication;
 /// bounded in count and in (estimated) memory, each entry good until the token's <c>exp</c> and only with the signing
 /// keys it was validated with. Thread-safe.
 /// </summary>
+/// <remarks>
+/// A token is remembered from its second validation on: the first only marks its hash in a fixed table of fingerprints
+/// (8 bytes a slot, no allocation). Tokens used once, such as a flood of distinct tokens, then cost no memory and no
+/// garbage collection work, so they are never slower than without the cache; a reused token (an M2M app's, used for
+/// its whole life) pays one extra verification.
+/// </remarks>
 internal sealed class ValidatedTokenCache
 {
     /// <summary>Longer tokens are never remembered (Logto's are well under 2,000 characters).</summary>
@@ -26,6 +32,7 @@ internal sealed class ValidatedTokenCache
     private readonly long _maxBytes;
     private readonly TimeProvider _time;
     private readonly object _pruning = new();
+    private readonly ulong[] _seenOnce;
     private long _bytes;
     private long _hits;
 
@@ -34,6 +41,7 @@ internal sealed class ValidatedTokenCache
         _maxCount = maxCount;
         _maxBytes = maxBytes;
         _time = time;
+        _seenOnce = new ulong[maxCount <= 0 ? 0 : (int)Math.Min(1 << 16, Math.Max(1024, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)maxCount)))];
     }
 
     /// <summary>Whether tokens are remembered at all.</summary>
@@ -79,13 +87,21 @@ internal sealed class ValidatedTokenCache
         return false;
     }
 
-    /// <summary>Remembers a validated token until <paramref name="token"/>'s expiry.</summary>
-    public void Add(in TokenHash key, int tokenLength, ClaimsIdentity identity, SecurityToken token, long keysVersion)
+    /// <summary>
+    /// Remembers a validated token until <paramref name="token"/>'s expiry, if it was validated before (see the remarks);
+    /// returns whether it is now remembered.
+    /// </summary>
+    public bool Add(in TokenHash key, int tokenLength, ClaimsIdentity identity, SecurityToken token, long keysVersion)
     {
+        if (!SeenBefore(key))
+        {
+            return false;
+        }
+
         var expires = new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc));
         if (token.ValidTo == DateTime.MinValue || expires <= _time.GetUtcNow())
         {
-            return;
+            return false;
         }
 
         long size = EntryOverheadBytes + ((long)tokenLength * BytesPerTokenCharacter);
@@ -94,7 +110,7 @@ internal sealed class ValidatedTokenCache
             Prune(size);
             if (_entries.Count >= _maxCount || Bytes + size > _maxBytes)
             {
-                return;
+                return false;
             }
         }
 
@@ -103,6 +119,22 @@ internal sealed class ValidatedTokenCache
         {
             Interlocked.Add(ref _bytes, size);
         }
+
+        return true;
+    }
+
+    // Marks the token's fingerprint in its slot; true when the slot already held it. A slot holds one fingerprint: a
+    // token whose slot another token took since is treated as new (and remembered on its next use).
+    private bool SeenBefore(in TokenHash key)
+    {
+        if (_seenOnce.Length == 0)
+        {
+            return false;
+        }
+
+        int slot = (int)(key.A & (ulong)(_seenOnce.Length - 1));
+        ulong fingerprint = key.B | 1;
+        return Interlocked.Exchange(ref _seenOnce[slot], fingerprint) == fingerprint;
     }
 
     /// <summary>Forgets every token (the signing keys changed).</summary>

@@ -46,6 +46,7 @@ internal sealed class SigningKeySet
     {
         var keys = new List<SecurityKey>();
         var algorithms = new SortedSet<string>(StringComparer.Ordinal);
+        var signingKeyIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (JsonWebKey key in set.Keys)
         {
             if (!string.IsNullOrEmpty(key.Use) && key.Use != JsonWebKeyUseNames.Sig)
@@ -60,7 +61,17 @@ internal sealed class SigningKeySet
             }
 
             algorithms.Add(algorithm);
-            keys.Add(key);
+            signingKeyIds.Add(key.Kid ?? "");
+        }
+
+        // The keys as IdentityModel makes them of a key set (for EC and RSA, keys of the platform's algorithms), as a
+        // plain JwtBearer setup gets them from its configuration.
+        foreach (SecurityKey key in set.GetSigningKeys())
+        {
+            if (signingKeyIds.Contains(key.KeyId ?? ""))
+            {
+                keys.Add(key);
+            }
         }
 
         if (keys.Count == 0)

@@ -8,8 +8,8 @@ namespace LogtoGenerated.Tests.AspNetCore;
 
 /// <summary>
 /// Key rotation without a restart (a new key id reads the keys again), and the cache of validated tokens: a reused
-/// token is not verified again, the cache is bounded, forgets everything when the keys change, never serves a token
-/// past its expiry, and hands out a fresh identity each time.
+/// token is not verified again from its third use, a token used once is not kept, the cache is bounded, forgets
+/// everything when the keys change, never serves a token past its expiry, and hands out a fresh identity each time.
 /// </summary>
 public sealed class SigningKeyAndCacheTests : IAsyncLifetime
 {
@@ -37,7 +37,7 @@ public sealed class SigningKeyAndCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reused_token_is_answered_from_the_cache()
+    public async Task A_reused_token_is_answered_from_the_cache_from_its_third_use()
     {
         await using ProtectedApiHost api = await StartApi();
         string token = _logto.Token();
@@ -47,8 +47,23 @@ public sealed class SigningKeyAndCacheTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
         }
 
+        // The first use marks the token, the second remembers it, the other three are answered from the cache.
         Assert.Equal(1, api.TokenHandler.Cache.Count);
-        Assert.Equal(4, api.TokenHandler.Cache.Hits);
+        Assert.Equal(3, api.TokenHandler.Cache.Hits);
+    }
+
+    [Fact]
+    public async Task Tokens_used_once_are_not_remembered()
+    {
+        await using ProtectedApiHost api = await StartApi();
+
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", _logto.Token())).StatusCode);
+        }
+
+        Assert.Equal(0, api.TokenHandler.Cache.Count);
+        Assert.Equal(0, api.TokenHandler.Cache.Bytes);
     }
 
     [Fact]
@@ -58,12 +73,14 @@ public sealed class SigningKeyAndCacheTests : IAsyncLifetime
         FakeLogtoIssuer.SigningKey removed = _logto.Current;
         string token = _logto.Token();
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
+        Assert.Equal(1, api.TokenHandler.Cache.Count);
 
         FakeLogtoIssuer.SigningKey next = FakeLogtoIssuer.SigningKey.CreateEs384();
         _logto.Publish(next);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", _logto.Token(key: next))).StatusCode);
 
-        Assert.Equal(1, api.TokenHandler.Cache.Count);
+        Assert.Equal(0, api.TokenHandler.Cache.Count);
         using HttpResponseMessage refused = await api.GetAsync("/orders", token);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Contains("The token is signed with a key that Logto does not publish.", refused.Headers.WwwAuthenticate.Single().ToString(), StringComparison.Ordinal);
@@ -77,7 +94,9 @@ public sealed class SigningKeyAndCacheTests : IAsyncLifetime
 
         for (int i = 0; i < 12; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", _logto.Token())).StatusCode);
+            string token = _logto.Token();
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
             Assert.InRange(api.TokenHandler.Cache.Count, 1, 4);
         }
     }
@@ -89,7 +108,9 @@ public sealed class SigningKeyAndCacheTests : IAsyncLifetime
 
         for (int i = 0; i < 12; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", _logto.Token())).StatusCode);
+            string token = _logto.Token();
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
             Assert.InRange(api.TokenHandler.Cache.Bytes, 1, 20_000);
         }
     }
@@ -108,7 +129,7 @@ public sealed class SigningKeyAndCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_cached_token_is_not_served_past_its_expiry_and_each_hit_gets_its_own_identity()
+    public void A_token_is_remembered_on_its_second_validation_never_past_its_expiry_and_each_hit_gets_its_own_identity()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var cache = new ValidatedTokenCache(10, 1_000_000, time);
@@ -116,7 +137,9 @@ public sealed class SigningKeyAndCacheTests : IAsyncLifetime
         var jwt = new JsonWebToken(token);
         var identity = new ClaimsIdentity([new Claim("sub", "app"), new Claim("scope", "read:orders")], "Bearer", "sub", "roles");
         Assert.True(cache.TryGetKey(token, out ValidatedTokenCache.TokenHash key));
-        cache.Add(key, token.Length, identity, jwt, keysVersion: 1);
+        Assert.False(cache.Add(key, token.Length, identity, jwt, keysVersion: 1));
+        Assert.False(cache.TryGet(key, 1, out _, out _));
+        Assert.True(cache.Add(key, token.Length, identity, jwt, keysVersion: 1));
 
         Assert.True(cache.TryGet(key, 1, out ClaimsIdentity? first, out _));
         first!.AddClaim(new Claim("added", "by a handler"));

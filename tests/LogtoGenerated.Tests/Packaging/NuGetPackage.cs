@@ -125,3 +125,6 @@ public sealed class LibraryPackage() : NuGetPackage("LogtoGenerated");
 
 /// <summary>The package of Logto authentication for Kiota clients, <c>LogtoGenerated.Kiota</c>.</summary>
 public sealed class KiotaPackage() : NuGetPackage("LogtoGenerated.Kiota");
+
+/// <summary>The package that protects ASP.NET Core APIs with Logto tokens, <c>LogtoGenerated.AspNetCore</c>.</summary>
+public sealed class AspNetCorePackage() : NuGetPackage("LogtoGenerated.AspNetCore");
