@@ -11,13 +11,15 @@ namespace LogtoGenerated.AspNetCore.Authorization;
 /// </summary>
 internal sealed class LogtoScopeRequirement : AuthorizationHandler<LogtoScopeRequirement>, IAuthorizationRequirement
 {
+    private readonly string[] _scopes;
+
     public LogtoScopeRequirement(string[] scopes, bool globalResourceOnly)
     {
-        Scopes = scopes;
+        _scopes = scopes;
         GlobalResourceOnly = globalResourceOnly;
     }
 
-    public IReadOnlyList<string> Scopes { get; }
+    public IReadOnlyList<string> Scopes => _scopes;
 
     public bool GlobalResourceOnly { get; }
 
@@ -54,14 +56,13 @@ internal sealed class LogtoScopeRequirement : AuthorizationHandler<LogtoScopeReq
             return Task.CompletedTask;
         }
 
-        IReadOnlySet<string> granted = context.User.GetLogtoScopes();
-        string[] missing = requirement.Scopes.Where(scope => !granted.Contains(scope)).ToArray();
-        if (missing.Length == 0)
+        if (context.User.HasLogtoScopes(requirement._scopes))
         {
             context.Succeed(requirement);
         }
         else
         {
+            string[] missing = requirement.Scopes.Where(scope => !LogtoClaimsPrincipalExtensions.HasScope(context.User, scope)).ToArray();
             LogtoAuthenticationErrors.RecordForbidden(
                 context.Resource as HttpContext,
                 $"The token lacks the scope(s) {string.Join(' ', missing)}: grant them to the caller's role in Logto and get a new token.",

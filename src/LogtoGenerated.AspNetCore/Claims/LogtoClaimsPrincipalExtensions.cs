@@ -40,16 +40,26 @@ public static class LogtoClaimsPrincipalExtensions
     /// <param name="principal">The caller.</param>
     public static string? GetLogtoOrganizationId(this ClaimsPrincipal principal)
     {
-        foreach (Claim audience in Required(principal).FindAll(LogtoClaimTypes.Audience))
+        string? organizationClaim = null;
+        foreach (ClaimsIdentity identity in Required(principal).Identities)
         {
-            if (audience.Value.StartsWith(LogtoJwtBearerOptions.OrganizationAudiencePrefix, StringComparison.Ordinal)
-                && audience.Value.Length > LogtoJwtBearerOptions.OrganizationAudiencePrefix.Length)
+            foreach (Claim claim in identity.Claims)
             {
-                return audience.Value[LogtoJwtBearerOptions.OrganizationAudiencePrefix.Length..];
+                if (claim.Type == LogtoClaimTypes.Audience
+                    && claim.Value.StartsWith(LogtoJwtBearerOptions.OrganizationAudiencePrefix, StringComparison.Ordinal)
+                    && claim.Value.Length > LogtoJwtBearerOptions.OrganizationAudiencePrefix.Length)
+                {
+                    return claim.Value[LogtoJwtBearerOptions.OrganizationAudiencePrefix.Length..];
+                }
+
+                if (claim.Type == LogtoClaimTypes.OrganizationId)
+                {
+                    organizationClaim ??= claim.Value;
+                }
             }
         }
 
-        return principal.FindFirst(LogtoClaimTypes.OrganizationId)?.Value;
+        return organizationClaim;
     }
 
     /// <summary>Whether the token is an organization token (audience <c>urn:logto:organization:{id}</c>).</summary>
@@ -80,8 +90,46 @@ public static class LogtoClaimsPrincipalExtensions
     public static bool HasLogtoScopes(this ClaimsPrincipal principal, params string[] scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        IReadOnlySet<string> granted = principal.GetLogtoScopes();
-        return scopes.All(granted.Contains);
+        Required(principal);
+        foreach (string scope in scopes)
+        {
+            if (!HasScope(principal, scope))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Looks for one scope among the space-separated words of the scope claims, without allocating.
+    internal static bool HasScope(ClaimsPrincipal principal, string scope)
+    {
+        foreach (ClaimsIdentity identity in principal.Identities)
+        {
+            foreach (Claim claim in identity.Claims)
+            {
+                if (claim.Type != LogtoClaimTypes.Scope)
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> rest = claim.Value;
+                while (!rest.IsEmpty)
+                {
+                    int space = rest.IndexOf(' ');
+                    ReadOnlySpan<char> word = space < 0 ? rest : rest[..space];
+                    if (word.SequenceEqual(scope))
+                    {
+                        return true;
+                    }
+
+                    rest = space < 0 ? default : rest[(space + 1)..];
+                }
+            }
+        }
+
+        return false;
     }
 
     private static ClaimsPrincipal Required(ClaimsPrincipal principal)
