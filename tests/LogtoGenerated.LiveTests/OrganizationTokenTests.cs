@@ -15,51 +15,30 @@ public sealed class OrganizationTokenTests
     {
         var server = LiveServer.Required;
         var (shop, shopScope) = server.ShopResource ?? throw new InvalidOperationException("Set LOGTO_SHOP_RESOURCE (and LOGTO_SHOP_SCOPE): an API resource with a scope.");
-        var admin = server.CreateClient();
-        var tag = RunTag.New();
-        var resource = await admin.Resources.GetAllAsync().SingleAsync(r => r.Indicator == shop);
-        var orderScope = (await admin.Resources[resource.Id].Scopes.GetAsync()).Single(s => s.Name == shopScope);
-        var reports = await admin.OrganizationScopes.PostAsync(new CreateScopeRequest { Name = $"live-{tag}:reports" });
-        var role = await admin.OrganizationRoles.PostAsync(new CreateOrganizationRoleRequest
-        {
-            Name = $"live-{tag}-reporting",
-            Type = RoleType.MachineToMachine,
-            OrganizationScopeIds = [reports.Id],
-            ResourceScopeIds = [orderScope.Id],
-        });
-        var member = await admin.Organizations.PostAsync(new CreateOrganizationRequest { Name = $"Live {tag} member" });
-        var other = await admin.Organizations.PostAsync(new CreateOrganizationRequest { Name = $"Live {tag} other" });
-        await admin.Organizations[member.Id].Applications.PostAsync(new ApplicationIdsRequest { ApplicationIds = [server.AppId] });
-        await admin.Organizations[member.Id].Applications[server.AppId].Roles.PostAsync(new OrganizationRoleIdsRequest { OrganizationRoleIds = [role.Id] });
-
         LogtoAccessToken organizationToken, resourceToken;
         LogtoTokenException refused;
-        try
+        string memberId, otherId, reportsName;
+        await using (var membership = await OrganizationMembership.CreateAsync(server))
         {
-            organizationToken = await Provider(server, member.Id, null, reports.Name).GetAccessTokenAsync();
-            resourceToken = await Provider(server, member.Id, shop, shopScope).GetAccessTokenAsync();
-            refused = await Assert.ThrowsAsync<LogtoTokenException>(async () => await Provider(server, other.Id, null).GetAccessTokenAsync());
-        }
-        finally
-        {
-            // The app under test stays in no organization of this run's making.
-            await admin.Organizations[member.Id].DeleteAsync();
-            await admin.Organizations[other.Id].DeleteAsync();
+            (memberId, otherId, reportsName) = (membership.Member.Id, membership.Other.Id, membership.Reports.Name);
+            organizationToken = await Provider(server, memberId, null, reportsName).GetAccessTokenAsync();
+            resourceToken = await Provider(server, memberId, shop, shopScope).GetAccessTokenAsync();
+            refused = await Assert.ThrowsAsync<LogtoTokenException>(async () => await Provider(server, otherId, null).GetAccessTokenAsync());
         }
 
         var organizationClaims = Payload(organizationToken.Value);
-        Assert.Equal($"urn:logto:organization:{member.Id}", (string?)organizationClaims["aud"]);
-        Assert.Equal([reports.Name], organizationToken.Scopes);
-        Assert.Equal(member.Id, organizationToken.OrganizationId);
+        Assert.Equal($"urn:logto:organization:{memberId}", (string?)organizationClaims["aud"]);
+        Assert.Equal([reportsName], organizationToken.Scopes);
+        Assert.Equal(memberId, organizationToken.OrganizationId);
 
         var resourceClaims = Payload(resourceToken.Value);
         Assert.Equal(shop, (string?)resourceClaims["aud"]);
-        Assert.Equal(member.Id, (string?)resourceClaims["organization_id"]);
+        Assert.Equal(memberId, (string?)resourceClaims["organization_id"]);
         Assert.Equal([shopScope], resourceToken.Scopes);
 
         Assert.Equal(403, refused.StatusCode);
-        Assert.Equal(other.Id, refused.OrganizationId);
-        Assert.Contains($"is not a member of the organization {other.Id}", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(otherId, refused.OrganizationId);
+        Assert.Contains($"is not a member of the organization {otherId}", refused.Message, StringComparison.Ordinal);
     }
 
     private static ClientCredentialsAuthenticationProvider Provider(LiveServer server, string organizationId, string? resource, params string[] scopes) =>

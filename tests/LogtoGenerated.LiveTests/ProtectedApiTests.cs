@@ -65,49 +65,25 @@ public sealed class ProtectedApiTests
     {
         var server = LiveServer.Required;
         var (shop, scope) = Shop(server);
-        var admin = server.CreateClient();
-        var tag = RunTag.New();
-        var resource = await admin.Resources.GetAllAsync().SingleAsync(r => r.Indicator == shop);
-        var orderScope = (await admin.Resources[resource.Id].Scopes.GetAsync()).Single(s => s.Name == scope);
-        var reports = await admin.OrganizationScopes.PostAsync(new CreateScopeRequest { Name = $"live-{tag}:reports" });
-        var role = await admin.OrganizationRoles.PostAsync(new CreateOrganizationRoleRequest
-        {
-            Name = $"live-{tag}-api",
-            Type = RoleType.MachineToMachine,
-            OrganizationScopeIds = [reports.Id],
-            ResourceScopeIds = [orderScope.Id],
-        });
-        var member = await admin.Organizations.PostAsync(new CreateOrganizationRequest { Name = $"Live {tag} member" });
-        var other = await admin.Organizations.PostAsync(new CreateOrganizationRequest { Name = $"Live {tag} other" });
-        try
-        {
-            await admin.Organizations[member.Id].Applications.PostAsync(new ApplicationIdsRequest { ApplicationIds = [server.AppId] });
-            await admin.Organizations[member.Id].Applications[server.AppId].Roles.PostAsync(new OrganizationRoleIdsRequest { OrganizationRoleIds = [role.Id] });
-            await using var api = await ProtectedShopApi.StartAsync(server, shop, reports.Name);
+        await using var membership = await OrganizationMembership.CreateAsync(server);
+        string member = membership.Member.Id, other = membership.Other.Id;
+        await using var api = await ProtectedShopApi.StartAsync(server, shop, membership.Reports.Name);
 
-            LogtoAccessToken organizationToken = await Provider(server, null, member.Id, reports.Name).GetAccessTokenAsync();
-            LogtoAccessToken organizationResourceToken = await Provider(server, shop, member.Id, scope).GetAccessTokenAsync();
+        LogtoAccessToken organizationToken = await Provider(server, null, member, membership.Reports.Name).GetAccessTokenAsync();
+        LogtoAccessToken organizationResourceToken = await Provider(server, shop, member, scope).GetAccessTokenAsync();
 
-            using HttpResponseMessage own = await api.GetAsync($"/organizations/{member.Id}/reports", organizationToken.Value);
-            using HttpResponseMessage another = await api.GetAsync($"/organizations/{other.Id}/reports", organizationToken.Value);
-            using HttpResponseMessage ownOrders = await api.GetAsync($"/organizations/{member.Id}/orders", organizationResourceToken.Value);
-            using HttpResponseMessage anotherOrders = await api.GetAsync($"/organizations/{other.Id}/orders", organizationResourceToken.Value);
-            using HttpResponseMessage globalOrders = await api.GetAsync("/orders", organizationResourceToken.Value);
+        using HttpResponseMessage own = await api.GetAsync($"/organizations/{member}/reports", organizationToken.Value);
+        using HttpResponseMessage another = await api.GetAsync($"/organizations/{other}/reports", organizationToken.Value);
+        using HttpResponseMessage ownOrders = await api.GetAsync($"/organizations/{member}/orders", organizationResourceToken.Value);
+        using HttpResponseMessage anotherOrders = await api.GetAsync($"/organizations/{other}/orders", organizationResourceToken.Value);
+        using HttpResponseMessage globalOrders = await api.GetAsync("/orders", organizationResourceToken.Value);
 
-            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-            Assert.Equal($"reports of {member.Id} for {server.AppId}", await own.Content.ReadAsStringAsync());
-            Assert.Equal(HttpStatusCode.Forbidden, another.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, ownOrders.StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, anotherOrders.StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, globalOrders.StatusCode);
-        }
-        finally
-        {
-            await admin.Organizations[member.Id].DeleteAsync();
-            await admin.Organizations[other.Id].DeleteAsync();
-            await admin.OrganizationRoles[role.Id].DeleteAsync();
-            await admin.OrganizationScopes[reports.Id].DeleteAsync();
-        }
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal($"reports of {member} for {server.AppId}", await own.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, another.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ownOrders.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, anotherOrders.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, globalOrders.StatusCode);
     }
 
     [LiveFact]
