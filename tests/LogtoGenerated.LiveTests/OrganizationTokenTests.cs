@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.LiveTests.Seeding;
 using LogtoGenerated.LiveTests.Server;
@@ -21,17 +19,17 @@ public sealed class OrganizationTokenTests
         await using (var membership = await OrganizationMembership.CreateAsync(server))
         {
             (memberId, otherId, reportsName) = (membership.Member.Id, membership.Other.Id, membership.Reports.Name);
-            organizationToken = await Provider(server, memberId, null, reportsName).GetAccessTokenAsync();
-            resourceToken = await Provider(server, memberId, shop, shopScope).GetAccessTokenAsync();
-            refused = await Assert.ThrowsAsync<LogtoTokenException>(async () => await Provider(server, otherId, null).GetAccessTokenAsync());
+            organizationToken = await server.CreateTokenProvider(null, memberId, reportsName).GetAccessTokenAsync();
+            resourceToken = await server.CreateTokenProvider(shop, memberId, shopScope).GetAccessTokenAsync();
+            refused = await Assert.ThrowsAsync<LogtoTokenException>(async () => await server.CreateTokenProvider(null, otherId).GetAccessTokenAsync());
         }
 
-        var organizationClaims = Payload(organizationToken.Value);
+        var organizationClaims = LiveServer.JwtPart(organizationToken.Value, 1);
         Assert.Equal($"urn:logto:organization:{memberId}", (string?)organizationClaims["aud"]);
         Assert.Equal([reportsName], organizationToken.Scopes);
         Assert.Equal(memberId, organizationToken.OrganizationId);
 
-        var resourceClaims = Payload(resourceToken.Value);
+        var resourceClaims = LiveServer.JwtPart(resourceToken.Value, 1);
         Assert.Equal(shop, (string?)resourceClaims["aud"]);
         Assert.Equal(memberId, (string?)resourceClaims["organization_id"]);
         Assert.Equal([shopScope], resourceToken.Scopes);
@@ -39,23 +37,5 @@ public sealed class OrganizationTokenTests
         Assert.Equal(403, refused.StatusCode);
         Assert.Equal(otherId, refused.OrganizationId);
         Assert.Contains($"is not a member of the organization {otherId}", refused.Message, StringComparison.Ordinal);
-    }
-
-    private static ClientCredentialsAuthenticationProvider Provider(LiveServer server, string organizationId, string? resource, params string[] scopes) =>
-        new(new LogtoClientCredentialsOptions
-        {
-            Endpoint = server.Endpoint,
-            ClientId = server.AppId,
-            ClientSecret = server.AppSecret,
-            Resource = resource,
-            OrganizationId = organizationId,
-            Scopes = scopes,
-        }, new HttpClient());
-
-    /// <summary>The claims of a JWT (not verified: the token came straight from the token endpoint).</summary>
-    private static JsonObject Payload(string jwt)
-    {
-        var part = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '='))))!.AsObject();
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 using LogtoGenerated.AspNetCore;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.LiveTests.Seeding;
@@ -30,8 +28,8 @@ public sealed class ProtectedApiTests
         var (shop, scope) = Shop(server);
         await using var api = await ProtectedShopApi.StartAsync(server, shop);
 
-        LogtoAccessToken token = await Provider(server, shop, null, scope).GetAccessTokenAsync();
-        LogtoAccessToken management = await Provider(server, server.ManagementResource, null, "all").GetAccessTokenAsync();
+        LogtoAccessToken token = await server.CreateTokenProvider(shop, null, scope).GetAccessTokenAsync();
+        LogtoAccessToken management = await server.CreateTokenProvider(server.ManagementResource, null, "all").GetAccessTokenAsync();
 
         using HttpResponseMessage accepted = await api.GetAsync("/orders", token.Value);
         using HttpResponseMessage wrongAudience = await api.GetAsync("/orders", management.Value);
@@ -51,7 +49,7 @@ public sealed class ProtectedApiTests
         var (shop, scope) = Shop(server);
         await using var api = await ProtectedShopApi.StartAsync(server, shop);
 
-        LogtoAccessToken token = await Provider(server, shop, null).GetAccessTokenAsync();
+        LogtoAccessToken token = await server.CreateTokenProvider(shop, null).GetAccessTokenAsync();
         using HttpResponseMessage response = await api.GetAsync("/orders", token.Value);
 
         Assert.DoesNotContain(scope, token.Scopes);
@@ -69,8 +67,8 @@ public sealed class ProtectedApiTests
         string member = membership.Member.Id, other = membership.Other.Id;
         await using var api = await ProtectedShopApi.StartAsync(server, shop, membership.Reports.Name);
 
-        LogtoAccessToken organizationToken = await Provider(server, null, member, membership.Reports.Name).GetAccessTokenAsync();
-        LogtoAccessToken organizationResourceToken = await Provider(server, shop, member, scope).GetAccessTokenAsync();
+        LogtoAccessToken organizationToken = await server.CreateTokenProvider(null, member, membership.Reports.Name).GetAccessTokenAsync();
+        LogtoAccessToken organizationResourceToken = await server.CreateTokenProvider(shop, member, scope).GetAccessTokenAsync();
 
         using HttpResponseMessage own = await api.GetAsync($"/organizations/{member}/reports", organizationToken.Value);
         using HttpResponseMessage another = await api.GetAsync($"/organizations/{other}/reports", organizationToken.Value);
@@ -93,7 +91,7 @@ public sealed class ProtectedApiTests
         var (shop, scope) = Shop(server);
         var admin = server.CreateClient();
         await using var api = await ProtectedShopApi.StartAsync(server, shop);
-        string before = (await Provider(server, shop, null, scope).GetAccessTokenAsync()).Value;
+        string before = (await server.CreateTokenProvider(shop, null, scope).GetAccessTokenAsync()).Value;
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", before)).StatusCode);
 
         await admin.Configs.Oidc[OidcKeyKeyType.PrivateKeys].Rotate.PostAsync(new RotateOidcKeysRequest { SigningKeyAlgorithm = SigningKeyAlgorithm.EC });
@@ -112,7 +110,7 @@ public sealed class ProtectedApiTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            string token = (await Provider(server, resource, null, scope).GetAccessTokenAsync()).Value;
+            string token = (await server.CreateTokenProvider(resource, null, scope).GetAccessTokenAsync()).Value;
             if (KeyId(token) != oldKeyId)
             {
                 return token;
@@ -123,28 +121,10 @@ public sealed class ProtectedApiTests
         }
     }
 
-    private static string KeyId(string jwt)
-    {
-        string part = jwt.Split('.')[0].Replace('-', '+').Replace('_', '/');
-        JsonNode header = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '='))))!;
-        return (string)header["kid"]!;
-    }
+    private static string KeyId(string jwt) => (string)LiveServer.JwtPart(jwt, 0)["kid"]!;
 
     private static (string Resource, string Scope) Shop(LiveServer server) => server.ShopResource
         ?? throw new InvalidOperationException("Set LOGTO_SHOP_RESOURCE (and LOGTO_SHOP_SCOPE): an API resource with a scope.");
-
-    // A new provider each time: each test wants a token of its own, not one cached by an earlier test.
-    private static ClientCredentialsAuthenticationProvider Provider(LiveServer server, string? resource, string? organizationId, params string[] scopes) =>
-        new(new LogtoClientCredentialsOptions
-        {
-            Endpoint = server.Endpoint,
-            ClientId = server.AppId,
-            ClientSecret = server.AppSecret,
-            Resource = resource,
-            OrganizationId = organizationId,
-            Scopes = scopes,
-            AllowedHosts = { "127.0.0.1" },
-        }, new HttpClient());
 
     /// <summary>The shop API: <c>/orders</c>, <c>/organizations/{id}/reports</c> and <c>/organizations/{id}/orders</c>.</summary>
     private sealed class ProtectedShopApi : IAsyncDisposable

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LogtoGenerated.Authentication;
 using LogtoGenerated.Http;
 
 namespace LogtoGenerated.LiveTests.Server;
@@ -48,6 +49,29 @@ internal sealed record LiveServer(Uri Endpoint, string AppId, string AppSecret)
             Retry = retry ?? LogtoRetryOptions.None,
         },
         new HttpClient(new ExchangeRecorder()) { Timeout = TimeSpan.FromSeconds(60) });
+
+    /// <summary>
+    /// A new token provider of the M2M app (a new one each time: a test wants a token of its own, not one cached by an
+    /// earlier test), for <paramref name="resource"/> and/or <paramref name="organizationId"/>; the token may go to 127.0.0.1.
+    /// </summary>
+    public ClientCredentialsAuthenticationProvider CreateTokenProvider(string? resource, string? organizationId, params string[] scopes) =>
+        new(new LogtoClientCredentialsOptions
+        {
+            Endpoint = Endpoint,
+            ClientId = AppId,
+            ClientSecret = AppSecret,
+            Resource = resource,
+            OrganizationId = organizationId,
+            Scopes = scopes,
+            AllowedHosts = { "127.0.0.1" },
+        }, new HttpClient());
+
+    /// <summary>The header (part 0) or claims (part 1) of a JWT, not verified: for tokens straight from the token endpoint.</summary>
+    public static JsonObject JwtPart(string jwt, int part)
+    {
+        string text = jwt.Split('.')[part].Replace('-', '+').Replace('_', '/');
+        return JsonNode.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '='))))!.AsObject();
+    }
 
     /// <summary>Requests a token at the token endpoint by hand (Basic authentication), for tests that look at the wire.</summary>
     public async Task<(int Status, JsonObject Body)> RequestTokenAsync(string clientId, string clientSecret, string? resource, string? scope)
