@@ -55,12 +55,18 @@ internal sealed class ClientCredentialsSettings
     /// <summary>Names and seals the shared-cache entry (keys derived from the secret); set when a shared cache is wanted.</summary>
     public SharedTokenProtector? SharedTokenProtector { get; init; }
 
-    /// <summary>When a token issued at <paramref name="issuedAt"/> and expiring at <paramref name="expiresAt"/> is replaced: the refresh skew before expiry, at most half the lifetime.</summary>
-    public DateTimeOffset RefreshAt(DateTimeOffset issuedAt, DateTimeOffset expiresAt)
-    {
-        TimeSpan lifetime = expiresAt - issuedAt;
-        return expiresAt - (RefreshSkew < lifetime / 2 ? RefreshSkew : lifetime / 2);
-    }
+    /// <summary>
+    /// When a token issued at <paramref name="issuedAt"/> and expiring at <paramref name="expiresAt"/> is no longer used:
+    /// half its refresh lead before expiry (see <see cref="RefreshLead"/>). The refresh-ahead window, in which a new
+    /// token is fetched in the background, is the first half of the lead.
+    /// </summary>
+    public DateTimeOffset RefreshAt(DateTimeOffset issuedAt, DateTimeOffset expiresAt) => expiresAt - (RefreshLead(expiresAt - issuedAt) / 2);
+
+    /// <summary>
+    /// How long before expiry a token starts being replaced: the refresh skew, but at most a fifth of the lifetime, so
+    /// that a token is used for at least 80% of its life whatever it is (60 s, an hour, a day).
+    /// </summary>
+    public TimeSpan RefreshLead(TimeSpan lifetime) => RefreshSkew < lifetime / 5 ? RefreshSkew : lifetime / 5;
 
     /// <summary>Whether the token endpoint is on <c>*.logto.app</c>.</summary>
     public bool IsLogtoCloud => TokenEndpoint.IdnHost.EndsWith(".logto.app", StringComparison.OrdinalIgnoreCase);

@@ -76,8 +76,10 @@ public class LogtoClientCredentialsOptions
     public IList<string> Scopes { get; set; } = new List<string>();
 
     /// <summary>
-    /// How long before its expiry a cached token is replaced; default one minute. For short-lived tokens at most
-    /// half the token's lifetime is used, so a token is always reused for a while.
+    /// How long before its expiry a cached token starts being replaced; default one minute, and at most a fifth of the
+    /// token's lifetime, so that a token is used for at least 80% of its life. In the first half of that time a new token
+    /// is fetched in the background while calls go on with the old one; calls wait for a new token only when the
+    /// old one is within the second half (30 seconds before expiry by default).
     /// </summary>
     public TimeSpan TokenRefreshSkew { get; set; } = DefaultTokenRefreshSkew;
 

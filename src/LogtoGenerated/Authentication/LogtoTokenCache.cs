@@ -179,17 +179,17 @@ public sealed class LogtoTokenCache
         private long _refreshAheadTicks;
 
         /// <summary>
-        /// The refresh-ahead window is as long as the refresh skew (at most half the time before the refresh); each
-        /// process starts at a random point in its later half, so that a fleet sharing one token does not refresh it
-        /// all at once: the first process to refresh shares the new token, and the others find it.
+        /// The refresh-ahead window is the first half of the refresh lead (the time between the refresh time and expiry
+        /// is its second half, see <see cref="ClientCredentialsSettings.RefreshAt"/>): from 80% of a short-lived
+        /// token's life on. Each process starts at a random point in the first half of the window, so that a fleet
+        /// sharing one token does not refresh it all at once: the first process to refresh shares the new token, and
+        /// the others find it.
         /// </summary>
         public Slot(LogtoAccessToken token)
         {
             Token = token;
-            TimeSpan skew = token.ExpiresAt - token.RefreshAt;
-            TimeSpan used = (token.RefreshAt - token.IssuedAt) / 2;
-            TimeSpan window = skew < used ? skew : used;
-            _refreshAheadTicks = (token.RefreshAt - window * (0.5 + (Random.Shared.NextDouble() / 2))).UtcTicks;
+            TimeSpan lead = (token.ExpiresAt - token.RefreshAt) * 2;
+            _refreshAheadTicks = (token.ExpiresAt - lead + (lead * (Random.Shared.NextDouble() / 4))).UtcTicks;
         }
 
         public LogtoAccessToken Token { get; }

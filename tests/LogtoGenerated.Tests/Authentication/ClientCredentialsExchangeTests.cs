@@ -91,7 +91,8 @@ public sealed class ClientCredentialsExchangeTests : IAsyncLifetime
 
         Assert.StartsWith("eyJ", token.Value, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(3600), token.ExpiresAt - token.IssuedAt);
-        Assert.Equal(TimeSpan.FromMinutes(1), token.ExpiresAt - token.RefreshAt);
+        // The default skew, one minute: refreshed in the background from a minute before expiry, used until 30 s before.
+        Assert.Equal(TimeSpan.FromSeconds(30), token.ExpiresAt - token.RefreshAt);
         Assert.DoesNotContain(token.Value, token.ToString());
     }
 

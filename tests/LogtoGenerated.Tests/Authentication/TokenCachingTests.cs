@@ -27,14 +27,14 @@ public sealed class TokenCachingTests : IAsyncLifetime
         _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(expiresIn: 3600));
         ClientCredentialsAuthenticationProvider provider = CreateProvider();
 
-        // Up to the refresh-ahead window (at most one skew before the refresh time): no token request at all.
+        // Up to the refresh-ahead window (the skew before expiry): no token request at all.
         Assert.Equal("token-1", (await provider.GetAccessTokenAsync()).Value);
-        _clock.Advance(TimeSpan.FromSeconds(3600 - 60 - 60) - TimeSpan.FromTicks(1));
+        _clock.Advance(TimeSpan.FromSeconds(3600 - 60) - TimeSpan.FromTicks(1));
         Assert.Equal("token-1", (await provider.GetAccessTokenAsync()).Value);
         Assert.Equal(1, TokenEndpoint.CountTokenRequests(_server));
 
-        // From the refresh time on, the old token is not used.
-        _clock.Advance(TimeSpan.FromSeconds(60) + TimeSpan.FromTicks(1));
+        // From the refresh time on (half the skew before expiry), the old token is not used.
+        _clock.Advance(TimeSpan.FromSeconds(30) + TimeSpan.FromTicks(1));
         Assert.Equal("token-2", (await provider.GetAccessTokenAsync()).Value);
         Assert.Equal(2, TokenEndpoint.CountTokenRequests(_server));
     }
@@ -46,24 +46,50 @@ public sealed class TokenCachingTests : IAsyncLifetime
         ClientCredentialsAuthenticationProvider provider = CreateProvider(configure: o => o.TokenRefreshSkew = TimeSpan.FromMinutes(10));
 
         await provider.GetAccessTokenAsync();
-        _clock.Advance(TimeSpan.FromMinutes(49));
+        _clock.Advance(TimeSpan.FromMinutes(50) - TimeSpan.FromTicks(1));
         Assert.Equal("token-1", (await provider.GetAccessTokenAsync()).Value);
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, TokenEndpoint.CountTokenRequests(_server));
+        _clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromTicks(1));
         Assert.Equal("token-2", (await provider.GetAccessTokenAsync()).Value);
     }
 
-    [Fact]
-    public async Task A_short_lived_token_is_kept_for_half_its_lifetime_not_refetched_on_every_call()
+    [Theory]
+    [InlineData(30)]
+    [InlineData(60)]
+    [InlineData(3600)]
+    [InlineData(86400)]
+    public async Task A_token_is_used_for_at_least_80_percent_of_its_lifetime_whatever_it_is(int expiresIn)
     {
-        _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(expiresIn: 30));
+        _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(expiresIn: expiresIn));
         ClientCredentialsAuthenticationProvider provider = CreateProvider();
+        TimeSpan lifetime = TimeSpan.FromSeconds(expiresIn);
 
         LogtoAccessToken first = await provider.GetAccessTokenAsync();
-        _clock.Advance(TimeSpan.FromSeconds(14));
+        _clock.Advance(lifetime * 0.8 - TimeSpan.FromTicks(1));
         Assert.Same(first, await provider.GetAccessTokenAsync());
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, TokenEndpoint.CountTokenRequests(_server));
+
+        // The old token is used no more from the refresh time: half the lead (the skew, at most a fifth of the life) before expiry.
+        TimeSpan lead = TimeSpan.FromSeconds(Math.Min(60, expiresIn / 5.0));
+        Assert.Equal(first.ExpiresAt - (lead / 2), first.RefreshAt);
+        _clock.Advance(first.RefreshAt - _clock.GetUtcNow());
         Assert.NotSame(first, await provider.GetAccessTokenAsync());
-        Assert.Equal(TimeSpan.FromSeconds(15), first.RefreshAt - first.IssuedAt);
+    }
+
+    [Fact]
+    public async Task A_60_second_token_costs_two_token_requests_in_75_seconds_of_steady_calls()
+    {
+        _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(expiresIn: 60));
+        ClientCredentialsAuthenticationProvider provider = CreateProvider();
+
+        for (int second = 0; second <= 75; second++)
+        {
+            LogtoAccessToken token = await provider.GetAccessTokenAsync();
+            Assert.True(token.ExpiresAt > _clock.GetUtcNow(), "an expired token was handed out");
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(2, TokenEndpoint.CountTokenRequests(_server));
     }
 
     [Fact]
