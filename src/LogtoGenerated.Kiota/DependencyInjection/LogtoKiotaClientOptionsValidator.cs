@@ -5,12 +5,16 @@ namespace LogtoGenerated.Kiota.DependencyInjection;
 
 /// <summary>
 /// Validates every named <see cref="LogtoKiotaClientOptions"/> when the host starts: the options LogtoGenerated checks
-/// (each problem naming its option), and the base URL.
+/// (each problem naming its option), and the base URL (absolute, and https unless on loopback).
 /// </summary>
 internal sealed class LogtoKiotaClientOptionsValidator : IValidateOptions<LogtoKiotaClientOptions>
 {
     // The provider made to check the options sends nothing: its HttpClient is never used.
     private static readonly HttpClient Unused = new();
+
+    // The hosts that may be reached over plain http with a token (the library's rule for allowed hosts).
+    private static bool IsLoopback(Uri uri) =>
+        uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || uri.Host == "127.0.0.1" || uri.Host == "[::1]";
 
     public ValidateOptionsResult Validate(string? name, LogtoKiotaClientOptions options)
     {
@@ -19,6 +23,12 @@ internal sealed class LogtoKiotaClientOptionsValidator : IValidateOptions<LogtoK
         if (options.BaseUrl is { } baseUrl && (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
         {
             errors.Add(prefix + $"{nameof(LogtoKiotaClientOptions)}.{nameof(LogtoKiotaClientOptions.BaseUrl)} '{baseUrl}' must be an absolute http(s) URI such as https://api.example.com.");
+        }
+        else if (options.BaseUrl is { } plain && plain.Scheme == Uri.UriSchemeHttp && !IsLoopback(plain))
+        {
+            // The token goes over https only (http only on this machine): every request would go out without it.
+            errors.Add(prefix + $"{nameof(LogtoKiotaClientOptions)}.{nameof(LogtoKiotaClientOptions.BaseUrl)} '{plain}' uses plain http to a host that is not "
+                + "localhost, 127.0.0.1 or [::1]: Logto access tokens are sent over https only, so every request would go without one. Use https.");
         }
 
         try

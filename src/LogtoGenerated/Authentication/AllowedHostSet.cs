@@ -67,7 +67,10 @@ internal sealed class AllowedHostSet
 
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            Log.HostNotAllowed(logger, uri is { IsAbsoluteUri: true } ? uri.GetLeftPart(UriPartial.Authority) : "(no URI)");
+            string reason = uri is not { IsAbsoluteUri: true } ? "the request has no absolute URI"
+                : !IsSecureTransport(uri) ? "it is plain http to a host that is not localhost, 127.0.0.1 or [::1] (the token goes over https only)"
+                : "it is not an allowed host";
+            Log.HostNotAllowed(logger, uri is { IsAbsoluteUri: true } ? uri.GetLeftPart(UriPartial.Authority) : "(no URI)", reason);
         }
 
         return false;

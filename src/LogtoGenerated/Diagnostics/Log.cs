@@ -20,8 +20,8 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Warning, "TenantId '{TenantId}' is set but the endpoint {Endpoint} is not on logto.app. Logto Cloud's Management API must be called on https://{TenantId}.logto.app, not on a custom domain; leave Endpoint unset to use it.")]
     public static partial void EndpointNotLogtoCloud(ILogger logger, string tenantId, string endpoint);
 
-    [LoggerMessage(6, LogLevel.Debug, "Not sending the Logto access token to {Host}: it is not an allowed host.")]
-    public static partial void HostNotAllowed(ILogger logger, string host);
+    [LoggerMessage(6, LogLevel.Debug, "Not sending the Logto access token to {Host}: {Reason}.")]
+    public static partial void HostNotAllowed(ILogger logger, string host, string reason);
 
     [LoggerMessage(7, LogLevel.Warning, "The shared token cache is unavailable ({Reason}); fetching Logto access tokens without it, and trying it again every {RetryAfter}. Calls are not affected. Logged once per outage.")]
     public static partial void SharedCacheUnavailable(ILogger logger, string reason, TimeSpan retryAfter);

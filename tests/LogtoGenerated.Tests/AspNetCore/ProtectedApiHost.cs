@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using LogtoGenerated.Tests.TestSupport;
 
 namespace LogtoGenerated.Tests.AspNetCore;
 
@@ -79,34 +80,4 @@ internal sealed class ProtectedApiHost : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-}
-
-/// <summary>Collects every log message (formatted, with its exception's message) written through it.</summary>
-internal sealed class CollectingLoggerProvider : ILoggerProvider
-{
-    private readonly List<string> _messages = [];
-
-    public IReadOnlyList<string> Messages { get { lock (_messages) { return _messages.ToArray(); } } }
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(CollectingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            string text = $"{logLevel} {category}: {formatter(state, exception)} {exception}";
-            lock (owner._messages)
-            {
-                owner._messages.Add(text);
-            }
-        }
-    }
 }

@@ -42,6 +42,21 @@ public sealed class AllowedHostRuleTests
     };
 
     [Theory]
+    [InlineData("http://api.example.com/orders", "Not sending the Logto access token to http://api.example.com: it is plain http to a host that is not localhost, 127.0.0.1 or [::1] (the token goes over https only).")]
+    [InlineData("https://evil.example/orders", "Not sending the Logto access token to https://evil.example: it is not an allowed host.")]
+    public void A_refusal_is_logged_at_Debug_with_its_reason(string url, string message)
+    {
+        AllowedHostSet hosts = AllowedHostSet.Create([Endpoint], MoreHosts);
+        var logs = new LogtoGenerated.Tests.TestSupport.CollectingLoggerProvider();
+
+        Assert.False(hosts.Allows(new Uri(url), logs.CreateLogger("test")));
+
+        (Microsoft.Extensions.Logging.LogLevel level, _, string text) = Assert.Single(logs.Events);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, level);
+        Assert.StartsWith(message, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(Uris))]
     public async Task The_bearer_provider_attaches_its_token_only_where_the_rule_allows(string url, bool allowed)
     {

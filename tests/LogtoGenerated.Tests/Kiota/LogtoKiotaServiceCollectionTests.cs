@@ -80,6 +80,31 @@ public sealed class LogtoKiotaServiceCollectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_plain_http_base_url_off_loopback_fails_at_startup_saying_requests_would_go_without_a_token()
+    {
+        var collection = new ServiceCollection();
+        Configure(collection, "shop", options => options.BaseUrl = new Uri("http://api.shopping.example"));
+        using ServiceProvider services = collection.BuildServiceProvider();
+
+        OptionsValidationException e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(
+            "LogtoKiotaClientOptions.BaseUrl 'http://api.shopping.example/' uses plain http to a host that is not localhost, 127.0.0.1 or [::1]: Logto access tokens are sent over https only, so every request would go without one. Use https.",
+            e.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_http_base_url_on_loopback_is_accepted()
+    {
+        var collection = new ServiceCollection();
+        Configure(collection, "shop", options => options.BaseUrl = new Uri("http://127.0.0.1:5080"));
+        using ServiceProvider services = collection.BuildServiceProvider();
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
     public void Two_names_are_two_clients_with_their_own_options_and_caches()
     {
         var collection = new ServiceCollection();
