@@ -219,7 +219,9 @@ internal sealed partial class LogtoSigningKeys
             throw new LogtoSigningKeysException($"Logto's key set at {jwksAddress} is not a JSON Web Key Set: {e.Message}", e);
         }
 
-        return SigningKeySet.From(set, jwksAddress, _time.GetTimestamp(), (previous?.Version ?? 0) + 1);
+        // A reading that finds the same keys keeps their version, so that tokens validated with them stay remembered.
+        SigningKeySet keys = SigningKeySet.From(set, jwksAddress, _time.GetTimestamp(), (previous?.Version ?? 0) + 1);
+        return previous is not null && keys.SameKeysAs(previous) ? keys.WithVersion(previous.Version) : keys;
     }
 
     private static async Task<JsonDocument> GetJsonAsync(HttpClient http, Uri address)

@@ -32,8 +32,11 @@ internal sealed class SigningKeySet
     /// <summary>When the keys were read (a <see cref="TimeProvider"/> timestamp).</summary>
     public long ReadAt { get; }
 
-    /// <summary>Counts the readings: a token validated with one version is validated again after keys changed.</summary>
+    /// <summary>Counts the changes of the keys: a token validated with one version is validated again after they changed.</summary>
     public long Version { get; }
+
+    /// <summary>This reading under another version number.</summary>
+    public SigningKeySet WithVersion(long version) => new(Keys, Algorithms, Address, ReadAt, version);
 
     /// <summary>Whether a key has the id <paramref name="keyId"/>.</summary>
     public bool HasKey(string keyId) => _keyIds.Contains(keyId);

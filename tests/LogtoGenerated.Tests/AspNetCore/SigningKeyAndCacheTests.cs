@@ -53,6 +53,24 @@ public sealed class SigningKeyAndCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reading_of_unchanged_keys_keeps_the_remembered_tokens()
+    {
+        await using ProtectedApiHost api = await StartApi(options => options.UnknownKeyRefreshInterval = TimeSpan.Zero);
+        string token = _logto.Token();
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
+        int readings = _logto.KeyReadings;
+
+        // A forged key id makes the API read the keys again; they are the same, so nothing is forgotten.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/orders", _logto.Token(key: FakeLogtoIssuer.SigningKey.CreateEs384()))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token)).StatusCode);
+
+        Assert.Equal(readings + 1, _logto.KeyReadings);
+        Assert.Equal(1, api.TokenHandler.Cache.Count);
+        Assert.Equal(1, api.TokenHandler.Cache.Hits);
+    }
+
+    [Fact]
     public async Task Tokens_used_once_are_not_remembered()
     {
         await using ProtectedApiHost api = await StartApi();
