@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using LogtoGenerated.LiveTests.Server;
+using LogtoGenerated.TestShared;
 
 namespace LogtoGenerated.LiveTests;
 
@@ -18,56 +17,41 @@ public sealed class SampleEndToEndTests
         var (shop, _) = server.ShopResource ?? throw new InvalidOperationException("Set LOGTO_SHOP_RESOURCE: an API resource with the scope read:orders.");
         var (noRoleId, noRoleSecret) = server.NoRoleApp ?? throw new InvalidOperationException("Set LOGTO_NOROLE_APP_ID and LOGTO_NOROLE_APP_SECRET.");
         string[] samples = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "live-samples.txt"));
-        string api = samples.Single(path => path.EndsWith("LogtoGenerated.Samples.ProtectedApi.dll", StringComparison.Ordinal));
+        string apiAssembly = samples.Single(path => path.EndsWith("LogtoGenerated.Samples.ProtectedApi.dll", StringComparison.Ordinal));
         string console = samples.Single(path => path.EndsWith("LogtoGenerated.Samples.Console.dll", StringComparison.Ordinal));
-        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        using ProtectedApiProcess api = await ProtectedApiProcess.StartAsync("dotnet", [apiAssembly], server.Endpoint, shop);
+        Uri address = api.Address;
 
-        using Process apiProcess = Start(api, new()
+        (int exitCode, string output) = await RunAsync(console, new()
         {
-            ["ASPNETCORE_URLS"] = address.AbsoluteUri,
-            ["Logto__Endpoint"] = server.Endpoint.AbsoluteUri,
-            ["Logto__Resource"] = shop,
+            ["LOGTO_ENDPOINT"] = server.Endpoint.AbsoluteUri,
+            ["LOGTO_M2M_APP_ID"] = server.AppId,
+            ["LOGTO_M2M_APP_SECRET"] = server.AppSecret,
+            ["PROTECTED_API_URL"] = address.AbsoluteUri,
+            ["PROTECTED_API_RESOURCE"] = shop,
         });
-        try
+        (int refusedExitCode, string refusedOutput) = await RunAsync(console, new()
         {
-            await WaitUntilUpAsync(address, apiProcess);
+            ["LOGTO_ENDPOINT"] = server.Endpoint.AbsoluteUri,
+            ["LOGTO_M2M_APP_ID"] = noRoleId,
+            ["LOGTO_M2M_APP_SECRET"] = noRoleSecret,
+            ["PROTECTED_API_URL"] = address.AbsoluteUri,
+            ["PROTECTED_API_RESOURCE"] = shop,
+        });
 
-            (int exitCode, string output) = await RunAsync(console, new()
-            {
-                ["LOGTO_ENDPOINT"] = server.Endpoint.AbsoluteUri,
-                ["LOGTO_M2M_APP_ID"] = server.AppId,
-                ["LOGTO_M2M_APP_SECRET"] = server.AppSecret,
-                ["PROTECTED_API_URL"] = address.AbsoluteUri,
-                ["PROTECTED_API_RESOURCE"] = shop,
-            });
-            (int refusedExitCode, string refusedOutput) = await RunAsync(console, new()
-            {
-                ["LOGTO_ENDPOINT"] = server.Endpoint.AbsoluteUri,
-                ["LOGTO_M2M_APP_ID"] = noRoleId,
-                ["LOGTO_M2M_APP_SECRET"] = noRoleSecret,
-                ["PROTECTED_API_URL"] = address.AbsoluteUri,
-                ["PROTECTED_API_RESOURCE"] = shop,
-            });
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"GET {address}orders: 200 OK", output, StringComparison.Ordinal);
+        Assert.Contains($"\"caller\":\"{server.AppId}\",\"callerIsMachine\":true", output, StringComparison.Ordinal);
+        Assert.Contains("order-1001", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.AppSecret, output, StringComparison.Ordinal);
 
-            Assert.True(exitCode == 0, output);
-            Assert.Contains($"GET {address}orders: 200 OK", output, StringComparison.Ordinal);
-            Assert.Contains($"\"caller\":\"{server.AppId}\",\"callerIsMachine\":true", output, StringComparison.Ordinal);
-            Assert.Contains("order-1001", output, StringComparison.Ordinal);
-            Assert.DoesNotContain(server.AppSecret, output, StringComparison.Ordinal);
-
-            // The app has no role granting read:orders: Logto leaves the scope out, and the client says so before calling the API.
-            Assert.True(refusedExitCode == 1, refusedOutput);
-            Assert.Contains($"Could not get an access token: Logto issued a token for {shop} without the scope 'read:orders'", refusedOutput, StringComparison.Ordinal);
-            Assert.DoesNotContain($"GET {address}orders: 200", refusedOutput, StringComparison.Ordinal);
-        }
-        finally
-        {
-            apiProcess.Kill(entireProcessTree: true);
-            await apiProcess.WaitForExitAsync();
-        }
+        // The app has no role granting read:orders: Logto leaves the scope out, and the client says so before calling the API.
+        Assert.True(refusedExitCode == 1, refusedOutput);
+        Assert.Contains($"Could not get an access token: Logto issued a token for {shop} without the scope 'read:orders'", refusedOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain($"GET {address}orders: 200", refusedOutput, StringComparison.Ordinal);
     }
 
-    private static Process Start(string assembly, Dictionary<string, string> environment)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string assembly, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(assembly);
@@ -76,62 +60,13 @@ public sealed class SampleEndToEndTests
             start.Environment[name] = value;
         }
 
-        // The samples read only what the test gives them.
-        foreach (string variable in new[] { "LOGTO_TENANT_ID", "Logto__TenantId" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {assembly} did not start.");
-        return process;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string assembly, Dictionary<string, string> environment)
-    {
-        using Process process = Start(assembly, environment);
+        // The console sample reads only what the test gives it.
+        start.Environment.Remove("LOGTO_TENANT_ID");
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {assembly} did not start.");
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await error);
-    }
-
-    private static async Task WaitUntilUpAsync(Uri address, Process process)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The ProtectedApi sample exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}{await process.StandardOutput.ReadToEndAsync()}");
-            }
-
-            try
-            {
-                using HttpResponseMessage response = await http.GetAsync(new Uri(address, "health"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The ProtectedApi sample did not answer at {address} within 30 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -30,8 +30,8 @@ internal sealed class LogtoJwtBearerSetup : IPostConfigureOptions<JwtBearerOptio
             return;
         }
 
+        // Get validates the options (the check AddLogtoJwtBearer registers), throwing with what to set.
         LogtoJwtBearerOptions logto = _logtoOptions.Get(name);
-        logto.Validate();
         string issuer = logto.Issuer.AbsoluteUri;
         TimeProvider time = options.TimeProvider ?? TimeProvider.System;
 

@@ -41,9 +41,7 @@ internal sealed class LogtoOrganizationRequirement : AuthorizationHandler<LogtoO
 
         var httpContext = context.Resource as HttpContext;
         bool organizationToken = context.User.IsLogtoOrganizationToken();
-        string? organization = organizationToken
-            ? context.User.GetLogtoOrganizationId()
-            : context.User.FindFirst(LogtoClaimTypes.OrganizationId)?.Value;
+        string? organization = context.User.GetLogtoOrganizationId();
         string? refusal = (requirement.Kind, organizationToken, organization) switch
         {
             (LogtoOrganizationTokenKind.OrganizationToken, false, _) =>

@@ -13,8 +13,7 @@ public sealed class ExternalBuildTests
     [Fact]
     public async Task An_application_outside_the_solution_builds_the_library_as_a_project_reference_with_an_artifacts_path()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "logto-external-build-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        string folder = TemporaryFolder.Create("logto-external-build");
         try
         {
             string library = RepositoryRoot.Combine("src", "LogtoGenerated", "LogtoGenerated.csproj");
@@ -46,14 +45,7 @@ public sealed class ExternalBuildTests
         }
         finally
         {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temporary folder left behind is harmless.
-            }
+            TemporaryFolder.Delete(folder);
         }
     }
 }

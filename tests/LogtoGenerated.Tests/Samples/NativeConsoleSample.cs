@@ -54,14 +54,7 @@ public abstract class NativeConsoleSample : IAsyncLifetime
     /// <inheritdoc/>
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temporary folder left behind is harmless.
-        }
+        TemporaryFolder.Delete(_folder);
 
         return Task.CompletedTask;
     }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using LogtoGenerated.Tests.TestSupport;
 
@@ -35,77 +32,12 @@ public sealed class NativeProtectedApiSample : IAsyncLifetime
     /// <inheritdoc/>
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temporary folder left behind is harmless.
-        }
+        TemporaryFolder.Delete(_folder);
 
         return Task.CompletedTask;
     }
 
     /// <summary>Starts the executable on a free port of 127.0.0.1 with the given <c>Logto</c> section, and waits until it answers.</summary>
-    public async Task<RunningApi> StartAsync(Uri logtoEndpoint, string resource)
-    {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Logto__Endpoint"] = logtoEndpoint.AbsoluteUri;
-        start.Environment["Logto__Resource"] = resource;
-        var process = Process.Start(start)!;
-        var api = new RunningApi(process, new Uri($"http://127.0.0.1:{port}/"));
-        await api.WaitUntilUpAsync();
-        return api;
-    }
-
-    /// <summary>The running executable; disposing it stops it.</summary>
-    public sealed class RunningApi(Process process, Uri address) : IDisposable
-    {
-        public HttpClient Http { get; } = new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
-
-        public async Task WaitUntilUpAsync()
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The native ProtectedApi exited with {process.ExitCode}: {await process.StandardOutput.ReadToEndAsync()}{await process.StandardError.ReadToEndAsync()}");
-                }
-
-                try
-                {
-                    using HttpResponseMessage response = await Http.GetAsync("health");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                await Task.Delay(100);
-            }
-
-            throw new TimeoutException($"The native ProtectedApi did not answer at {Http.BaseAddress} within 30 s.");
-        }
-
-        public void Dispose()
-        {
-            Http.Dispose();
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
-        }
-    }
+    internal Task<ProtectedApiProcess> StartAsync(Uri logtoEndpoint, string resource) =>
+        ProtectedApiProcess.StartAsync(Executable, [], logtoEndpoint, resource);
 }

@@ -25,7 +25,7 @@ public sealed class ProtectedApiSampleTests(NativeProtectedApiSample sample)
     {
         Assert.True(sample.Publish.ExitCode == 0, "dotnet publish failed:\n" + sample.Publish.Transcript);
         await using FakeLogtoIssuer logto = await FakeLogtoIssuer.StartAsync();
-        using NativeProtectedApiSample.RunningApi api = await sample.StartAsync(logto.Endpoint, FakeLogtoIssuer.Resource);
+        using ProtectedApiProcess api = await sample.StartAsync(logto.Endpoint, FakeLogtoIssuer.Resource);
 
         using HttpResponseMessage accepted = await Get(api, logto.Token());
         using HttpResponseMessage noScope = await Get(api, logto.Token(scope: "write:orders"));
@@ -41,7 +41,7 @@ public sealed class ProtectedApiSampleTests(NativeProtectedApiSample sample)
         Assert.Contains("The token's signature is invalid.", forged.Headers.WwwAuthenticate.Single().ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> Get(NativeProtectedApiSample.RunningApi api, string token)
+    private static async Task<HttpResponseMessage> Get(ProtectedApiProcess api, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "orders");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
