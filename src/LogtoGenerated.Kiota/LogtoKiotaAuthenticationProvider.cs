@@ -7,7 +7,7 @@ namespace LogtoGenerated.Kiota;
 
 /// <summary>
 /// A Kiota <see cref="KiotaAuthenticationProvider"/> that authenticates Kiota's requests with access tokens from
-/// Logto's machine-to-machine (<c>client_credentials</c>) exchange: LogtoGenerated's
+/// Logto's machine-to-machine (<c>client_credentials</c>) exchange: LogtoGenerated.Authentication's
 /// <see cref="ClientCredentialsAuthenticationProvider"/>, with its cache, its refresh ahead of expiry and its rule of
 /// which hosts may receive the token.
 /// </summary>
@@ -15,7 +15,8 @@ namespace LogtoGenerated.Kiota;
 /// <para>
 /// Every request for an allowed host gets <c>Authorization: Bearer {token}</c>: the Logto endpoint's host, and
 /// <see cref="LogtoClientCredentialsOptions.AllowedHosts"/> (the resource's host when that list is empty), each with
-/// its port, over <c>https</c> (<c>http</c> only on <c>localhost</c>/<c>127.0.0.1</c>). Other requests are sent without
+/// its port, over <c>https</c> (<c>http</c> only on <c>localhost</c>/<c>127.0.0.1</c>): the provider's
+/// <see cref="ClientCredentialsAuthenticationProvider.AllowedHosts"/>. Other requests are sent without
 /// it. A request that already has an <c>Authorization</c> header keeps it.
 /// </para>
 /// <para>
@@ -73,7 +74,7 @@ public class LogtoKiotaAuthenticationProvider : KiotaAuthenticationProvider
     }
 
     /// <summary>
-    /// The LogtoGenerated provider the tokens come from: its <see cref="ClientCredentialsAuthenticationProvider.GetAccessTokenAsync"/>
+    /// The provider the tokens come from: its <see cref="ClientCredentialsAuthenticationProvider.GetAccessTokenAsync"/>
     /// gives the token itself, for other clients.
     /// </summary>
     public ClientCredentialsAuthenticationProvider TokenProvider { get; }
@@ -97,36 +98,30 @@ public class LogtoKiotaAuthenticationProvider : KiotaAuthenticationProvider
             return Task.CompletedTask;
         }
 
-        // The LogtoGenerated provider owns the rule of which hosts get the token (host, port and scheme; Kiota's
-        // AllowedHostsValidator compares host names only): it authenticates a header-only copy of the request, and the
-        // header it sets, if any, is the one for this request.
-        var probe = new HttpRequestMessage(HttpMethod.Get, request.URI);
-        ValueTask authenticating = TokenProvider.AuthenticateRequestAsync(probe, cancellationToken);
-        if (authenticating.IsCompletedSuccessfully)
+        // The host rule is the token provider's (host, port and scheme; Kiota's AllowedHostsValidator compares host
+        // names only); a refusal is logged at Debug with its reason.
+        if (!TokenProvider.AllowsHost(request.URI))
         {
-            CopyAuthorization(probe, request);
             return Task.CompletedTask;
         }
 
-        return AuthenticateSlowAsync(authenticating, probe, request);
-
-        static async Task AuthenticateSlowAsync(ValueTask authenticating, HttpRequestMessage probe, RequestInformation request)
+        ValueTask<LogtoAccessToken> token = TokenProvider.GetAccessTokenAsync(cancellationToken);
+        if (token.IsCompletedSuccessfully)
         {
-            await authenticating.ConfigureAwait(false);
-            CopyAuthorization(probe, request);
+            SetAuthorization(request, token.Result);
+            return Task.CompletedTask;
         }
+
+        return AuthenticateSlowAsync(token, request);
+
+        static async Task AuthenticateSlowAsync(ValueTask<LogtoAccessToken> pending, RequestInformation request) =>
+            SetAuthorization(request, await pending.ConfigureAwait(false));
     }
 
-    private static void CopyAuthorization(HttpRequestMessage probe, RequestInformation request)
+    private static void SetAuthorization(RequestInformation request, LogtoAccessToken token)
     {
-        using (probe)
-        {
-            if (probe.Headers.Authorization is { } authorization)
-            {
-                request.Headers.Add(AuthorizationHeader, authorization.ToString());
-                request.AddRequestOptions(LogtoTokenOption.Instances);
-            }
-        }
+        request.Headers.Add(AuthorizationHeader, "Bearer " + token.Value);
+        request.AddRequestOptions(LogtoTokenOption.Instances);
     }
 
     /// <summary>Describes the provider without secrets.</summary>

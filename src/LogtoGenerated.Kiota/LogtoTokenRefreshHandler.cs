@@ -1,4 +1,3 @@
-using System.Net;
 using LogtoGenerated.Authentication;
 
 namespace LogtoGenerated.Kiota;
@@ -15,9 +14,10 @@ namespace LogtoGenerated.Kiota;
 /// <c>KiotaClientFactory.CreateDefaultHandlers()</c>, then <c>KiotaClientFactory.Create(handlers)</c>.
 /// </para>
 /// <para>
-/// Only a request whose body can be sent twice is replayed: no body, or a body of known length (Kiota's serialized
-/// bodies are). The refused token is discarded in every case, so the next request gets a new one. Requests whose
-/// <c>Authorization</c> header the caller set are left alone.
+/// The rule is the one of every LogtoGenerated client, <see cref="LogtoTokenReplay"/>: only a request whose body can be
+/// sent twice is replayed (Kiota's serialized bodies can: they know their length over a stream that rewinds). The refused
+/// token is discarded in every case, so the next request gets a new one. Requests whose <c>Authorization</c> header the
+/// caller set are left alone.
 /// </para>
 /// </remarks>
 public sealed class LogtoTokenRefreshHandler : DelegatingHandler
@@ -39,22 +39,14 @@ public sealed class LogtoTokenRefreshHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || request.Headers.Authorization is null || !LogtoTokenOption.IsOn(request)
-            || !await _tokenProvider.HandleUnauthorizedAsync(request, response, cancellationToken).ConfigureAwait(false)
-            || !CanSendAgain(request.Content))
+        if (!LogtoTokenOption.IsOn(request)
+            || !await LogtoTokenReplay.ShouldReplayAsync(_tokenProvider, request, response, cancellationToken).ConfigureAwait(false))
         {
             return response;
         }
 
         response.Dispose();
-        request.Headers.Authorization = null;
         await _tokenProvider.AuthenticateRequestAsync(request, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// Whether the body can be sent again: none, or content that knows its length. Kiota sends its bodies as a
-    /// <see cref="StreamContent"/>, which knows its length, and rewinds before sending again, only over a seekable stream.
-    /// </summary>
-    private static bool CanSendAgain(HttpContent? content) => content is null || content.Headers.ContentLength is not null;
 }

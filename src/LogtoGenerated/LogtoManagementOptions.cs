@@ -26,21 +26,28 @@ namespace LogtoGenerated;
 public class LogtoManagementOptions : LogtoClientCredentialsOptions
 {
     /// <summary>The Management API's resource indicator on a self-hosted Logto.</summary>
-    public const string SelfHostedManagementApiResource = "https://default.logto.app/api";
+    public const string SelfHostedManagementApiResource = ManagementApiResource.SelfHosted;
 
     /// <summary>The Management API's permission that grants every operation.</summary>
     public const string AllScope = "all";
 
     private int _maxConcurrentPageRequests = LogtoRequestAdapterOptions.DefaultMaxConcurrentPageRequests;
+    private LogtoRetryOptions _retry = LogtoRetryOptions.Default;
 
     /// <summary>Creates options with the Management API's defaults (scope <c>all</c>).</summary>
     public LogtoManagementOptions()
     {
         Scopes = new List<string> { AllScope };
+        HasManagementApiDefaults = true;
     }
 
     /// <summary>When failed calls are sent again; <see cref="LogtoRetryOptions.Default"/> unless set.</summary>
-    public LogtoRetryOptions Retry { get; set; } = LogtoRetryOptions.Default;
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>; use <see cref="LogtoRetryOptions.None"/> to turn retries off.</exception>
+    public LogtoRetryOptions Retry
+    {
+        get => _retry;
+        set => _retry = value ?? throw new ArgumentNullException(nameof(value), "LogtoManagementOptions.Retry must not be null; use LogtoRetryOptions.None to turn retries off.");
+    }
 
     /// <summary>
     /// An optional client-side rate limiter shared by every call, for example
@@ -70,17 +77,8 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
     public static string GetCloudManagementApiResource(string tenantId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        return "https://" + tenantId + ".logto.app/api";
+        return ManagementApiResource.OfCloudTenant(tenantId);
     }
-
-    /// <summary>The Management API's resource: the tenant's on Logto Cloud, else the self-hosted one.</summary>
-    internal static string DefaultResource(string? tenantId) =>
-        tenantId is null ? SelfHostedManagementApiResource : GetCloudManagementApiResource(tenantId);
-
-    /// <summary>Whether a resource indicator is Logto's Management API (self-hosted, or a Logto Cloud tenant's).</summary>
-    internal static bool IsManagementApiResource(string resource) =>
-        resource == SelfHostedManagementApiResource
-        || (resource.StartsWith("https://", StringComparison.Ordinal) && resource.EndsWith(".logto.app/api", StringComparison.Ordinal));
 
     /// <summary>The adapter options these options describe.</summary>
     internal LogtoRequestAdapterOptions ToAdapterOptions() =>

@@ -12,10 +12,6 @@ internal sealed class LogtoKiotaClientOptionsValidator : IValidateOptions<LogtoK
     // The provider made to check the options sends nothing: its HttpClient is never used.
     private static readonly HttpClient Unused = new();
 
-    // The hosts that may be reached over plain http with a token (the library's rule for allowed hosts).
-    private static bool IsLoopback(Uri uri) =>
-        uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || uri.Host == "127.0.0.1" || uri.Host == "[::1]";
-
     public ValidateOptionsResult Validate(string? name, LogtoKiotaClientOptions options)
     {
         string prefix = string.IsNullOrEmpty(name) ? "Logto Kiota client: " : "Logto Kiota client '" + name + "': ";
@@ -24,7 +20,7 @@ internal sealed class LogtoKiotaClientOptionsValidator : IValidateOptions<LogtoK
         {
             errors.Add(prefix + $"{nameof(LogtoKiotaClientOptions)}.{nameof(LogtoKiotaClientOptions.BaseUrl)} '{baseUrl}' must be an absolute http(s) URI such as https://api.example.com.");
         }
-        else if (options.BaseUrl is { } plain && plain.Scheme == Uri.UriSchemeHttp && !IsLoopback(plain))
+        else if (options.BaseUrl is { } plain && !LogtoAllowedHosts.IsSecureTransport(plain))
         {
             // The token goes over https only (http only on this machine): every request would go out without it.
             errors.Add(prefix + $"{nameof(LogtoKiotaClientOptions)}.{nameof(LogtoKiotaClientOptions.BaseUrl)} '{plain}' uses plain http to a host that is not "

@@ -18,7 +18,7 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider,
 {
     // AuthenticationHeaderValue is immutable, so one instance can be shared by every request.
     private readonly AuthenticationHeaderValue _authorization;
-    private readonly AllowedHostSet? _allowedHosts;
+    private readonly LogtoAllowedHosts? _allowedHosts;
 
     /// <summary>Creates a provider that sends <paramref name="accessToken"/> as a bearer token.</summary>
     /// <param name="accessToken">The access token, without the <c>Bearer </c> prefix.</param>
@@ -39,7 +39,7 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider,
         _allowedHosts = allowedHosts is null ? null : ParseHosts(allowedHosts);
     }
 
-    private BearerTokenAuthenticationProvider(AuthenticationHeaderValue authorization, AllowedHostSet allowedHosts)
+    private BearerTokenAuthenticationProvider(AuthenticationHeaderValue authorization, LogtoAllowedHosts allowedHosts)
     {
         _authorization = authorization;
         _allowedHosts = allowedHosts;
@@ -72,7 +72,7 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider,
 
     /// <inheritdoc/>
     IAuthenticationProvider IEndpointBoundAuthentication.ForEndpoint(Uri endpoint) =>
-        _allowedHosts is not null ? this : new BearerTokenAuthenticationProvider(_authorization, AllowedHostSet.Create([endpoint], []));
+        _allowedHosts is not null ? this : new BearerTokenAuthenticationProvider(_authorization, LogtoAllowedHosts.Create([endpoint], []));
 
     private static void CheckToken(string accessToken)
     {
@@ -93,12 +93,12 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider,
         }
     }
 
-    private static AllowedHostSet ParseHosts(IEnumerable<string> allowedHosts)
+    private static LogtoAllowedHosts ParseHosts(IEnumerable<string> allowedHosts)
     {
         var hosts = new List<string>();
         foreach (string host in allowedHosts)
         {
-            if (AllowedHostSet.Problem(host) is { } problem)
+            if (LogtoAllowedHosts.Problem(host) is { } problem)
             {
                 throw new ArgumentException("Allowed hosts: " + problem + ".", nameof(allowedHosts));
             }
@@ -113,6 +113,6 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider,
                 nameof(allowedHosts));
         }
 
-        return AllowedHostSet.Create([], hosts);
+        return LogtoAllowedHosts.Create([], hosts);
     }
 }

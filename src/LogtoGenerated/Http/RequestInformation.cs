@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using LogtoGenerated.Authentication;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -76,7 +77,7 @@ public sealed class RequestInformation
     internal RequestConfiguration? Configuration { get; private set; }
 
     /// <summary>Whether <see cref="Content"/> can be sent more than once (for a retry or a replay after a 401).</summary>
-    internal bool IsContentReplayable => IsReplayable(Content);
+    internal bool IsContentReplayable => LogtoTokenReplay.CanSendAgain(Content);
 
     /// <summary>Applies a caller's configuration lambda: runs it on a new <see cref="RequestConfiguration"/> and copies the headers it set.</summary>
     /// <param name="configure">The caller's lambda; <see langword="null"/> does nothing.</param>
@@ -216,35 +217,6 @@ public sealed class RequestInformation
             ? string.Concat(baseAddress, Path)
             : string.Concat(baseAddress, Path, "?", _query.ToString());
         return new Uri(uri, UriKind.Absolute);
-    }
-
-    /// <summary>
-    /// Content that produces the same bytes every time it is serialized: buffered bytes, JSON serialized on
-    /// demand, multipart made of such parts, or a file upload from a stream that can seek back.
-    /// </summary>
-    internal static bool IsReplayable(HttpContent? content)
-    {
-        switch (content)
-        {
-            case null:
-            case ByteArrayContent:
-            case JsonContent:
-                return true;
-            case FileUploadContent upload:
-                return upload.CanReplay;
-            case MultipartContent multipart:
-                foreach (HttpContent part in multipart)
-                {
-                    if (!IsReplayable(part))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return false;
-        }
     }
 
     private void CopyHeaders(Dictionary<string, string>? headers)

@@ -46,7 +46,7 @@ public sealed class AllowedHostRuleTests
     [InlineData("https://evil.example/orders", "Not sending the Logto access token to https://evil.example: it is not an allowed host.")]
     public void A_refusal_is_logged_at_Debug_with_its_reason(string url, string message)
     {
-        AllowedHostSet hosts = AllowedHostSet.Create([Endpoint], MoreHosts);
+        LogtoAllowedHosts hosts = LogtoAllowedHosts.Create([Endpoint], MoreHosts);
         var logs = new LogtoGenerated.Tests.TestSupport.CollectingLoggerProvider();
 
         Assert.False(hosts.Allows(new Uri(url), logs.CreateLogger("test")));

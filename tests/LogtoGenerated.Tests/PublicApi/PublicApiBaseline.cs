@@ -21,7 +21,7 @@ internal static class PublicApiBaseline
     public const string Library = "LogtoGenerated";
 
     /// <summary>The assemblies whose public API is committed: the two packages', each built for <see cref="TargetFrameworks"/>.</summary>
-    public static readonly string[] Assemblies = [Library, "LogtoGenerated.Kiota", "LogtoGenerated.AspNetCore"];
+    public static readonly string[] Assemblies = [Library, "LogtoGenerated.Authentication", "LogtoGenerated.Kiota", "LogtoGenerated.AspNetCore"];
 
     /// <summary>At most this many added and removed lines are quoted in a failure message.</summary>
     private const int QuotedLines = 40;

@@ -1,7 +1,7 @@
 namespace LogtoGenerated.Tests.PublicApi;
 
 /// <summary>
-/// The public API of each package's assembly (<c>LogtoGenerated</c>, <c>LogtoGenerated.Kiota</c>), for each target framework,
+/// The public API of each package's assembly (<c>LogtoGenerated</c>, <c>LogtoGenerated.Authentication</c>, <c>LogtoGenerated.Kiota</c>, <c>LogtoGenerated.AspNetCore</c>), for each target framework,
 /// is the one committed in <c>src/&lt;assembly&gt;/PublicApi/</c>: a change to it (in the runtime or in the generated code)
 /// fails here until the files are rewritten with <see cref="PublicApiBaseline.AcceptCommand"/> and committed, so every
 /// change to the API shows up in review.

@@ -47,8 +47,4 @@ internal sealed class PipelineCall
         int maxRetries = replayable && retry.AllowsMethod(request.Method) ? retry.MaxRetries : 0;
         return new PipelineCall(replayable, retry, maxRetries, request.Configuration, cancellationToken);
     }
-
-    /// <summary>A call that is never retried, only replayed once after a 401 (the handler for your own APIs).</summary>
-    public static PipelineCall WithoutRetries(HttpRequestMessage message, CancellationToken cancellationToken) =>
-        new(RequestInformation.IsReplayable(message.Content), LogtoRetryOptions.None, 0, null, cancellationToken);
 }

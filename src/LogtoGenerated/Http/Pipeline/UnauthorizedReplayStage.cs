@@ -4,9 +4,8 @@ using LogtoGenerated.Authentication;
 namespace LogtoGenerated.Http.Pipeline;
 
 /// <summary>
-/// Stage 4: after the first <c>401</c> to a request that carried credentials, asks the provider for fresh ones (it
-/// drops a revoked or early-expired token) and has the request sent once more. Used by the request adapter and by
-/// <see cref="LogtoClientCredentialsHandler"/>.
+/// Stage 4: after the first <c>401</c> to a request that carried credentials, applies the one replay rule,
+/// <see cref="LogtoTokenReplay"/> (the provider drops a revoked or early-expired token; the request is sent once more).
 /// </summary>
 internal sealed class UnauthorizedReplayStage
 {
@@ -27,13 +26,6 @@ internal sealed class UnauthorizedReplayStage
         }
 
         call.HeardUnauthorized = true;
-        if (!await _provider.HandleUnauthorizedAsync(sent, response, call.CancellationToken).ConfigureAwait(false) || !call.IsContentReplayable)
-        {
-            return false;
-        }
-
-        // The refused credentials must not stay on a message that is sent again.
-        sent.Headers.Authorization = null;
-        return true;
+        return await LogtoTokenReplay.ShouldReplayAsync(_provider, sent, response, call.CancellationToken).ConfigureAwait(false);
     }
 }

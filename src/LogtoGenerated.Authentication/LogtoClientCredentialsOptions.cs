@@ -9,7 +9,7 @@ namespace LogtoGenerated.Authentication;
 /// <remarks>
 /// Set <see cref="TenantId"/> for Logto Cloud, or <see cref="Endpoint"/> for a self-hosted Logto. Use this class
 /// directly to get tokens for your own API resources (see <see cref="LogtoClientCredentialsHandler"/>); the
-/// Management API client uses <see cref="LogtoManagementOptions"/>, which derives from it with Management API
+/// Management API client (package <c>LogtoGenerated</c>) uses <c>LogtoManagementOptions</c>, which derives from it with Management API
 /// defaults. <see cref="ToString"/> never shows the secret.
 /// </remarks>
 /// <example><code>
@@ -55,7 +55,7 @@ public class LogtoClientCredentialsOptions
     /// <summary>
     /// The API resource indicator the token is for, for example <c>https://shopping.api</c> (Console &gt; API
     /// resources &gt; API identifier). Required here unless <see cref="OrganizationId"/> is set;
-    /// <see cref="LogtoManagementOptions"/> defaults it to the Management API.
+    /// <c>LogtoManagementOptions</c> defaults it to the Management API.
     /// </summary>
     public string? Resource { get; set; }
 
@@ -124,6 +124,12 @@ public class LogtoClientCredentialsOptions
 
     /// <summary>The clock for token expiry; <see cref="TimeProvider.System"/> unless set (tests pass a fake).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Whether these are the Management API client's options (<c>LogtoManagementOptions</c> sets it): the resource
+    /// defaults to the Management API's, and an organization is refused (the Management API takes no organization tokens).
+    /// </summary>
+    internal bool HasManagementApiDefaults { get; init; }
 
     /// <summary>Describes the options without the secret.</summary>
     /// <returns>The endpoint, client id, resource and scopes.</returns>

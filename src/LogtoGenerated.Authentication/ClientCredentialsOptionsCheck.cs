@@ -5,8 +5,8 @@ using LogtoGenerated.Http;
 namespace LogtoGenerated.Authentication;
 
 /// <summary>
-/// Checks <see cref="LogtoClientCredentialsOptions"/> (and the additions of <see cref="LogtoManagementOptions"/>)
-/// option by option, each check small and named after what it checks, and resolves them into
+/// Checks <see cref="LogtoClientCredentialsOptions"/> option by option (with the Management API's defaults for the
+/// Management API client), each check small and named after what it checks, and resolves them into
 /// <see cref="ClientCredentialsSettings"/>. Every problem is reported, each naming its option and how to fix it.
 /// </summary>
 internal sealed class ClientCredentialsOptionsCheck
@@ -41,14 +41,13 @@ internal sealed class ClientCredentialsOptionsCheck
         CheckTokenRefreshSkew();
         CheckSharedTokenCacheTimeout();
         CheckTimeProvider();
-        CheckRetry();
         List<string> hosts = CheckAllowedHosts();
         if (_errors.Count > 0)
         {
             return null;
         }
 
-        bool isManagementApi = resource is not null && LogtoManagementOptions.IsManagementApiResource(resource);
+        bool isManagementApi = resource is not null && ManagementApiResource.Is(resource);
         var identity = new TokenCacheKey(tokenEndpoint!.AbsoluteUri, clientId!, resource ?? ClientCredentialsSettings.OrganizationAudience(organizationId!), string.Join(' ', scopes), organizationId);
         return new ClientCredentialsSettings
         {
@@ -126,7 +125,7 @@ internal sealed class ClientCredentialsOptionsCheck
             tokenEndpoint = null;
         }
 
-        if (tokenEndpoint is not null && !AllowedHostSet.IsSecureTransport(tokenEndpoint))
+        if (tokenEndpoint is not null && !LogtoAllowedHosts.IsSecureTransport(tokenEndpoint))
         {
             _errors.Add(
                 $"The token endpoint {tokenEndpoint.GetLeftPart(UriPartial.Path)} must use https: the client secret and tokens would travel unencrypted. " +
@@ -162,7 +161,7 @@ internal sealed class ClientCredentialsOptionsCheck
 
     /// <summary>
     /// The trimmed organization id, or <see langword="null"/> when not set. The Management API takes no organization
-    /// tokens, so <see cref="LogtoManagementOptions"/> refuses one.
+    /// tokens, so its client refuses one.
     /// </summary>
     private string? CheckOrganizationId()
     {
@@ -172,7 +171,7 @@ internal sealed class ClientCredentialsOptionsCheck
             return null;
         }
 
-        if (_options is LogtoManagementOptions)
+        if (_options.HasManagementApiDefaults)
         {
             _errors.Add($"{_name}.OrganizationId must not be set: the Management API takes no organization tokens. Use LogtoClientCredentialsOptions (with Resource for an organization-level API resource, or without for an organization token).");
         }
@@ -185,7 +184,7 @@ internal sealed class ClientCredentialsOptionsCheck
     }
 
     /// <summary>
-    /// <see cref="LogtoClientCredentialsOptions.Resource"/>, else the Management API's for <see cref="LogtoManagementOptions"/>;
+    /// <see cref="LogtoClientCredentialsOptions.Resource"/>, else the Management API's for its client;
     /// none for an organization token (an organization id without a resource). Without an endpoint its own error is
     /// reported: the resource may well follow from it once it is set.
     /// </summary>
@@ -193,9 +192,9 @@ internal sealed class ClientCredentialsOptionsCheck
     {
         resourceUri = null;
         string? resource = string.IsNullOrWhiteSpace(_options.Resource) ? null : _options.Resource.Trim();
-        if (resource is null && endpoint is not null && _options is LogtoManagementOptions)
+        if (resource is null && endpoint is not null && _options.HasManagementApiDefaults)
         {
-            resource = LogtoManagementOptions.DefaultResource(tenantId);
+            resource = ManagementApiResource.Default(tenantId);
         }
 
         if (resource is null && endpoint is not null && organizationId is null)
@@ -252,21 +251,13 @@ internal sealed class ClientCredentialsOptionsCheck
         }
     }
 
-    private void CheckRetry()
-    {
-        if (_options is LogtoManagementOptions { Retry: null })
-        {
-            _errors.Add($"{_name}.Retry must not be null; use LogtoRetryOptions.None to turn retries off.");
-        }
-    }
-
     /// <summary>The entries of <see cref="LogtoClientCredentialsOptions.AllowedHosts"/>, each a host or <c>host:port</c>.</summary>
     private List<string> CheckAllowedHosts()
     {
         var hosts = new List<string>();
         foreach (string? host in _options.AllowedHosts ?? [])
         {
-            if (AllowedHostSet.Problem(host) is { } problem)
+            if (LogtoAllowedHosts.Problem(host) is { } problem)
             {
                 _errors.Add($"{_name}.AllowedHosts: {problem}.");
                 continue;
@@ -279,11 +270,11 @@ internal sealed class ClientCredentialsOptionsCheck
     }
 
     /// <summary>The endpoint's host and port, the listed hosts, or (none listed) the host and port of an http(s) resource.</summary>
-    private static AllowedHostSet CollectAllowedHosts(Uri endpoint, List<string> hosts, Uri? resource)
+    private static LogtoAllowedHosts CollectAllowedHosts(Uri endpoint, List<string> hosts, Uri? resource)
     {
         bool useResource = hosts.Count == 0 && resource is not null
             && (resource.Scheme == Uri.UriSchemeHttps || resource.Scheme == Uri.UriSchemeHttp);
-        return AllowedHostSet.Create(useResource ? [endpoint, resource!] : [endpoint], hosts);
+        return LogtoAllowedHosts.Create(useResource ? [endpoint, resource!] : [endpoint], hosts);
     }
 
     /// <summary>application/x-www-form-urlencoded encoding of both parts, as RFC 6749 appendix B asks for client credentials.</summary>

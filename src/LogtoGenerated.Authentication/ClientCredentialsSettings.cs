@@ -37,7 +37,7 @@ internal sealed class ClientCredentialsSettings
     public required TimeSpan RefreshSkew { get; init; }
 
     /// <summary>Where the token may go: the endpoint's host and port, and the allowed hosts.</summary>
-    public required AllowedHostSet AllowedHosts { get; init; }
+    public required LogtoAllowedHosts AllowedHosts { get; init; }
 
     /// <summary>Whether the resource is Logto's Management API (changes the advice in error messages).</summary>
     public required bool IsManagementApi { get; init; }

@@ -81,7 +81,7 @@ public sealed class LogtoTokenException : Exception
     /// <summary>
     /// Whether the failure may pass by itself: Logto could not be reached or did not answer in time, or answered
     /// <c>429</c>, <c>502</c>, <c>503</c> or <c>504</c>. A call whose token request failed this way was not sent, so
-    /// the client retries it (whatever its method) as its <see cref="Http.LogtoRetryOptions"/> allow.
+    /// the client retries it (whatever its method) as its <c>LogtoRetryOptions</c> allow.
     /// </summary>
     public bool IsTransient => Http.TransientFailure.IsTransientTokenFailure(StatusCode, InnerException);
 }

@@ -1,7 +1,8 @@
 namespace LogtoGenerated.Authentication;
 
 /// <summary>
-/// Adds credentials to the requests that <see cref="Http.LogtoRequestAdapter"/> sends to Logto.
+/// Adds credentials to outgoing requests: those of the Management API client (<c>LogtoRequestAdapter</c>) and of
+/// <see cref="LogtoClientCredentialsHandler"/>.
 /// </summary>
 /// <remarks>
 /// Implementations must be thread-safe: one provider serves every concurrent call of a client.

@@ -16,7 +16,7 @@ namespace LogtoGenerated.Authentication;
 /// The token is attached only to requests for the Logto endpoint's host and port (and <see cref="LogtoClientCredentialsOptions.AllowedHosts"/>),
 /// over <c>https</c> (plain <c>http</c> only to <c>localhost</c>, <c>127.0.0.1</c> and <c>[::1]</c>): the rule every
 /// provider applies. Other requests are sent without it (logged at Debug). After a <c>401</c> the token is discarded and the request replayed once with
-/// a new one (by <see cref="Http.LogtoRequestAdapter"/> and <see cref="LogtoClientCredentialsHandler"/>).
+/// a new one (by the Management API client, <see cref="LogtoClientCredentialsHandler"/> and the Kiota package, one rule: <see cref="LogtoTokenReplay"/>).
 /// </para>
 /// <para>
 /// With a shared token cache (<see cref="LogtoClientCredentialsOptions.SharedTokenCache"/>), a token this process does not
@@ -107,6 +107,20 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     /// <summary>The resource indicator tokens are requested for.</summary>
     public string Resource => _settings.Resource;
 
+    /// <summary>
+    /// Where the token may go: the Logto endpoint's host and port, and <see cref="LogtoClientCredentialsOptions.AllowedHosts"/>
+    /// (the resource's host and port when that list is empty), over <c>https</c> (<c>http</c> only on loopback).
+    /// </summary>
+    public LogtoAllowedHosts AllowedHosts => _settings.AllowedHosts;
+
+    /// <summary>
+    /// Whether a request to <paramref name="uri"/> may carry this provider's token (<see cref="AllowedHosts"/>); a refusal
+    /// is logged at Debug with its reason (plain http off loopback, or a host not allowed).
+    /// </summary>
+    /// <param name="uri">The request's URI.</param>
+    /// <returns><see langword="true"/> when the token may be sent.</returns>
+    public bool AllowsHost(Uri? uri) => _settings.AllowedHosts.Allows(uri, _logger);
+
     /// <summary>The Logto endpoint (from <see cref="LogtoClientCredentialsOptions.Endpoint"/> or the tenant id).</summary>
     internal Uri Endpoint => _settings.Endpoint;
 
@@ -139,7 +153,7 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     public ValueTask AuthenticateRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_settings.AllowedHosts.Allows(request.RequestUri, _logger))
+        if (!AllowsHost(request.RequestUri))
         {
             return default;
         }

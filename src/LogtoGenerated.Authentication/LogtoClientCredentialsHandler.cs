@@ -1,5 +1,3 @@
-using LogtoGenerated.Http.Pipeline;
-
 namespace LogtoGenerated.Authentication;
 
 /// <summary>
@@ -17,8 +15,7 @@ namespace LogtoGenerated.Authentication;
 /// </code></example>
 public sealed class LogtoClientCredentialsHandler : DelegatingHandler
 {
-    private readonly AuthenticationStage _authentication;
-    private readonly UnauthorizedReplayStage _unauthorizedReplay;
+    private readonly IAuthenticationProvider _provider;
 
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless <c>IHttpClientFactory</c> does.</summary>
     /// <param name="authenticationProvider">Supplies the token, usually a <see cref="ClientCredentialsAuthenticationProvider"/>.</param>
@@ -26,27 +23,23 @@ public sealed class LogtoClientCredentialsHandler : DelegatingHandler
     public LogtoClientCredentialsHandler(IAuthenticationProvider authenticationProvider)
     {
         ArgumentNullException.ThrowIfNull(authenticationProvider);
-        _authentication = new AuthenticationStage(authenticationProvider, endpoint: null);
-        _unauthorizedReplay = new UnauthorizedReplayStage(authenticationProvider);
+        _provider = authenticationProvider;
     }
 
     /// <inheritdoc/>
-    /// <remarks>The same stages as the Management API client's requests: authenticate, send, replay once after a 401.</remarks>
+    /// <remarks>The same steps as the Management API client's requests: authenticate, send, and after the first 401 the one replay rule, <see cref="LogtoTokenReplay"/>.</remarks>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        PipelineCall call = PipelineCall.WithoutRetries(request, cancellationToken);
-        while (true)
+        await _provider.AuthenticateRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!await LogtoTokenReplay.ShouldReplayAsync(_provider, request, response, cancellationToken).ConfigureAwait(false))
         {
-            await _authentication.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
-            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            call.Sends++;
-            if (!await _unauthorizedReplay.ShouldReplayAsync(call, request, response).ConfigureAwait(false))
-            {
-                return response;
-            }
-
-            response.Dispose();
+            return response;
         }
+
+        response.Dispose();
+        await _provider.AuthenticateRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }
