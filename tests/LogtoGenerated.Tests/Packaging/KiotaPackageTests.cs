@@ -1,6 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text;
+using System.Text.Json;
 using System.Xml.Linq;
 using LogtoGenerated.Tests.TestSupport;
 
@@ -8,7 +9,7 @@ namespace LogtoGenerated.Tests.Packaging;
 
 /// <summary>The NuGet package that <c>dotnet pack</c> makes of <c>src/LogtoGenerated.Kiota</c>: contents, metadata and dependencies.</summary>
 [Collection(BuildCollection.Name)]
-public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage library)
+public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage library, AuthenticationPackage authentication)
 {
     private static readonly string[] TargetFrameworks = ["net10.0", "net8.0"];
 
@@ -51,7 +52,7 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
     }
 
     [Fact]
-    public void Dependencies_AreTheLibraryOfTheSameVersionAndKiotasAbstractionsAndHttpClientLibrary_ForEachTargetFramework()
+    public void Dependencies_AreTheAuthenticationPackageOfExactlyTheSameVersionAndKiota_NotTheGeneratedClient_ForEachTargetFramework()
     {
         AssertPacked();
 
@@ -61,7 +62,8 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
         {
             Assert.Equal(
                 [
-                    ("LogtoGenerated", library.Metadata("version")),
+                    ("LogtoGenerated.Authentication", "[" + library.Metadata("version") + "]"),
+                    ("Microsoft.Extensions.Http", "10.0.14"),
                     ("Microsoft.Kiota.Abstractions", "2.1.6"),
                     ("Microsoft.Kiota.Http.HttpClientLibrary", "2.1.6"),
                 ],
@@ -82,7 +84,7 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
     }
 
     [Fact]
-    public void PackagedAssemblies_AreMarkedTrimmable_AndReferenceTheLibraryAndKiota()
+    public void PackagedAssemblies_AreMarkedTrimmable_AndReferenceTheAuthenticationPackageAndKiota_NotTheGeneratedClient()
     {
         AssertPacked();
         foreach (string tfm in TargetFrameworks)
@@ -91,7 +93,8 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
             MetadataReader metadata = pe.GetMetadataReader();
 
             string[] references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToArray();
-            Assert.Contains("LogtoGenerated", references);
+            Assert.Contains("LogtoGenerated.Authentication", references);
+            Assert.DoesNotContain("LogtoGenerated", references);
             Assert.Contains("Microsoft.Kiota.Abstractions", references);
             Assert.DoesNotContain(references, r => r.StartsWith("LogtoGenerated.Generator", StringComparison.Ordinal) || r.StartsWith("xunit", StringComparison.Ordinal));
             Assert.Contains(NuGetPackage.AssemblyMetadata(metadata), pair => pair == ("IsTrimmable", "True"));
@@ -106,6 +109,63 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
         foreach (string tfm in TargetFrameworks)
         {
             Assert.Contains($"lib/{tfm}/LogtoGenerated.Kiota.pdb", package.SymbolEntries);
+        }
+    }
+
+    [Fact]
+    public async Task A_Kiota_apps_restore_from_the_packed_packages_brings_the_authentication_package_and_Kiota_but_not_the_generated_client()
+    {
+        AssertPacked();
+        Assert.True(authentication.Pack.ExitCode == 0, "LogtoGenerated.Authentication was not packed:\n" + authentication.Pack.Transcript);
+        string folder = TemporaryFolder.Create("logto-kiota-restore");
+        try
+        {
+            // A feed with every package of this repository (the generated client's too, so that restore could pick it),
+            // and NuGet's own feed for Kiota and Microsoft.Extensions; packages go to a folder of their own, so that the
+            // packages made here never reach the machine's global package folder.
+            string feed = Directory.CreateDirectory(Path.Combine(folder, "feed")).FullName;
+            foreach (string nupkg in new[] { package.PackagePath, authentication.PackagePath, library.PackagePath })
+            {
+                File.Copy(nupkg, Path.Combine(feed, Path.GetFileName(nupkg)));
+            }
+
+            string app = Directory.CreateDirectory(Path.Combine(folder, "app")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $$"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{{feed}}" />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                  </packageSources>
+                </configuration>
+                """);
+            await File.WriteAllTextAsync(Path.Combine(app, "KiotaApp.csproj"), $$"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="LogtoGenerated.Kiota" Version="{{package.Metadata("version")}}" />
+                  </ItemGroup>
+                </Project>
+                """);
+
+            ProcessResult restore = await ProcessRunner.RunDotnetAsync(
+                ["restore", app, "--packages", Path.Combine(folder, "packages"), "-nologo"], app, TimeSpan.FromMinutes(5));
+            Assert.True(restore.ExitCode == 0, "restore failed:\n" + restore.Transcript);
+
+            using JsonDocument assets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(app, "obj", "project.assets.json")));
+            string[] libraries = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name).ToArray();
+            Assert.Contains("LogtoGenerated.Kiota/" + package.Metadata("version"), libraries);
+            Assert.Contains("LogtoGenerated.Authentication/" + package.Metadata("version"), libraries);
+            Assert.Contains(libraries, l => l.StartsWith("Microsoft.Kiota.Abstractions/", StringComparison.Ordinal));
+            Assert.DoesNotContain(libraries, l => l.StartsWith("LogtoGenerated/", StringComparison.Ordinal));
+        }
+        finally
+        {
+            TemporaryFolder.Delete(folder);
         }
     }
 

@@ -116,6 +116,9 @@ public abstract class NuGetPackage : IAsyncLifetime
 /// <summary>The library's package, <c>LogtoGenerated</c>.</summary>
 public sealed class LibraryPackage() : NuGetPackage("LogtoGenerated");
 
+/// <summary>The package of client-credentials authentication without generated code, <c>LogtoGenerated.Authentication</c>.</summary>
+public sealed class AuthenticationPackage() : NuGetPackage("LogtoGenerated.Authentication");
+
 /// <summary>The package of Logto authentication for Kiota clients, <c>LogtoGenerated.Kiota</c>.</summary>
 public sealed class KiotaPackage() : NuGetPackage("LogtoGenerated.Kiota");
 

@@ -95,6 +95,7 @@ public sealed class PackageTests(LibraryPackage package)
         // SQL Server client is the application's choice, never forced on every user.
         string[] expected =
         [
+            "LogtoGenerated.Authentication",
             "Microsoft.Extensions.Caching.Abstractions",
             "Microsoft.Extensions.Configuration.Abstractions",
             "Microsoft.Extensions.Http",
@@ -107,6 +108,10 @@ public sealed class PackageTests(LibraryPackage package)
         foreach (XElement group in groups)
         {
             Assert.Equal(expected, group.Elements().Select(d => (string)d.Attribute("id")!).Order());
+
+            // Released together, and the client uses the authentication package's internals: exactly the same version.
+            XElement authentication = group.Elements().Single(d => (string?)d.Attribute("id") == "LogtoGenerated.Authentication");
+            Assert.Equal("[" + package.Metadata("version") + "]", (string?)authentication.Attribute("version"));
         }
     }
 

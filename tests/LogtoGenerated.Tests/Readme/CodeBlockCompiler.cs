@@ -15,8 +15,9 @@ namespace LogtoGenerated.Tests.Readme;
 internal static class CodeBlockCompiler
 {
     /// <summary>
-    /// The global usings every block gets: those of an ASP.NET Core project with ImplicitUsings
-    /// (<c>Microsoft.NET.Sdk.Web</c>), then the library's namespaces, then <see cref="Givens"/>.
+    /// The global usings every block gets: exactly those of an ASP.NET Core project with ImplicitUsings
+    /// (<c>Microsoft.NET.Sdk.Web</c>), then <see cref="Givens"/>. Nothing of this library: a block shows every
+    /// <c>using</c> of its own that a user must write.
     /// </summary>
     public const string Prelude = """
         global using global::System;
@@ -25,7 +26,6 @@ internal static class CodeBlockCompiler
         global using global::System.Linq;
         global using global::System.Net.Http;
         global using global::System.Net.Http.Json;
-        global using global::System.Text.Json.Nodes;
         global using global::System.Threading;
         global using global::System.Threading.Tasks;
         global using global::Microsoft.AspNetCore.Builder;
@@ -36,12 +36,6 @@ internal static class CodeBlockCompiler
         global using global::Microsoft.Extensions.DependencyInjection;
         global using global::Microsoft.Extensions.Hosting;
         global using global::Microsoft.Extensions.Logging;
-        global using global::LogtoGenerated;
-        global using global::LogtoGenerated.Authentication;
-        global using global::LogtoGenerated.Http;
-        global using global::LogtoGenerated.Models;
-        global using global::LogtoGenerated.Paging;
-        global using global::LogtoGenerated.Search;
         global using static global::ReadmeGivens;
         """;
 
@@ -79,7 +73,7 @@ internal static class CodeBlockCompiler
             byFileName.TryAdd(Path.GetFileName(path), path);
         }
 
-        foreach (string library in new[] { typeof(LogtoManagementClient).Assembly.Location, typeof(LogtoGenerated.Kiota.LogtoKiotaAuthenticationProvider).Assembly.Location, typeof(LogtoGenerated.AspNetCore.LogtoJwtBearerOptions).Assembly.Location })
+        foreach (string library in new[] { typeof(LogtoManagementClient).Assembly.Location, typeof(LogtoGenerated.Authentication.LogtoAllowedHosts).Assembly.Location, typeof(LogtoGenerated.Kiota.LogtoKiotaAuthenticationProvider).Assembly.Location, typeof(LogtoGenerated.AspNetCore.LogtoJwtBearerOptions).Assembly.Location })
         {
             byFileName.TryAdd(Path.GetFileName(library), library);
         }

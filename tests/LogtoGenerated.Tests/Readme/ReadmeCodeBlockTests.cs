@@ -39,7 +39,7 @@ public sealed class ReadmeCodeBlockTests
     private const int MinimumCSharpBlocks = 20;
 
     /// <summary>The documents whose blocks are checked: the repository's README and the package's (shown on NuGet).</summary>
-    private static readonly string[] Documents = ["README.md", "src/LogtoGenerated/PackageReadme.md", "src/LogtoGenerated.Kiota/PackageReadme.md", "src/LogtoGenerated.AspNetCore/PackageReadme.md"];
+    private static readonly string[] Documents = ["README.md", "src/LogtoGenerated/PackageReadme.md", "src/LogtoGenerated.Authentication/PackageReadme.md", "src/LogtoGenerated.Kiota/PackageReadme.md", "src/LogtoGenerated.AspNetCore/PackageReadme.md"];
 
     private static readonly string[] OtherSpellingsOfCSharp = ["cs", "c#", "csharp", "c-sharp", "csx"];
 
@@ -82,6 +82,7 @@ public sealed class ReadmeCodeBlockTests
 
     [Theory]
     [InlineData("src/LogtoGenerated/PackageReadme.md")]
+    [InlineData("src/LogtoGenerated.Authentication/PackageReadme.md")]
     [InlineData("src/LogtoGenerated.Kiota/PackageReadme.md")]
     [InlineData("src/LogtoGenerated.AspNetCore/PackageReadme.md")]
     public void Package_readme_has_CSharp_blocks(string document)
@@ -92,6 +93,7 @@ public sealed class ReadmeCodeBlockTests
     [Theory]
     [InlineData("README.md")]
     [InlineData("src/LogtoGenerated/PackageReadme.md")]
+    [InlineData("src/LogtoGenerated.Authentication/PackageReadme.md")]
     [InlineData("src/LogtoGenerated.Kiota/PackageReadme.md")]
     [InlineData("src/LogtoGenerated.AspNetCore/PackageReadme.md")]
     public void Every_fenced_block_names_its_language_and_CSharp_is_named_csharp(string document)

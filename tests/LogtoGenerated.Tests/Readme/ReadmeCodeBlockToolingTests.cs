@@ -44,6 +44,8 @@ public sealed class ReadmeCodeBlockToolingTests
     public void Compile_accepts_a_program_using_the_given_client_and_cancellation_token_and_declaring_a_type_after_its_statements()
     {
         MarkdownCodeBlock block = CSharp("""
+            using LogtoGenerated.Models;
+
             User user = await client.Users["u1"].GetAsync(cancellationToken: cancellationToken);
             Console.WriteLine(Describe.User(user));
 
@@ -72,6 +74,8 @@ public sealed class ReadmeCodeBlockToolingTests
     public void Compile_accepts_an_ASP_NET_Core_minimal_API()
     {
         MarkdownCodeBlock block = CSharp("""
+            using LogtoGenerated;
+
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddLogtoManagementClient(builder.Configuration.GetSection("Logto"));
             var app = builder.Build();
@@ -86,6 +90,8 @@ public sealed class ReadmeCodeBlockToolingTests
     public void Compile_compiles_a_block_of_type_declarations_only_as_a_library()
     {
         MarkdownCodeBlock block = CSharp("""
+            using LogtoGenerated;
+
             public sealed class UserNames(LogtoManagementClient logto)
             {
                 public async Task<string?> NameAsync(string id) => (await logto.Users[id].GetAsync()).Name;
@@ -93,6 +99,19 @@ public sealed class ReadmeCodeBlockToolingTests
             """);
 
         Assert.Empty(CodeBlockCompiler.Compile(block, "README.md"));
+    }
+
+    [Fact]
+    public void Compile_gives_a_block_only_the_implicit_usings_of_a_web_project_so_a_missing_using_of_the_library_is_an_error()
+    {
+        MarkdownCodeBlock block = CSharp("""
+            var options = new LogtoManagementOptions { TenantId = "abc123" };
+            Console.WriteLine(options.TenantId);
+            """);
+
+        IReadOnlyList<string> errors = CodeBlockCompiler.Compile(block, "README.md");
+
+        Assert.Contains(errors, e => e.Contains("CS0246", StringComparison.Ordinal) && e.Contains("LogtoManagementOptions", StringComparison.Ordinal));
     }
 
     [Fact]

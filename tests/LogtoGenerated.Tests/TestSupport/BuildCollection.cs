@@ -10,7 +10,7 @@ namespace LogtoGenerated.Tests.TestSupport;
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BuildCollection :
     ICollectionFixture<NativeConsoleSampleNet10>, ICollectionFixture<NativeConsoleSampleNet8>,
-    ICollectionFixture<LibraryPackage>, ICollectionFixture<KiotaPackage>, ICollectionFixture<AspNetCorePackage>,
+    ICollectionFixture<AuthenticationPackage>, ICollectionFixture<LibraryPackage>, ICollectionFixture<KiotaPackage>, ICollectionFixture<AspNetCorePackage>,
     ICollectionFixture<NativeProtectedApiSample>
 {
     /// <summary>The collection's name.</summary>
