@@ -226,17 +226,46 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
         }
 
         LogtoAccessToken? shared = await _sharedStore.GetAsync(_refreshAt).ConfigureAwait(false);
-        if (shared is not null && _settings.TimeProvider.GetUtcNow() < shared.RefreshAt
-            && (previous is null || shared.ExpiresAt > previous.ExpiresAt))
+        if (shared is not null && IsNewAndFresh(shared, previous))
         {
             Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
             return shared;
         }
 
-        LogtoAccessToken token = await RequestTokenAsync(previous).ConfigureAwait(false);
-        await _sharedStore.SetAsync(token, _settings.TimeProvider.GetUtcNow()).ConfigureAwait(false);
-        return token;
+        // Processes that find no token at once elect one to fetch it (when the cache can add if absent); the others wait
+        // for its token, or take the lease over when it gives it up.
+        if (!await _sharedStore.TryTakeFetchLeaseAsync().ConfigureAwait(false))
+        {
+            shared = await _sharedStore.WaitForFetchedTokenAsync(_refreshAt, token => IsNewAndFresh(token, previous)).ConfigureAwait(false);
+            if (shared is not null)
+            {
+                Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
+                return shared;
+            }
+        }
+
+        LogtoAccessToken fetched;
+        try
+        {
+            fetched = await RequestTokenAsync(previous).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (_sharedStore.CanElectFetcher)
+            {
+                await _sharedStore.ReleaseFetchLeaseAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        await _sharedStore.SetAsync(fetched, _settings.TimeProvider.GetUtcNow()).ConfigureAwait(false);
+        return fetched;
     }
+
+    /// <summary>Whether a token from the shared cache is still fresh and newer than <paramref name="previous"/> (another process refreshed it).</summary>
+    private bool IsNewAndFresh(LogtoAccessToken token, LogtoAccessToken? previous) =>
+        _settings.TimeProvider.GetUtcNow() < token.RefreshAt && (previous is null || token.ExpiresAt > previous.ExpiresAt);
 
     private async Task<LogtoAccessToken> RequestTokenAsync(LogtoAccessToken? previous)
     {

@@ -231,7 +231,7 @@ internal sealed class ClientCredentialsOptionsCheck
     {
         if (_options.SharedTokenCacheTimeout <= TimeSpan.Zero || _options.SharedTokenCacheTimeout > TimeSpan.FromSeconds(10))
         {
-            _errors.Add($"{_name}.SharedTokenCacheTimeout {_options.SharedTokenCacheTimeout} must be more than 00:00:00 and at most 00:00:10 (default 00:00:00.2).");
+            _errors.Add($"{_name}.SharedTokenCacheTimeout {_options.SharedTokenCacheTimeout} must be more than 00:00:00 and at most 00:00:10 (default 00:00:01).");
         }
     }
 

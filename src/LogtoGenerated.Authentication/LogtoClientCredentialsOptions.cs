@@ -92,8 +92,8 @@ public class LogtoClientCredentialsOptions
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = new List<string>();
 
-    /// <summary>The default for <see cref="SharedTokenCacheTimeout"/>: 200 milliseconds.</summary>
-    public static readonly TimeSpan DefaultSharedTokenCacheTimeout = TimeSpan.FromMilliseconds(200);
+    /// <summary>The default for <see cref="SharedTokenCacheTimeout"/>: one second.</summary>
+    public static readonly TimeSpan DefaultSharedTokenCacheTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// A distributed cache (Redis, SQL Server, ...) through which every process of the application shares its tokens,
@@ -117,8 +117,10 @@ public class LogtoClientCredentialsOptions
     public bool UseSharedTokenCache { get; set; }
 
     /// <summary>
-    /// The longest a call waits for one operation of the shared token cache before going on without it; default
-    /// 200 milliseconds.
+    /// The longest a call waits for one operation of the shared token cache before going on without it; default one
+    /// second. The first operation of a cache instance, which usually opens its connection, gets at least five seconds;
+    /// a cache that fails (a refused connection) ends the wait as soon as it says so. A call waits for the shared cache
+    /// only when this process has no fresh token, once per token lifetime.
     /// </summary>
     public TimeSpan SharedTokenCacheTimeout { get; set; } = DefaultSharedTokenCacheTimeout;
 

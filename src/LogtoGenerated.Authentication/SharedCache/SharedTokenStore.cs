@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using LogtoGenerated.Diagnostics;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
@@ -21,10 +22,19 @@ internal sealed class SharedTokenStore
     internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// The least time the first operation on a cache instance gets: it usually opens the connection (a short-lived
-    /// process's only operation would otherwise often give up while connecting, and fetch a token of its own).
+    /// The least time the first operation on a cache instance gets: it usually opens the connection, which on a busy
+    /// machine (a fleet or a function scaled out at once) takes seconds; giving up sooner means fetching a token of its
+    /// own. A cache that fails (connection refused) ends the wait as soon as it says so.
     /// </summary>
-    internal static readonly TimeSpan FirstOperationTimeout = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan FirstOperationTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the lease of fetching the token from Logto lasts (a cache with add-if-absent only).</summary>
+    internal static readonly TimeSpan FetchLease = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a process that lost the lease looks for the token another one is fetching.</summary>
+    internal static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(100);
+
+    private const string LeaseSuffix = ":fetching";
 
     // The health of each cache instance, shared by every provider in the process that uses it.
     private static readonly ConditionalWeakTable<IDistributedCache, Health> HealthOfCache = new();
@@ -46,13 +56,67 @@ internal sealed class SharedTokenStore
         _resourceTag = new KeyValuePair<string, object?>("logto.resource", resource);
     }
 
+    /// <summary>Whether the cache can add if absent, so that processes elect one of them to fetch a token.</summary>
+    public bool CanElectFetcher => _cache is IDistributedCacheAddIfAbsent;
+
     /// <summary>The token in the shared cache, or <see langword="null"/> (none, unreadable, or the cache failed).</summary>
-    public async Task<LogtoAccessToken?> GetAsync(Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt)
+    public Task<LogtoAccessToken?> GetAsync(Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt) => ReadAsync(refreshAt, countMiss: true);
+
+    /// <summary>
+    /// Takes the lease of fetching the token from Logto; <see langword="true"/> when this process holds it, or when the
+    /// cache cannot elect (no add-if-absent, down, failed): then it fetches as if alone.
+    /// </summary>
+    public Task<bool> TryTakeFetchLeaseAsync()
+    {
+        if (_cache is not IDistributedCacheAddIfAbsent addIfAbsent)
+        {
+            return Task.FromResult(true);
+        }
+
+        byte[] holder = RandomNumberGenerator.GetBytes(16);
+        return RunAsync((_, key, ct) => addIfAbsent.AddIfAbsentAsync(key + LeaseSuffix, holder, FetchLease, ct), true);
+    }
+
+    /// <summary>Gives the lease up (the fetch failed), so that a waiting process takes it over at once.</summary>
+    public Task ReleaseFetchLeaseAsync() =>
+        RunAsync(async (cache, key, ct) =>
+        {
+            await cache.RemoveAsync(key + LeaseSuffix, ct).ConfigureAwait(false);
+            return true;
+        }, false);
+
+    /// <summary>
+    /// After losing the lease: the token another process fetched, as soon as it is in the cache and <paramref name="usable"/>;
+    /// <see langword="null"/> when this process took the lease over (the holder gave it up or died) or the cache failed.
+    /// </summary>
+    public async Task<LogtoAccessToken?> WaitForFetchedTokenAsync(
+        Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt, Func<LogtoAccessToken, bool> usable)
+    {
+        while (true)
+        {
+            await Task.Delay(LeasePollInterval).ConfigureAwait(false);
+            if (await ReadAsync(refreshAt, countMiss: false).ConfigureAwait(false) is { } token && usable(token))
+            {
+                return token;
+            }
+
+            if (_health.ShouldSkip(TimeProvider.System.GetUtcNow()) || await TryTakeFetchLeaseAsync().ConfigureAwait(false))
+            {
+                return null;
+            }
+        }
+    }
+
+    private async Task<LogtoAccessToken?> ReadAsync(Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt, bool countMiss)
     {
         byte[]? entry = await RunAsync(static (cache, key, ct) => cache.GetAsync(key, ct), (byte[]?)null).ConfigureAwait(false);
         if (entry is null)
         {
-            LogtoDiagnostics.SharedCacheMisses.Add(1, _resourceTag);
+            if (countMiss)
+            {
+                LogtoDiagnostics.SharedCacheMisses.Add(1, _resourceTag);
+            }
+
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Http;
 using Microsoft.Extensions.Caching.Distributed;
@@ -60,7 +61,8 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
 
     private ResolvedOptions Resolve(LogtoManagementOptions options)
     {
-        ClientCredentialsSettings settings = ClientCredentialsSettings.Resolve(options, nameof(options));
+        // Resolved when the options were validated (at startup), unless they were never validated.
+        ClientCredentialsSettings settings = _registry.Resolved(options) ?? ClientCredentialsSettings.Resolve(options, nameof(options));
         ILogger? logger = _loggerFactory?.CreateLogger(LogtoManagementClient.AuthenticationLogCategory);
         if (logger is not null)
         {
@@ -82,10 +84,14 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
         IDistributedCache? SharedCache);
 }
 
-/// <summary>The names registered with <c>AddLogtoManagementClient</c>.</summary>
+/// <summary>
+/// The names registered with <c>AddLogtoManagementClient</c>, and the options the validator checked and resolved, so
+/// that the client factory does not check them (and derive the shared cache's keys) a second time.
+/// </summary>
 internal sealed class LogtoClientRegistry
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<LogtoManagementOptions, ClientCredentialsSettings> _resolved = new();
 
     public static string HttpClientName(string name) => "LogtoGenerated.LogtoManagementClient:" + name;
 
@@ -104,17 +110,27 @@ internal sealed class LogtoClientRegistry
             return _names.Contains(name);
         }
     }
+
+    /// <summary>Remembers what these options (this very instance) resolve to.</summary>
+    public void RememberResolved(LogtoManagementOptions options, ClientCredentialsSettings settings) => _resolved.AddOrUpdate(options, settings);
+
+    /// <summary>What these options resolved to when they were validated, or <see langword="null"/>.</summary>
+    public ClientCredentialsSettings? Resolved(LogtoManagementOptions options) => _resolved.TryGetValue(options, out ClientCredentialsSettings? settings) ? settings : null;
 }
 
-/// <summary>Validates every named <see cref="LogtoManagementOptions"/> at startup, with messages naming each bad option.</summary>
-internal sealed class LogtoManagementOptionsValidator : IValidateOptions<LogtoManagementOptions>
+/// <summary>
+/// Validates every named <see cref="LogtoManagementOptions"/> at startup, with messages naming each bad option, and
+/// hands what they resolve to to the client factory (the options are checked once).
+/// </summary>
+internal sealed class LogtoManagementOptionsValidator(LogtoClientRegistry registry) : IValidateOptions<LogtoManagementOptions>
 {
     public ValidateOptionsResult Validate(string? name, LogtoManagementOptions options)
     {
-        List<string> errors = ClientCredentialsOptionsCheck.Run(options, out _);
+        List<string> errors = ClientCredentialsOptionsCheck.Run(options, out ClientCredentialsSettings? settings);
 
         if (errors.Count == 0)
         {
+            registry.RememberResolved(options, settings!);
             return ValidateOptionsResult.Success;
         }
 

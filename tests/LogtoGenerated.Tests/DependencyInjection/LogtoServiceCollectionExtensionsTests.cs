@@ -46,6 +46,23 @@ public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Options_are_checked_and_resolved_once_by_the_validator_and_the_factory_uses_what_it_resolved()
+    {
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient(Configuration("Logto").GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        LogtoManagementOptions options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<LogtoManagementOptions>>().Get(Microsoft.Extensions.Options.Options.DefaultName);
+        var registry = provider.GetRequiredService<LogtoGenerated.DependencyInjection.LogtoClientRegistry>();
+
+        LogtoGenerated.Authentication.ClientCredentialsSettings? resolved = registry.Resolved(options);
+        await provider.GetRequiredService<LogtoManagementClient>().Users["u1"].GetAsync();
+
+        Assert.NotNull(resolved);
+        Assert.Same(resolved, registry.Resolved(options));
+        Assert.Equal(_server.Endpoint.AbsoluteUri + "oidc/token", resolved.TokenEndpoint.AbsoluteUri);
+    }
+
+    [Fact]
     public void Reads_every_documented_key()
     {
         var services = new ServiceCollection();

@@ -25,7 +25,7 @@ internal sealed class SharedCacheSetup
 
     /// <summary>
     /// The bound on each shared cache operation. Tests of sharing allow a loaded test machine three seconds, so that a
-    /// slow answer does not pass for a missing token; the fault tests use the default (200 ms).
+    /// slow answer does not pass for a missing token; the fault tests use the default (one second).
     /// </summary>
     public TimeSpan SharedCacheTimeout { get; set; } = TimeSpan.FromSeconds(3);
 

@@ -98,9 +98,9 @@ public sealed class SharedTokenCacheFaultTests : IAsyncLifetime
         await _app.FreshClient(slow, _http, _logs).Users["u1"].GetAsync();
         await _app.FreshClient(slow, _http, _logs).Users["u1"].GetAsync();
 
-        // The first operation may be opening the connection: it gets a second, later ones 200 ms.
-        Assert.True(first < TimeSpan.FromSeconds(3), "The first call took " + first + ".");
-        Assert.Contains("no answer within 1000 ms", _logs.AllText, StringComparison.Ordinal);
+        // The first operation may be opening the connection: it gets five seconds, later ones the default second.
+        Assert.True(first < TimeSpan.FromSeconds(7), "The first call took " + first + ".");
+        Assert.Contains("no answer within 5000 ms", _logs.AllText, StringComparison.Ordinal);
 
         // The cache is left alone for a while after a failure, then tried again (and bounded again).
         await Task.Delay(TimeSpan.FromSeconds(2.2));
@@ -108,7 +108,7 @@ public sealed class SharedTokenCacheFaultTests : IAsyncLifetime
         await _app.FreshClient(slow, _http, _logs).Users["u1"].GetAsync();
         TimeSpan later = watch.Elapsed;
 
-        Assert.True(later < TimeSpan.FromMilliseconds(900), "A call after the retry pause took " + later + ".");
+        Assert.True(later < TimeSpan.FromMilliseconds(1900), "A call after the retry pause took " + later + ".");
         Assert.Equal(4, _app.ApiTokens.Count);
         Assert.Equal(1, Logged(UnavailableEvent));
     }

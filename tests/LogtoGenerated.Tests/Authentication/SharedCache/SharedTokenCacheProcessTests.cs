@@ -7,7 +7,8 @@ namespace LogtoGenerated.Tests.Authentication.SharedCache;
 
 /// <summary>
 /// Real, separate processes of one application (tests/LogtoGenerated.SharedCacheProbe, built with these tests) sharing
-/// their token through one Redis.
+/// their token through one Redis, with the library's default bounds: through Microsoft's <c>RedisCache</c>
+/// ("redis-cache"), and through the README's <c>RedisTokenCache</c>, which adds if absent and fails fast ("add-if-absent").
 /// </summary>
 public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, IAsyncLifetime
 {
@@ -48,63 +49,183 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
         }
     }
 
-    private string[] ProbeArguments(bool thenOnInput) =>
-        [Probe, _server.Endpoint.ToString(), _app.ClientId, _app.ClientSecret, _redis.Configuration, .. thenOnInput ? ["--then-on-input"] : Array.Empty<string>()];
+    private const string RedisCacheMode = "redis-cache";
+    private const string AddIfAbsentMode = "add-if-absent";
+    private const string NoSharedCacheMode = "none";
+
+    private string[] ProbeArguments(string cache, bool thenOnInput, string? redisConfiguration = null) =>
+        [Probe, _server.Endpoint.ToString(), _app.ClientId, _app.ClientSecret, redisConfiguration ?? _redis.Configuration, cache,
+            .. thenOnInput ? ["--then-on-input"] : Array.Empty<string>()];
+
+    /// <summary>Runs one probe process to its end; the milliseconds its call took.</summary>
+    private async Task<long> RunProbeAsync(string cache, string? redisConfiguration = null)
+    {
+        ProcessResult result = await ProcessRunner.RunAsync(
+            ProcessRunner.DotnetHost, ProbeArguments(cache, thenOnInput: false, redisConfiguration), new Dictionary<string, string?>(), ProcessTimeout);
+        Assert.True(result.ExitCode == 0, result.Transcript);
+        return CallMilliseconds(result.Transcript.Split('\n').Single(line => line.StartsWith("called ", StringComparison.Ordinal)));
+    }
+
+    private static long CallMilliseconds(string line) => long.Parse(line["called ".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Starts <paramref name="count"/> probe processes at once.</summary>
+    private List<Process> StartProbes(int count, string cache, bool thenOnInput)
+    {
+        var processes = new List<Process>();
+        for (int i = 0; i < count; i++)
+        {
+            var start = new ProcessStartInfo(ProcessRunner.DotnetHost)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (string argument in ProbeArguments(cache, thenOnInput))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            processes.Add(Process.Start(start)!);
+        }
+
+        return processes;
+    }
+
+    /// <summary>Waits until every process has made a call; the milliseconds each took.</summary>
+    private static async Task<long[]> WaitForCallsAsync(List<Process> processes, CancellationToken cancellationToken)
+    {
+        var milliseconds = new List<long>();
+        foreach (Process process in processes)
+        {
+            string? line = await process.StandardOutput.ReadLineAsync(cancellationToken);
+            if (line is null || !line.StartsWith("called ", StringComparison.Ordinal))
+            {
+                process.Kill();
+                Assert.Fail("A process did not make its call: " + line + " " + await process.StandardError.ReadToEndAsync(cancellationToken));
+            }
+
+            milliseconds.Add(CallMilliseconds(line));
+        }
+
+        return [.. milliseconds];
+    }
+
+    private static void Stop(List<Process> processes)
+    {
+        foreach (Process process in processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
+            process.Dispose();
+        }
+    }
+
+    private void Report(string what)
+    {
+        _output.WriteLine(what);
+        Console.WriteLine("shared token cache: " + what);
+    }
 
     [Fact]
     public async Task Separate_processes_started_one_after_another_fetch_one_token_in_total()
     {
         for (int process = 0; process < 8; process++)
         {
-            ProcessResult result = await ProcessRunner.RunAsync(ProcessRunner.DotnetHost, ProbeArguments(thenOnInput: false), new Dictionary<string, string?>(), ProcessTimeout);
-            Assert.True(result.ExitCode == 0, result.Transcript);
+            await RunProbeAsync(RedisCacheMode);
         }
 
-        _output.WriteLine("8 processes one after another: " + _app.TokenRequests + " token request(s)");
+        Report("8 processes one after another: " + _app.TokenRequests + " token request(s)");
         Assert.Equal(1, _app.TokenRequests);
         Assert.Equal(8, _app.ApiTokens.Count);
         Assert.All(_app.ApiTokens, token => Assert.Equal("Bearer token-1", token));
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(50)]
+    public async Task Processes_started_at_once_with_the_token_already_in_redis_make_at_most_one_token_request(int count)
+    {
+        await RunProbeAsync(RedisCacheMode);
+        Assert.Equal(1, _app.TokenRequests);
+
+        List<Process> processes = StartProbes(count, RedisCacheMode, thenOnInput: false);
+        try
+        {
+            using var deadline = new CancellationTokenSource(ProcessTimeout);
+            long[] milliseconds = await WaitForCallsAsync(processes, deadline.Token);
+
+            // On two cores, 50 .NET processes starting at once take up to 20 s to make their call: a process whose first
+            // cache operation gets no answer within its five seconds fetches a token of its own.
+            Report($"{count} processes at once, token in Redis: {_app.TokenRequests - 1} token request(s); slowest call {milliseconds.Max()} ms");
+            Assert.InRange(_app.TokenRequests - 1, 0, 1);
+            Assert.Equal(count + 1, _app.ApiTokens.Count);
+        }
+        finally
+        {
+            Stop(processes);
+        }
+    }
+
+    [Fact]
+    public async Task Twenty_processes_started_at_once_on_an_empty_cache_that_adds_if_absent_fetch_one_token_in_total()
+    {
+        List<Process> processes = StartProbes(20, AddIfAbsentMode, thenOnInput: false);
+        try
+        {
+            using var deadline = new CancellationTokenSource(ProcessTimeout);
+            long[] milliseconds = await WaitForCallsAsync(processes, deadline.Token);
+
+            Report($"20 processes at once on an empty cache that adds if absent: {_app.TokenRequests} token request(s); slowest call {milliseconds.Max()} ms");
+            Assert.Equal(1, _app.TokenRequests);
+            Assert.Single(_app.ApiTokens.Distinct());
+        }
+        finally
+        {
+            Stop(processes);
+        }
+    }
+
+    [Fact]
+    public async Task With_redis_unreachable_a_cache_that_fails_fast_costs_a_process_no_wait_and_RedisCache_at_most_the_first_operations_bound()
+    {
+        // A port nothing listens on: every connection is refused.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        string refused = "127.0.0.1:" + port + ",connectTimeout=1000";
+
+        var failFast = new List<long>();
+        for (int process = 0; process < 3; process++)
+        {
+            failFast.Add(await RunProbeAsync(AddIfAbsentMode, refused));
+        }
+
+        long redisCache = await RunProbeAsync(RedisCacheMode, refused);
+        long withoutSharedCache = await RunProbeAsync(NoSharedCacheMode);
+
+        Report($"Redis refusing connections: a process's call took {string.Join(", ", failFast)} ms (add-if-absent, fails fast), {redisCache} ms (RedisCache); {withoutSharedCache} ms without a shared cache");
+        Assert.Equal(5, _app.TokenRequests);
+        Assert.All(failFast, ms => Assert.True(ms < withoutSharedCache + 1000, "A call with a cache that fails fast took " + ms + " ms, " + withoutSharedCache + " ms without a shared cache."));
+        Assert.True(redisCache < 9000, "A call through RedisCache took " + redisCache + " ms, more than its first operation's bound (5 s) allows.");
     }
 
     [Fact]
     public async Task Twenty_processes_started_at_once_on_an_empty_cache_fetch_at_most_one_token_each_and_then_all_use_one_token()
     {
         const int Processes = 20;
-        var processes = new List<Process>();
+        List<Process> processes = StartProbes(Processes, RedisCacheMode, thenOnInput: true);
         try
         {
-            for (int i = 0; i < Processes; i++)
-            {
-                var start = new ProcessStartInfo(ProcessRunner.DotnetHost)
-                {
-                    RedirectStandardInput = true,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    UseShellExecute = false,
-                };
-                foreach (string argument in ProbeArguments(thenOnInput: true))
-                {
-                    start.ArgumentList.Add(argument);
-                }
-
-                processes.Add(Process.Start(start)!);
-            }
-
             // Phase 1: every process makes its first call on the cold cache, all at once.
             using var deadline = new CancellationTokenSource(ProcessTimeout);
-            foreach (Process process in processes)
-            {
-                string? line = await process.StandardOutput.ReadLineAsync(deadline.Token);
-                if (line != "called")
-                {
-                    process.Kill();
-                    Assert.Fail("A process did not make its first call: " + line + " " + await process.StandardError.ReadToEndAsync(deadline.Token));
-                }
-            }
-
+            await WaitForCallsAsync(processes, deadline.Token);
             int coldStartRequests = _app.TokenRequests;
-            _output.WriteLine(Processes + " processes at once on an empty cache: " + coldStartRequests + " token request(s)");
-            Console.WriteLine("shared token cache: " + Processes + " processes at once on an empty cache: " + coldStartRequests + " token request(s)");
+            Report(Processes + " processes at once on an empty cache (RedisCache, no add-if-absent): " + coldStartRequests + " token request(s)");
             Assert.InRange(coldStartRequests, 1, Processes);
 
             // Phase 2: each process calls again with a new client (a new in-process cache): all on the one shared token.
@@ -127,15 +248,7 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
         }
         finally
         {
-            foreach (Process process in processes)
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill();
-                }
-
-                process.Dispose();
-            }
+            Stop(processes);
         }
     }
 }

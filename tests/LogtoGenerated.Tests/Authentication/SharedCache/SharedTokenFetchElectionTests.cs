@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LogtoGenerated.Authentication;
+using LogtoGenerated.Tests.Infrastructure;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace LogtoGenerated.Tests.Authentication.SharedCache;
+
+/// <summary>
+/// With a shared cache that adds if absent, fresh clients (each a process's) that find no token at once elect one to fetch
+/// it: one token request for the burst, and a failed fetch hands the election over at once.
+/// </summary>
+public sealed class SharedTokenFetchElectionTests : IAsyncLifetime
+{
+    private readonly HttpClient _http = new();
+    private FakeLogtoServer _server = null!;
+    private SharedCacheSetup _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeLogtoServer.StartAsync();
+        _app = new SharedCacheSetup(_server, TimeProvider.System);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Thirty_fresh_clients_calling_at_once_on_an_empty_cache_that_adds_if_absent_cause_one_token_request()
+    {
+        // A slow token endpoint, so that every client finds the cache empty while the elected one fetches.
+        int issued = 0;
+        _server.On("POST", TokenEndpoint.Path, async (_, ct) =>
+        {
+            await Task.Delay(300, ct);
+            return TokenEndpoint.Success("token-" + Interlocked.Increment(ref issued), 3600);
+        });
+        _server.Respond(_ => TokenEndpoint.User());
+        var cache = new AddIfAbsentMemoryCache();
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => _app.FreshClient(cache, _http).Users["u1"].GetAsync())));
+
+        Assert.Equal(1, _app.TokenRequests);
+        Assert.Equal(Enumerable.Repeat("Bearer token-1", 30), _app.ApiTokens);
+    }
+
+    [Fact]
+    public async Task When_the_elected_client_fails_to_fetch_a_waiting_one_takes_over_without_waiting_out_the_lease()
+    {
+        // The first token request fails (Logto unavailable), the next ones succeed.
+        int requests = 0;
+        _server.On("POST", TokenEndpoint.Path, async (_, ct) =>
+        {
+            await Task.Delay(200, ct);
+            return Interlocked.Increment(ref requests) == 1
+                ? FakeResponse.Json(503, """{"error":"temporarily_unavailable","error_description":"down"}""")
+                : TokenEndpoint.Success("token-" + requests, 3600);
+        });
+        _server.Respond(_ => TokenEndpoint.User());
+        var cache = new AddIfAbsentMemoryCache();
+        var watch = Stopwatch.StartNew();
+
+        Task[] calls = [.. Enumerable.Range(0, 10).Select(_ => Task.Run(() => _app.FreshClient(cache, _http).Users["u1"].GetAsync()))];
+        Exception? failure = await Record.ExceptionAsync(() => Task.WhenAll(calls));
+
+        Assert.IsType<LogtoTokenException>(failure);
+        Assert.Equal(1, calls.Count(c => c.IsFaulted));
+        Assert.Equal(2, _app.TokenRequests);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "The calls took " + watch.Elapsed + ": the waiting clients waited out the 5 s lease.");
+    }
+
+    /// <summary>An in-memory shared cache with an atomic add-if-absent, as Redis <c>SET NX</c> gives.</summary>
+    private sealed class AddIfAbsentMemoryCache : IDistributedCache, IDistributedCacheAddIfAbsent
+    {
+        private readonly MemoryDistributedCache _entries = new(Options.Create(new MemoryDistributedCacheOptions()));
+        private readonly ConcurrentDictionary<string, DateTimeOffset> _added = new(StringComparer.Ordinal);
+
+        public Task<bool> AddIfAbsentAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken = default)
+        {
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            DateTimeOffset expires = _added.AddOrUpdate(key, now + timeToLive, (_, current) => current > now ? current : now + timeToLive);
+            return Task.FromResult(expires == now + timeToLive);
+        }
+
+        public byte[]? Get(string key) => _entries.Get(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => _entries.GetAsync(key, token);
+
+        public void Refresh(string key) => _entries.Refresh(key);
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => _entries.RefreshAsync(key, token);
+
+        public void Remove(string key)
+        {
+            _added.TryRemove(key, out _);
+            _entries.Remove(key);
+        }
+
+        public Task RemoveAsync(string key, CancellationToken token = default)
+        {
+            Remove(key);
+            return Task.CompletedTask;
+        }
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => _entries.Set(key, value, options);
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+            _entries.SetAsync(key, value, options, token);
+    }
+}
