@@ -34,6 +34,9 @@ internal sealed class SharedTokenStore
     /// <summary>How often a process that lost the lease looks for the token another one is fetching.</summary>
     internal static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long an operation the caller stopped waiting for may still run before it is canceled.</summary>
+    internal static readonly TimeSpan AbandonedOperationLimit = TimeSpan.FromSeconds(30);
+
     private const string LeaseSuffix = ":fetching";
 
     // The health of each cache instance, shared by every provider in the process that uses it.
@@ -178,14 +181,17 @@ internal sealed class SharedTokenStore
         }
 
         TimeSpan limit = _health.HasAnswered || _timeout >= FirstOperationTimeout ? _timeout : FirstOperationTimeout;
-        using var timeout = new CancellationTokenSource(limit);
+
+        // The call waits at most the limit; the operation itself may go on longer (see the catch below), up to a bound.
+        var abandon = new CancellationTokenSource(AbandonedOperationLimit);
         Task<T> task;
         try
         {
-            task = operation(_cache, _protector.CacheKey, timeout.Token);
+            task = operation(_cache, _protector.CacheKey, abandon.Token);
         }
         catch (Exception e)
         {
+            abandon.Dispose();
             Failed(e.GetType().Name);
             return fallback;
         }
@@ -193,6 +199,7 @@ internal sealed class SharedTokenStore
         try
         {
             T result = await task.WaitAsync(limit).ConfigureAwait(false);
+            abandon.Dispose();
             if (_health.Succeeded())
             {
                 Log.SharedCacheBack(_logger);
@@ -202,10 +209,37 @@ internal sealed class SharedTokenStore
         }
         catch (Exception e)
         {
-            // The abandoned operation may still fail later: observe it so that it is not reported as unobserved.
-            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             Failed(e is TimeoutException or OperationCanceledException ? "no answer within " + limit.TotalMilliseconds + " ms" : e.GetType().Name);
+
+            // Slow is not down: an abandoned operation that still succeeds shows the cache answers, and it is used again at
+            // once rather than after the retry pause. One that fails later is observed, so that it is not reported as unobserved.
+            _ = task.ContinueWith(
+                static (t, state) =>
+                {
+                    (SharedTokenStore store, CancellationTokenSource abandon) = ((SharedTokenStore, CancellationTokenSource))state!;
+                    abandon.Dispose();
+                    if (t.IsCompletedSuccessfully)
+                    {
+                        store.AnsweredLate();
+                    }
+                    else
+                    {
+                        _ = t.Exception;
+                    }
+                },
+                (this, abandon),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             return fallback;
+        }
+    }
+
+    private void AnsweredLate()
+    {
+        if (_health.Succeeded())
+        {
+            Log.SharedCacheBack(_logger);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LogtoGenerated.Tests.Infrastructure;
 using LogtoGenerated.Tests.TestSupport;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Logging;
 
@@ -131,6 +132,23 @@ public sealed class SharedTokenCacheFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_that_answers_after_the_timeout_shows_the_cache_is_up_so_the_next_client_uses_it_without_the_retry_pause()
+    {
+        // The first client's read answers at once; its write of the new token answers after 1.5 s (the bound is 1 s).
+        var cache = new SlowWriteCache(TimeSpan.FromSeconds(1.5));
+        await _app.FreshClient(cache, _http, _logs).Users["u1"].GetAsync();
+        Assert.Equal(1, Logged(UnavailableEvent));
+
+        await cache.WriteDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(100);
+        await _app.FreshClient(cache, _http, _logs).Users["u1"].GetAsync();
+
+        // Well within the two-second pause after a failure, the second client read the first one's token.
+        Assert.Equal(1, _app.TokenRequests);
+        Assert.Equal(1, Logged(BackEvent));
+    }
+
+    [Fact]
     public async Task Garbage_in_the_shared_entry_is_ignored_logged_once_and_replaced_by_a_good_entry()
     {
         await using RedisServer redisServer = await RedisServer.StartAsync();
@@ -145,6 +163,40 @@ public sealed class SharedTokenCacheFaultTests : IAsyncLifetime
         Assert.Equal(["Bearer token-1", "Bearer token-2", "Bearer token-2"], _app.ApiTokens);
         Assert.Equal(1, Logged(UnreadableEvent));
         Assert.Equal(0, Logged(UnavailableEvent));
+    }
+
+    /// <summary>An in-memory <see cref="IDistributedCache"/> whose first write answers late.</summary>
+    private sealed class SlowWriteCache(TimeSpan writeDelay) : IDistributedCache
+    {
+        private readonly MemoryDistributedCache _entries = new(Microsoft.Extensions.Options.Options.Create(new MemoryDistributedCacheOptions()));
+        private int _writes;
+
+        public TaskCompletionSource WriteDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public byte[]? Get(string key) => throw new NotSupportedException("The client only uses the asynchronous methods.");
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => _entries.GetAsync(key, token);
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new NotSupportedException("The client only uses the asynchronous methods.");
+
+        public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            if (Interlocked.Increment(ref _writes) == 1)
+            {
+                await Task.Delay(writeDelay, token);
+            }
+
+            await _entries.SetAsync(key, value, options, token);
+            WriteDone.TrySetResult();
+        }
+
+        public void Refresh(string key) => throw new NotSupportedException();
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => throw new NotSupportedException();
+
+        public void Remove(string key) => throw new NotSupportedException();
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => _entries.RemoveAsync(key, token);
     }
 
     /// <summary>An <see cref="IDistributedCache"/> that answers late (ignoring cancellation) or throws.</summary>
