@@ -13,27 +13,16 @@ namespace LogtoGenerated.Tests.Packaging;
 [Collection(BuildCollection.Name)]
 public sealed class AuthenticationPackageTests(AuthenticationPackage package, LibraryPackage library)
 {
-    private static readonly string[] TargetFrameworks = ["net10.0", "net8.0"];
+    private static readonly string[] TargetFrameworks = NuGetPackage.TargetFrameworks;
 
     [Fact]
-    public void Packing_succeeds_without_warnings()
-    {
-        Assert.True(package.Pack.ExitCode == 0, "dotnet pack failed:\n" + package.Pack.Transcript);
-        Assert.True(package.Pack.Warnings.Count == 0, "warnings:\n" + string.Join('\n', package.Pack.Warnings));
-    }
+    public void Packing_succeeds_without_warnings() => package.AssertPackedWithoutWarnings();
 
     [Fact]
     public void Package_holds_the_assembly_and_its_documentation_with_the_provider_the_handler_and_both_rules()
     {
-        AssertPacked();
-        string[] expected = TargetFrameworks
-            .SelectMany(tfm => new[] { $"lib/{tfm}/LogtoGenerated.Authentication.dll", $"lib/{tfm}/LogtoGenerated.Authentication.xml" }).Order().ToArray();
-
-        Assert.Equal(expected, package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Order());
-        foreach (string tfm in TargetFrameworks)
+        foreach (string[] members in package.AssertLibHoldsTheAssemblyAndItsDocumentation())
         {
-            XDocument docs = XDocument.Parse(Encoding.UTF8.GetString(package.Read($"lib/{tfm}/LogtoGenerated.Authentication.xml")));
-            string[] members = docs.Descendants("member").Select(m => (string?)m.Attribute("name") ?? "").ToArray();
             Assert.Contains("T:LogtoGenerated.Authentication.ClientCredentialsAuthenticationProvider", members);
             Assert.Contains("T:LogtoGenerated.Authentication.LogtoClientCredentialsHandler", members);
             Assert.Contains("T:LogtoGenerated.Authentication.LogtoAllowedHosts", members);
@@ -75,6 +64,5 @@ public sealed class AuthenticationPackageTests(AuthenticationPackage package, Li
         }
     }
 
-    private void AssertPacked() =>
-        Assert.True(package.Pack.ExitCode == 0, "LogtoGenerated.Authentication was not packed:\n" + package.Pack.Transcript);
+    private void AssertPacked() => package.AssertPacked();
 }

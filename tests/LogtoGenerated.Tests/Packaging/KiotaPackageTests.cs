@@ -11,27 +11,16 @@ namespace LogtoGenerated.Tests.Packaging;
 [Collection(BuildCollection.Name)]
 public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage library, AuthenticationPackage authentication)
 {
-    private static readonly string[] TargetFrameworks = ["net10.0", "net8.0"];
+    private static readonly string[] TargetFrameworks = NuGetPackage.TargetFrameworks;
 
     [Fact]
-    public void Packing_SucceedsWithoutWarnings()
-    {
-        Assert.True(package.Pack.ExitCode == 0, "dotnet pack failed:\n" + package.Pack.Transcript);
-        Assert.True(package.Pack.Warnings.Count == 0, "warnings:\n" + string.Join('\n', package.Pack.Warnings));
-    }
+    public void Packing_SucceedsWithoutWarnings() => package.AssertPackedWithoutWarnings();
 
     [Fact]
     public void Package_HoldsTheAssemblyAndItsXmlDocumentationForEachTargetFramework_AndNothingElseInLib()
     {
-        AssertPacked();
-        string[] expected = TargetFrameworks
-            .SelectMany(tfm => new[] { $"lib/{tfm}/LogtoGenerated.Kiota.dll", $"lib/{tfm}/LogtoGenerated.Kiota.xml" }).Order().ToArray();
-
-        Assert.Equal(expected, package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Order());
-        foreach (string tfm in TargetFrameworks)
+        foreach (string[] members in package.AssertLibHoldsTheAssemblyAndItsDocumentation())
         {
-            XDocument docs = XDocument.Parse(Encoding.UTF8.GetString(package.Read($"lib/{tfm}/LogtoGenerated.Kiota.xml")));
-            string[] members = docs.Descendants("member").Select(m => (string?)m.Attribute("name") ?? "").ToArray();
             Assert.Contains("T:LogtoGenerated.Kiota.LogtoKiotaAuthenticationProvider", members);
             Assert.Contains("T:LogtoGenerated.Kiota.LogtoTokenRefreshHandler", members);
             Assert.Contains("T:LogtoGenerated.Kiota.LogtoKiotaClientOptions", members);
@@ -169,6 +158,5 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
         }
     }
 
-    private void AssertPacked() =>
-        Assert.True(package.Pack.ExitCode == 0, "LogtoGenerated.Kiota was not packed:\n" + package.Pack.Transcript);
+    private void AssertPacked() => package.AssertPacked();
 }

@@ -63,6 +63,33 @@ public abstract class NuGetPackage : IAsyncLifetime
         SymbolEntries = symbols.Entries.Select(e => e.FullName).ToArray();
     }
 
+    /// <summary>The target frameworks every package of this repository builds for.</summary>
+    public static readonly string[] TargetFrameworks = ["net10.0", "net8.0"];
+
+    /// <summary>Fails with <c>dotnet pack</c>'s transcript unless the package was made.</summary>
+    public void AssertPacked() => Assert.True(Pack.ExitCode == 0, ProjectName + " was not packed:\n" + Pack.Transcript);
+
+    /// <summary>Fails unless the package was made without a warning.</summary>
+    public void AssertPackedWithoutWarnings()
+    {
+        AssertPacked();
+        Assert.True(Pack.Warnings.Count == 0, "warnings:\n" + string.Join('\n', Pack.Warnings));
+    }
+
+    /// <summary>
+    /// Fails unless <c>lib/</c> holds exactly the assembly and its XML documentation for each target framework; the
+    /// documented member ids (<c>T:...</c>, <c>M:...</c>) of each.
+    /// </summary>
+    public IEnumerable<string[]> AssertLibHoldsTheAssemblyAndItsDocumentation()
+    {
+        AssertPacked();
+        string[] expected = TargetFrameworks
+            .SelectMany(tfm => new[] { $"lib/{tfm}/{ProjectName}.dll", $"lib/{tfm}/{ProjectName}.xml" }).Order().ToArray();
+        Assert.Equal(expected, Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Order());
+        return TargetFrameworks.Select(tfm => XDocument.Parse(System.Text.Encoding.UTF8.GetString(Read($"lib/{tfm}/{ProjectName}.xml")))
+            .Descendants("member").Select(m => (string?)m.Attribute("name") ?? "").ToArray()).ToArray();
+    }
+
     /// <summary>The bytes of one entry of the <c>.nupkg</c>.</summary>
     public byte[] Read(string entry)
     {

@@ -10,26 +10,17 @@ namespace LogtoGenerated.Tests.Packaging;
 [Collection(BuildCollection.Name)]
 public sealed class PackageTests(LibraryPackage package)
 {
-    private static readonly string[] TargetFrameworks = ["net10.0", "net8.0"];
+    private static readonly string[] TargetFrameworks = NuGetPackage.TargetFrameworks;
 
     [Fact]
-    public void Packing_SucceedsWithoutWarnings()
-    {
-        Assert.True(package.Pack.ExitCode == 0, "dotnet pack failed:\n" + package.Pack.Transcript);
-        Assert.True(package.Pack.Warnings.Count == 0, "warnings:\n" + string.Join('\n', package.Pack.Warnings));
-    }
+    public void Packing_SucceedsWithoutWarnings() => package.AssertPackedWithoutWarnings();
 
     [Fact]
     public void Package_HoldsTheAssemblyAndItsXmlDocumentationForEachTargetFramework_AndNothingElseInLib()
     {
-        AssertPacked();
-        string[] expected = TargetFrameworks.SelectMany(tfm => new[] { $"lib/{tfm}/LogtoGenerated.dll", $"lib/{tfm}/LogtoGenerated.xml" }).Order().ToArray();
-
-        Assert.Equal(expected, package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Order());
-        foreach (string tfm in TargetFrameworks)
+        foreach (string[] members in package.AssertLibHoldsTheAssemblyAndItsDocumentation())
         {
-            XDocument docs = XDocument.Parse(System.Text.Encoding.UTF8.GetString(package.Read($"lib/{tfm}/LogtoGenerated.xml")));
-            Assert.Contains(docs.Descendants("member"), m => (string?)m.Attribute("name") == "T:LogtoGenerated.LogtoManagementClient");
+            Assert.Contains("T:LogtoGenerated.LogtoManagementClient", members);
         }
     }
 
@@ -144,6 +135,5 @@ public sealed class PackageTests(LibraryPackage package)
         }
     }
 
-    private void AssertPacked() =>
-        Assert.True(package.Pack.ExitCode == 0, "the library was not packed:\n" + package.Pack.Transcript);
+    private void AssertPacked() => package.AssertPacked();
 }
