@@ -82,7 +82,7 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
         if (settings.UseRegisteredSharedCache && settings.SharedCache is null)
         {
             throw new ArgumentException(
-                options.GetType().Name + ".UseSharedTokenCache needs dependency injection (AddLogtoManagementClient) to find the registered IDistributedCache; without it, set SharedTokenCache to the cache.",
+                options.GetType().Name + ".UseSharedTokenCache needs dependency injection (AddLogtoManagementClient or AddLogtoKiotaClient) to find the registered IDistributedCache; without it, set SharedTokenCache to the cache.",
                 nameof(options));
         }
 

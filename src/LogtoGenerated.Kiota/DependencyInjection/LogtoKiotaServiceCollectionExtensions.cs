@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Distributed;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Kiota;
 using LogtoGenerated.Kiota.DependencyInjection;
@@ -71,6 +72,7 @@ public static class LogtoKiotaServiceCollectionExtensions
         services.AddOptions<LogtoKiotaClientOptions>(name)
             .Configure(configure)
             .PostConfigure(AllowTheBaseUrlsHost)
+            .PostConfigure<IServiceProvider>(UseTheRegisteredSharedCache)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogtoKiotaClientOptions>, LogtoKiotaClientOptionsValidator>());
 
@@ -109,6 +111,16 @@ public static class LogtoKiotaServiceCollectionExtensions
         HttpClient tokenClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(LogtoKiotaHttpClientNames.Tokens(name));
         ILogger? logger = provider.GetService<ILoggerFactory>()?.CreateLogger(AuthenticationLogCategory);
         return new LogtoKiotaAuthenticationProvider(options, tokenClient, provider.GetRequiredKeyedService<LogtoTokenCache>(name), logger);
+    }
+
+    /// <summary><c>UseSharedTokenCache</c>: the application's registered <see cref="IDistributedCache"/> becomes the shared token cache.</summary>
+    private static void UseTheRegisteredSharedCache(LogtoKiotaClientOptions options, IServiceProvider services)
+    {
+        if (options.UseSharedTokenCache && options.SharedTokenCache is null)
+        {
+            options.SharedTokenCache = services.GetService<IDistributedCache>() ?? throw new InvalidOperationException(
+                "LogtoKiotaClientOptions.UseSharedTokenCache is set but no IDistributedCache is registered: register one (for Redis, services.AddStackExchangeRedisCache(...)) or set SharedTokenCache.");
+        }
     }
 
     private static void AllowTheBaseUrlsHost(LogtoKiotaClientOptions options)

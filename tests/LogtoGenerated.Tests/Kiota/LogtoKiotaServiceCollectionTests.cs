@@ -119,9 +119,38 @@ public sealed class LogtoKiotaServiceCollectionTests : IAsyncLifetime
         Assert.Contains("scopes 'write:orders'", services.GetRequiredKeyedService<LogtoKiotaAuthenticationProvider>("us").ToString(), StringComparison.Ordinal);
     }
 
-    private ServiceProvider Register(Action<LogtoKiotaClientOptions>? more = null)
+    [Fact]
+    public async Task UseSharedTokenCache_shares_tokens_through_the_registered_distributed_cache()
+    {
+        _shop.Api.Respond(_ => FakeResponse.Json(200, ShopApi.OrderJson));
+        var shared = new Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache(Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions()));
+        using ServiceProvider first = Register(options => options.UseSharedTokenCache = true, shared);
+        using ServiceProvider second = Register(options => options.UseSharedTokenCache = true, shared);
+
+        await first.GetRequiredKeyedService<ShopClient>("shop").Orders["o1"].GetAsync();
+        await second.GetRequiredKeyedService<ShopClient>("shop").Orders["o2"].GetAsync();
+
+        // Two applications' service providers (two processes), one token: the second found the first's in the shared cache.
+        Assert.Single(_shop.TokenRequests);
+        Assert.All(_shop.Api.Requests, r => Assert.Equal("Bearer token-1", r.Headers["Authorization"]));
+    }
+
+    [Fact]
+    public void UseSharedTokenCache_without_a_registered_distributed_cache_fails_at_startup_saying_what_to_register()
+    {
+        var exception = Assert.ThrowsAny<Exception>(() => Register(options => options.UseSharedTokenCache = true));
+
+        Assert.Contains("no IDistributedCache is registered", exception.Message, StringComparison.Ordinal);
+    }
+
+    private ServiceProvider Register(Action<LogtoKiotaClientOptions>? more = null, Microsoft.Extensions.Caching.Distributed.IDistributedCache? sharedCache = null)
     {
         var collection = new ServiceCollection();
+        if (sharedCache is not null)
+        {
+            collection.AddSingleton(sharedCache);
+        }
+
         Configure(collection, "shop", more ?? (_ => { }));
         ServiceProvider services = collection.BuildServiceProvider();
         services.GetRequiredService<IStartupValidator>().Validate();
