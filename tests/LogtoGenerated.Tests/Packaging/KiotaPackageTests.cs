@@ -110,8 +110,8 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
         try
         {
             // A feed with every package of this repository (the generated client's too, so that restore could pick it),
-            // and NuGet's own feed for Kiota and Microsoft.Extensions; packages go to a folder of their own, so that the
-            // packages made here never reach the machine's global package folder.
+            // besides the machine's own package sources (for Kiota and Microsoft.Extensions); packages go to a folder of
+            // their own, so that the packages made here never reach the machine's global package folder.
             string feed = Directory.CreateDirectory(Path.Combine(folder, "feed")).FullName;
             foreach (string nupkg in new[] { package.PackagePath, authentication.PackagePath, library.PackagePath })
             {
@@ -123,9 +123,7 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
                   <packageSources>
-                    <clear />
-                    <add key="local" value="{{feed}}" />
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                    <add key="logtogenerated-packed" value="{{feed}}" />
                   </packageSources>
                 </configuration>
                 """);
