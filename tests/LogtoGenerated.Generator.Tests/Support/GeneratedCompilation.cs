@@ -8,7 +8,8 @@ namespace LogtoGenerated.Generator.Tests.Support;
 
 /// <summary>
 /// Compiles generated files together with the hand-written runtime, the way src/LogtoGenerated
-/// builds them: against the shared framework and System.Threading.RateLimiting, nullable enabled,
+/// builds them: against the shared framework, System.Threading.RateLimiting and the LogtoGenerated.Authentication
+/// package (whose internals the runtime uses, as the assembly is named LogtoGenerated), nullable enabled,
 /// XML documentation checked, and the System.Text.Json source generator (from the SDK's
 /// Microsoft.NETCore.App.Ref pack) filling in LogtoJsonContext.
 /// </summary>
@@ -36,6 +37,9 @@ internal static class GeneratedCompilation
         return [.. assemblies
             .Where(path => string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal))
             .Append(typeof(System.Threading.RateLimiting.RateLimiter).Assembly.Location)
+            .Append(typeof(LogtoGenerated.Authentication.IAuthenticationProvider).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.Caching.Distributed.IDistributedCache).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });
 

@@ -11,16 +11,15 @@ internal static class RepositoryFiles
 
     /// <summary>
     /// The hand-written runtime the generated code is compiled with: Http/ (with its Pipeline/), Serialization/, Paging/, Search/, the
-    /// authentication interface and exception, and the client's own half. Left out: the client-credentials provider, dependency
-    /// injection and diagnostics, which the generated code does not use and which need Microsoft.Extensions packages.
+    /// endpoint binding of authentication providers, and the client's own half; authentication itself is the
+    /// LogtoGenerated.Authentication assembly. Left out: the providers and dependency injection, which the generated code
+    /// does not use.
     /// </summary>
     public static IReadOnlyList<string> RuntimeSources()
     {
         var project = Path.Combine(Root, "src", "LogtoGenerated");
         return new[] { "Http", "Serialization", "Paging", "Search" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(project, folder), "*.cs", SearchOption.AllDirectories))
-            .Append(Path.Combine(project, "Authentication", "IAuthenticationProvider.cs"))
-            .Append(Path.Combine(project, "Authentication", "LogtoTokenException.cs"))
             .Append(Path.Combine(project, "Authentication", "IEndpointBoundAuthentication.cs"))
             .Append(Path.Combine(project, "LogtoManagementClient.cs"))
             .Order(StringComparer.Ordinal)
