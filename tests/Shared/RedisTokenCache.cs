@@ -10,7 +10,7 @@ namespace LogtoGenerated.TestShared;
 /// while Redis is unreachable (the connection's backlog policy), so that a dead Redis costs no wait.
 /// </summary>
 public sealed class RedisTokenCache(IConnectionMultiplexer redis)
-    : RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = () => Task.FromResult(redis), InstanceName = "app:" }), IDistributedCacheAddIfAbsent
+    : RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = () => Task.FromResult(redis) }), IDistributedCacheAddIfAbsent
 {
     /// <summary>Connects as the README shows: without failing when Redis is down, and failing operations at once then.</summary>
     public static async Task<RedisTokenCache> ConnectAsync(string configuration)

@@ -16,7 +16,9 @@ namespace LogtoGenerated.Authentication;
 /// </para>
 /// <para>
 /// Implement it on the <see cref="IDistributedCache"/> you pass; the README shows one over a StackExchange.Redis
-/// connection. The key is a name the library derives from the client secret; the value is random bytes.
+/// connection. The key is a name the library derives from the client secret; the value is random bytes. A process that
+/// fails to fetch gives the lease up with <see cref="IDistributedCache.RemoveAsync"/>: add under the same key that
+/// removes (for a <c>RedisCache</c>, one without an <c>InstanceName</c>, or with the prefix added here too).
 /// </para>
 /// </remarks>
 public interface IDistributedCacheAddIfAbsent

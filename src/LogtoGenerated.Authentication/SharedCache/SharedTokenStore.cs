@@ -90,12 +90,14 @@ internal sealed class SharedTokenStore
 
     /// <summary>
     /// After losing the lease: the token another process fetched, as soon as it is in the cache and <paramref name="usable"/>;
-    /// <see langword="null"/> when this process took the lease over (the holder gave it up or died) or the cache failed.
+    /// <see langword="null"/> when this process took the lease over (the holder gave it up or died), the cache failed,
+    /// or twice the lease went by (an add-if-absent that never adds must not stop this process from fetching).
     /// </summary>
     public async Task<LogtoAccessToken?> WaitForFetchedTokenAsync(
         Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt, Func<LogtoAccessToken, bool> usable)
     {
-        while (true)
+        long started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < 2 * FetchLease)
         {
             await Task.Delay(LeasePollInterval).ConfigureAwait(false);
             if (await ReadAsync(refreshAt, countMiss: false).ConfigureAwait(false) is { } token && usable(token))
@@ -108,6 +110,8 @@ internal sealed class SharedTokenStore
                 return null;
             }
         }
+
+        return null;
     }
 
     private async Task<LogtoAccessToken?> ReadAsync(Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt, bool countMiss)

@@ -74,14 +74,36 @@ public sealed class SharedTokenFetchElectionTests : IAsyncLifetime
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "The calls took " + watch.Elapsed + ": the waiting clients waited out the 5 s lease.");
     }
 
+    [Fact]
+    public async Task An_add_if_absent_that_never_adds_delays_a_client_by_at_most_twice_the_lease_and_it_then_fetches_its_own_token()
+    {
+        _server.On("POST", TokenEndpoint.Path, _ => TokenEndpoint.Success("token-1", 3600));
+        _server.Respond(_ => TokenEndpoint.User());
+        var cache = new AddIfAbsentMemoryCache { NeverAdds = true };
+        var watch = Stopwatch.StartNew();
+
+        await _app.FreshClient(cache, _http).Users["u1"].GetAsync();
+
+        Assert.Equal(1, _app.TokenRequests);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(14));
+    }
+
     /// <summary>An in-memory shared cache with an atomic add-if-absent, as Redis <c>SET NX</c> gives.</summary>
     private sealed class AddIfAbsentMemoryCache : IDistributedCache, IDistributedCacheAddIfAbsent
     {
         private readonly MemoryDistributedCache _entries = new(Options.Create(new MemoryDistributedCacheOptions()));
         private readonly ConcurrentDictionary<string, DateTimeOffset> _added = new(StringComparer.Ordinal);
 
+        /// <summary>A broken implementation that answers "already there" every time.</summary>
+        public bool NeverAdds { get; init; }
+
         public Task<bool> AddIfAbsentAsync(string key, byte[] value, TimeSpan timeToLive, CancellationToken cancellationToken = default)
         {
+            if (NeverAdds)
+            {
+                return Task.FromResult(false);
+            }
+
             DateTimeOffset now = DateTimeOffset.UtcNow;
             DateTimeOffset expires = _added.AddOrUpdate(key, now + timeToLive, (_, current) => current > now ? current : now + timeToLive);
             return Task.FromResult(expires == now + timeToLive);
