@@ -35,6 +35,9 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     private readonly Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> _refreshAt;
     private readonly SharedTokenStore? _sharedStore;
 
+    // The last token the API refused: never taken back from the shared cache.
+    private string? _refusedToken;
+
     /// <summary>Creates a provider.</summary>
     /// <param name="options">The application's credentials and the resource; read once, here.</param>
     /// <param name="httpClient">Sends the token requests; not disposed by the provider.</param>
@@ -191,6 +194,7 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
         }
 
         _entry.Invalidate(sent);
+        Volatile.Write(ref _refusedToken, sent);
         Log.TokenRejected(_logger, request.Method.Method, request.RequestUri!.AbsolutePath, _settings.Resource);
         if (_sharedStore is null)
         {
@@ -234,9 +238,11 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
 
         // Processes that find no token at once elect one to fetch it (when the cache can add if absent); the others wait
         // for its token, or take the lease over when it gives it up.
-        if (!await _sharedStore.TryTakeFetchLeaseAsync().ConfigureAwait(false))
+        LeaseOutcome lease = await _sharedStore.TryTakeFetchLeaseAsync().ConfigureAwait(false);
+        bool holdsLease = lease == LeaseOutcome.Held;
+        if (lease == LeaseOutcome.HeldByAnother)
         {
-            shared = await _sharedStore.WaitForFetchedTokenAsync(_refreshAt, token => IsNewAndFresh(token, previous)).ConfigureAwait(false);
+            (shared, holdsLease) = await _sharedStore.WaitForFetchedTokenAsync(_refreshAt, token => IsNewAndFresh(token, previous)).ConfigureAwait(false);
             if (shared is not null)
             {
                 Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
@@ -244,28 +250,35 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
             }
         }
 
-        LogtoAccessToken fetched;
         try
         {
-            fetched = await RequestTokenAsync(previous).ConfigureAwait(false);
+            // The lease may have been given up by a process that has just stored its token: look once more.
+            if (holdsLease && await _sharedStore.GetAsync(_refreshAt).ConfigureAwait(false) is { } stored && IsNewAndFresh(stored, previous))
+            {
+                Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
+                return stored;
+            }
+
+            LogtoAccessToken fetched = await RequestTokenAsync(previous).ConfigureAwait(false);
+            await _sharedStore.SetAsync(fetched, _settings.TimeProvider.GetUtcNow()).ConfigureAwait(false);
+            return fetched;
         }
-        catch
+        finally
         {
-            if (_sharedStore.CanElectFetcher)
+            if (holdsLease)
             {
                 await _sharedStore.ReleaseFetchLeaseAsync().ConfigureAwait(false);
             }
-
-            throw;
         }
-
-        await _sharedStore.SetAsync(fetched, _settings.TimeProvider.GetUtcNow()).ConfigureAwait(false);
-        return fetched;
     }
 
-    /// <summary>Whether a token from the shared cache is still fresh and newer than <paramref name="previous"/> (another process refreshed it).</summary>
+    /// <summary>
+    /// Whether a token from the shared cache is still fresh, newer than <paramref name="previous"/> (another process
+    /// refreshed it), and not the one the API refused last (its removal from the shared cache may have failed).
+    /// </summary>
     private bool IsNewAndFresh(LogtoAccessToken token, LogtoAccessToken? previous) =>
-        _settings.TimeProvider.GetUtcNow() < token.RefreshAt && (previous is null || token.ExpiresAt > previous.ExpiresAt);
+        _settings.TimeProvider.GetUtcNow() < token.RefreshAt && (previous is null || token.ExpiresAt > previous.ExpiresAt)
+        && !string.Equals(token.Value, Volatile.Read(ref _refusedToken), StringComparison.Ordinal);
 
     private async Task<LogtoAccessToken> RequestTokenAsync(LogtoAccessToken? previous)
     {

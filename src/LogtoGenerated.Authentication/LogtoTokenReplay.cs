@@ -12,10 +12,14 @@ namespace LogtoGenerated.Authentication;
 public static class LogtoTokenReplay
 {
     /// <summary>
-    /// Whether a body produces the same bytes when it is sent again: none, bytes (string, form and byte-array contents),
-    /// JSON serialized on demand, multipart made of such parts, or content whose length is known without reading it
-    /// (a <see cref="StreamContent"/> knows its length only over a stream it can rewind).
+    /// Whether a body produces the same bytes when it is sent again: none, bytes (string, form, byte-array and memory contents),
+    /// JSON serialized on demand, a <see cref="StreamContent"/> over a stream it can rewind, or multipart made of such
+    /// parts. Any other content is not sent again.
     /// </summary>
+    /// <remarks>
+    /// A <see cref="StreamContent"/> knows its length only over a stream that can seek, which it rewinds before sending
+    /// again; so do not set <c>Content-Length</c> yourself on one over a stream that cannot seek.
+    /// </remarks>
     /// <param name="content">The request's content, or <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the request may be sent again.</returns>
     public static bool CanSendAgain(HttpContent? content)
@@ -24,6 +28,7 @@ public static class LogtoTokenReplay
         {
             case null:
             case ByteArrayContent:
+            case ReadOnlyMemoryContent:
             case JsonContent:
                 return true;
             case MultipartContent multipart:
@@ -36,8 +41,10 @@ public static class LogtoTokenReplay
                 }
 
                 return true;
-            default:
+            case StreamContent:
                 return content.Headers.ContentLength is not null;
+            default:
+                return false;
         }
     }
 
@@ -57,6 +64,17 @@ public static class LogtoTokenReplay
     public static ValueTask<bool> ShouldReplayAsync(
         IAuthenticationProvider provider, HttpRequestMessage sent, HttpResponseMessage response, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(sent);
+        return ShouldReplayAsync(provider, sent, response, CanSendAgain(sent.Content), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="ShouldReplayAsync(IAuthenticationProvider, HttpRequestMessage, HttpResponseMessage, CancellationToken)"/>
+    /// for a client that knows more kinds of content it can send again (the Management API client's file uploads).
+    /// </summary>
+    internal static ValueTask<bool> ShouldReplayAsync(
+        IAuthenticationProvider provider, HttpRequestMessage sent, HttpResponseMessage response, bool canSendAgain, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(sent);
         ArgumentNullException.ThrowIfNull(response);
@@ -65,11 +83,12 @@ public static class LogtoTokenReplay
             return ValueTask.FromResult(false);
         }
 
-        return ReplayAsync(provider, sent, response, cancellationToken);
+        return ReplayAsync(provider, sent, response, canSendAgain, cancellationToken);
 
-        static async ValueTask<bool> ReplayAsync(IAuthenticationProvider provider, HttpRequestMessage sent, HttpResponseMessage response, CancellationToken cancellationToken)
+        static async ValueTask<bool> ReplayAsync(
+            IAuthenticationProvider provider, HttpRequestMessage sent, HttpResponseMessage response, bool canSendAgain, CancellationToken cancellationToken)
         {
-            if (!await provider.HandleUnauthorizedAsync(sent, response, cancellationToken).ConfigureAwait(false) || !CanSendAgain(sent.Content))
+            if (!await provider.HandleUnauthorizedAsync(sent, response, cancellationToken).ConfigureAwait(false) || !canSendAgain)
             {
                 return false;
             }

@@ -66,21 +66,26 @@ internal sealed class SharedTokenStore
     public Task<LogtoAccessToken?> GetAsync(Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt) => ReadAsync(refreshAt, countMiss: true);
 
     /// <summary>
-    /// Takes the lease of fetching the token from Logto; <see langword="true"/> when this process holds it, or when the
-    /// cache cannot elect (no add-if-absent, down, failed): then it fetches as if alone.
+    /// Takes the lease of fetching the token from Logto: <see cref="LeaseOutcome.Held"/> when this call added it,
+    /// <see cref="LeaseOutcome.HeldByAnother"/> when another process holds it, <see cref="LeaseOutcome.NoElection"/> when
+    /// the cache cannot elect (no add-if-absent, down, failed): then this process fetches as if alone.
     /// </summary>
-    public Task<bool> TryTakeFetchLeaseAsync()
+    public Task<LeaseOutcome> TryTakeFetchLeaseAsync()
     {
         if (_cache is not IDistributedCacheAddIfAbsent addIfAbsent)
         {
-            return Task.FromResult(true);
+            return Task.FromResult(LeaseOutcome.NoElection);
         }
 
         byte[] holder = RandomNumberGenerator.GetBytes(16);
-        return RunAsync((_, key, ct) => addIfAbsent.AddIfAbsentAsync(key + LeaseSuffix, holder, FetchLease, ct), true);
+        return RunAsync(
+            async (_, key, ct) => await addIfAbsent.AddIfAbsentAsync(key + LeaseSuffix, holder, FetchLease, ct).ConfigureAwait(false)
+                ? LeaseOutcome.Held
+                : LeaseOutcome.HeldByAnother,
+            LeaseOutcome.NoElection);
     }
 
-    /// <summary>Gives the lease up (the fetch failed), so that a waiting process takes it over at once.</summary>
+    /// <summary>Gives up the lease this process holds (its fetch ended), so that a waiting process goes on at once.</summary>
     public Task ReleaseFetchLeaseAsync() =>
         RunAsync(async (cache, key, ct) =>
         {
@@ -89,11 +94,11 @@ internal sealed class SharedTokenStore
         }, false);
 
     /// <summary>
-    /// After losing the lease: the token another process fetched, as soon as it is in the cache and <paramref name="usable"/>;
-    /// <see langword="null"/> when this process took the lease over (the holder gave it up or died), the cache failed,
-    /// or twice the lease went by (an add-if-absent that never adds must not stop this process from fetching).
+    /// After losing the lease: the token another process fetched, as soon as it is in the cache and <paramref name="usable"/>.
+    /// Without one: this process took the lease over (the holder gave it up or died: <c>HoldsLease</c>), or the cache
+    /// failed, or twice the lease went by (an add-if-absent that never adds must not stop this process from fetching).
     /// </summary>
-    public async Task<LogtoAccessToken?> WaitForFetchedTokenAsync(
+    public async Task<(LogtoAccessToken? Token, bool HoldsLease)> WaitForFetchedTokenAsync(
         Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt, Func<LogtoAccessToken, bool> usable)
     {
         long started = TimeProvider.System.GetTimestamp();
@@ -102,16 +107,22 @@ internal sealed class SharedTokenStore
             await Task.Delay(LeasePollInterval).ConfigureAwait(false);
             if (await ReadAsync(refreshAt, countMiss: false).ConfigureAwait(false) is { } token && usable(token))
             {
-                return token;
+                return (token, false);
             }
 
-            if (_health.ShouldSkip(TimeProvider.System.GetUtcNow()) || await TryTakeFetchLeaseAsync().ConfigureAwait(false))
+            if (_health.ShouldSkip(TimeProvider.System.GetUtcNow()))
             {
-                return null;
+                return (null, false);
+            }
+
+            LeaseOutcome lease = await TryTakeFetchLeaseAsync().ConfigureAwait(false);
+            if (lease != LeaseOutcome.HeldByAnother)
+            {
+                return (null, lease == LeaseOutcome.Held);
             }
         }
 
-        return null;
+        return (null, false);
     }
 
     private async Task<LogtoAccessToken?> ReadAsync(Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt, bool countMiss)
@@ -239,13 +250,9 @@ internal sealed class SharedTokenStore
         }
     }
 
-    private void AnsweredLate()
-    {
-        if (_health.Succeeded())
-        {
-            Log.SharedCacheBack(_logger);
-        }
-    }
+    // The cache is tried again at once instead of after the pause; the outage (logged once) ends with the next answer
+    // in time, so a cache that is always a little too slow costs each operation its bound but logs no more.
+    private void AnsweredLate() => _health.TryAgainNow();
 
     // Only the kind of failure is logged, never the exception's message: a cache client's message may quote its
     // connection string, which can hold a password.
@@ -286,9 +293,25 @@ internal sealed class SharedTokenStore
             return Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1;
         }
 
+        /// <summary>Ends the pause after a failure (an abandoned operation answered after all), not the outage.</summary>
+        public void TryAgainNow() => Volatile.Write(ref _retryAtTicks, 0);
+
         /// <summary><see langword="true"/> for the first unreadable entry since the last readable one (log it once).</summary>
         public bool NoteUnreadable() => Interlocked.Exchange(ref _unreadableLogged, 1) == 0;
 
         public void NoteReadable() => Volatile.Write(ref _unreadableLogged, 0);
     }
+}
+
+/// <summary>What taking the lease of fetching a token gave.</summary>
+internal enum LeaseOutcome
+{
+    /// <summary>The cache cannot elect (no add-if-absent, down or failed): fetch as if alone.</summary>
+    NoElection,
+
+    /// <summary>This process holds the lease: it fetches, then gives the lease up.</summary>
+    Held,
+
+    /// <summary>Another process holds it: wait for its token.</summary>
+    HeldByAnother,
 }

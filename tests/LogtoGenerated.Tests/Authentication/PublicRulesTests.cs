@@ -58,6 +58,8 @@ public sealed class PublicRulesTests
         { "a stream that cannot seek", new StreamContent(new NonSeekableStream()), false },
         { "multipart of bytes", new MultipartFormDataContent { new StringContent("x") }, true },
         { "multipart with a stream that cannot seek", new MultipartFormDataContent { new StringContent("x"), new StreamContent(new NonSeekableStream()) }, false },
+        { "read-only memory", new ReadOnlyMemoryContent(new byte[] { 1, 2 }), true },
+        { "content of an unknown kind, even one that knows its length", new PushedContent(), false },
     };
 
     [Theory]
@@ -117,6 +119,18 @@ public sealed class PublicRulesTests
         {
             Unauthorized++;
             return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <summary>Content written by a callback, whose length is known: it may not give the same bytes twice.</summary>
+    private sealed class PushedContent : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(new byte[] { 1 }).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 1;
+            return true;
         }
     }
 

@@ -26,6 +26,6 @@ internal sealed class UnauthorizedReplayStage
         }
 
         call.HeardUnauthorized = true;
-        return await LogtoTokenReplay.ShouldReplayAsync(_provider, sent, response, call.CancellationToken).ConfigureAwait(false);
+        return await LogtoTokenReplay.ShouldReplayAsync(_provider, sent, response, call.IsContentReplayable, call.CancellationToken).ConfigureAwait(false);
     }
 }
