@@ -229,11 +229,9 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
             return await RequestTokenAsync(previous).ConfigureAwait(false);
         }
 
-        LogtoAccessToken? shared = await _sharedStore.GetAsync(_refreshAt).ConfigureAwait(false);
-        if (shared is not null && IsNewAndFresh(shared, previous))
+        if (await ReadSharedAsync(_sharedStore, previous).ConfigureAwait(false) is { } shared)
         {
-            Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
-            return shared;
+            return UseShared(shared);
         }
 
         // Processes that find no token at once elect one to fetch it (when the cache can add if absent); the others wait
@@ -242,21 +240,19 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
         bool holdsLease = lease == LeaseOutcome.Held;
         if (lease == LeaseOutcome.HeldByAnother)
         {
-            (shared, holdsLease) = await _sharedStore.WaitForFetchedTokenAsync(_refreshAt, token => IsNewAndFresh(token, previous)).ConfigureAwait(false);
-            if (shared is not null)
+            (LogtoAccessToken? fetchedByAnother, holdsLease) = await _sharedStore.WaitForFetchedTokenAsync(_refreshAt, token => IsNewAndFresh(token, previous)).ConfigureAwait(false);
+            if (fetchedByAnother is not null)
             {
-                Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
-                return shared;
+                return UseShared(fetchedByAnother);
             }
         }
 
         try
         {
             // The lease may have been given up by a process that has just stored its token: look once more.
-            if (holdsLease && await _sharedStore.GetAsync(_refreshAt).ConfigureAwait(false) is { } stored && IsNewAndFresh(stored, previous))
+            if (holdsLease && await ReadSharedAsync(_sharedStore, previous).ConfigureAwait(false) is { } stored)
             {
-                Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
-                return stored;
+                return UseShared(stored);
             }
 
             LogtoAccessToken fetched = await RequestTokenAsync(previous).ConfigureAwait(false);
@@ -270,6 +266,16 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
                 await _sharedStore.ReleaseFetchLeaseAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The shared cache's token when <see cref="IsNewAndFresh"/>, else <see langword="null"/>.</summary>
+    private async Task<LogtoAccessToken?> ReadSharedAsync(SharedTokenStore store, LogtoAccessToken? previous) =>
+        await store.GetAsync(_refreshAt).ConfigureAwait(false) is { } token && IsNewAndFresh(token, previous) ? token : null;
+
+    private LogtoAccessToken UseShared(LogtoAccessToken token)
+    {
+        Log.SharedTokenUsed(_logger, _settings.Resource, _settings.ClientId);
+        return token;
     }
 
     /// <summary>

@@ -22,8 +22,19 @@ public static class LogtoTokenReplay
     /// </remarks>
     /// <param name="content">The request's content, or <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the request may be sent again.</returns>
-    public static bool CanSendAgain(HttpContent? content)
+    public static bool CanSendAgain(HttpContent? content) => CanSendAgain(content, alsoReplayable: null);
+
+    /// <summary>
+    /// <see cref="CanSendAgain(HttpContent?)"/> for a client that knows one more kind of content it can send again (the
+    /// Management API client's file uploads), in multipart parts too.
+    /// </summary>
+    internal static bool CanSendAgain(HttpContent? content, Func<HttpContent, bool>? alsoReplayable)
     {
+        if (content is not null && alsoReplayable is not null && alsoReplayable(content))
+        {
+            return true;
+        }
+
         switch (content)
         {
             case null:
@@ -34,7 +45,7 @@ public static class LogtoTokenReplay
             case MultipartContent multipart:
                 foreach (HttpContent part in multipart)
                 {
-                    if (!CanSendAgain(part))
+                    if (!CanSendAgain(part, alsoReplayable))
                     {
                         return false;
                     }

@@ -86,12 +86,7 @@ internal sealed class SharedTokenStore
     }
 
     /// <summary>Gives up the lease this process holds (its fetch ended), so that a waiting process goes on at once.</summary>
-    public Task ReleaseFetchLeaseAsync() =>
-        RunAsync(async (cache, key, ct) =>
-        {
-            await cache.RemoveAsync(key + LeaseSuffix, ct).ConfigureAwait(false);
-            return true;
-        }, false);
+    public Task ReleaseFetchLeaseAsync() => RunAsync(static (cache, key, ct) => cache.RemoveAsync(key + LeaseSuffix, ct));
 
     /// <summary>
     /// After losing the lease: the token another process fetched, as soon as it is in the cache and <paramref name="usable"/>.
@@ -127,7 +122,7 @@ internal sealed class SharedTokenStore
 
     private async Task<LogtoAccessToken?> ReadAsync(Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt, bool countMiss)
     {
-        byte[]? entry = await RunAsync(static (cache, key, ct) => cache.GetAsync(key, ct), (byte[]?)null).ConfigureAwait(false);
+        byte[]? entry = await ReadEntryAsync().ConfigureAwait(false);
         if (entry is null)
         {
             if (countMiss)
@@ -166,26 +161,31 @@ internal sealed class SharedTokenStore
 
         byte[] entry = _protector.Protect(token);
         var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime };
-        return RunAsync(async (cache, key, ct) =>
-        {
-            await cache.SetAsync(key, entry, options, ct).ConfigureAwait(false);
-            return true;
-        }, false);
+        return RunAsync((cache, key, ct) => cache.SetAsync(key, entry, options, ct));
     }
 
     /// <summary>Removes the entry when it still holds <paramref name="value"/> (a token Logto refused); a newer one is kept.</summary>
     public async Task RemoveAsync(string value, Func<DateTimeOffset, DateTimeOffset, DateTimeOffset> refreshAt)
     {
-        byte[]? entry = await RunAsync(static (cache, key, ct) => cache.GetAsync(key, ct), (byte[]?)null).ConfigureAwait(false);
+        byte[]? entry = await ReadEntryAsync().ConfigureAwait(false);
         if (entry is not null && _protector.Unprotect(entry, refreshAt) is { } token && token.Value == value)
         {
-            await RunAsync(async (cache, key, ct) =>
-            {
-                await cache.RemoveAsync(key, ct).ConfigureAwait(false);
-                return true;
-            }, false).ConfigureAwait(false);
+            await RunAsync(static (cache, key, ct) => cache.RemoveAsync(key, ct)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The sealed entry, or <see langword="null"/> (none, or the cache failed).</summary>
+    private Task<byte[]?> ReadEntryAsync() => RunAsync(static (cache, key, ct) => cache.GetAsync(key, ct), (byte[]?)null);
+
+    /// <summary><see cref="RunAsync{T}"/> for an operation without a result.</summary>
+    private Task RunAsync(Func<IDistributedCache, string, CancellationToken, Task> operation) =>
+        RunAsync(
+            async (cache, key, ct) =>
+            {
+                await operation(cache, key, ct).ConfigureAwait(false);
+                return true;
+            },
+            false);
 
     /// <summary>Runs one cache operation within the timeout; <paramref name="fallback"/> when the cache is down, fails or is too slow.</summary>
     private async Task<T> RunAsync<T>(Func<IDistributedCache, string, CancellationToken, Task<T>> operation, T fallback)

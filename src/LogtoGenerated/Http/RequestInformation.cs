@@ -77,15 +77,10 @@ public sealed class RequestInformation
     internal RequestConfiguration? Configuration { get; private set; }
 
     /// <summary>Whether <see cref="Content"/> can be sent more than once (for a retry or a replay after a 401).</summary>
-    internal bool IsContentReplayable => IsReplayable(Content);
-
-    /// <summary>The one replay rule, <see cref="LogtoTokenReplay.CanSendAgain"/>, which also knows this library's file uploads (replayable when their stream can seek).</summary>
-    internal static bool IsReplayable(HttpContent? content) => content switch
-    {
-        FileUploadContent upload => upload.CanReplay,
-        MultipartContent multipart => multipart.All(IsReplayable),
-        _ => LogtoTokenReplay.CanSendAgain(content),
-    };
+    /// <remarks>The one replay rule, <see cref="LogtoTokenReplay.CanSendAgain(HttpContent?)"/>, which also knows this library's file uploads
+    /// (replayable when their stream can seek).</remarks>
+    internal bool IsContentReplayable =>
+        LogtoTokenReplay.CanSendAgain(Content, static part => part is FileUploadContent { CanReplay: true });
 
     /// <summary>Applies a caller's configuration lambda: runs it on a new <see cref="RequestConfiguration"/> and copies the headers it set.</summary>
     /// <param name="configure">The caller's lambda; <see langword="null"/> does nothing.</param>
