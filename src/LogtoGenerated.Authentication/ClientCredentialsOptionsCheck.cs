@@ -76,13 +76,41 @@ internal sealed class ClientCredentialsOptionsCheck
     private string? CheckTenantId()
     {
         string? tenantId = string.IsNullOrWhiteSpace(_options.TenantId) ? null : _options.TenantId.Trim();
-        if (tenantId is not null && !tenantId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (tenantId is not null && !IsTenantId(tenantId))
         {
             _errors.Add($"{_name}.TenantId '{tenantId}' is not a Logto Cloud tenant id: use only the id, such as \"abc123\" from https://abc123.logto.app.");
             return null;
         }
 
         return tenantId;
+    }
+
+    // Plain loops rather than LINQ over chars: the check runs once per client, where a generic instantiation over char
+    // costs more to compile than the loop costs to run (cold start, docs/performance.md).
+    private static bool IsTenantId(string value)
+    {
+        foreach (char c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasWhiteSpace(string value)
+    {
+        foreach (char c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><see cref="LogtoClientCredentialsOptions.Endpoint"/>, else the tenant's Logto Cloud endpoint; <see langword="null"/> when neither is usable.</summary>
@@ -175,7 +203,7 @@ internal sealed class ClientCredentialsOptionsCheck
         {
             _errors.Add($"{_name}.OrganizationId must not be set: the Management API takes no organization tokens. Use LogtoClientCredentialsOptions (with Resource for an organization-level API resource, or without for an organization token).");
         }
-        else if (organizationId.Any(char.IsWhiteSpace))
+        else if (HasWhiteSpace(organizationId))
         {
             _errors.Add($"{_name}.OrganizationId '{organizationId}' must be one organization id, without spaces (Logto console > Organizations > the organization's ID).");
         }

@@ -93,4 +93,4 @@ internal sealed class ClientCredentialsSettings
 }
 
 /// <summary>What a cached token is for: one token per token endpoint, client, resource, (sorted) scopes and organization.</summary>
-internal readonly record struct TokenCacheKey(string TokenEndpoint, string ClientId, string Resource, string Scopes, string? OrganizationId = null);
+internal sealed record TokenCacheKey(string TokenEndpoint, string ClientId, string Resource, string Scopes, string? OrganizationId = null);

@@ -133,7 +133,7 @@ public sealed class LogtoAllowedHosts
 
     /// <summary>The entries, for messages: <c>host</c> or <c>host:port</c>.</summary>
     /// <returns>The entries, separated by commas.</returns>
-    public override string ToString() => string.Join(", ", _entries);
+    public override string ToString() => string.Join(", ", (IEnumerable<Entry>)_entries);
 
     /// <summary>The host as entries hold it: ASCII (punycode for international names), IPv6 in brackets.</summary>
     private static string HostOf(Uri uri)
@@ -143,7 +143,7 @@ public sealed class LogtoAllowedHosts
     }
 
     /// <summary>One allowed host; <see cref="Port"/> <see langword="null"/> allows any port.</summary>
-    private readonly record struct Entry(string Host, int? Port)
+    private sealed record Entry(string Host, int? Port)
     {
         public static Entry ForUri(Uri uri) => new(HostOf(uri).ToLowerInvariant(), uri.Port);
 

@@ -118,7 +118,7 @@ public class LogtoClientCredentialsOptions
 
     /// <summary>
     /// The longest a call waits for one operation of the shared token cache before going on without it; default one
-    /// second. The first operation of a cache instance, which usually opens its connection, gets at least five seconds;
+    /// second. The first operation of a cache instance, which usually opens its connection, gets at least ten seconds;
     /// a cache that fails (a refused connection) ends the wait as soon as it says so. A call waits for the shared cache
     /// only when this process has no fresh token, once per token lifetime. With a cache that adds if absent
     /// (<see cref="IDistributedCacheAddIfAbsent"/>), a process that another one is fetching the token for also waits for

@@ -7,7 +7,7 @@ namespace LogtoGenerated.Http;
 /// The one place that reads the start of a response body (error reports, token responses) within a limit; header
 /// values are read by <see cref="LogtoHeaders"/>.
 /// </summary>
-internal readonly struct ResponseBody
+internal sealed class ResponseBody
 {
     /// <summary>At most this many bytes of a body are read.</summary>
     public const int MaxBytes = 64 * 1024;
@@ -34,7 +34,22 @@ internal readonly struct ResponseBody
         byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            int length = await ReadAsync(response.Content, buffer, cancellationToken).ConfigureAwait(false);
+            int length = 0;
+            Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (length <= MaxBytes)
+                {
+                    int read = await stream.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                }
+            }
+
             return length > MaxBytes
                 ? new ResponseBody(buffer.AsSpan(0, MaxBytes).ToArray(), isTruncated: true)
                 : new ResponseBody(buffer.AsSpan(0, length).ToArray(), isTruncated: false);
@@ -52,27 +67,6 @@ internal readonly struct ResponseBody
     /// <summary>The body as text in the response's charset (UTF-8 when it names none or one .NET does not know).</summary>
     public string? GetText(HttpResponseMessage response) =>
         Bytes is null ? null : GetEncoding(response).GetString(Bytes);
-
-    private static async Task<int> ReadAsync(HttpContent content, byte[] buffer, CancellationToken cancellationToken)
-    {
-        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            int total = 0;
-            while (total <= MaxBytes)
-            {
-                int read = await stream.ReadAsync(buffer.AsMemory(total, MaxBytes + 1 - total), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            return total;
-        }
-    }
 
     private static Encoding GetEncoding(HttpResponseMessage response)
     {

@@ -24,9 +24,11 @@ internal sealed class SharedTokenStore
     /// <summary>
     /// The least time the first operation on a cache instance gets: it usually opens the connection, which on a busy
     /// machine (a fleet or a function scaled out at once) takes seconds; giving up sooner means fetching a token of its
-    /// own. A cache that fails (connection refused) ends the wait as soon as it says so.
+    /// own. Fifty processes started at once on two cores take up to 26 s for their whole call; with 5 s here, up to 12
+    /// of them gave up on the cache (docs/performance.md). A cache that fails (connection refused) ends the wait as soon
+    /// as it says so.
     /// </summary>
-    internal static readonly TimeSpan FirstOperationTimeout = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan FirstOperationTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the lease of fetching the token from Logto lasts (a cache with add-if-absent only).</summary>
     internal static readonly TimeSpan FetchLease = TimeSpan.FromSeconds(5);

@@ -102,7 +102,35 @@ internal sealed class RequestPipeline
     }
 
     /// <summary>Stages 4 and 5 on a response: false when the call goes on (the response is then disposed).</summary>
-    private async ValueTask<bool> IsFinalAsync(PipelineCall call, HttpRequestMessage message, HttpResponseMessage response)
+    /// <remarks>
+    /// A response that can be neither replayed nor retried, the usual case, is decided without an asynchronous
+    /// method: less to compile for a process's first call, nothing to allocate for the others.
+    /// </remarks>
+    private ValueTask<bool> IsFinalAsync(PipelineCall call, HttpRequestMessage message, HttpResponseMessage response)
+    {
+        if (UnauthorizedReplayStage.MayReplay(call, message, response) || RetryStage.MayRetry(call, response))
+        {
+            return DecideAsync(call, message, response);
+        }
+
+        Deliver(call, response);
+        return ValueTask.FromResult(true);
+    }
+
+    private static void Deliver(PipelineCall call, HttpResponseMessage response)
+    {
+        try
+        {
+            call.Configuration?.OnResponse?.Invoke(new LogtoResponse(response, call.Sends));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async ValueTask<bool> DecideAsync(PipelineCall call, HttpRequestMessage message, HttpResponseMessage response)
     {
         // Every response not handed on is disposed, also when the provider, a delay or OnResponse throws.
         bool final = false;
@@ -120,8 +148,8 @@ internal sealed class RequestPipeline
                 return false;
             }
 
-            call.Configuration?.OnResponse?.Invoke(new LogtoResponse(response, call.Sends));
             final = true;
+            Deliver(call, response);
             return true;
         }
         finally

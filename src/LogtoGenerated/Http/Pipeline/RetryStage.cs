@@ -31,12 +31,15 @@ internal sealed class RetryStage
         return true;
     }
 
+    /// <summary>Whether the response's status is one to retry and retries are left (<see cref="ShouldRetry(PipelineCall, HttpResponseMessage, out TimeSpan)"/> then decides).</summary>
+    public static bool MayRetry(PipelineCall call, HttpResponseMessage response) =>
+        call.Retries < call.MaxRetries && TransientFailure.IsTransientStatus((int)response.StatusCode);
+
     /// <summary>Whether to retry after a transient status; not when the server asks to wait longer than the options allow.</summary>
     public bool ShouldRetry(PipelineCall call, HttpResponseMessage response, out TimeSpan delay)
     {
         delay = default;
-        if (call.Retries >= call.MaxRetries || !TransientFailure.IsTransientStatus((int)response.StatusCode)
-            || !TryGetDelay(response, call.Retry, call.Retries + 1, out delay))
+        if (!MayRetry(call, response) || !TryGetDelay(response, call.Retry, call.Retries + 1, out delay))
         {
             return false;
         }

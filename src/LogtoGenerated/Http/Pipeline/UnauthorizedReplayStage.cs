@@ -18,14 +18,18 @@ internal sealed class UnauthorizedReplayStage
     /// cannot be sent again, so that it drops a stale token for the next call; only a replayable request is replayed.
     /// Completes synchronously, without allocating, for any other response.
     /// </summary>
-    public async ValueTask<bool> ShouldReplayAsync(PipelineCall call, HttpRequestMessage sent, HttpResponseMessage response)
+    public ValueTask<bool> ShouldReplayAsync(PipelineCall call, HttpRequestMessage sent, HttpResponseMessage response)
     {
-        if (response.StatusCode != HttpStatusCode.Unauthorized || call.HeardUnauthorized || sent.Headers.Authorization is null)
+        if (!MayReplay(call, sent, response))
         {
-            return false;
+            return ValueTask.FromResult(false);
         }
 
         call.HeardUnauthorized = true;
-        return await LogtoTokenReplay.ShouldReplayAsync(_provider, sent, response, call.IsContentReplayable, call.CancellationToken).ConfigureAwait(false);
+        return LogtoTokenReplay.ShouldReplayAsync(_provider, sent, response, call.IsContentReplayable, call.CancellationToken);
     }
+
+    /// <summary>Whether the response is a first 401 to a request that carried a token: only then can a replay follow.</summary>
+    public static bool MayReplay(PipelineCall call, HttpRequestMessage sent, HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Unauthorized && !call.HeardUnauthorized && sent.Headers.Authorization is not null;
 }

@@ -159,7 +159,7 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
             long[] milliseconds = await WaitForCallsAsync(processes, deadline.Token);
 
             // On two cores, 50 .NET processes starting at once take up to 20 s to make their call: a process whose first
-            // cache operation gets no answer within its five seconds fetches a token of its own.
+            // cache operation gets no answer within its ten seconds fetches a token of its own.
             Report($"{count} processes at once, token in Redis: {_app.TokenRequests - 1} token request(s); slowest call {milliseconds.Max()} ms");
             Assert.InRange(_app.TokenRequests - 1, 0, 1);
             Assert.Equal(count + 1, _app.ApiTokens.Count);
@@ -211,7 +211,7 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
         Report($"Redis refusing connections: a process's call took {string.Join(", ", failFast)} ms (add-if-absent, fails fast), {redisCache} ms (RedisCache); {withoutSharedCache} ms without a shared cache");
         Assert.Equal(5, _app.TokenRequests);
         Assert.All(failFast, ms => Assert.True(ms < withoutSharedCache + 1000, "A call with a cache that fails fast took " + ms + " ms, " + withoutSharedCache + " ms without a shared cache."));
-        Assert.True(redisCache < 9000, "A call through RedisCache took " + redisCache + " ms, more than its first operation's bound (5 s) allows.");
+        Assert.True(redisCache < 14000, "A call through RedisCache took " + redisCache + " ms, more than its first operation's bound (10 s) allows.");
     }
 
     [Fact]
