@@ -19,6 +19,10 @@ public sealed class AuthenticationPackageTests(AuthenticationPackage package, Li
     public void Packing_succeeds_without_warnings() => package.AssertPackedWithoutWarnings();
 
     [Fact]
+    public void Package_HoldsTheAssemblyPrecompiledForLinuxX64_BesideItsIl()
+        => package.AssertRuntimesHoldReadyToRunImagesOfTheLibAssembly();
+
+    [Fact]
     public void Package_holds_the_assembly_and_its_documentation_with_the_provider_the_handler_and_both_rules()
     {
         foreach (string[] members in package.AssertLibHoldsTheAssemblyAndItsDocumentation())

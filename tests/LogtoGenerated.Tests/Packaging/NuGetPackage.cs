@@ -90,6 +90,41 @@ public abstract class NuGetPackage : IAsyncLifetime
             .Descendants("member").Select(m => (string?)m.Attribute("name") ?? "").ToArray()).ToArray();
     }
 
+    /// <summary>The runtimes the package holds ReadyToRun images for (src/Directory.Build.targets).</summary>
+    public static readonly string[] ReadyToRunRuntimes = ["linux-x64"];
+
+    /// <summary>
+    /// Asserts that runtimes/ holds, for each runtime and target framework, the assembly of lib/ (the same module id)
+    /// precompiled (a ReadyToRun header), and nothing else.
+    /// </summary>
+    public void AssertRuntimesHoldReadyToRunImagesOfTheLibAssembly()
+    {
+        AssertPacked();
+        string[] expected = ReadyToRunRuntimes
+            .SelectMany(rid => TargetFrameworks.Select(tfm => $"runtimes/{rid}/lib/{tfm}/{ProjectName}.dll")).Order().ToArray();
+        Assert.Equal(expected, Entries.Where(e => e.StartsWith("runtimes/", StringComparison.Ordinal)).Order());
+
+        foreach (string rid in ReadyToRunRuntimes)
+        {
+            foreach (string tfm in TargetFrameworks)
+            {
+                (Guid ilModule, bool ilPrecompiled) = Describe(Read($"lib/{tfm}/{ProjectName}.dll"));
+                (Guid imageModule, bool imagePrecompiled) = Describe(Read($"runtimes/{rid}/lib/{tfm}/{ProjectName}.dll"));
+                Assert.False(ilPrecompiled, $"lib/{tfm}/{ProjectName}.dll is precompiled; lib/ holds the portable IL.");
+                Assert.True(imagePrecompiled, $"runtimes/{rid}/lib/{tfm}/{ProjectName}.dll has no ReadyToRun code.");
+                Assert.Equal(ilModule, imageModule);
+            }
+        }
+    }
+
+    private static (Guid Module, bool Precompiled) Describe(byte[] assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(assembly));
+        MetadataReader metadata = pe.GetMetadataReader();
+        bool precompiled = pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+        return (metadata.GetGuid(metadata.GetModuleDefinition().Mvid), precompiled);
+    }
+
     /// <summary>The bytes of one entry of the <c>.nupkg</c>.</summary>
     public byte[] Read(string entry)
     {

@@ -16,6 +16,10 @@ public sealed class PackageTests(LibraryPackage package)
     public void Packing_SucceedsWithoutWarnings() => package.AssertPackedWithoutWarnings();
 
     [Fact]
+    public void Package_HoldsTheAssemblyPrecompiledForLinuxX64_BesideItsIl()
+        => package.AssertRuntimesHoldReadyToRunImagesOfTheLibAssembly();
+
+    [Fact]
     public void Package_HoldsTheAssemblyAndItsXmlDocumentationForEachTargetFramework_AndNothingElseInLib()
     {
         foreach (string[] members in package.AssertLibHoldsTheAssemblyAndItsDocumentation())
