@@ -10,6 +10,8 @@
 #   bash benchmarks/cold-start.sh                 # PAIRS=20 WARMUP=3
 #   SOURCE=1 bash benchmarks/cold-start.sh        # the client built from source (a project reference: IL only)
 #   R2R=1 bash benchmarks/cold-start.sh           # both apps published ReadyToRun (the whole application precompiled)
+#   AOT=net10.0 bash benchmarks/cold-start.sh     # both apps published as NativeAOT executables (or AOT=net8.0);
+#                                                 # also prints the executables' sizes
 # Needs GNU time (/usr/bin/time, Debian package "time") for the peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,17 +32,22 @@ if [ "${SOURCE:-0}" != 1 ]; then
     -p:RestoreAdditionalProjectSources="$work/feed" -p:RestorePackagesPath="$work/packages")
 fi
 
+rid=$(dotnet --info | awk '/ RID:/ { print $2; exit }')
 build() { # app, output folder
   local extra=()
   if [ "$1" = ColdStart.LogtoGenerated ]; then extra=("${client_properties[@]}"); fi
-  if [ "${R2R:-0}" = 1 ]; then
-    rid=$(dotnet --info | awk '/ RID:/ { print $2; exit }')
-    dotnet publish "benchmarks/ColdStart/$1" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  if [ -n "${AOT:-}" ]; then
+    dotnet publish "benchmarks/ColdStart/$1" -c Release -f "$AOT" -r "$rid" -p:LogtoColdStartAot=true \
+      -o "$2" --nologo -v quiet "${extra[@]}" >/dev/null
+  elif [ "${R2R:-0}" = 1 ]; then
+    dotnet publish "benchmarks/ColdStart/$1" -c Release -f net10.0 -r "$rid" --self-contained false -p:PublishReadyToRun=true \
       -o "$2" --nologo -v quiet "${extra[@]}" >/dev/null
   else
-    dotnet build "benchmarks/ColdStart/$1" -c Release -o "$2" --nologo -v quiet "${extra[@]}" >/dev/null
+    dotnet build "benchmarks/ColdStart/$1" -c Release -f net10.0 -o "$2" --nologo -v quiet "${extra[@]}" >/dev/null
   fi
 }
+# How to start an app: its native executable, or dotnet exec of its assembly.
+command_of() { if [ -n "${AOT:-}" ]; then echo "$work/$1/$1"; else echo "dotnet exec $work/$1/$1.dll"; fi; }
 for app in "${apps[@]}"; do build "$app" "$work/$app"; done
 # Back to the source build for the solution (the restore above pointed the app at the packages).
 if [ "${SOURCE:-0}" != 1 ]; then dotnet restore benchmarks/ColdStart/ColdStart.LogtoGenerated -v quiet >/dev/null; fi
@@ -48,16 +55,21 @@ if [ "${SOURCE:-0}" != 1 ]; then dotnet restore benchmarks/ColdStart/ColdStart.L
 run() { # app -> "milliseconds kilobytes"
   local start end kb
   start=$(date +%s%N)
-  kb=$( { /usr/bin/time -f %M dotnet exec "$work/$1/$1.dll" >/dev/null; } 2>&1 | tail -1)
+  # shellcheck disable=SC2046
+  kb=$( { /usr/bin/time -f %M $(command_of "$1") >/dev/null; } 2>&1 | tail -1)
   end=$(date +%s%N)
   echo "$(( (end - start) / 1000 )) $kb"
 }
 
 for app in "${apps[@]}"; do
-  dotnet exec "$work/$app/$app.dll" || { echo "$app failed" >&2; exit 1; }
+  # shellcheck disable=SC2046
+  $(command_of "$app") || { echo "$app failed" >&2; exit 1; }
   for _ in $(seq "$warmup"); do run "$app" >/dev/null; done
 done
 
+if [ -n "${AOT:-}" ]; then
+  for app in "${apps[@]}"; do echo "$app ($AOT, NativeAOT): $(stat -c %s "$work/$app/$app") bytes"; done
+fi
 printf '%-5s %12s %12s %7s %12s %12s %7s\n' pair 'baseline ms' 'client ms' ratio 'baseline MiB' 'client MiB' ratio
 : > "$work/pairs"
 for pair in $(seq "$pairs"); do

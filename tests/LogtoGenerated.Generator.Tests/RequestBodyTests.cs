@@ -80,7 +80,7 @@ public class RequestBodyTests
 
         Assert.Equal("global::LogtoGenerated.Models.CreateVerificationRequest body", GeneratedSource.Parameters(post)[0]);
         Assert.Contains("global::System.ArgumentNullException.ThrowIfNull(body);", GeneratedSource.Statements(post));
-        Assert.Contains("request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Default.CreateVerificationRequest);", GeneratedSource.Statements(post));
+        Assert.Contains("request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationRequest>());", GeneratedSource.Statements(post));
     }
 
     [Fact]

@@ -148,8 +148,8 @@ internal sealed class BuilderEmitter(TypeNames names)
         {
             // A value type (a bare number or boolean, which no Logto operation answers with) keeps its plain type.
             { Kind: ResponseKind.Json, Type: { } type, BodyOptional: true } when !TypeNames.IsValueType(type.Type) =>
-                ($"{Task}<{names.OfResponse(type).TrimEnd('?')}?>", $"SendOptionalAsync(request, {names.Context}.Default.{TypeNames.ResponseInfoName(type)}, cancellationToken)"),
-            { Kind: ResponseKind.Json, Type: { } type } => ($"{Task}<{names.OfResponse(type)}>", $"SendAsync(request, {names.Context}.Default.{TypeNames.ResponseInfoName(type)}, cancellationToken)"),
+                ($"{Task}<{names.OfResponse(type).TrimEnd('?')}?>", $"SendOptionalAsync(request, {names.ResponseInfo(type)}, cancellationToken)"),
+            { Kind: ResponseKind.Json, Type: { } type } => ($"{Task}<{names.OfResponse(type)}>", $"SendAsync(request, {names.ResponseInfo(type)}, cancellationToken)"),
             { Kind: ResponseKind.Text } => ($"{Task}<string>", "SendStringAsync(request, cancellationToken)"),
             _ => (Task, "SendNoContentAsync(request, cancellationToken)"),
         };
@@ -190,7 +190,7 @@ internal sealed class BuilderEmitter(TypeNames names)
     {
         var summary = operation.SummaryOrOperationId;
         var item = names.Of(paging.Item);
-        var info = $"{names.Context}.Default.{TypeNames.ResponseInfoName(operation.Response.Type!)}";
+        var info = names.ResponseInfo(operation.Response.Type!);
         var argumentError = "<exception cref=\"global::System.ArgumentOutOfRangeException\"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>";
 
         WriteOperationDocs(
@@ -312,7 +312,7 @@ internal sealed class BuilderEmitter(TypeNames names)
         switch (body.Encoding)
         {
             case BodyEncoding.Json:
-                return $"request.SetJsonContent(body, {names.Context}.Default.{TypeNames.InfoName(body.Type.Type)});";
+                return $"request.SetJsonContent(body, {names.Info(body.Type.Type)});";
             case BodyEncoding.Multipart:
             {
                 var shape = (ObjectType)((ModelRef)body.Type.Type).Type;

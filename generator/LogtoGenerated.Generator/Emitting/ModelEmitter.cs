@@ -338,7 +338,7 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
         foreach (var alternative in type.Alternatives)
         {
             writer.Line($"case {names.Of(alternative.Type.Type)} typed:");
-            writer.Line($"    {Json}.JsonSerializer.Serialize(writer, typed, {names.Context}.Default.{TypeNames.InfoName(alternative.Type.Type)});");
+            writer.Line($"    {Json}.JsonSerializer.Serialize(writer, typed, {names.Info(alternative.Type.Type)});");
             writer.Line("    break;");
         }
 
@@ -356,7 +356,7 @@ internal sealed class ModelEmitter(GeneratorOptions options, TypeNames names)
     private string Deserialize(UnionAlternative alternative)
     {
         var variable = "value" + (_read++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"{names.Serialization}.JsonUnion.TryDeserialize(element, {names.Context}.Default.{TypeNames.InfoName(alternative.Type.Type)}, out var {variable}) ? new(({names.Of(alternative.Type.Type)}){variable}!) : FromUnknown(element)";
+        return $"{names.Serialization}.JsonUnion.TryDeserialize(element, {names.Info(alternative.Type.Type)}, out var {variable}) ? new(({names.Of(alternative.Type.Type)}){variable}!) : FromUnknown(element)";
     }
 
     private static string KindCheck(TypeRef type)

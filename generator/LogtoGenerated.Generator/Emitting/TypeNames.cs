@@ -24,6 +24,32 @@ internal sealed class TypeNames(GeneratorOptions options)
         _ => throw new InvalidOperationException("Unknown type reference " + type),
     };
 
+    /// <summary>
+    /// The C# spelling of the runtime type of a use, as <c>LogtoJsonContext.RuntimeName</c> spells a <see cref="Type"/>:
+    /// no nullable annotation on reference types (they have no runtime type of their own), <c>T?</c> for nullable value types.
+    /// </summary>
+    public string RuntimeName(TypeUse use) =>
+        RuntimeName(use.Type) + (use.Nullable && IsValueType(use.Type) ? "?" : "");
+
+    private string RuntimeName(TypeRef type) => type switch
+    {
+        ListRef l => $"global::System.Collections.Generic.IList<{RuntimeName(l.Item)}>",
+        MapRef m => $"global::System.Collections.Generic.IDictionary<string, {RuntimeName(m.Value)}>",
+        _ => Of(type),
+    };
+
+    /// <summary>The runtime spelling (<see cref="RuntimeName(TypeUse)"/>) of the read-only list a list response is read as.</summary>
+    public string RuntimeResponseName(TypeUse response) => response.Type is ListRef l
+        ? $"global::System.Collections.Generic.IReadOnlyList<{RuntimeName(l.Item)}>"
+        : RuntimeName(response with { Nullable = false });
+
+    /// <summary>The expression for the metadata the client (de)serializes a type with.</summary>
+    public string Info(TypeRef type) => $"{Context}.Info<{Of(type)}>()";
+
+    /// <summary>The expression for the metadata a JSON response is read with: a list as the read-only list the method returns.</summary>
+    public string ResponseInfo(TypeUse response) =>
+        $"{Context}.Info<{(response.Type is ListRef ? OfResponse(response) : Of(response.Type))}>()";
+
     /// <summary>The C# type a method returns for a JSON response: lists are read-only there.</summary>
     public string OfResponse(TypeUse use) => use.Type switch
     {
@@ -66,6 +92,8 @@ internal sealed class TypeNames(GeneratorOptions options)
         {
             PrimitiveKind.Json => "JsonNode",
             PrimitiveKind.JsonObject => "JsonObject",
+            // System.Text.Json names a built-in type's converter after this name: it must be the runtime type's.
+            PrimitiveKind.EpochMilliseconds => "DateTimeOffset",
             _ => p.Kind.ToString(),
         },
         ModelRef m => m.Type.Name,

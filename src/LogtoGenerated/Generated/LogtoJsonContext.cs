@@ -12,9 +12,13 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleOrganization), TypeInfoPropertyName = "AccessTokenContextSampleOrganization")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUser), TypeInfoPropertyName = "AccessTokenContextSampleUser")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole), TypeInfoPropertyName = "AccessTokenContextSampleUserOrganizationRole")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>), TypeInfoPropertyName = "AccessTokenContextSampleUserOrganizationRoleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRole), TypeInfoPropertyName = "AccessTokenContextSampleUserRole")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>), TypeInfoPropertyName = "AccessTokenContextSampleUserRoleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope), TypeInfoPropertyName = "AccessTokenContextSampleUserRoleScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>), TypeInfoPropertyName = "AccessTokenContextSampleUserRoleScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity), TypeInfoPropertyName = "AccessTokenContextSampleUserSsoIdentity")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>), TypeInfoPropertyName = "AccessTokenContextSampleUserSsoIdentityList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenJwtCustomizer), TypeInfoPropertyName = "AccessTokenJwtCustomizer")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenSample), TypeInfoPropertyName = "AccessTokenSample")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl), TypeInfoPropertyName = "AccountCenterFieldControl")]
@@ -30,18 +34,22 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ActiveUserCounts), TypeInfoPropertyName = "ActiveUserCounts")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddOneTimeTokensRequest), TypeInfoPropertyName = "AddOneTimeTokensRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AdditionalScope), TypeInfoPropertyName = "AdditionalScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>), TypeInfoPropertyName = "AdditionalScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfig), TypeInfoPropertyName = "AddressRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfigPart), TypeInfoPropertyName = "AddressRequestConfigPart")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>), TypeInfoPropertyName = "AddressRequestConfigPartList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfigPartName), TypeInfoPropertyName = "AddressRequestConfigPartName")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AdminConsoleConfig), TypeInfoPropertyName = "AdminConsoleConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy), TypeInfoPropertyName = "AgreeToTermsPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AllowUploadMimeType), TypeInfoPropertyName = "AllowUploadMimeType")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>), TypeInfoPropertyName = "AllowUploadMimeTypeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AllowedChars), TypeInfoPropertyName = "AllowedChars")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Application), TypeInfoPropertyName = "Application")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationAccessControl), TypeInfoPropertyName = "ApplicationAccessControl")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationIdsRequest), TypeInfoPropertyName = "ApplicationIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadata), TypeInfoPropertyName = "ApplicationProtectedAppMetadata")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain), TypeInfoPropertyName = "ApplicationProtectedAppMetadataCustomDomain")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>), TypeInfoPropertyName = "ApplicationProtectedAppMetadataCustomDomainList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>), TypeInfoPropertyName = "ApplicationProtectedAppMetadataCustomDomainReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>), TypeInfoPropertyName = "ApplicationReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationSecret), TypeInfoPropertyName = "ApplicationSecret")]
@@ -69,6 +77,7 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceWithIssuesResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssueList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckboxDefaultValue), TypeInfoPropertyName = "CheckboxDefaultValue")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckboxRequestConfig), TypeInfoPropertyName = "CheckboxRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckedChargeNotification), TypeInfoPropertyName = "CheckedChargeNotification")]
@@ -82,6 +91,7 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CloudflareDataSsl), TypeInfoPropertyName = "CloudflareDataSsl")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Color), TypeInfoPropertyName = "Color")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConfigOption), TypeInfoPropertyName = "ConfigOption")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>), TypeInfoPropertyName = "ConfigOptionList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConfigPartConfig), TypeInfoPropertyName = "ConfigPartConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Connector), TypeInfoPropertyName = "Connector")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorAuthorizationUri), TypeInfoPropertyName = "ConnectorAuthorizationUri")]
@@ -145,43 +155,58 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileField), TypeInfoPropertyName = "CustomProfileField")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfig), TypeInfoPropertyName = "CustomProfileFieldConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfigPart), TypeInfoPropertyName = "CustomProfileFieldConfigPart")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>), TypeInfoPropertyName = "CustomProfileFieldConfigPartList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>), TypeInfoPropertyName = "CustomProfileFieldList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>), TypeInfoPropertyName = "CustomProfileFieldReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldType), TypeInfoPropertyName = "CustomProfileFieldType")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomUiAssets), TypeInfoPropertyName = "CustomUiAssets")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomUiCsp), TypeInfoPropertyName = "CustomUiCsp")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DateRequestConfig), TypeInfoPropertyName = "DateRequestConfig")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.DateTimeOffset), TypeInfoPropertyName = "DateTimeOffset")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DauCurve), TypeInfoPropertyName = "DauCurve")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>), TypeInfoPropertyName = "DauCurveList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest), TypeInfoPropertyName = "DeleteSentinelActivitiesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification), TypeInfoPropertyName = "DevelopmentTenantMigrationNotification")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DnsRecord), TypeInfoPropertyName = "DnsRecord")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>), TypeInfoPropertyName = "DnsRecordList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Domain), TypeInfoPropertyName = "Domain")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>), TypeInfoPropertyName = "DomainReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainStatus), TypeInfoPropertyName = "DomainStatus")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainVerificationFile), TypeInfoPropertyName = "DomainVerificationFile")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainVerificationFileContentType), TypeInfoPropertyName = "DomainVerificationFileContentType")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>), TypeInfoPropertyName = "DomainVerificationFileList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>), TypeInfoPropertyName = "DomainVerificationFileReadOnlyList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(double), TypeInfoPropertyName = "Double")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailBlocklistPolicy), TypeInfoPropertyName = "EmailBlocklistPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailTemplate), TypeInfoPropertyName = "EmailTemplate")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailTemplateDetails), TypeInfoPropertyName = "EmailTemplateDetails")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>), TypeInfoPropertyName = "EmailTemplateReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailTemplates), TypeInfoPropertyName = "EmailTemplates")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EnabledExtendedClaim), TypeInfoPropertyName = "EnabledExtendedClaim")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>), TypeInfoPropertyName = "EnabledExtendedClaimList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EnabledSetting), TypeInfoPropertyName = "EnabledSetting")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ExecutionStats), TypeInfoPropertyName = "ExecutionStats")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), TypeInfoPropertyName = "ExtensionData")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FeaturedApplication), TypeInfoPropertyName = "FeaturedApplication")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>), TypeInfoPropertyName = "FeaturedApplicationList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FeaturedUser), TypeInfoPropertyName = "FeaturedUser")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>), TypeInfoPropertyName = "FeaturedUserList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Fingerprints), TypeInfoPropertyName = "Fingerprints")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FingerprintsSha256), TypeInfoPropertyName = "FingerprintsSha256")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ForgotPassword), TypeInfoPropertyName = "ForgotPassword")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ForgotPasswordMethod), TypeInfoPropertyName = "ForgotPasswordMethod")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>), TypeInfoPropertyName = "ForgotPasswordMethodList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItem), TypeInfoPropertyName = "FormItem")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>), TypeInfoPropertyName = "FormItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemMultiSelect), TypeInfoPropertyName = "FormItemMultiSelect")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemObject), TypeInfoPropertyName = "FormItemObject")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemObjectType), TypeInfoPropertyName = "FormItemObjectType")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemSelect), TypeInfoPropertyName = "FormItemSelect")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemSelectSelectItem), TypeInfoPropertyName = "FormItemSelectSelectItem")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>), TypeInfoPropertyName = "FormItemSelectSelectItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfig), TypeInfoPropertyName = "FullnameRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPart), TypeInfoPropertyName = "FullnameRequestConfigPart")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>), TypeInfoPropertyName = "FullnameRequestConfigPartList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPartName), TypeInfoPropertyName = "FullnameRequestConfigPartName")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.GetUserIdentityResponse), TypeInfoPropertyName = "GetUserIdentityResponse")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.GoogleOneTap), TypeInfoPropertyName = "GoogleOneTap")]
@@ -189,15 +214,20 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Hook), TypeInfoPropertyName = "Hook")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookConfig), TypeInfoPropertyName = "HookConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookEvent), TypeInfoPropertyName = "HookEvent")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>), TypeInfoPropertyName = "HookEventList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookRecentLog), TypeInfoPropertyName = "HookRecentLog")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>), TypeInfoPropertyName = "HookRecentLogReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookWithExecutionStats), TypeInfoPropertyName = "HookWithExecutionStats")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>), TypeInfoPropertyName = "HookWithExecutionStatsReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdAndName), TypeInfoPropertyName = "IdAndName")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>), TypeInfoPropertyName = "IdAndNameList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdNameAndDescription), TypeInfoPropertyName = "IdNameAndDescription")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>), TypeInfoPropertyName = "IdNameAndDescriptionList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdTokenConfig), TypeInfoPropertyName = "IdTokenConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Identifier), TypeInfoPropertyName = "Identifier")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(int), TypeInfoPropertyName = "Int32")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.InteractionEvent), TypeInfoPropertyName = "InteractionEvent")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement), TypeInfoPropertyName = "JsonElement")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.Nodes.JsonNode), TypeInfoPropertyName = "JsonNode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>), TypeInfoPropertyName = "JsonNodeMap")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.Nodes.JsonObject), TypeInfoPropertyName = "JsonObject")]
@@ -220,10 +250,31 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MessagePayloadWithCode), TypeInfoPropertyName = "MessagePayloadWithCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Mfa), TypeInfoPropertyName = "Mfa")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MfaFactor), TypeInfoPropertyName = "MfaFactor")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>), TypeInfoPropertyName = "MfaFactorList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MfaPolicy), TypeInfoPropertyName = "MfaPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NameIdFormat), TypeInfoPropertyName = "NameIdFormat")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NamedItem), TypeInfoPropertyName = "NamedItem")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>), TypeInfoPropertyName = "NamedItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NewUserCounts), TypeInfoPropertyName = "NewUserCounts")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl?), TypeInfoPropertyName = "NullableAccountCenterFieldControl")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy?), TypeInfoPropertyName = "NullableAgreeToTermsPolicy")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationType?), TypeInfoPropertyName = "NullableApplicationType")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(bool?), TypeInfoPropertyName = "NullableBoolean")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaConfigMode?), TypeInfoPropertyName = "NullableCaptchaConfigMode")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorPlatform?), TypeInfoPropertyName = "NullableConnectorPlatform")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ContentType?), TypeInfoPropertyName = "NullableContentType")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.DateTimeOffset?), TypeInfoPropertyName = "NullableDateTimeOffset")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(double?), TypeInfoPropertyName = "NullableDouble")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookEvent?), TypeInfoPropertyName = "NullableHookEvent")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.InteractionEvent?), TypeInfoPropertyName = "NullableInteractionEvent")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NameIdFormat?), TypeInfoPropertyName = "NullableNameIdFormat")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcKeyStatus?), TypeInfoPropertyName = "NullableOidcKeyStatus")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OnExecutionError?), TypeInfoPropertyName = "NullableOnExecutionError")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?), TypeInfoPropertyName = "NullableOrganizationRequiredMfaPolicy")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordAlgorithm?), TypeInfoPropertyName = "NullablePasswordAlgorithm")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleType?), TypeInfoPropertyName = "NullableRoleType")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInMode?), TypeInfoPropertyName = "NullableSignInMode")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm?), TypeInfoPropertyName = "NullableSigningKeyAlgorithm")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NumberRequestConfig), TypeInfoPropertyName = "NumberRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcClientMetadata), TypeInfoPropertyName = "OidcClientMetadata")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcKey), TypeInfoPropertyName = "OidcKey")]
@@ -245,14 +296,17 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationInvitationStatus), TypeInfoPropertyName = "OrganizationInvitationStatus")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationJitEmailDomain), TypeInfoPropertyName = "OrganizationJitEmailDomain")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>), TypeInfoPropertyName = "OrganizationJitEmailDomainReadOnlyList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>), TypeInfoPropertyName = "OrganizationList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy), TypeInfoPropertyName = "OrganizationRequiredMfaPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRole), TypeInfoPropertyName = "OrganizationRole")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleIdsRequest), TypeInfoPropertyName = "OrganizationRoleIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>), TypeInfoPropertyName = "OrganizationRoleReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleRule), TypeInfoPropertyName = "OrganizationRoleRule")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>), TypeInfoPropertyName = "OrganizationRoleRuleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopes")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesResourceScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesResourceScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRolesRequest), TypeInfoPropertyName = "OrganizationRolesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationScope), TypeInfoPropertyName = "OrganizationScope")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationScopeIdsRequest), TypeInfoPropertyName = "OrganizationScopeIdsRequest")]
@@ -264,6 +318,7 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers), TypeInfoPropertyName = "OrganizationWithUsersCountAndFeaturedUsers")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>), TypeInfoPropertyName = "OrganizationWithUsersCountAndFeaturedUsersReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PageRule), TypeInfoPropertyName = "PageRule")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>), TypeInfoPropertyName = "PageRuleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasskeySignIn), TypeInfoPropertyName = "PasskeySignIn")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordAlgorithm), TypeInfoPropertyName = "PasswordAlgorithm")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordExpiration), TypeInfoPropertyName = "PasswordExpiration")]
@@ -274,6 +329,15 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordRequest), TypeInfoPropertyName = "PasswordRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PersonalAccessToken), TypeInfoPropertyName = "PersonalAccessToken")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>), TypeInfoPropertyName = "PersonalAccessTokenReadOnlyList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>), TypeInfoPropertyName = "PresenceAcsUrl")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>), TypeInfoPropertyName = "PresenceCustomUiAssets")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>), TypeInfoPropertyName = "PresenceForgotPasswordMethodList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>), TypeInfoPropertyName = "PresenceJsonNode")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>), TypeInfoPropertyName = "PresenceJsonObject")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>), TypeInfoPropertyName = "PresenceNamedItemList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>), TypeInfoPropertyName = "PresenceNullableHookEvent")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<string?>), TypeInfoPropertyName = "PresenceString")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>), TypeInfoPropertyName = "PresenceUpdateApplicationRequestProtectedAppMetadata")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ProtectedAppMetadata), TypeInfoPropertyName = "ProtectedAppMetadata")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ProtectedApps), TypeInfoPropertyName = "ProtectedApps")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ProviderName), TypeInfoPropertyName = "ProviderName")]
@@ -283,12 +347,14 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest), TypeInfoPropertyName = "ReplaceDomainVerificationFilesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest), TypeInfoPropertyName = "ReplaceEmailTemplatesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate), TypeInfoPropertyName = "ReplaceEmailTemplatesRequestTemplate")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>), TypeInfoPropertyName = "ReplaceEmailTemplatesRequestTemplateList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest), TypeInfoPropertyName = "ReplaceOneTimeTokenStatusRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest), TypeInfoPropertyName = "ReplaceOrganizationInvitationStatusRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus), TypeInfoPropertyName = "ReplaceOrganizationInvitationStatusRequestStatus")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest), TypeInfoPropertyName = "ReplaceOrganizationJitEmailDomainsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Resource), TypeInfoPropertyName = "Resource")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ResourceScope), TypeInfoPropertyName = "ResourceScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>), TypeInfoPropertyName = "ResourceScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>), TypeInfoPropertyName = "ResourceScopeReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ResourceWithScopes), TypeInfoPropertyName = "ResourceWithScopes")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>), TypeInfoPropertyName = "ResourceWithScopesReadOnlyList")]
@@ -306,26 +372,34 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ScopeIdsRequest), TypeInfoPropertyName = "ScopeIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SecondaryIdentifier), TypeInfoPropertyName = "SecondaryIdentifier")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SecondaryIdentifierIdentifier), TypeInfoPropertyName = "SecondaryIdentifierIdentifier")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>), TypeInfoPropertyName = "SecondaryIdentifierList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SelectItem), TypeInfoPropertyName = "SelectItem")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>), TypeInfoPropertyName = "SelectItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SelectRequestConfig), TypeInfoPropertyName = "SelectRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SentinelPolicy), TypeInfoPropertyName = "SentinelPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ShowCondition), TypeInfoPropertyName = "ShowCondition")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>), TypeInfoPropertyName = "ShowConditionList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignIn), TypeInfoPropertyName = "SignIn")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExp), TypeInfoPropertyName = "SignInExp")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceColor), TypeInfoPropertyName = "SignInExperienceColor")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceConfig), TypeInfoPropertyName = "SignInExperienceConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector), TypeInfoPropertyName = "SignInExperienceConfigSsoConnector")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>), TypeInfoPropertyName = "SignInExperienceConfigSsoConnectorList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperiencePhrase), TypeInfoPropertyName = "SignInExperiencePhrase")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>), TypeInfoPropertyName = "SignInExperiencePhraseMap")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInIdentifier), TypeInfoPropertyName = "SignInIdentifier")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>), TypeInfoPropertyName = "SignInIdentifierList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInMethod), TypeInfoPropertyName = "SignInMethod")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>), TypeInfoPropertyName = "SignInMethodList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInMode), TypeInfoPropertyName = "SignInMode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignUp), TypeInfoPropertyName = "SignUp")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SigningKey), TypeInfoPropertyName = "SigningKey")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm), TypeInfoPropertyName = "SigningKeyAlgorithm")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>), TypeInfoPropertyName = "SigningKeyReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialConnector), TypeInfoPropertyName = "SocialConnector")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>), TypeInfoPropertyName = "SocialConnectorList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialIdentity), TypeInfoPropertyName = "SocialIdentity")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>), TypeInfoPropertyName = "SocialIdentityList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialSignIn), TypeInfoPropertyName = "SocialSignIn")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnector), TypeInfoPropertyName = "SsoConnector")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnectorBranding), TypeInfoPropertyName = "SsoConnectorBranding")]
@@ -336,10 +410,13 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>), TypeInfoPropertyName = "SsoConnectorProviderReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>), TypeInfoPropertyName = "SsoConnectorReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentity), TypeInfoPropertyName = "SsoIdentity")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>), TypeInfoPropertyName = "SsoIdentityList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentityTokenSecret), TypeInfoPropertyName = "SsoIdentityTokenSecret")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentityWithTokenSecret), TypeInfoPropertyName = "SsoIdentityWithTokenSecret")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>), TypeInfoPropertyName = "SsoIdentityWithTokenSecretList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(string), TypeInfoPropertyName = "String")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>), TypeInfoPropertyName = "StringList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>), TypeInfoPropertyName = "StringMap")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SubjectToken), TypeInfoPropertyName = "SubjectToken")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SystemApplicationConfig), TypeInfoPropertyName = "SystemApplicationConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TargetType), TypeInfoPropertyName = "TargetType")]
@@ -373,6 +450,7 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameUrlRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldsSieOrderRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder), TypeInfoPropertyName = "UpdateCustomProfileFieldsSieOrderRequestOrder")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>), TypeInfoPropertyName = "UpdateCustomProfileFieldsSieOrderRequestOrderList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest), TypeInfoPropertyName = "UpdateEmailTemplateDetailsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateHookRequest), TypeInfoPropertyName = "UpdateHookRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest), TypeInfoPropertyName = "UpdateOidcSessionConfigRequest")]
@@ -415,10 +493,12 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopes), TypeInfoPropertyName = "UserConsentScopes")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesRequest), TypeInfoPropertyName = "UserConsentScopesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScope), TypeInfoPropertyName = "UserConsentScopesResourceScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>), TypeInfoPropertyName = "UserConsentScopesResourceScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource), TypeInfoPropertyName = "UserConsentScopesResourceScopeResource")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrants), TypeInfoPropertyName = "UserGrants")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsAppType), TypeInfoPropertyName = "UserGrantsAppType")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsGrant), TypeInfoPropertyName = "UserGrantsGrant")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>), TypeInfoPropertyName = "UserGrantsGrantList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsGrantPayload), TypeInfoPropertyName = "UserGrantsGrantPayload")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserHasPassword), TypeInfoPropertyName = "UserHasPassword")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserIdentity), TypeInfoPropertyName = "UserIdentity")]
@@ -434,9 +514,12 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserProfileAddress), TypeInfoPropertyName = "UserProfileAddress")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>), TypeInfoPropertyName = "UserReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserScope), TypeInfoPropertyName = "UserScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>), TypeInfoPropertyName = "UserScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSession), TypeInfoPropertyName = "UserSession")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>), TypeInfoPropertyName = "UserSessionList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionPayload), TypeInfoPropertyName = "UserSessionPayload")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionPayloadAuthorization), TypeInfoPropertyName = "UserSessionPayloadAuthorization")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>), TypeInfoPropertyName = "UserSessionPayloadAuthorizationMap")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget), TypeInfoPropertyName = "UserSessionRevokeGrantsTarget")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessions), TypeInfoPropertyName = "UserSessions")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSsoIdentity), TypeInfoPropertyName = "UserSsoIdentity")]
@@ -444,13 +527,16 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>), TypeInfoPropertyName = "UserWithSsoIdentitiesReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts), TypeInfoPropertyName = "UsernameCaseSensitivityConflicts")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample), TypeInfoPropertyName = "UsernameCaseSensitivityConflictsSample")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>), TypeInfoPropertyName = "UsernameCaseSensitivityConflictsSampleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernamePolicy), TypeInfoPropertyName = "UsernamePolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ValidationError), TypeInfoPropertyName = "ValidationError")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>), TypeInfoPropertyName = "ValidationErrorList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationCodePolicy), TypeInfoPropertyName = "VerificationCodePolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecord), TypeInfoPropertyName = "VerificationRecord")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordBackupCode), TypeInfoPropertyName = "VerificationRecordBackupCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode), TypeInfoPropertyName = "VerificationRecordEmailVerificationCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordEnterpriseSso), TypeInfoPropertyName = "VerificationRecordEnterpriseSso")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>), TypeInfoPropertyName = "VerificationRecordList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode), TypeInfoPropertyName = "VerificationRecordMfaEmailVerificationCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode), TypeInfoPropertyName = "VerificationRecordMfaPhoneVerificationCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity), TypeInfoPropertyName = "VerificationRecordNewPasswordIdentity")]
@@ -471,4 +557,942 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest), TypeInfoPropertyName = "VerifyVerificationCodeWithPhoneRequest")]
 public partial class LogtoJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
 {
+    /// <summary>The metadata of the type spelled name (as LogtoJsonContext.RuntimeName spells it), made by the source generator's method for it; null for any other name.</summary>
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName(string name, global::System.Text.Json.JsonSerializerOptions options) => (name.Length % 64) switch
+    {
+        0 => CreateByName0(name, options),
+        1 => CreateByName1(name, options),
+        2 => CreateByName2(name, options),
+        3 => CreateByName3(name, options),
+        4 => CreateByName4(name, options),
+        5 => CreateByName5(name, options),
+        6 => CreateByName6(name, options),
+        7 => CreateByName7(name, options),
+        8 => CreateByName8(name, options),
+        9 => CreateByName9(name, options),
+        10 => CreateByName10(name, options),
+        11 => CreateByName11(name, options),
+        12 => CreateByName12(name, options),
+        13 => CreateByName13(name, options),
+        14 => CreateByName14(name, options),
+        15 => CreateByName15(name, options),
+        16 => CreateByName16(name, options),
+        17 => CreateByName17(name, options),
+        18 => CreateByName18(name, options),
+        19 => CreateByName19(name, options),
+        20 => CreateByName20(name, options),
+        21 => CreateByName21(name, options),
+        22 => CreateByName22(name, options),
+        23 => CreateByName23(name, options),
+        24 => CreateByName24(name, options),
+        25 => CreateByName25(name, options),
+        26 => CreateByName26(name, options),
+        27 => CreateByName27(name, options),
+        28 => CreateByName28(name, options),
+        29 => CreateByName29(name, options),
+        30 => CreateByName30(name, options),
+        31 => CreateByName31(name, options),
+        32 => CreateByName32(name, options),
+        33 => CreateByName33(name, options),
+        34 => CreateByName34(name, options),
+        35 => CreateByName35(name, options),
+        36 => CreateByName36(name, options),
+        37 => CreateByName37(name, options),
+        38 => CreateByName38(name, options),
+        39 => CreateByName39(name, options),
+        40 => CreateByName40(name, options),
+        41 => CreateByName41(name, options),
+        42 => CreateByName42(name, options),
+        43 => CreateByName43(name, options),
+        44 => CreateByName44(name, options),
+        45 => CreateByName45(name, options),
+        46 => CreateByName46(name, options),
+        47 => CreateByName47(name, options),
+        48 => CreateByName48(name, options),
+        49 => CreateByName49(name, options),
+        50 => CreateByName50(name, options),
+        51 => CreateByName51(name, options),
+        52 => CreateByName52(name, options),
+        53 => CreateByName53(name, options),
+        54 => CreateByName54(name, options),
+        55 => CreateByName55(name, options),
+        56 => CreateByName56(name, options),
+        57 => CreateByName57(name, options),
+        58 => CreateByName58(name, options),
+        59 => CreateByName59(name, options),
+        60 => CreateByName60(name, options),
+        61 => CreateByName61(name, options),
+        62 => CreateByName62(name, options),
+        63 => CreateByName63(name, options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName0(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest" => Create_CreateCustomProfileFieldUrlRequest(options),
+        "global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest" => Create_CreateSamlApplicationSecretRequest(options),
+        "global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector" => Create_SignInExperienceConfigSsoConnector(options),
+        "global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest" => Create_UpdateAccountCenterSettingsRequest(options),
+        "global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>>" => Create_PresenceNamedItemList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>" => Create_OrganizationRoleWithScopesAndResourceScopesResourceScopeList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName1(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenContextSampleInteraction" => Create_AccessTokenContextSampleInteraction(options),
+        "global::LogtoGenerated.Models.ApplicationUserConsentOrganizations" => Create_ApplicationUserConsentOrganizations(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest" => Create_CreateCustomProfileFieldDateRequest(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest" => Create_CreateCustomProfileFieldTextRequest(options),
+        "global::LogtoGenerated.Models.CreateOrganizationInvitationRequest" => Create_CreateOrganizationInvitationRequest(options),
+        "global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest" => Create_CreateSsoConnectorSigningKeyRequest(options),
+        "global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken" => Create_JwtCustomizerListItemJwtAccessToken(options),
+        "global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest" => Create_TestJwtCustomizerAccessTokenRequest(options),
+        "global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest" => Create_UpdateUserPasswordExpirationRequest(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName2(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenContextSampleOrganization" => Create_AccessTokenContextSampleOrganization(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest" => Create_CreateCustomProfileFieldRegexRequest(options),
+        "global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest" => Create_CreateUserMfaVerificationTotpRequest(options),
+        "global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate" => Create_ReplaceEmailTemplatesRequestTemplate(options),
+        "global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest" => Create_UpdatePersonalAccessTokenNameRequest(options),
+        "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy" => Create_UpdateSignInExpRequestPasswordPolicy(options),
+        "global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier" => Create_VerificationRecordPasswordIdentifier(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName3(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope" => Create_AccessTokenContextSampleUserRoleScope(options),
+        "global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest" => Create_AssignOrganizationRolesToUsersRequest(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest" => Create_CreateCustomProfileFieldNumberRequest(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest" => Create_CreateCustomProfileFieldSelectRequest(options),
+        "global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse" => Create_CreateUserMfaVerificationTotpResponse(options),
+        "global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays" => Create_PasswordExpirationWithValidPeriodDays(options),
+        "global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest" => Create_ReplaceDomainVerificationFilesRequest(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest" => Create_UpdateCustomProfileFieldByNameRequest(options),
+        "global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity" => Create_VerificationRecordNewPasswordIdentity(options),
+        "int" => Create_Int32(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName4(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "bool" => Create_Boolean(options),
+        "global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest" => Create_CreateConnectorAuthorizationUriRequest(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest" => Create_CreateCustomProfileFieldAddressRequest(options),
+        "global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest" => Create_CreateVerificationCodeWithEmailRequest(options),
+        "global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest" => Create_CreateVerificationCodeWithPhoneRequest(options),
+        "global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification" => Create_DevelopmentTenantMigrationNotification(options),
+        "global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource" => Create_UserConsentScopesResourceScopeResource(options),
+        "global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample" => Create_UsernameCaseSensitivityConflictsSample(options),
+        "global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest" => Create_VerifyVerificationCodeWithEmailRequest(options),
+        "global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest" => Create_VerifyVerificationCodeWithPhoneRequest(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName5(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "bool?" => Create_NullableBoolean(options),
+        "global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity" => Create_AccessTokenContextSampleUserSsoIdentity(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest" => Create_CreateCustomProfileFieldCheckboxRequest(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest" => Create_CreateCustomProfileFieldFullnameRequest(options),
+        "global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest" => Create_CreateOrganizationJitEmailDomainRequest(options),
+        "global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode" => Create_VerificationRecordEmailVerificationCode(options),
+        "global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode" => Create_VerificationRecordPhoneVerificationCode(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>" => Create_CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssueList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName6(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "double" => Create_Double(options),
+        "global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise" => Create_CaptchaProviderConfigRecaptchaEnterprise(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest" => Create_UpdateCustomProfileFieldByNameUrlRequest(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest" => Create_UpdateCustomProfileFieldsSieOrderRequest(options),
+        "global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType" => Create_VerificationRecordPasswordIdentifierType(options),
+        "string" => Create_String(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName7(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "double?" => Create_NullableDouble(options),
+        "global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest" => Create_CreateUserMfaVerificationWithCodesRequest(options),
+        "global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials" => Create_JwtCustomizerListItemJwtClientCredentials(options),
+        "global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest" => Create_ReplaceApplicationSignInExperienceRequest(options),
+        "global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest" => Create_ReplaceOrganizationJitEmailDomainsRequest(options),
+        "global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest" => Create_TestJwtCustomizerClientCredentialsRequest(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest" => Create_UpdateCustomProfileFieldByNameDateRequest(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest" => Create_UpdateCustomProfileFieldByNameTextRequest(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName8(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest" => Create_CreateUserMfaVerificationBackupCodeRequest(options),
+        "global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest" => Create_CreateUserMfaVerificationWithSecretRequest(options),
+        "global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers" => Create_OrganizationWithUsersCountAndFeaturedUsers(options),
+        "global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest" => Create_ReplaceOrganizationInvitationStatusRequest(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest" => Create_UpdateCustomProfileFieldByNameRegexRequest(options),
+        "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength" => Create_UpdateSignInExpRequestPasswordPolicyLength(options),
+        "global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn" => Create_UpdateUserLogtoConfigsRequestPasskeySignIn(options),
+        "global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode" => Create_VerificationRecordMfaEmailVerificationCode(options),
+        "global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode" => Create_VerificationRecordMfaPhoneVerificationCode(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName9(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain" => Create_ApplicationProtectedAppMetadataCustomDomain(options),
+        "global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse" => Create_CreateUserMfaVerificationBackupCodeResponse(options),
+        "global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes" => Create_OrganizationRoleWithScopesAndResourceScopes(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest" => Create_UpdateCustomProfileFieldByNameNumberRequest(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest" => Create_UpdateCustomProfileFieldByNameSelectRequest(options),
+        "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects" => Create_UpdateSignInExpRequestPasswordPolicyRejects(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName10(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole" => Create_AccessTokenContextSampleUserOrganizationRole(options),
+        "global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest" => Create_AssignOrganizationRolesToApplicationsRequest(options),
+        "global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata" => Create_UpdateApplicationRequestProtectedAppMetadata(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest" => Create_UpdateCustomProfileFieldByNameAddressRequest(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName11(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest" => Create_UpdateCustomProfileFieldByNameCheckboxRequest(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest" => Create_UpdateCustomProfileFieldByNameFullnameRequest(options),
+        "global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder" => Create_UpdateCustomProfileFieldsSieOrderRequestOrder(options),
+        "global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>>" => Create_PresenceForgotPasswordMethodList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName12(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult" => Create_CheckPasswordWithDefaultSignInExperienceResult(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName13(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest" => Create_CheckPasswordWithDefaultSignInExperienceRequest(options),
+        "global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier" => Create_VerificationRecordNewPasswordIdentityIdentifier(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName14(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus" => Create_ReplaceOrganizationInvitationStatusRequestStatus(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName15(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier" => Create_VerificationRecordPhoneVerificationCodeIdentifier(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName16(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes" => Create_UpdateSignInExpRequestPasswordPolicyCharacterTypes(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>" => Create_DauCurveList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>" => Create_FormItemList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>" => Create_PageRuleList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName17(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>" => Create_DnsRecordList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>" => Create_HookEventList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>" => Create_IdAndNameList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>" => Create_MfaFactorList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>" => Create_NamedItemList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>" => Create_UserScopeList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName18(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult" => Create_CheckPasswordWithDefaultSignInExperienceObjectResult(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>" => Create_SelectItemList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName19(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl>" => Create_PresenceAcsUrl(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>" => Create_SsoIdentityList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>" => Create_UserSessionList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>" => Create_LogReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName20(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>" => Create_ConfigOptionList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>" => Create_FeaturedUserList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>" => Create_OrganizationList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>" => Create_SignInMethodList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>" => Create_RoleReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>" => Create_UserReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName21(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>" => Create_ResourceScopeList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>" => Create_ShowConditionList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName22(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult" => Create_CheckPasswordWithDefaultSignInExperienceWithIssuesResult(options),
+        "global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope" => Create_OrganizationRoleWithScopesAndResourceScopesResourceScope(options),
+        "global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode>" => Create_PresenceJsonNode(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>" => Create_SocialIdentityList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>" => Create_DomainReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName23(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>" => Create_PresenceNullableHookEvent(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>" => Create_AdditionalScopeList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>" => Create_SocialConnectorList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>" => Create_UserGrantsGrantList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>" => Create_ValidationErrorList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>" => Create_OidcKeyReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName24(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject>" => Create_PresenceJsonObject(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>" => Create_SignInIdentifierList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName25(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>" => Create_ConnectorReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>" => Create_RoleScopeReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName26(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>" => Create_CustomProfileFieldList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>" => Create_VerificationRecordList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>" => Create_SigningKeyReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName27(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue" => Create_CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue(options),
+        "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets>" => Create_PresenceCustomUiAssets(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>" => Create_AllowUploadMimeTypeList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>" => Create_FeaturedApplicationList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>" => Create_SecondaryIdentifierList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>" => Create_ApplicationReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName28(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>" => Create_ExtensionData(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>" => Create_EnabledExtendedClaimList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>" => Create_ForgotPasswordMethodList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>" => Create_IdNameAndDescriptionList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>" => Create_OrganizationRoleRuleList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>" => Create_CustomPhraseReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>" => Create_OneTimeTokenReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>" => Create_RoleListItemReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>" => Create_SsoConnectorReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName29(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>" => Create_EmailTemplateReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>" => Create_HookRecentLogReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>" => Create_ResourceScopeReadOnlyList(options),
+        "global::System.DateTimeOffset" => Create_DateTimeOffset(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName30(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>" => Create_DomainVerificationFileList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>" => Create_ActionListItemReadOnlyList(options),
+        "global::System.DateTimeOffset?" => Create_NullableDateTimeOffset(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName31(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>" => Create_JsonNodeMap(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName32(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>" => Create_AddressRequestConfigPartList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>" => Create_FormItemSelectSelectItemList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>" => Create_ConnectorFactoryReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>" => Create_OrganizationRoleReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>" => Create_OrganizationUserReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>" => Create_SsoConnectorDataReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName33(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.Log" => Create_Log(options),
+        "global::LogtoGenerated.Models.Mfa" => Create_Mfa(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>" => Create_FullnameRequestConfigPartList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>" => Create_ApplicationSecretReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>" => Create_OrganizationScopeReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName34(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.Hook" => Create_Hook(options),
+        "global::LogtoGenerated.Models.Role" => Create_Role(options),
+        "global::LogtoGenerated.Models.User" => Create_User(options),
+        "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>" => Create_UserIdentityMap(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>" => Create_SsoIdentityWithTokenSecretList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>" => Create_CustomProfileFieldReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>" => Create_ResourceWithScopesReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName35(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.Color" => Create_Color(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>" => Create_PersonalAccessTokenReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>" => Create_UserMfaVerificationReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName36(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AcsUrl" => Create_AcsUrl(options),
+        "global::LogtoGenerated.Models.Domain" => Create_Domain(options),
+        "global::LogtoGenerated.Models.SignIn" => Create_SignIn(options),
+        "global::LogtoGenerated.Models.SignUp" => Create_SignUp(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>" => Create_CustomProfileFieldConfigPartList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>" => Create_SsoConnectorProviderReadOnlyList(options),
+        "global::System.Text.Json.JsonElement" => Create_JsonElement(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName37(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.OidcKey" => Create_OidcKey(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>" => Create_JwtCustomizerListItemReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>" => Create_OrganizationWithRolesReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>" => Create_UserWithSsoIdentitiesReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName38(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.Branding" => Create_Branding(options),
+        "global::LogtoGenerated.Models.DauCurve" => Create_DauCurve(options),
+        "global::LogtoGenerated.Models.FormItem" => Create_FormItem(options),
+        "global::LogtoGenerated.Models.PageRule" => Create_PageRule(options),
+        "global::LogtoGenerated.Models.Resource" => Create_Resource(options),
+        "global::LogtoGenerated.Models.RoleType" => Create_RoleType(options),
+        "global::LogtoGenerated.Models.UserInfo" => Create_UserInfo(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>" => Create_UserConsentScopesResourceScopeList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>" => Create_DomainVerificationFileReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>" => Create_HookWithExecutionStatsReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>" => Create_OrganizationInvitationReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName39(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.Connector" => Create_Connector(options),
+        "global::LogtoGenerated.Models.DnsRecord" => Create_DnsRecord(options),
+        "global::LogtoGenerated.Models.HookEvent" => Create_HookEvent(options),
+        "global::LogtoGenerated.Models.IdAndName" => Create_IdAndName(options),
+        "global::LogtoGenerated.Models.MfaFactor" => Create_MfaFactor(options),
+        "global::LogtoGenerated.Models.MfaPolicy" => Create_MfaPolicy(options),
+        "global::LogtoGenerated.Models.NamedItem" => Create_NamedItem(options),
+        "global::LogtoGenerated.Models.RoleScope" => Create_RoleScope(options),
+        "global::LogtoGenerated.Models.RoleType?" => Create_NullableRoleType(options),
+        "global::LogtoGenerated.Models.SignInExp" => Create_SignInExp(options),
+        "global::LogtoGenerated.Models.UserAsset" => Create_UserAsset(options),
+        "global::LogtoGenerated.Models.UserScope" => Create_UserScope(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>" => Create_CreateCustomProfileFieldRequestList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>" => Create_OrganizationApplicationReadOnlyList(options),
+        "global::System.Text.Json.Nodes.JsonNode" => Create_JsonNode(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName40(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.ActionType" => Create_ActionType(options),
+        "global::LogtoGenerated.Models.CimdConfig" => Create_CimdConfig(options),
+        "global::LogtoGenerated.Models.HasuraAuth" => Create_HasuraAuth(options),
+        "global::LogtoGenerated.Models.HookConfig" => Create_HookConfig(options),
+        "global::LogtoGenerated.Models.HookEvent?" => Create_NullableHookEvent(options),
+        "global::LogtoGenerated.Models.Identifier" => Create_Identifier(options),
+        "global::LogtoGenerated.Models.LogPayload" => Create_LogPayload(options),
+        "global::LogtoGenerated.Models.SelectItem" => Create_SelectItem(options),
+        "global::LogtoGenerated.Models.SignInMode" => Create_SignInMode(options),
+        "global::LogtoGenerated.Models.SigningKey" => Create_SigningKey(options),
+        "global::LogtoGenerated.Models.TargetType" => Create_TargetType(options),
+        "global::LogtoGenerated.Models.UserGrants" => Create_UserGrants(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>" => Create_AccessTokenContextSampleUserRoleList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName41(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.Application" => Create_Application(options),
+        "global::LogtoGenerated.Models.ContentType" => Create_ContentType(options),
+        "global::LogtoGenerated.Models.CustomUiCsp" => Create_CustomUiCsp(options),
+        "global::LogtoGenerated.Models.LanguageTag" => Create_LanguageTag(options),
+        "global::LogtoGenerated.Models.SignInMode?" => Create_NullableSignInMode(options),
+        "global::LogtoGenerated.Models.SsoIdentity" => Create_SsoIdentity(options),
+        "global::LogtoGenerated.Models.TokenSecret" => Create_TokenSecret(options),
+        "global::LogtoGenerated.Models.UserProfile" => Create_UserProfile(options),
+        "global::LogtoGenerated.Models.UserSession" => Create_UserSession(options),
+        "global::System.Text.Json.Nodes.JsonObject" => Create_JsonObject(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName42(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.ActionConfig" => Create_ActionConfig(options),
+        "global::LogtoGenerated.Models.AllowedChars" => Create_AllowedChars(options),
+        "global::LogtoGenerated.Models.ConfigOption" => Create_ConfigOption(options),
+        "global::LogtoGenerated.Models.ContentType?" => Create_NullableContentType(options),
+        "global::LogtoGenerated.Models.CustomPhrase" => Create_CustomPhrase(options),
+        "global::LogtoGenerated.Models.DomainStatus" => Create_DomainStatus(options),
+        "global::LogtoGenerated.Models.FeaturedUser" => Create_FeaturedUser(options),
+        "global::LogtoGenerated.Models.Fingerprints" => Create_Fingerprints(options),
+        "global::LogtoGenerated.Models.GoogleOneTap" => Create_GoogleOneTap(options),
+        "global::LogtoGenerated.Models.LanguageInfo" => Create_LanguageInfo(options),
+        "global::LogtoGenerated.Models.NameIdFormat" => Create_NameIdFormat(options),
+        "global::LogtoGenerated.Models.OneTimeToken" => Create_OneTimeToken(options),
+        "global::LogtoGenerated.Models.Organization" => Create_Organization(options),
+        "global::LogtoGenerated.Models.ProviderName" => Create_ProviderName(options),
+        "global::LogtoGenerated.Models.ProviderType" => Create_ProviderType(options),
+        "global::LogtoGenerated.Models.RoleListItem" => Create_RoleListItem(options),
+        "global::LogtoGenerated.Models.SignInMethod" => Create_SignInMethod(options),
+        "global::LogtoGenerated.Models.SocialSignIn" => Create_SocialSignIn(options),
+        "global::LogtoGenerated.Models.SsoConnector" => Create_SsoConnector(options),
+        "global::LogtoGenerated.Models.SubjectToken" => Create_SubjectToken(options),
+        "global::LogtoGenerated.Models.TemplateType" => Create_TemplateType(options),
+        "global::LogtoGenerated.Models.UserIdentity" => Create_UserIdentity(options),
+        "global::LogtoGenerated.Models.UserSessions" => Create_UserSessions(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>" => Create_SignInExperienceConfigSsoConnectorList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>" => Create_OrganizationJitEmailDomainReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName43(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AcsUrlBinding" => Create_AcsUrlBinding(options),
+        "global::LogtoGenerated.Models.ActiveRequest" => Create_ActiveRequest(options),
+        "global::LogtoGenerated.Models.CaptchaConfig" => Create_CaptchaConfig(options),
+        "global::LogtoGenerated.Models.ConnectorType" => Create_ConnectorType(options),
+        "global::LogtoGenerated.Models.EmailTemplate" => Create_EmailTemplate(options),
+        "global::LogtoGenerated.Models.HookRecentLog" => Create_HookRecentLog(options),
+        "global::LogtoGenerated.Models.IdTokenConfig" => Create_IdTokenConfig(options),
+        "global::LogtoGenerated.Models.JwtCustomizer" => Create_JwtCustomizer(options),
+        "global::LogtoGenerated.Models.NameIdFormat?" => Create_NullableNameIdFormat(options),
+        "global::LogtoGenerated.Models.NewUserCounts" => Create_NewUserCounts(options),
+        "global::LogtoGenerated.Models.OidcKeyStatus" => Create_OidcKeyStatus(options),
+        "global::LogtoGenerated.Models.PasskeySignIn" => Create_PasskeySignIn(options),
+        "global::LogtoGenerated.Models.ProtectedApps" => Create_ProtectedApps(options),
+        "global::LogtoGenerated.Models.ResourceScope" => Create_ResourceScope(options),
+        "global::LogtoGenerated.Models.ShowCondition" => Create_ShowCondition(options),
+        "global::LogtoGenerated.Models.TrustedDevice" => Create_TrustedDevice(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName44(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.ActionListItem" => Create_ActionListItem(options),
+        "global::LogtoGenerated.Models.CharacterTypes" => Create_CharacterTypes(options),
+        "global::LogtoGenerated.Models.CloudflareData" => Create_CloudflareData(options),
+        "global::LogtoGenerated.Models.CountWithDelta" => Create_CountWithDelta(options),
+        "global::LogtoGenerated.Models.CustomUiAssets" => Create_CustomUiAssets(options),
+        "global::LogtoGenerated.Models.EmailTemplates" => Create_EmailTemplates(options),
+        "global::LogtoGenerated.Models.EnabledSetting" => Create_EnabledSetting(options),
+        "global::LogtoGenerated.Models.ExecutionStats" => Create_ExecutionStats(options),
+        "global::LogtoGenerated.Models.ForgotPassword" => Create_ForgotPassword(options),
+        "global::LogtoGenerated.Models.FormItemObject" => Create_FormItemObject(options),
+        "global::LogtoGenerated.Models.FormItemSelect" => Create_FormItemSelect(options),
+        "global::LogtoGenerated.Models.LastSubmission" => Create_LastSubmission(options),
+        "global::LogtoGenerated.Models.MessagePayload" => Create_MessagePayload(options),
+        "global::LogtoGenerated.Models.OidcKeyKeyType" => Create_OidcKeyKeyType(options),
+        "global::LogtoGenerated.Models.OidcKeyStatus?" => Create_NullableOidcKeyStatus(options),
+        "global::LogtoGenerated.Models.PasswordPolicy" => Create_PasswordPolicy(options),
+        "global::LogtoGenerated.Models.RoleIdsRequest" => Create_RoleIdsRequest(options),
+        "global::LogtoGenerated.Models.SentinelPolicy" => Create_SentinelPolicy(options),
+        "global::LogtoGenerated.Models.SocialIdentity" => Create_SocialIdentity(options),
+        "global::LogtoGenerated.Models.TokenSampleAud" => Create_TokenSampleAud(options),
+        "global::LogtoGenerated.Models.TotalUserCount" => Create_TotalUserCount(options),
+        "global::LogtoGenerated.Models.UserIdsRequest" => Create_UserIdsRequest(options),
+        "global::LogtoGenerated.Models.UsernamePolicy" => Create_UsernamePolicy(options),
+        "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>" => Create_SignInExperiencePhraseMap(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>" => Create_ReplaceEmailTemplatesRequestTemplateList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName45(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AdditionalScope" => Create_AdditionalScope(options),
+        "global::LogtoGenerated.Models.ApplicationType" => Create_ApplicationType(options),
+        "global::LogtoGenerated.Models.CaptchaProvider" => Create_CaptchaProvider(options),
+        "global::LogtoGenerated.Models.LogPayloadError" => Create_LogPayloadError(options),
+        "global::LogtoGenerated.Models.PasswordRequest" => Create_PasswordRequest(options),
+        "global::LogtoGenerated.Models.SamlApplication" => Create_SamlApplication(options),
+        "global::LogtoGenerated.Models.ScopeIdsRequest" => Create_ScopeIdsRequest(options),
+        "global::LogtoGenerated.Models.SocialConnector" => Create_SocialConnector(options),
+        "global::LogtoGenerated.Models.UserAgentParsed" => Create_UserAgentParsed(options),
+        "global::LogtoGenerated.Models.UserGrantsGrant" => Create_UserGrantsGrant(options),
+        "global::LogtoGenerated.Models.UserHasPassword" => Create_UserHasPassword(options),
+        "global::LogtoGenerated.Models.UserSsoIdentity" => Create_UserSsoIdentity(options),
+        "global::LogtoGenerated.Models.ValidationError" => Create_ValidationError(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>" => Create_AccessTokenContextSampleUserRoleScopeList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName46(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.ActiveUserCounts" => Create_ActiveUserCounts(options),
+        "global::LogtoGenerated.Models.ApplicationType?" => Create_NullableApplicationType(options),
+        "global::LogtoGenerated.Models.AttributeMapping" => Create_AttributeMapping(options),
+        "global::LogtoGenerated.Models.ConfigPartConfig" => Create_ConfigPartConfig(options),
+        "global::LogtoGenerated.Models.ConnectorFactory" => Create_ConnectorFactory(options),
+        "global::LogtoGenerated.Models.InteractionEvent" => Create_InteractionEvent(options),
+        "global::LogtoGenerated.Models.LogPayloadResult" => Create_LogPayloadResult(options),
+        "global::LogtoGenerated.Models.OnExecutionError" => Create_OnExecutionError(options),
+        "global::LogtoGenerated.Models.OrganizationRole" => Create_OrganizationRole(options),
+        "global::LogtoGenerated.Models.OrganizationUser" => Create_OrganizationUser(options),
+        "global::LogtoGenerated.Models.SignInIdentifier" => Create_SignInIdentifier(options),
+        "global::LogtoGenerated.Models.SsoConnectorData" => Create_SsoConnectorData(options),
+        "global::LogtoGenerated.Models.UrlRequestConfig" => Create_UrlRequestConfig(options),
+        "global::LogtoGenerated.Models.UserLogtoConfigs" => Create_UserLogtoConfigs(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>" => Create_UsernameCaseSensitivityConflictsSampleList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName47(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenSample" => Create_AccessTokenSample(options),
+        "global::LogtoGenerated.Models.ApplicationSecret" => Create_ApplicationSecret(options),
+        "global::LogtoGenerated.Models.CaptchaConfigMode" => Create_CaptchaConfigMode(options),
+        "global::LogtoGenerated.Models.CaptchaConfigType" => Create_CaptchaConfigType(options),
+        "global::LogtoGenerated.Models.CloudflareDataSsl" => Create_CloudflareDataSsl(options),
+        "global::LogtoGenerated.Models.ConnectorMetadata" => Create_ConnectorMetadata(options),
+        "global::LogtoGenerated.Models.ConnectorPlatform" => Create_ConnectorPlatform(options),
+        "global::LogtoGenerated.Models.CreateHookRequest" => Create_CreateHookRequest(options),
+        "global::LogtoGenerated.Models.CreateRoleRequest" => Create_CreateRoleRequest(options),
+        "global::LogtoGenerated.Models.CreateUserRequest" => Create_CreateUserRequest(options),
+        "global::LogtoGenerated.Models.DateRequestConfig" => Create_DateRequestConfig(options),
+        "global::LogtoGenerated.Models.InteractionEvent?" => Create_NullableInteractionEvent(options),
+        "global::LogtoGenerated.Models.OidcSessionConfig" => Create_OidcSessionConfig(options),
+        "global::LogtoGenerated.Models.OnExecutionError?" => Create_NullableOnExecutionError(options),
+        "global::LogtoGenerated.Models.OrganizationScope" => Create_OrganizationScope(options),
+        "global::LogtoGenerated.Models.PasswordAlgorithm" => Create_PasswordAlgorithm(options),
+        "global::LogtoGenerated.Models.TestActionRequest" => Create_TestActionRequest(options),
+        "global::LogtoGenerated.Models.TextRequestConfig" => Create_TextRequestConfig(options),
+        "global::LogtoGenerated.Models.UpdateHookRequest" => Create_UpdateHookRequest(options),
+        "global::LogtoGenerated.Models.UpdateRoleRequest" => Create_UpdateRoleRequest(options),
+        "global::LogtoGenerated.Models.UpdateUserRequest" => Create_UpdateUserRequest(options),
+        "global::LogtoGenerated.Models.UserAllIdentities" => Create_UserAllIdentities(options),
+        "global::LogtoGenerated.Models.UserConsentScopes" => Create_UserConsentScopes(options),
+        "global::LogtoGenerated.Models.UserGrantsAppType" => Create_UserGrantsAppType(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>" => Create_AccessTokenContextSampleUserSsoIdentityList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName48(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AdminConsoleConfig" => Create_AdminConsoleConfig(options),
+        "global::LogtoGenerated.Models.AgreeToTermsPolicy" => Create_AgreeToTermsPolicy(options),
+        "global::LogtoGenerated.Models.CaptchaConfigMode?" => Create_NullableCaptchaConfigMode(options),
+        "global::LogtoGenerated.Models.ConnectorPlatform?" => Create_NullableConnectorPlatform(options),
+        "global::LogtoGenerated.Models.CreateScopeRequest" => Create_CreateScopeRequest(options),
+        "global::LogtoGenerated.Models.CustomProfileField" => Create_CustomProfileField(options),
+        "global::LogtoGenerated.Models.FingerprintsSha256" => Create_FingerprintsSha256(options),
+        "global::LogtoGenerated.Models.FormItemObjectType" => Create_FormItemObjectType(options),
+        "global::LogtoGenerated.Models.OidcClientMetadata" => Create_OidcClientMetadata(options),
+        "global::LogtoGenerated.Models.OneTimeTokenStatus" => Create_OneTimeTokenStatus(options),
+        "global::LogtoGenerated.Models.PasswordAlgorithm?" => Create_NullablePasswordAlgorithm(options),
+        "global::LogtoGenerated.Models.PasswordExpiration" => Create_PasswordExpiration(options),
+        "global::LogtoGenerated.Models.RegexRequestConfig" => Create_RegexRequestConfig(options),
+        "global::LogtoGenerated.Models.ResourceWithScopes" => Create_ResourceWithScopes(options),
+        "global::LogtoGenerated.Models.UpdateScopeRequest" => Create_UpdateScopeRequest(options),
+        "global::LogtoGenerated.Models.UserAgentParsedCpu" => Create_UserAgentParsedCpu(options),
+        "global::LogtoGenerated.Models.UserProfileAddress" => Create_UserProfileAddress(options),
+        "global::LogtoGenerated.Models.UserSessionPayload" => Create_UserSessionPayload(options),
+        "global::LogtoGenerated.Models.VerificationRecord" => Create_VerificationRecord(options),
+        "global::System.Collections.Generic.IList<string>" => Create_StringList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName49(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AgreeToTermsPolicy?" => Create_NullableAgreeToTermsPolicy(options),
+        "global::LogtoGenerated.Models.AllowUploadMimeType" => Create_AllowUploadMimeType(options),
+        "global::LogtoGenerated.Models.CreateDomainRequest" => Create_CreateDomainRequest(options),
+        "global::LogtoGenerated.Models.CreateSecretRequest" => Create_CreateSecretRequest(options),
+        "global::LogtoGenerated.Models.FeaturedApplication" => Create_FeaturedApplication(options),
+        "global::LogtoGenerated.Models.FormItemMultiSelect" => Create_FormItemMultiSelect(options),
+        "global::LogtoGenerated.Models.NumberRequestConfig" => Create_NumberRequestConfig(options),
+        "global::LogtoGenerated.Models.OneTimeTokenContext" => Create_OneTimeTokenContext(options),
+        "global::LogtoGenerated.Models.PersonalAccessToken" => Create_PersonalAccessToken(options),
+        "global::LogtoGenerated.Models.SecondaryIdentifier" => Create_SecondaryIdentifier(options),
+        "global::LogtoGenerated.Models.SelectRequestConfig" => Create_SelectRequestConfig(options),
+        "global::LogtoGenerated.Models.SigningKeyAlgorithm" => Create_SigningKeyAlgorithm(options),
+        "global::LogtoGenerated.Models.TokenSecretMetadata" => Create_TokenSecretMetadata(options),
+        "global::LogtoGenerated.Models.UpdateActionRequest" => Create_UpdateActionRequest(options),
+        "global::LogtoGenerated.Models.UserLogtoConfigsMfa" => Create_UserLogtoConfigsMfa(options),
+        "global::LogtoGenerated.Models.UserMfaVerification" => Create_UserMfaVerification(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName50(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AddressRequestConfig" => Create_AddressRequestConfig(options),
+        "global::LogtoGenerated.Models.CheckboxDefaultValue" => Create_CheckboxDefaultValue(options),
+        "global::LogtoGenerated.Models.CleanupDomainsResult" => Create_CleanupDomainsResult(options),
+        "global::LogtoGenerated.Models.CustomClientMetadata" => Create_CustomClientMetadata(options),
+        "global::LogtoGenerated.Models.EmailBlocklistPolicy" => Create_EmailBlocklistPolicy(options),
+        "global::LogtoGenerated.Models.EmailTemplateDetails" => Create_EmailTemplateDetails(options),
+        "global::LogtoGenerated.Models.EnabledExtendedClaim" => Create_EnabledExtendedClaim(options),
+        "global::LogtoGenerated.Models.ForgotPasswordMethod" => Create_ForgotPasswordMethod(options),
+        "global::LogtoGenerated.Models.IdNameAndDescription" => Create_IdNameAndDescription(options),
+        "global::LogtoGenerated.Models.JwtCustomizerRequest" => Create_JwtCustomizerRequest(options),
+        "global::LogtoGenerated.Models.OrganizationRoleRule" => Create_OrganizationRoleRule(options),
+        "global::LogtoGenerated.Models.PasswordPolicyLength" => Create_PasswordPolicyLength(options),
+        "global::LogtoGenerated.Models.ProtectedAppMetadata" => Create_ProtectedAppMetadata(options),
+        "global::LogtoGenerated.Models.RoleAssignmentResult" => Create_RoleAssignmentResult(options),
+        "global::LogtoGenerated.Models.SigningKeyAlgorithm?" => Create_NullableSigningKeyAlgorithm(options),
+        "global::LogtoGenerated.Models.SsoConnectorBranding" => Create_SsoConnectorBranding(options),
+        "global::LogtoGenerated.Models.SsoConnectorProvider" => Create_SsoConnectorProvider(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName51(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccountCenterSettings" => Create_AccountCenterSettings(options),
+        "global::LogtoGenerated.Models.ApplicationIdsRequest" => Create_ApplicationIdsRequest(options),
+        "global::LogtoGenerated.Models.CaptchaProviderConfig" => Create_CaptchaProviderConfig(options),
+        "global::LogtoGenerated.Models.CheckboxRequestConfig" => Create_CheckboxRequestConfig(options),
+        "global::LogtoGenerated.Models.CleanupDomainsRequest" => Create_CleanupDomainsRequest(options),
+        "global::LogtoGenerated.Models.CreateHookTestRequest" => Create_CreateHookTestRequest(options),
+        "global::LogtoGenerated.Models.CreateResourceRequest" => Create_CreateResourceRequest(options),
+        "global::LogtoGenerated.Models.FullnameRequestConfig" => Create_FullnameRequestConfig(options),
+        "global::LogtoGenerated.Models.JwtCustomizerListItem" => Create_JwtCustomizerListItem(options),
+        "global::LogtoGenerated.Models.OrganizationWithRoles" => Create_OrganizationWithRoles(options),
+        "global::LogtoGenerated.Models.PasswordPolicyRejects" => Create_PasswordPolicyRejects(options),
+        "global::LogtoGenerated.Models.RotateOidcKeysRequest" => Create_RotateOidcKeysRequest(options),
+        "global::LogtoGenerated.Models.SignInExperienceColor" => Create_SignInExperienceColor(options),
+        "global::LogtoGenerated.Models.UpdateResourceRequest" => Create_UpdateResourceRequest(options),
+        "global::LogtoGenerated.Models.UserAgentParsedDevice" => Create_UserAgentParsedDevice(options),
+        "global::LogtoGenerated.Models.UserAgentParsedEngine" => Create_UserAgentParsedEngine(options),
+        "global::LogtoGenerated.Models.UserWithSsoIdentities" => Create_UserWithSsoIdentities(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>" => Create_ApplicationProtectedAppMetadataCustomDomainList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName52(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.ApplicationWithIsAdmin" => Create_ApplicationWithIsAdmin(options),
+        "global::LogtoGenerated.Models.CreateConnectorRequest" => Create_CreateConnectorRequest(options),
+        "global::LogtoGenerated.Models.CreateSamlAuthnRequest" => Create_CreateSamlAuthnRequest(options),
+        "global::LogtoGenerated.Models.CustomProfileFieldType" => Create_CustomProfileFieldType(options),
+        "global::LogtoGenerated.Models.DomainVerificationFile" => Create_DomainVerificationFile(options),
+        "global::LogtoGenerated.Models.HookWithExecutionStats" => Create_HookWithExecutionStats(options),
+        "global::LogtoGenerated.Models.MessagePayloadWithCode" => Create_MessagePayloadWithCode(options),
+        "global::LogtoGenerated.Models.OrganizationIdsRequest" => Create_OrganizationIdsRequest(options),
+        "global::LogtoGenerated.Models.OrganizationInvitation" => Create_OrganizationInvitation(options),
+        "global::LogtoGenerated.Models.SignInExperienceConfig" => Create_SignInExperienceConfig(options),
+        "global::LogtoGenerated.Models.SignInExperiencePhrase" => Create_SignInExperiencePhrase(options),
+        "global::LogtoGenerated.Models.SsoConnectorIdsRequest" => Create_SsoConnectorIdsRequest(options),
+        "global::LogtoGenerated.Models.SsoIdentityTokenSecret" => Create_SsoIdentityTokenSecret(options),
+        "global::LogtoGenerated.Models.UpdateConnectorRequest" => Create_UpdateConnectorRequest(options),
+        "global::LogtoGenerated.Models.UpdateSignInExpRequest" => Create_UpdateSignInExpRequest(options),
+        "global::LogtoGenerated.Models.UserAgentParsedBrowser" => Create_UserAgentParsedBrowser(options),
+        "global::LogtoGenerated.Models.UserAssetServiceStatus" => Create_UserAssetServiceStatus(options),
+        "global::LogtoGenerated.Models.UserGrantsGrantPayload" => Create_UserGrantsGrantPayload(options),
+        "global::LogtoGenerated.Models.VerificationCodePolicy" => Create_VerificationCodePolicy(options),
+        "global::LogtoGenerated.Models.VerificationRecordTotp" => Create_VerificationRecordTotp(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>" => Create_AccessTokenContextSampleUserOrganizationRoleList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName53(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AddOneTimeTokensRequest" => Create_AddOneTimeTokensRequest(options),
+        "global::LogtoGenerated.Models.GetUserIdentityResponse" => Create_GetUserIdentityResponse(options),
+        "global::LogtoGenerated.Models.OrganizationApplication" => Create_OrganizationApplication(options),
+        "global::LogtoGenerated.Models.SystemApplicationConfig" => Create_SystemApplicationConfig(options),
+        "global::LogtoGenerated.Serialization.Presence<string>" => Create_PresenceString(options),
+        "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>" => Create_UserSessionPayloadAuthorizationMap(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>" => Create_UpdateCustomProfileFieldsSieOrderRequestOrderList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName54(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenContextSample" => Create_AccessTokenContextSample(options),
+        "global::LogtoGenerated.Models.AccessTokenJwtCustomizer" => Create_AccessTokenJwtCustomizer(options),
+        "global::LogtoGenerated.Models.AddressRequestConfigPart" => Create_AddressRequestConfigPart(options),
+        "global::LogtoGenerated.Models.ApplicationAccessControl" => Create_ApplicationAccessControl(options),
+        "global::LogtoGenerated.Models.ContextSampleApplication" => Create_ContextSampleApplication(options),
+        "global::LogtoGenerated.Models.CreateApplicationRequest" => Create_CreateApplicationRequest(options),
+        "global::LogtoGenerated.Models.CustomProfileFieldConfig" => Create_CustomProfileFieldConfig(options),
+        "global::LogtoGenerated.Models.FormItemSelectSelectItem" => Create_FormItemSelectSelectItem(options),
+        "global::LogtoGenerated.Models.OrganizationRolesRequest" => Create_OrganizationRolesRequest(options),
+        "global::LogtoGenerated.Models.TestJwtCustomizerRequest" => Create_TestJwtCustomizerRequest(options),
+        "global::LogtoGenerated.Models.UpdateApplicationRequest" => Create_UpdateApplicationRequest(options),
+        "global::LogtoGenerated.Models.UpdateUserProfileRequest" => Create_UpdateUserProfileRequest(options),
+        "global::LogtoGenerated.Models.UserConsentScopesRequest" => Create_UserConsentScopesRequest(options),
+        "global::LogtoGenerated.Models.VerificationRecordSocial" => Create_VerificationRecordSocial(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName55(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccountCenterFieldControl" => Create_AccountCenterFieldControl(options),
+        "global::LogtoGenerated.Models.CheckedChargeNotification" => Create_CheckedChargeNotification(options),
+        "global::LogtoGenerated.Models.ConnectorAuthorizationUri" => Create_ConnectorAuthorizationUri(options),
+        "global::LogtoGenerated.Models.CreateOrganizationRequest" => Create_CreateOrganizationRequest(options),
+        "global::LogtoGenerated.Models.CreateSsoConnectorRequest" => Create_CreateSsoConnectorRequest(options),
+        "global::LogtoGenerated.Models.CreateSubjectTokenRequest" => Create_CreateSubjectTokenRequest(options),
+        "global::LogtoGenerated.Models.CreateUserIdentityRequest" => Create_CreateUserIdentityRequest(options),
+        "global::LogtoGenerated.Models.FullnameRequestConfigPart" => Create_FullnameRequestConfigPart(options),
+        "global::LogtoGenerated.Models.UpdateOrganizationRequest" => Create_UpdateOrganizationRequest(options),
+        "global::LogtoGenerated.Models.UpdateSsoConnectorRequest" => Create_UpdateSsoConnectorRequest(options),
+        "global::LogtoGenerated.Models.UserConsentScopeScopeType" => Create_UserConsentScopeScopeType(options),
+        "global::LogtoGenerated.Models.VerifyOneTimeTokenRequest" => Create_VerifyOneTimeTokenRequest(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName56(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccountCenterFieldControl?" => Create_NullableAccountCenterFieldControl(options),
+        "global::LogtoGenerated.Models.CreateConnectorTestRequest" => Create_CreateConnectorTestRequest(options),
+        "global::LogtoGenerated.Models.JwtCustomizerTokenTypePath" => Create_JwtCustomizerTokenTypePath(options),
+        "global::LogtoGenerated.Models.OrganizationJitEmailDomain" => Create_OrganizationJitEmailDomain(options),
+        "global::LogtoGenerated.Models.OrganizationRoleIdsRequest" => Create_OrganizationRoleIdsRequest(options),
+        "global::LogtoGenerated.Models.SsoIdentityWithTokenSecret" => Create_SsoIdentityWithTokenSecret(options),
+        "global::LogtoGenerated.Models.UploadCustomUiAssetsResult" => Create_UploadCustomUiAssetsResult(options),
+        "global::LogtoGenerated.Models.UpsertJwtCustomizerRequest" => Create_UpsertJwtCustomizerRequest(options),
+        "global::LogtoGenerated.Models.VerificationRecordPassword" => Create_VerificationRecordPassword(options),
+        "global::LogtoGenerated.Models.VerificationRecordWebAuthn" => Create_VerificationRecordWebAuthn(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName57(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccountCenterSettingsFields" => Create_AccountCenterSettingsFields(options),
+        "global::LogtoGenerated.Models.ApplicationSignInExperience" => Create_ApplicationSignInExperience(options),
+        "global::LogtoGenerated.Models.OrganizationScopeIdsRequest" => Create_OrganizationScopeIdsRequest(options),
+        "global::LogtoGenerated.Models.UpdateUserCustomDataRequest" => Create_UpdateUserCustomDataRequest(options),
+        "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata>" => Create_PresenceUpdateApplicationRequestProtectedAppMetadata(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName58(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenContextSampleUser" => Create_AccessTokenContextSampleUser(options),
+        "global::LogtoGenerated.Models.AddressRequestConfigPartName" => Create_AddressRequestConfigPartName(options),
+        "global::LogtoGenerated.Models.ClientCredentialsTokenSample" => Create_ClientCredentialsTokenSample(options),
+        "global::LogtoGenerated.Models.CreateSamlApplicationRequest" => Create_CreateSamlApplicationRequest(options),
+        "global::LogtoGenerated.Models.CustomProfileFieldConfigPart" => Create_CustomProfileFieldConfigPart(options),
+        "global::LogtoGenerated.Models.OrganizationInvitationStatus" => Create_OrganizationInvitationStatus(options),
+        "global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest" => Create_ReplaceEmailTemplatesRequest(options),
+        "global::LogtoGenerated.Models.UpdateCaptchaProviderRequest" => Create_UpdateCaptchaProviderRequest(options),
+        "global::LogtoGenerated.Models.UpdateSamlApplicationRequest" => Create_UpdateSamlApplicationRequest(options),
+        "global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest" => Create_UpdateUserIsSuspendedRequest(options),
+        "global::LogtoGenerated.Models.UserAssetServiceStatusStatus" => Create_UserAssetServiceStatusStatus(options),
+        "global::LogtoGenerated.Models.VerificationRecordBackupCode" => Create_VerificationRecordBackupCode(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>" => Create_OrganizationWithUsersCountAndFeaturedUsersReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName59(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenContextSampleGrant" => Create_AccessTokenContextSampleGrant(options),
+        "global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest" => Create_AssertSingleSignOnSamlRequest(options),
+        "global::LogtoGenerated.Models.CreateOrganizationRoleRequest" => Create_CreateOrganizationRoleRequest(options),
+        "global::LogtoGenerated.Models.CreateVerificationCodeRequest" => Create_CreateVerificationCodeRequest(options),
+        "global::LogtoGenerated.Models.FullnameRequestConfigPartName" => Create_FullnameRequestConfigPartName(options),
+        "global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy" => Create_OrganizationRequiredMfaPolicy(options),
+        "global::LogtoGenerated.Models.SecondaryIdentifierIdentifier" => Create_SecondaryIdentifierIdentifier(options),
+        "global::LogtoGenerated.Models.UpdateOrganizationRoleRequest" => Create_UpdateOrganizationRoleRequest(options),
+        "global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest" => Create_UpdateUserLogtoConfigsRequest(options),
+        "global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn" => Create_UserLogtoConfigsPasskeySignIn(options),
+        "global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget" => Create_UserSessionRevokeGrantsTarget(options),
+        "global::LogtoGenerated.Models.VerifyVerificationCodeRequest" => Create_VerifyVerificationCodeRequest(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>" => Create_ApplicationProtectedAppMetadataCustomDomainReadOnlyList(options),
+        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>" => Create_OrganizationRoleWithScopesAndResourceScopesReadOnlyList(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName60(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile" => Create_CaptchaProviderConfigTurnstile(options),
+        "global::LogtoGenerated.Models.ClientCredentialsContextSample" => Create_ClientCredentialsContextSample(options),
+        "global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer" => Create_ClientCredentialsJwtCustomizer(options),
+        "global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?" => Create_NullableOrganizationRequiredMfaPolicy(options),
+        "global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest" => Create_UpdateOidcSessionConfigRequest(options),
+        "global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest" => Create_UpdateResourceIsDefaultRequest(options),
+        "global::LogtoGenerated.Models.UserConsentScopesResourceScope" => Create_UserConsentScopesResourceScope(options),
+        "global::LogtoGenerated.Models.VerificationRecordOneTimeToken" => Create_VerificationRecordOneTimeToken(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName61(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.ApplicationProtectedAppMetadata" => Create_ApplicationProtectedAppMetadata(options),
+        "global::LogtoGenerated.Models.CreateCustomProfileFieldRequest" => Create_CreateCustomProfileFieldRequest(options),
+        "global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest" => Create_DeleteSentinelActivitiesRequest(options),
+        "global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest" => Create_UpdateAdminConsoleConfigRequest(options),
+        "global::LogtoGenerated.Models.UserSessionPayloadAuthorization" => Create_UserSessionPayloadAuthorization(options),
+        "global::LogtoGenerated.Models.VerificationRecordEnterpriseSso" => Create_VerificationRecordEnterpriseSso(options),
+        "global::LogtoGenerated.Models.VerificationRecordSignInPasskey" => Create_VerificationRecordSignInPasskey(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName62(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.AccessTokenContextSampleUserRole" => Create_AccessTokenContextSampleUserRole(options),
+        "global::LogtoGenerated.Models.CreateUserMfaVerificationRequest" => Create_CreateUserMfaVerificationRequest(options),
+        "global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest" => Create_ReplaceOneTimeTokenStatusRequest(options),
+        "global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa" => Create_UpdateUserLogtoConfigsRequestMfa(options),
+        "global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts" => Create_UsernameCaseSensitivityConflicts(options),
+        "global::System.Collections.Generic.IDictionary<string, string>" => Create_StringMap(options),
+        _ => null,
+    };
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName63(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
+    {
+        "global::LogtoGenerated.Models.CreateUserMfaVerificationResponse" => Create_CreateUserMfaVerificationResponse(options),
+        "global::LogtoGenerated.Models.DomainVerificationFileContentType" => Create_DomainVerificationFileContentType(options),
+        "global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest" => Create_UpdateEmailTemplateDetailsRequest(options),
+        _ => null,
+    };
 }
