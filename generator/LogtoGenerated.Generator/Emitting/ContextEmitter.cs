@@ -48,7 +48,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
             entries.Add(type.Name, names.Of(new ModelRef(type)), names.RuntimeName(new TypeUse(new ModelRef(type), false)));
             foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
             {
-                AddUse(entries, alternative.Type with { Nullable = false });
+                AddUse(entries, alternative.Type with { Nullable = false }, TypeNames.InfoName(alternative.Type.Type));
             }
         }
 
@@ -56,7 +56,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         {
             if (operation.Body is { Encoding: BodyEncoding.Json } body)
             {
-                AddUse(entries, body.Type with { Nullable = false });
+                AddUse(entries, body.Type with { Nullable = false }, TypeNames.InfoName(body.Type.Type));
             }
 
             if (operation.Response is { Kind: ResponseKind.Json, Type: { } response })
@@ -69,7 +69,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
                 }
                 else
                 {
-                    AddUse(entries, response with { Nullable = false });
+                    AddUse(entries, response with { Nullable = false }, TypeNames.ResponseInfoName(response));
                 }
             }
         }
@@ -99,15 +99,18 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
         // Every object keeps what the document does not describe (ModelEmitter's extension data).
         const string JsonElement = "global::System.Text.Json.JsonElement";
-        entries.Add("ExtensionData", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>");
+        entries.Add("IDictionaryStringJsonElement", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>");
         entries.Add("JsonElement", JsonElement, JsonElement);
     }
 
-    /// <summary>A type use and the types inside it (list items, map values, the value of a nullable value type).</summary>
-    private void AddUse(Entries entries, TypeUse use)
+    /// <summary>
+    /// A type use and the types inside it (list items, map values, the value of a nullable value type). A body, response
+    /// or union alternative is named as the API names it (<paramref name="name"/>), anything else as System.Text.Json would.
+    /// </summary>
+    private void AddUse(Entries entries, TypeUse use, string? name = null)
     {
         bool nullableValue = use.Nullable && TypeNames.IsValueType(use.Type);
-        entries.Add(ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use));
+        entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use));
         switch (use.Type)
         {
             case ListRef list:
@@ -123,8 +126,17 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         }
     }
 
+    /// <summary>
+    /// The name System.Text.Json gives a type it finds inside another one (<c>IListRole</c>, <c>NullableBoolean</c>,
+    /// <c>IDictionaryStringJsonElement</c>): declaring such a type keeps the context property it always had.
+    /// </summary>
     private static string ImplicitName(TypeUse use) =>
-        (use.Nullable && TypeNames.IsValueType(use.Type) ? "Nullable" : "") + TypeNames.InfoName(use.Type);
+        (use.Nullable && TypeNames.IsValueType(use.Type) ? "Nullable" : "") + use.Type switch
+        {
+            ListRef list => "IList" + ImplicitName(list.Item),
+            MapRef map => "IDictionaryString" + ImplicitName(map.Value),
+            _ => TypeNames.InfoName(use.Type),
+        };
 
     /// <summary>
     /// <c>CreateByName</c>: from a type's C# spelling to the source generator's <c>Create_{Name}</c> method of its entry.

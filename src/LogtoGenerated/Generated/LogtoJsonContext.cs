@@ -12,13 +12,9 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleOrganization), TypeInfoPropertyName = "AccessTokenContextSampleOrganization")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUser), TypeInfoPropertyName = "AccessTokenContextSampleUser")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole), TypeInfoPropertyName = "AccessTokenContextSampleUserOrganizationRole")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>), TypeInfoPropertyName = "AccessTokenContextSampleUserOrganizationRoleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRole), TypeInfoPropertyName = "AccessTokenContextSampleUserRole")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>), TypeInfoPropertyName = "AccessTokenContextSampleUserRoleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope), TypeInfoPropertyName = "AccessTokenContextSampleUserRoleScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>), TypeInfoPropertyName = "AccessTokenContextSampleUserRoleScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity), TypeInfoPropertyName = "AccessTokenContextSampleUserSsoIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>), TypeInfoPropertyName = "AccessTokenContextSampleUserSsoIdentityList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenJwtCustomizer), TypeInfoPropertyName = "AccessTokenJwtCustomizer")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenSample), TypeInfoPropertyName = "AccessTokenSample")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl), TypeInfoPropertyName = "AccountCenterFieldControl")]
@@ -34,22 +30,18 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ActiveUserCounts), TypeInfoPropertyName = "ActiveUserCounts")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddOneTimeTokensRequest), TypeInfoPropertyName = "AddOneTimeTokensRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AdditionalScope), TypeInfoPropertyName = "AdditionalScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>), TypeInfoPropertyName = "AdditionalScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfig), TypeInfoPropertyName = "AddressRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfigPart), TypeInfoPropertyName = "AddressRequestConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>), TypeInfoPropertyName = "AddressRequestConfigPartList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfigPartName), TypeInfoPropertyName = "AddressRequestConfigPartName")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AdminConsoleConfig), TypeInfoPropertyName = "AdminConsoleConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy), TypeInfoPropertyName = "AgreeToTermsPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AllowUploadMimeType), TypeInfoPropertyName = "AllowUploadMimeType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>), TypeInfoPropertyName = "AllowUploadMimeTypeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AllowedChars), TypeInfoPropertyName = "AllowedChars")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Application), TypeInfoPropertyName = "Application")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationAccessControl), TypeInfoPropertyName = "ApplicationAccessControl")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationIdsRequest), TypeInfoPropertyName = "ApplicationIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadata), TypeInfoPropertyName = "ApplicationProtectedAppMetadata")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain), TypeInfoPropertyName = "ApplicationProtectedAppMetadataCustomDomain")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>), TypeInfoPropertyName = "ApplicationProtectedAppMetadataCustomDomainList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>), TypeInfoPropertyName = "ApplicationProtectedAppMetadataCustomDomainReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>), TypeInfoPropertyName = "ApplicationReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationSecret), TypeInfoPropertyName = "ApplicationSecret")]
@@ -77,7 +69,6 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceWithIssuesResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssueList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckboxDefaultValue), TypeInfoPropertyName = "CheckboxDefaultValue")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckboxRequestConfig), TypeInfoPropertyName = "CheckboxRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckedChargeNotification), TypeInfoPropertyName = "CheckedChargeNotification")]
@@ -91,7 +82,6 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CloudflareDataSsl), TypeInfoPropertyName = "CloudflareDataSsl")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Color), TypeInfoPropertyName = "Color")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConfigOption), TypeInfoPropertyName = "ConfigOption")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>), TypeInfoPropertyName = "ConfigOptionList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConfigPartConfig), TypeInfoPropertyName = "ConfigPartConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Connector), TypeInfoPropertyName = "Connector")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorAuthorizationUri), TypeInfoPropertyName = "ConnectorAuthorizationUri")]
@@ -155,8 +145,6 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileField), TypeInfoPropertyName = "CustomProfileField")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfig), TypeInfoPropertyName = "CustomProfileFieldConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfigPart), TypeInfoPropertyName = "CustomProfileFieldConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>), TypeInfoPropertyName = "CustomProfileFieldConfigPartList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>), TypeInfoPropertyName = "CustomProfileFieldList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>), TypeInfoPropertyName = "CustomProfileFieldReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldType), TypeInfoPropertyName = "CustomProfileFieldType")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomUiAssets), TypeInfoPropertyName = "CustomUiAssets")]
@@ -164,17 +152,14 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DateRequestConfig), TypeInfoPropertyName = "DateRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.DateTimeOffset), TypeInfoPropertyName = "DateTimeOffset")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DauCurve), TypeInfoPropertyName = "DauCurve")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>), TypeInfoPropertyName = "DauCurveList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest), TypeInfoPropertyName = "DeleteSentinelActivitiesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification), TypeInfoPropertyName = "DevelopmentTenantMigrationNotification")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DnsRecord), TypeInfoPropertyName = "DnsRecord")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>), TypeInfoPropertyName = "DnsRecordList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Domain), TypeInfoPropertyName = "Domain")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>), TypeInfoPropertyName = "DomainReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainStatus), TypeInfoPropertyName = "DomainStatus")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainVerificationFile), TypeInfoPropertyName = "DomainVerificationFile")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainVerificationFileContentType), TypeInfoPropertyName = "DomainVerificationFileContentType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>), TypeInfoPropertyName = "DomainVerificationFileList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>), TypeInfoPropertyName = "DomainVerificationFileReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(double), TypeInfoPropertyName = "Double")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailBlocklistPolicy), TypeInfoPropertyName = "EmailBlocklistPolicy")]
@@ -183,30 +168,22 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>), TypeInfoPropertyName = "EmailTemplateReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailTemplates), TypeInfoPropertyName = "EmailTemplates")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EnabledExtendedClaim), TypeInfoPropertyName = "EnabledExtendedClaim")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>), TypeInfoPropertyName = "EnabledExtendedClaimList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EnabledSetting), TypeInfoPropertyName = "EnabledSetting")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ExecutionStats), TypeInfoPropertyName = "ExecutionStats")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), TypeInfoPropertyName = "ExtensionData")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FeaturedApplication), TypeInfoPropertyName = "FeaturedApplication")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>), TypeInfoPropertyName = "FeaturedApplicationList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FeaturedUser), TypeInfoPropertyName = "FeaturedUser")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>), TypeInfoPropertyName = "FeaturedUserList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Fingerprints), TypeInfoPropertyName = "Fingerprints")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FingerprintsSha256), TypeInfoPropertyName = "FingerprintsSha256")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ForgotPassword), TypeInfoPropertyName = "ForgotPassword")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ForgotPasswordMethod), TypeInfoPropertyName = "ForgotPasswordMethod")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>), TypeInfoPropertyName = "ForgotPasswordMethodList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItem), TypeInfoPropertyName = "FormItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>), TypeInfoPropertyName = "FormItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemMultiSelect), TypeInfoPropertyName = "FormItemMultiSelect")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemObject), TypeInfoPropertyName = "FormItemObject")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemObjectType), TypeInfoPropertyName = "FormItemObjectType")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemSelect), TypeInfoPropertyName = "FormItemSelect")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemSelectSelectItem), TypeInfoPropertyName = "FormItemSelectSelectItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>), TypeInfoPropertyName = "FormItemSelectSelectItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfig), TypeInfoPropertyName = "FullnameRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPart), TypeInfoPropertyName = "FullnameRequestConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>), TypeInfoPropertyName = "FullnameRequestConfigPartList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPartName), TypeInfoPropertyName = "FullnameRequestConfigPartName")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.GetUserIdentityResponse), TypeInfoPropertyName = "GetUserIdentityResponse")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.GoogleOneTap), TypeInfoPropertyName = "GoogleOneTap")]
@@ -214,15 +191,66 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Hook), TypeInfoPropertyName = "Hook")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookConfig), TypeInfoPropertyName = "HookConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookEvent), TypeInfoPropertyName = "HookEvent")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>), TypeInfoPropertyName = "HookEventList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookRecentLog), TypeInfoPropertyName = "HookRecentLog")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>), TypeInfoPropertyName = "HookRecentLogReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookWithExecutionStats), TypeInfoPropertyName = "HookWithExecutionStats")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>), TypeInfoPropertyName = "HookWithExecutionStatsReadOnlyList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), TypeInfoPropertyName = "IDictionaryStringJsonElement")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>), TypeInfoPropertyName = "IDictionaryStringString")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>), TypeInfoPropertyName = "IDictionaryStringUserSessionPayloadAuthorization")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>), TypeInfoPropertyName = "IListAccessTokenContextSampleUserOrganizationRole")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>), TypeInfoPropertyName = "IListAccessTokenContextSampleUserRole")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>), TypeInfoPropertyName = "IListAccessTokenContextSampleUserRoleScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>), TypeInfoPropertyName = "IListAccessTokenContextSampleUserSsoIdentity")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>), TypeInfoPropertyName = "IListAdditionalScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>), TypeInfoPropertyName = "IListAddressRequestConfigPart")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>), TypeInfoPropertyName = "IListAllowUploadMimeType")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>), TypeInfoPropertyName = "IListApplicationProtectedAppMetadataCustomDomain")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>), TypeInfoPropertyName = "IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>), TypeInfoPropertyName = "IListConfigOption")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>), TypeInfoPropertyName = "IListCustomProfileField")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>), TypeInfoPropertyName = "IListCustomProfileFieldConfigPart")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>), TypeInfoPropertyName = "IListDauCurve")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>), TypeInfoPropertyName = "IListDnsRecord")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>), TypeInfoPropertyName = "IListDomainVerificationFile")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>), TypeInfoPropertyName = "IListEnabledExtendedClaim")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>), TypeInfoPropertyName = "IListFeaturedApplication")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>), TypeInfoPropertyName = "IListFeaturedUser")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>), TypeInfoPropertyName = "IListForgotPasswordMethod")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>), TypeInfoPropertyName = "IListFormItem")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>), TypeInfoPropertyName = "IListFormItemSelectSelectItem")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>), TypeInfoPropertyName = "IListFullnameRequestConfigPart")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>), TypeInfoPropertyName = "IListHookEvent")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>), TypeInfoPropertyName = "IListIdAndName")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>), TypeInfoPropertyName = "IListIdNameAndDescription")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>), TypeInfoPropertyName = "IListMfaFactor")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>), TypeInfoPropertyName = "IListNamedItem")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>), TypeInfoPropertyName = "IListOrganization")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>), TypeInfoPropertyName = "IListOrganizationRoleRule")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>), TypeInfoPropertyName = "IListOrganizationRoleWithScopesAndResourceScopesResourceScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>), TypeInfoPropertyName = "IListPageRule")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>), TypeInfoPropertyName = "IListReplaceEmailTemplatesRequestTemplate")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>), TypeInfoPropertyName = "IListResourceScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>), TypeInfoPropertyName = "IListSecondaryIdentifier")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>), TypeInfoPropertyName = "IListSelectItem")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>), TypeInfoPropertyName = "IListShowCondition")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>), TypeInfoPropertyName = "IListSignInExperienceConfigSsoConnector")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>), TypeInfoPropertyName = "IListSignInIdentifier")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>), TypeInfoPropertyName = "IListSignInMethod")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>), TypeInfoPropertyName = "IListSocialConnector")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>), TypeInfoPropertyName = "IListSocialIdentity")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>), TypeInfoPropertyName = "IListSsoIdentity")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>), TypeInfoPropertyName = "IListSsoIdentityWithTokenSecret")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>), TypeInfoPropertyName = "IListUpdateCustomProfileFieldsSieOrderRequestOrder")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>), TypeInfoPropertyName = "IListUserConsentScopesResourceScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>), TypeInfoPropertyName = "IListUserGrantsGrant")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>), TypeInfoPropertyName = "IListUserScope")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>), TypeInfoPropertyName = "IListUserSession")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>), TypeInfoPropertyName = "IListUsernameCaseSensitivityConflictsSample")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>), TypeInfoPropertyName = "IListValidationError")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>), TypeInfoPropertyName = "IListVerificationRecord")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdAndName), TypeInfoPropertyName = "IdAndName")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>), TypeInfoPropertyName = "IdAndNameList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdNameAndDescription), TypeInfoPropertyName = "IdNameAndDescription")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>), TypeInfoPropertyName = "IdNameAndDescriptionList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdTokenConfig), TypeInfoPropertyName = "IdTokenConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Identifier), TypeInfoPropertyName = "Identifier")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(int), TypeInfoPropertyName = "Int32")]
@@ -250,11 +278,9 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MessagePayloadWithCode), TypeInfoPropertyName = "MessagePayloadWithCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Mfa), TypeInfoPropertyName = "Mfa")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MfaFactor), TypeInfoPropertyName = "MfaFactor")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>), TypeInfoPropertyName = "MfaFactorList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MfaPolicy), TypeInfoPropertyName = "MfaPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NameIdFormat), TypeInfoPropertyName = "NameIdFormat")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NamedItem), TypeInfoPropertyName = "NamedItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>), TypeInfoPropertyName = "NamedItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NewUserCounts), TypeInfoPropertyName = "NewUserCounts")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl?), TypeInfoPropertyName = "NullableAccountCenterFieldControl")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy?), TypeInfoPropertyName = "NullableAgreeToTermsPolicy")]
@@ -296,17 +322,14 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationInvitationStatus), TypeInfoPropertyName = "OrganizationInvitationStatus")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationJitEmailDomain), TypeInfoPropertyName = "OrganizationJitEmailDomain")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>), TypeInfoPropertyName = "OrganizationJitEmailDomainReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>), TypeInfoPropertyName = "OrganizationList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy), TypeInfoPropertyName = "OrganizationRequiredMfaPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRole), TypeInfoPropertyName = "OrganizationRole")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleIdsRequest), TypeInfoPropertyName = "OrganizationRoleIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>), TypeInfoPropertyName = "OrganizationRoleReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleRule), TypeInfoPropertyName = "OrganizationRoleRule")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>), TypeInfoPropertyName = "OrganizationRoleRuleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopes")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesResourceScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRolesRequest), TypeInfoPropertyName = "OrganizationRolesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationScope), TypeInfoPropertyName = "OrganizationScope")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationScopeIdsRequest), TypeInfoPropertyName = "OrganizationScopeIdsRequest")]
@@ -318,7 +341,6 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers), TypeInfoPropertyName = "OrganizationWithUsersCountAndFeaturedUsers")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>), TypeInfoPropertyName = "OrganizationWithUsersCountAndFeaturedUsersReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PageRule), TypeInfoPropertyName = "PageRule")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>), TypeInfoPropertyName = "PageRuleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasskeySignIn), TypeInfoPropertyName = "PasskeySignIn")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordAlgorithm), TypeInfoPropertyName = "PasswordAlgorithm")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordExpiration), TypeInfoPropertyName = "PasswordExpiration")]
@@ -331,10 +353,10 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>), TypeInfoPropertyName = "PersonalAccessTokenReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>), TypeInfoPropertyName = "PresenceAcsUrl")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>), TypeInfoPropertyName = "PresenceCustomUiAssets")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>), TypeInfoPropertyName = "PresenceForgotPasswordMethodList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>), TypeInfoPropertyName = "PresenceIListForgotPasswordMethod")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>), TypeInfoPropertyName = "PresenceIListNamedItem")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>), TypeInfoPropertyName = "PresenceJsonNode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>), TypeInfoPropertyName = "PresenceJsonObject")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>), TypeInfoPropertyName = "PresenceNamedItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>), TypeInfoPropertyName = "PresenceNullableHookEvent")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<string?>), TypeInfoPropertyName = "PresenceString")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>), TypeInfoPropertyName = "PresenceUpdateApplicationRequestProtectedAppMetadata")]
@@ -347,14 +369,12 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest), TypeInfoPropertyName = "ReplaceDomainVerificationFilesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest), TypeInfoPropertyName = "ReplaceEmailTemplatesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate), TypeInfoPropertyName = "ReplaceEmailTemplatesRequestTemplate")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>), TypeInfoPropertyName = "ReplaceEmailTemplatesRequestTemplateList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest), TypeInfoPropertyName = "ReplaceOneTimeTokenStatusRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest), TypeInfoPropertyName = "ReplaceOrganizationInvitationStatusRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus), TypeInfoPropertyName = "ReplaceOrganizationInvitationStatusRequestStatus")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest), TypeInfoPropertyName = "ReplaceOrganizationJitEmailDomainsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Resource), TypeInfoPropertyName = "Resource")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ResourceScope), TypeInfoPropertyName = "ResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>), TypeInfoPropertyName = "ResourceScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>), TypeInfoPropertyName = "ResourceScopeReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ResourceWithScopes), TypeInfoPropertyName = "ResourceWithScopes")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>), TypeInfoPropertyName = "ResourceWithScopesReadOnlyList")]
@@ -372,34 +392,26 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ScopeIdsRequest), TypeInfoPropertyName = "ScopeIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SecondaryIdentifier), TypeInfoPropertyName = "SecondaryIdentifier")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SecondaryIdentifierIdentifier), TypeInfoPropertyName = "SecondaryIdentifierIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>), TypeInfoPropertyName = "SecondaryIdentifierList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SelectItem), TypeInfoPropertyName = "SelectItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>), TypeInfoPropertyName = "SelectItemList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SelectRequestConfig), TypeInfoPropertyName = "SelectRequestConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SentinelPolicy), TypeInfoPropertyName = "SentinelPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ShowCondition), TypeInfoPropertyName = "ShowCondition")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>), TypeInfoPropertyName = "ShowConditionList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignIn), TypeInfoPropertyName = "SignIn")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExp), TypeInfoPropertyName = "SignInExp")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceColor), TypeInfoPropertyName = "SignInExperienceColor")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceConfig), TypeInfoPropertyName = "SignInExperienceConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector), TypeInfoPropertyName = "SignInExperienceConfigSsoConnector")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>), TypeInfoPropertyName = "SignInExperienceConfigSsoConnectorList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperiencePhrase), TypeInfoPropertyName = "SignInExperiencePhrase")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>), TypeInfoPropertyName = "SignInExperiencePhraseMap")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInIdentifier), TypeInfoPropertyName = "SignInIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>), TypeInfoPropertyName = "SignInIdentifierList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInMethod), TypeInfoPropertyName = "SignInMethod")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>), TypeInfoPropertyName = "SignInMethodList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInMode), TypeInfoPropertyName = "SignInMode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignUp), TypeInfoPropertyName = "SignUp")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SigningKey), TypeInfoPropertyName = "SigningKey")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm), TypeInfoPropertyName = "SigningKeyAlgorithm")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>), TypeInfoPropertyName = "SigningKeyReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialConnector), TypeInfoPropertyName = "SocialConnector")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>), TypeInfoPropertyName = "SocialConnectorList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialIdentity), TypeInfoPropertyName = "SocialIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>), TypeInfoPropertyName = "SocialIdentityList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialSignIn), TypeInfoPropertyName = "SocialSignIn")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnector), TypeInfoPropertyName = "SsoConnector")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnectorBranding), TypeInfoPropertyName = "SsoConnectorBranding")]
@@ -410,13 +422,10 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>), TypeInfoPropertyName = "SsoConnectorProviderReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>), TypeInfoPropertyName = "SsoConnectorReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentity), TypeInfoPropertyName = "SsoIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>), TypeInfoPropertyName = "SsoIdentityList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentityTokenSecret), TypeInfoPropertyName = "SsoIdentityTokenSecret")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentityWithTokenSecret), TypeInfoPropertyName = "SsoIdentityWithTokenSecret")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>), TypeInfoPropertyName = "SsoIdentityWithTokenSecretList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(string), TypeInfoPropertyName = "String")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>), TypeInfoPropertyName = "StringList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>), TypeInfoPropertyName = "StringMap")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SubjectToken), TypeInfoPropertyName = "SubjectToken")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SystemApplicationConfig), TypeInfoPropertyName = "SystemApplicationConfig")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TargetType), TypeInfoPropertyName = "TargetType")]
@@ -450,7 +459,6 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameUrlRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldsSieOrderRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder), TypeInfoPropertyName = "UpdateCustomProfileFieldsSieOrderRequestOrder")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>), TypeInfoPropertyName = "UpdateCustomProfileFieldsSieOrderRequestOrderList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest), TypeInfoPropertyName = "UpdateEmailTemplateDetailsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateHookRequest), TypeInfoPropertyName = "UpdateHookRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest), TypeInfoPropertyName = "UpdateOidcSessionConfigRequest")]
@@ -493,12 +501,10 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopes), TypeInfoPropertyName = "UserConsentScopes")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesRequest), TypeInfoPropertyName = "UserConsentScopesRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScope), TypeInfoPropertyName = "UserConsentScopesResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>), TypeInfoPropertyName = "UserConsentScopesResourceScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource), TypeInfoPropertyName = "UserConsentScopesResourceScopeResource")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrants), TypeInfoPropertyName = "UserGrants")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsAppType), TypeInfoPropertyName = "UserGrantsAppType")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsGrant), TypeInfoPropertyName = "UserGrantsGrant")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>), TypeInfoPropertyName = "UserGrantsGrantList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsGrantPayload), TypeInfoPropertyName = "UserGrantsGrantPayload")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserHasPassword), TypeInfoPropertyName = "UserHasPassword")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserIdentity), TypeInfoPropertyName = "UserIdentity")]
@@ -514,12 +520,9 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserProfileAddress), TypeInfoPropertyName = "UserProfileAddress")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>), TypeInfoPropertyName = "UserReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserScope), TypeInfoPropertyName = "UserScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>), TypeInfoPropertyName = "UserScopeList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSession), TypeInfoPropertyName = "UserSession")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>), TypeInfoPropertyName = "UserSessionList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionPayload), TypeInfoPropertyName = "UserSessionPayload")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionPayloadAuthorization), TypeInfoPropertyName = "UserSessionPayloadAuthorization")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>), TypeInfoPropertyName = "UserSessionPayloadAuthorizationMap")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget), TypeInfoPropertyName = "UserSessionRevokeGrantsTarget")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessions), TypeInfoPropertyName = "UserSessions")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSsoIdentity), TypeInfoPropertyName = "UserSsoIdentity")]
@@ -527,16 +530,13 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>), TypeInfoPropertyName = "UserWithSsoIdentitiesReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts), TypeInfoPropertyName = "UsernameCaseSensitivityConflicts")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample), TypeInfoPropertyName = "UsernameCaseSensitivityConflictsSample")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>), TypeInfoPropertyName = "UsernameCaseSensitivityConflictsSampleList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernamePolicy), TypeInfoPropertyName = "UsernamePolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ValidationError), TypeInfoPropertyName = "ValidationError")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>), TypeInfoPropertyName = "ValidationErrorList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationCodePolicy), TypeInfoPropertyName = "VerificationCodePolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecord), TypeInfoPropertyName = "VerificationRecord")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordBackupCode), TypeInfoPropertyName = "VerificationRecordBackupCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode), TypeInfoPropertyName = "VerificationRecordEmailVerificationCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordEnterpriseSso), TypeInfoPropertyName = "VerificationRecordEnterpriseSso")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>), TypeInfoPropertyName = "VerificationRecordList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode), TypeInfoPropertyName = "VerificationRecordMfaEmailVerificationCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode), TypeInfoPropertyName = "VerificationRecordMfaPhoneVerificationCode")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity), TypeInfoPropertyName = "VerificationRecordNewPasswordIdentity")]
@@ -633,8 +633,8 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest" => Create_CreateSamlApplicationSecretRequest(options),
         "global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector" => Create_SignInExperienceConfigSsoConnector(options),
         "global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest" => Create_UpdateAccountCenterSettingsRequest(options),
-        "global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>>" => Create_PresenceNamedItemList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>" => Create_OrganizationRoleWithScopesAndResourceScopesResourceScopeList(options),
+        "global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>>" => Create_PresenceIListNamedItem(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>" => Create_IListOrganizationRoleWithScopesAndResourceScopesResourceScope(options),
         _ => null,
     };
 
@@ -703,7 +703,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest" => Create_CreateOrganizationJitEmailDomainRequest(options),
         "global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode" => Create_VerificationRecordEmailVerificationCode(options),
         "global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode" => Create_VerificationRecordPhoneVerificationCode(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>" => Create_CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssueList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>" => Create_IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue(options),
         _ => null,
     };
 
@@ -770,7 +770,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest" => Create_UpdateCustomProfileFieldByNameCheckboxRequest(options),
         "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest" => Create_UpdateCustomProfileFieldByNameFullnameRequest(options),
         "global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder" => Create_UpdateCustomProfileFieldsSieOrderRequestOrder(options),
-        "global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>>" => Create_PresenceForgotPasswordMethodList(options),
+        "global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>>" => Create_PresenceIListForgotPasswordMethod(options),
         _ => null,
     };
 
@@ -802,45 +802,45 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName16(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
         "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes" => Create_UpdateSignInExpRequestPasswordPolicyCharacterTypes(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>" => Create_DauCurveList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>" => Create_FormItemList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>" => Create_PageRuleList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>" => Create_IListDauCurve(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>" => Create_IListFormItem(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>" => Create_IListPageRule(options),
         _ => null,
     };
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName17(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>" => Create_DnsRecordList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>" => Create_HookEventList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>" => Create_IdAndNameList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>" => Create_MfaFactorList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>" => Create_NamedItemList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>" => Create_UserScopeList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>" => Create_IListDnsRecord(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>" => Create_IListHookEvent(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>" => Create_IListIdAndName(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>" => Create_IListMfaFactor(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>" => Create_IListNamedItem(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>" => Create_IListUserScope(options),
         _ => null,
     };
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName18(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
         "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult" => Create_CheckPasswordWithDefaultSignInExperienceObjectResult(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>" => Create_SelectItemList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>" => Create_IListSelectItem(options),
         _ => null,
     };
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName19(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
         "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl>" => Create_PresenceAcsUrl(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>" => Create_SsoIdentityList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>" => Create_UserSessionList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>" => Create_IListSsoIdentity(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>" => Create_IListUserSession(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>" => Create_LogReadOnlyList(options),
         _ => null,
     };
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName20(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>" => Create_ConfigOptionList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>" => Create_FeaturedUserList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>" => Create_OrganizationList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>" => Create_SignInMethodList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>" => Create_IListConfigOption(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>" => Create_IListFeaturedUser(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>" => Create_IListOrganization(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>" => Create_IListSignInMethod(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>" => Create_RoleReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>" => Create_UserReadOnlyList(options),
         _ => null,
@@ -848,8 +848,8 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName21(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>" => Create_ResourceScopeList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>" => Create_ShowConditionList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>" => Create_IListResourceScope(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>" => Create_IListShowCondition(options),
         _ => null,
     };
 
@@ -858,7 +858,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult" => Create_CheckPasswordWithDefaultSignInExperienceWithIssuesResult(options),
         "global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope" => Create_OrganizationRoleWithScopesAndResourceScopesResourceScope(options),
         "global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode>" => Create_PresenceJsonNode(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>" => Create_SocialIdentityList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>" => Create_IListSocialIdentity(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>" => Create_DomainReadOnlyList(options),
         _ => null,
     };
@@ -866,10 +866,10 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName23(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
         "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>" => Create_PresenceNullableHookEvent(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>" => Create_AdditionalScopeList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>" => Create_SocialConnectorList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>" => Create_UserGrantsGrantList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>" => Create_ValidationErrorList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>" => Create_IListAdditionalScope(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>" => Create_IListSocialConnector(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>" => Create_IListUserGrantsGrant(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>" => Create_IListValidationError(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>" => Create_OidcKeyReadOnlyList(options),
         _ => null,
     };
@@ -877,7 +877,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName24(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
         "global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject>" => Create_PresenceJsonObject(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>" => Create_SignInIdentifierList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>" => Create_IListSignInIdentifier(options),
         _ => null,
     };
 
@@ -890,8 +890,8 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName26(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>" => Create_CustomProfileFieldList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>" => Create_VerificationRecordList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>" => Create_IListCustomProfileField(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>" => Create_IListVerificationRecord(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>" => Create_SigningKeyReadOnlyList(options),
         _ => null,
     };
@@ -900,20 +900,20 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
     {
         "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue" => Create_CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue(options),
         "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets>" => Create_PresenceCustomUiAssets(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>" => Create_AllowUploadMimeTypeList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>" => Create_FeaturedApplicationList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>" => Create_SecondaryIdentifierList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>" => Create_IListAllowUploadMimeType(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>" => Create_IListFeaturedApplication(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>" => Create_IListSecondaryIdentifier(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>" => Create_ApplicationReadOnlyList(options),
         _ => null,
     };
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName28(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
-        "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>" => Create_ExtensionData(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>" => Create_EnabledExtendedClaimList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>" => Create_ForgotPasswordMethodList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>" => Create_IdNameAndDescriptionList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>" => Create_OrganizationRoleRuleList(options),
+        "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>" => Create_IDictionaryStringJsonElement(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>" => Create_IListEnabledExtendedClaim(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>" => Create_IListForgotPasswordMethod(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>" => Create_IListIdNameAndDescription(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>" => Create_IListOrganizationRoleRule(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>" => Create_CustomPhraseReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>" => Create_OneTimeTokenReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>" => Create_RoleListItemReadOnlyList(options),
@@ -932,7 +932,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName30(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>" => Create_DomainVerificationFileList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>" => Create_IListDomainVerificationFile(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>" => Create_ActionListItemReadOnlyList(options),
         "global::System.DateTimeOffset?" => Create_NullableDateTimeOffset(options),
         _ => null,
@@ -946,8 +946,8 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName32(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
     {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>" => Create_AddressRequestConfigPartList(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>" => Create_FormItemSelectSelectItemList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>" => Create_IListAddressRequestConfigPart(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>" => Create_IListFormItemSelectSelectItem(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>" => Create_ConnectorFactoryReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>" => Create_OrganizationRoleReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>" => Create_OrganizationUserReadOnlyList(options),
@@ -959,7 +959,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
     {
         "global::LogtoGenerated.Models.Log" => Create_Log(options),
         "global::LogtoGenerated.Models.Mfa" => Create_Mfa(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>" => Create_FullnameRequestConfigPartList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>" => Create_IListFullnameRequestConfigPart(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>" => Create_ApplicationSecretReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>" => Create_OrganizationScopeReadOnlyList(options),
         _ => null,
@@ -971,7 +971,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.Role" => Create_Role(options),
         "global::LogtoGenerated.Models.User" => Create_User(options),
         "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>" => Create_UserIdentityMap(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>" => Create_SsoIdentityWithTokenSecretList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>" => Create_IListSsoIdentityWithTokenSecret(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>" => Create_CustomProfileFieldReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>" => Create_ResourceWithScopesReadOnlyList(options),
         _ => null,
@@ -991,7 +991,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.Domain" => Create_Domain(options),
         "global::LogtoGenerated.Models.SignIn" => Create_SignIn(options),
         "global::LogtoGenerated.Models.SignUp" => Create_SignUp(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>" => Create_CustomProfileFieldConfigPartList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>" => Create_IListCustomProfileFieldConfigPart(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>" => Create_SsoConnectorProviderReadOnlyList(options),
         "global::System.Text.Json.JsonElement" => Create_JsonElement(options),
         _ => null,
@@ -1015,7 +1015,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.Resource" => Create_Resource(options),
         "global::LogtoGenerated.Models.RoleType" => Create_RoleType(options),
         "global::LogtoGenerated.Models.UserInfo" => Create_UserInfo(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>" => Create_UserConsentScopesResourceScopeList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>" => Create_IListUserConsentScopesResourceScope(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>" => Create_DomainVerificationFileReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>" => Create_HookWithExecutionStatsReadOnlyList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>" => Create_OrganizationInvitationReadOnlyList(options),
@@ -1056,7 +1056,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.SigningKey" => Create_SigningKey(options),
         "global::LogtoGenerated.Models.TargetType" => Create_TargetType(options),
         "global::LogtoGenerated.Models.UserGrants" => Create_UserGrants(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>" => Create_AccessTokenContextSampleUserRoleList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>" => Create_IListAccessTokenContextSampleUserRole(options),
         _ => null,
     };
 
@@ -1100,7 +1100,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.TemplateType" => Create_TemplateType(options),
         "global::LogtoGenerated.Models.UserIdentity" => Create_UserIdentity(options),
         "global::LogtoGenerated.Models.UserSessions" => Create_UserSessions(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>" => Create_SignInExperienceConfigSsoConnectorList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>" => Create_IListSignInExperienceConfigSsoConnector(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>" => Create_OrganizationJitEmailDomainReadOnlyList(options),
         _ => null,
     };
@@ -1152,7 +1152,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.UserIdsRequest" => Create_UserIdsRequest(options),
         "global::LogtoGenerated.Models.UsernamePolicy" => Create_UsernamePolicy(options),
         "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>" => Create_SignInExperiencePhraseMap(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>" => Create_ReplaceEmailTemplatesRequestTemplateList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>" => Create_IListReplaceEmailTemplatesRequestTemplate(options),
         _ => null,
     };
 
@@ -1171,7 +1171,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.UserHasPassword" => Create_UserHasPassword(options),
         "global::LogtoGenerated.Models.UserSsoIdentity" => Create_UserSsoIdentity(options),
         "global::LogtoGenerated.Models.ValidationError" => Create_ValidationError(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>" => Create_AccessTokenContextSampleUserRoleScopeList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>" => Create_IListAccessTokenContextSampleUserRoleScope(options),
         _ => null,
     };
 
@@ -1191,7 +1191,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.SsoConnectorData" => Create_SsoConnectorData(options),
         "global::LogtoGenerated.Models.UrlRequestConfig" => Create_UrlRequestConfig(options),
         "global::LogtoGenerated.Models.UserLogtoConfigs" => Create_UserLogtoConfigs(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>" => Create_UsernameCaseSensitivityConflictsSampleList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>" => Create_IListUsernameCaseSensitivityConflictsSample(options),
         _ => null,
     };
 
@@ -1221,7 +1221,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.UserAllIdentities" => Create_UserAllIdentities(options),
         "global::LogtoGenerated.Models.UserConsentScopes" => Create_UserConsentScopes(options),
         "global::LogtoGenerated.Models.UserGrantsAppType" => Create_UserGrantsAppType(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>" => Create_AccessTokenContextSampleUserSsoIdentityList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>" => Create_IListAccessTokenContextSampleUserSsoIdentity(options),
         _ => null,
     };
 
@@ -1312,7 +1312,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.UserAgentParsedDevice" => Create_UserAgentParsedDevice(options),
         "global::LogtoGenerated.Models.UserAgentParsedEngine" => Create_UserAgentParsedEngine(options),
         "global::LogtoGenerated.Models.UserWithSsoIdentities" => Create_UserWithSsoIdentities(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>" => Create_ApplicationProtectedAppMetadataCustomDomainList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>" => Create_IListApplicationProtectedAppMetadataCustomDomain(options),
         _ => null,
     };
 
@@ -1338,7 +1338,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.UserGrantsGrantPayload" => Create_UserGrantsGrantPayload(options),
         "global::LogtoGenerated.Models.VerificationCodePolicy" => Create_VerificationCodePolicy(options),
         "global::LogtoGenerated.Models.VerificationRecordTotp" => Create_VerificationRecordTotp(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>" => Create_AccessTokenContextSampleUserOrganizationRoleList(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>" => Create_IListAccessTokenContextSampleUserOrganizationRole(options),
         _ => null,
     };
 
@@ -1349,8 +1349,8 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.OrganizationApplication" => Create_OrganizationApplication(options),
         "global::LogtoGenerated.Models.SystemApplicationConfig" => Create_SystemApplicationConfig(options),
         "global::LogtoGenerated.Serialization.Presence<string>" => Create_PresenceString(options),
-        "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>" => Create_UserSessionPayloadAuthorizationMap(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>" => Create_UpdateCustomProfileFieldsSieOrderRequestOrderList(options),
+        "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>" => Create_IDictionaryStringUserSessionPayloadAuthorization(options),
+        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>" => Create_IListUpdateCustomProfileFieldsSieOrderRequestOrder(options),
         _ => null,
     };
 
@@ -1484,7 +1484,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest" => Create_ReplaceOneTimeTokenStatusRequest(options),
         "global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa" => Create_UpdateUserLogtoConfigsRequestMfa(options),
         "global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts" => Create_UsernameCaseSensitivityConflicts(options),
-        "global::System.Collections.Generic.IDictionary<string, string>" => Create_StringMap(options),
+        "global::System.Collections.Generic.IDictionary<string, string>" => Create_IDictionaryStringString(options),
         _ => null,
     };
 

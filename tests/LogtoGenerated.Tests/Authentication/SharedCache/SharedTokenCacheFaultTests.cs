@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace LogtoGenerated.Tests.Authentication.SharedCache;
 
 /// <summary>A shared token cache that is down, slow or holds garbage never fails a call.</summary>
+[Collection(TimingCollection.Name)]
 public sealed class SharedTokenCacheFaultTests : IAsyncLifetime
 {
     private const int UnavailableEvent = 7;

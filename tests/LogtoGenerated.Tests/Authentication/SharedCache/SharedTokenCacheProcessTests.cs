@@ -10,6 +10,7 @@ namespace LogtoGenerated.Tests.Authentication.SharedCache;
 /// their token through one Redis, with the library's default bounds: through Microsoft's <c>RedisCache</c>
 /// ("redis-cache"), and through the README's <c>RedisTokenCache</c>, which adds if absent and fails fast ("add-if-absent").
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(2);
