@@ -45,10 +45,10 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     {
         foreach (var type in model.Types.Where(t => !IsMultipart(t)))
         {
-            entries.Add(type.Name, names.Of(new ModelRef(type)), names.RuntimeName(new TypeUse(new ModelRef(type), false)));
+            AddNamedByApi(entries, new ModelRef(type));
             foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
             {
-                AddUse(entries, alternative.Type with { Nullable = false }, TypeNames.InfoName(alternative.Type.Type));
+                AddNamedByApi(entries, alternative.Type.Type);
             }
         }
 
@@ -56,7 +56,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         {
             if (operation.Body is { Encoding: BodyEncoding.Json } body)
             {
-                AddUse(entries, body.Type with { Nullable = false }, TypeNames.InfoName(body.Type.Type));
+                AddNamedByApi(entries, body.Type.Type);
             }
 
             if (operation.Response is { Kind: ResponseKind.Json, Type: { } response })
@@ -64,12 +64,12 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
                 if (response.Type is ListRef list)
                 {
                     // A list as the read-only list the method returns.
-                    entries.Add(TypeNames.ResponseInfoName(response), names.OfResponse(response), names.RuntimeResponseName(response));
+                    entries.Add(TypeNames.ResponseInfoName(response), names.OfResponse(response), names.RuntimeReadOnlyListName(list));
                     AddUse(entries, list.Item);
                 }
                 else
                 {
-                    AddUse(entries, response with { Nullable = false }, TypeNames.ResponseInfoName(response));
+                    AddNamedByApi(entries, response.Type);
                 }
             }
         }
@@ -82,11 +82,11 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         {
             foreach (var property in type.Properties)
             {
+                // As the model declares it; a property that remembers whether it was set is nullable, and what is
+                // serialized is its Presence member (ModelEmitter).
                 var use = property.Type with { Nullable = property.CSharpNullable };
                 if (property.TracksPresence)
                 {
-                    // The member serialized for a property that remembers whether it was set (ModelEmitter).
-                    use = property.Type with { Nullable = true };
                     entries.Add(
                         "Presence" + ImplicitName(use),
                         $"{names.Serialization}.Presence<{names.Of(use)}>",
@@ -103,26 +103,28 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         entries.Add("JsonElement", JsonElement, JsonElement);
     }
 
+    /// <summary>A model, body, response or union alternative, under the name the API gives it (<see cref="TypeNames.InfoName"/>).</summary>
+    private void AddNamedByApi(Entries entries, TypeRef type) => AddUse(entries, new TypeUse(type, false), TypeNames.InfoName(type));
+
     /// <summary>
-    /// A type use and the types inside it (list items, map values, the value of a nullable value type). A body, response
-    /// or union alternative is named as the API names it (<paramref name="name"/>), anything else as System.Text.Json would.
+    /// A type use and the types inside it (list items, map values, the value of a nullable value type), under
+    /// <paramref name="name"/> or else the name System.Text.Json would give it.
     /// </summary>
     private void AddUse(Entries entries, TypeUse use, string? name = null)
     {
         bool nullableValue = use.Nullable && TypeNames.IsValueType(use.Type);
         entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use));
-        switch (use.Type)
+        if (nullableValue)
         {
-            case ListRef list:
-                AddUse(entries, list.Item);
-                break;
-            case MapRef map:
-                AddUse(entries, new TypeUse(new PrimitiveRef(PrimitiveKind.String), false));
-                AddUse(entries, map.Value);
-                break;
-            case var _ when nullableValue:
-                AddUse(entries, use with { Nullable = false });
-                break;
+            AddUse(entries, use with { Nullable = false });
+        }
+        else if (use.Type is ListRef list)
+        {
+            AddUse(entries, list.Item);
+        }
+        else if (use.Type is MapRef map)
+        {
+            AddUse(entries, map.Value);
         }
     }
 

@@ -39,9 +39,7 @@ internal sealed class TypeNames(GeneratorOptions options)
     };
 
     /// <summary>The runtime spelling (<see cref="RuntimeName(TypeUse)"/>) of the read-only list a list response is read as.</summary>
-    public string RuntimeResponseName(TypeUse response) => response.Type is ListRef l
-        ? $"global::System.Collections.Generic.IReadOnlyList<{RuntimeName(l.Item)}>"
-        : RuntimeName(response with { Nullable = false });
+    public string RuntimeReadOnlyListName(ListRef list) => $"global::System.Collections.Generic.IReadOnlyList<{RuntimeName(list.Item)}>";
 
     /// <summary>The expression for the metadata the client (de)serializes a type with.</summary>
     public string Info(TypeRef type) => $"{Context}.Info<{Of(type)}>()";
