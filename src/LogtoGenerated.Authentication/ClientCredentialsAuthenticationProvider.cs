@@ -51,7 +51,7 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
     /// </remarks>
     public ClientCredentialsAuthenticationProvider(
         LogtoClientCredentialsOptions options, HttpClient httpClient, LogtoTokenCache? cache = null, ILogger? logger = null)
-        : this(ResolveWithoutServices(options), httpClient, cache, logger, registeredSharedCache: null)
+        : this(WithoutServices(options, ClientCredentialsSettings.Resolve(options, nameof(options))), httpClient, cache, logger, registeredSharedCache: null)
     {
         WarnAboutOptions(options, _settings, _logger);
     }
@@ -79,9 +79,12 @@ public sealed class ClientCredentialsAuthenticationProvider : IAuthenticationPro
         }
     }
 
-    private static ClientCredentialsSettings ResolveWithoutServices(LogtoClientCredentialsOptions options)
+    /// <summary>
+    /// <paramref name="settings"/>, resolved from <paramref name="options"/>, for a provider made without dependency
+    /// injection: they must not ask for the registered shared cache.
+    /// </summary>
+    internal static ClientCredentialsSettings WithoutServices(LogtoClientCredentialsOptions options, ClientCredentialsSettings settings)
     {
-        ClientCredentialsSettings settings = ClientCredentialsSettings.Resolve(options, nameof(options));
         if (settings.UseRegisteredSharedCache && settings.SharedCache is null)
         {
             throw new ArgumentException(

@@ -29,6 +29,10 @@ internal sealed class ClientCredentialsOptionsCheck
         return check._errors;
     }
 
+    /// <summary>The exception for options with these problems: every one of them, each on a line.</summary>
+    public static ArgumentException NotValid(List<string> errors, string parameterName) =>
+        new("The Logto options are not valid:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors), parameterName);
+
     private ClientCredentialsSettings? Resolve()
     {
         string? tenantId = CheckTenantId();
@@ -199,9 +203,9 @@ internal sealed class ClientCredentialsOptionsCheck
             return null;
         }
 
-        if (_options.HasManagementApiDefaults)
+        if (_options.Defaults.OrganizationProblem is { } problem)
         {
-            _errors.Add($"{_name}.OrganizationId must not be set: the Management API takes no organization tokens. Use LogtoClientCredentialsOptions (with Resource for an organization-level API resource, or without for an organization token).");
+            _errors.Add($"{_name}.OrganizationId {problem}");
         }
         else if (HasWhiteSpace(organizationId))
         {
@@ -220,9 +224,9 @@ internal sealed class ClientCredentialsOptionsCheck
     {
         resourceUri = null;
         string? resource = string.IsNullOrWhiteSpace(_options.Resource) ? null : _options.Resource.Trim();
-        if (resource is null && endpoint is not null && _options.HasManagementApiDefaults)
+        if (resource is null && endpoint is not null)
         {
-            resource = ManagementApiResource.Default(tenantId);
+            resource = _options.Defaults.Resource(tenantId);
         }
 
         if (resource is null && endpoint is not null && organizationId is null)
@@ -237,11 +241,12 @@ internal sealed class ClientCredentialsOptionsCheck
         return resource;
     }
 
-    /// <summary>The scopes, sorted and without duplicates; each must be one word.</summary>
+    /// <summary>The scopes (the defaults' when none is listed), sorted and without duplicates; each must be one word.</summary>
     private string[] CheckScopes()
     {
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string? scope in _options.Scopes ?? [])
+        IList<string> listed = _options.Scopes is { Count: > 0 } configured ? configured : _options.Defaults.Scopes;
+        foreach (string? scope in listed)
         {
             if (string.IsNullOrWhiteSpace(scope) || scope.Any(char.IsWhiteSpace))
             {

@@ -81,14 +81,7 @@ internal sealed class ClientCredentialsSettings
     {
         ArgumentNullException.ThrowIfNull(options, parameterName);
         List<string> errors = ClientCredentialsOptionsCheck.Run(options, out ClientCredentialsSettings? settings);
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(
-                "The Logto options are not valid:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors),
-                parameterName);
-        }
-
-        return settings!;
+        return errors.Count > 0 ? throw ClientCredentialsOptionsCheck.NotValid(errors, parameterName) : settings!;
     }
 }
 

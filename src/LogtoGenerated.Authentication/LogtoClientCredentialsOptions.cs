@@ -71,7 +71,8 @@ public class LogtoClientCredentialsOptions
     /// <summary>
     /// The permissions (scopes) to ask for, for example <c>read:orders</c>. A token that lacks one of them is
     /// refused with a <see cref="LogtoTokenException"/> naming it, because Logto silently leaves out scopes the
-    /// application has no role for.
+    /// application has no role for. <c>LogtoManagementOptions</c> asks for <c>all</c> when the list is empty. From
+    /// configuration, an array (<c>"Scopes": ["read:orders", "write:orders"]</c>) or one space-separated string.
     /// </summary>
     public IList<string> Scopes { get; set; } = new List<string>();
 
@@ -130,10 +131,10 @@ public class LogtoClientCredentialsOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// Whether these are the Management API client's options (<c>LogtoManagementOptions</c> sets it): the resource
-    /// defaults to the Management API's, and an organization is refused (the Management API takes no organization tokens).
+    /// What these options fill in when <see cref="Resource"/> or <see cref="Scopes"/> is empty, and whether they take an
+    /// <see cref="OrganizationId"/>: none and yes here; <c>LogtoManagementOptions</c> supplies the Management API's.
     /// </summary>
-    internal bool HasManagementApiDefaults { get; init; }
+    internal virtual ClientCredentialsDefaults Defaults => ClientCredentialsDefaults.None;
 
     /// <summary>Describes the options without the secret.</summary>
     /// <returns>The endpoint, client id, resource and scopes.</returns>

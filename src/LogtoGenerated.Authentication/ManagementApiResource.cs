@@ -6,6 +6,9 @@ internal static class ManagementApiResource
     /// <summary>The Management API's resource indicator on a self-hosted Logto.</summary>
     public const string SelfHosted = "https://default.logto.app/api";
 
+    /// <summary>The Management API's permission that grants every operation.</summary>
+    public const string AllScope = "all";
+
     /// <summary>The Management API's resource indicator of a Logto Cloud tenant: <c>https://{tenantId}.logto.app/api</c>.</summary>
     public static string OfCloudTenant(string tenantId) => "https://" + tenantId + ".logto.app/api";
 

@@ -50,9 +50,15 @@ public partial class LogtoManagementClient
     internal static LogtoManagementClient Create(
         LogtoManagementOptions options, HttpClient httpClient, LogtoTokenCache cache, ILoggerFactory? loggerFactory)
     {
+        ManagementClientSettings settings = ManagementClientSettings.Resolve(options, nameof(options));
+        ClientCredentialsAuthenticationProvider.WithoutServices(options, settings.Credentials!);
         ILogger? logger = loggerFactory?.CreateLogger(AuthenticationLogCategory);
-        var provider = new ClientCredentialsAuthenticationProvider(options, httpClient, cache, logger);
-        return Create(provider, options.ToAdapterOptions(), httpClient);
+        if (logger is not null)
+        {
+            ClientCredentialsAuthenticationProvider.WarnAboutOptions(options, settings.Credentials!, logger);
+        }
+
+        return Create(settings, httpClient, cache, logger);
     }
 
     /// <summary>
@@ -60,13 +66,12 @@ public partial class LogtoManagementClient
     /// is the application's distributed cache, used when the options ask for the registered one.
     /// </summary>
     internal static LogtoManagementClient Create(
-        ClientCredentialsSettings settings, LogtoRequestAdapterOptions adapterOptions, HttpClient httpClient, LogtoTokenCache cache, ILogger? logger,
-        IDistributedCache? registeredSharedCache = null) =>
-        Create(new ClientCredentialsAuthenticationProvider(settings, httpClient, cache, logger, registeredSharedCache), adapterOptions, httpClient);
+        ManagementClientSettings settings, HttpClient httpClient, LogtoTokenCache cache, ILogger? logger, IDistributedCache? registeredSharedCache = null)
+    {
+        var provider = new ClientCredentialsAuthenticationProvider(settings.Credentials!, httpClient, cache, logger, registeredSharedCache);
+        return new(new LogtoRequestAdapter(settings, httpClient, provider, provider.Endpoint));
+    }
 
     /// <summary>The log category of token events.</summary>
     internal const string AuthenticationLogCategory = "LogtoGenerated.Authentication";
-
-    private static LogtoManagementClient Create(ClientCredentialsAuthenticationProvider provider, LogtoRequestAdapterOptions adapterOptions, HttpClient httpClient) =>
-        new(new LogtoRequestAdapter(httpClient, provider, provider.Endpoint, adapterOptions));
 }

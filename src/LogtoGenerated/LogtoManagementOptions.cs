@@ -20,7 +20,14 @@ namespace LogtoGenerated;
 /// </para>
 /// <para>
 /// In the Logto console, create a machine-to-machine application and assign it a role with the Management API's
-/// <c>all</c> permission (the built-in "Logto Management API access" role). Scopes default to <c>all</c>.
+/// <c>all</c> permission (the built-in "Logto Management API access" role). Scopes default to <c>all</c> (when
+/// <see cref="LogtoClientCredentialsOptions.Scopes"/> is empty).
+/// </para>
+/// <para>
+/// The same options configure a <see cref="LogtoRequestAdapter"/> built with your own authentication provider (only
+/// how requests are sent is read then). Every rule is checked when the client is created (with dependency injection,
+/// when the host starts), and every problem is reported at once, each naming its option. The client copies what it
+/// needs then: later changes to this object have no effect on it.
 /// </para>
 /// </remarks>
 public class LogtoManagementOptions : LogtoClientCredentialsOptions
@@ -29,47 +36,32 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
     public const string SelfHostedManagementApiResource = ManagementApiResource.SelfHosted;
 
     /// <summary>The Management API's permission that grants every operation.</summary>
-    public const string AllScope = "all";
+    public const string AllScope = ManagementApiResource.AllScope;
 
-    private int _maxConcurrentPageRequests = LogtoRequestAdapterOptions.DefaultMaxConcurrentPageRequests;
-    private LogtoRetryOptions _retry = LogtoRetryOptions.Default;
-
-    /// <summary>Creates options with the Management API's defaults (scope <c>all</c>).</summary>
-    public LogtoManagementOptions()
-    {
-        Scopes = new List<string> { AllScope };
-        HasManagementApiDefaults = true;
-    }
-
-    /// <summary>When failed calls are sent again; <see cref="LogtoRetryOptions.Default"/> unless set.</summary>
-    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>; use <see cref="LogtoRetryOptions.None"/> to turn retries off.</exception>
-    public LogtoRetryOptions Retry
-    {
-        get => _retry;
-        set => _retry = value ?? throw new ArgumentNullException(nameof(value), "LogtoManagementOptions.Retry must not be null; use LogtoRetryOptions.None to turn retries off.");
-    }
+    /// <summary>The default of <see cref="MaxConcurrentPageRequests"/>.</summary>
+    public const int DefaultMaxConcurrentPageRequests = 4;
 
     /// <summary>
-    /// An optional client-side rate limiter shared by every call, for example
-    /// <see cref="LogtoRateLimiters.CreateLogtoCloudLimiter"/>; <see langword="null"/> (default) for none.
+    /// When failed calls are sent again: three retries of idempotent methods unless changed, for example
+    /// <c>options.Retry.MaxRetries = 5</c>, or <c>options.Retry = LogtoRetryOptions.None</c> to turn retries off.
+    /// Configuration keys <c>Retry:MaxRetries</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>.
+    /// </summary>
+    public LogtoRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// A limiter every request (each attempt) waits for before it is sent, or <see langword="null"/> (default) for none.
+    /// <see cref="LogtoRateLimiters.CreateLogtoCloudLimiter"/> matches Logto Cloud's guidance. The limiter is not
+    /// disposed by the client; share one limiter between the clients of one tenant. Code only (not read from configuration).
     /// </summary>
     public RateLimiter? RateLimiter { get; set; }
 
     /// <summary>
-    /// How many pages a <c>GetAllAsync</c> enumeration may request at once once Logto has told the total; default
-    /// <see cref="LogtoRequestAdapterOptions.DefaultMaxConcurrentPageRequests"/>, <c>1</c> for one page after another.
-    /// See <see cref="LogtoRequestAdapterOptions.MaxConcurrentPageRequests"/>.
+    /// How many pages a <c>GetAllAsync</c> enumeration may request at once (default <see cref="DefaultMaxConcurrentPageRequests"/>,
+    /// at least 1). Once a page has told the total (an uncapped <c>Total-Number</c>), the following pages are requested
+    /// ahead, up to this many at a time, each through the same rate limiter, retries and token handling as every call;
+    /// items still come in Logto's order. <c>1</c> requests each page only after the previous one has been read.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
-    public int MaxConcurrentPageRequests
-    {
-        get => _maxConcurrentPageRequests;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            _maxConcurrentPageRequests = value;
-        }
-    }
+    public int MaxConcurrentPageRequests { get; set; } = DefaultMaxConcurrentPageRequests;
 
     /// <summary>The Management API resource of a Logto Cloud tenant: <c>https://{tenantId}.logto.app/api</c>.</summary>
     /// <param name="tenantId">The tenant id.</param>
@@ -80,7 +72,6 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
         return ManagementApiResource.OfCloudTenant(tenantId);
     }
 
-    /// <summary>The adapter options these options describe.</summary>
-    internal LogtoRequestAdapterOptions ToAdapterOptions() =>
-        new() { Retry = Retry, RateLimiter = RateLimiter, TimeProvider = TimeProvider, MaxConcurrentPageRequests = MaxConcurrentPageRequests };
+    /// <summary>The Management API's resource (the tenant's on Logto Cloud), the scope <c>all</c>, and no organization.</summary>
+    internal override ClientCredentialsDefaults Defaults => ClientCredentialsDefaults.ManagementApi;
 }

@@ -99,7 +99,7 @@ public sealed class ContractFixture : IAsyncLifetime
         _http!,
         new BearerTokenAuthenticationProvider("contract-test-token", ["127.0.0.1"]),
         server.BaseAddress,
-        new LogtoRequestAdapterOptions { Retry = LogtoRetryOptions.None }));
+        new LogtoManagementOptions { Retry = LogtoRetryOptions.None }));
 
     private async Task<ContractReport> RunAsync()
     {

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Caching.Distributed;
 using LogtoGenerated.Authentication;
+using LogtoGenerated.Authentication.Configuration;
 using LogtoGenerated.Kiota;
 using LogtoGenerated.Kiota.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -64,16 +66,56 @@ public static class LogtoKiotaServiceCollectionExtensions
         this IServiceCollection services, string name, Action<LogtoKiotaClientOptions> configure, Func<IRequestAdapter, TClient> createClient)
         where TClient : class
     {
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, name, options => options.Configure(configure), createClient);
+    }
+
+    /// <summary>
+    /// Registers the Kiota client <typeparamref name="TClient"/> as a keyed service named <paramref name="name"/>, with
+    /// its options read from a configuration section: the keys of <see cref="LogtoKiotaClientOptions"/>' properties
+    /// (<c>TenantId</c> or <c>Endpoint</c>, <c>ClientId</c>, <c>ClientSecret</c>, <c>Resource</c>, <c>Scopes</c>,
+    /// <c>BaseUrl</c>, ...), read by the configuration binder's source generator (trim- and AOT-safe). Otherwise as
+    /// <see cref="AddLogtoKiotaClient{TClient}(IServiceCollection, string, Action{LogtoKiotaClientOptions}, Func{IRequestAdapter, TClient})"/>.
+    /// </summary>
+    /// <typeparam name="TClient">The Kiota-generated client (its root request builder).</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name: the key of the keyed services and of its options.</param>
+    /// <param name="configuration">The section, for example <c>builder.Configuration.GetSection("Shop")</c>.</param>
+    /// <param name="createClient">Creates the client on a request adapter, for example <c>adapter =&gt; new ShopClient(adapter)</c>.</param>
+    /// <param name="configure">Sets further options in code after the section is read (a shared cache, say); optional.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>, to configure it or add handlers.</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="configure"/> is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddLogtoKiotaClient<TClient>(
+        this IServiceCollection services, string name, IConfiguration configuration, Func<IRequestAdapter, TClient> createClient,
+        Action<LogtoKiotaClientOptions>? configure = null)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Register(services, name, options =>
+        {
+            options.Configure(options => Bind(configuration, options));
+            if (configure is not null)
+            {
+                options.Configure(configure);
+            }
+        }, createClient);
+    }
+
+    private static IHttpClientBuilder Register<TClient>(
+        IServiceCollection services, string name, Action<OptionsBuilder<LogtoKiotaClientOptions>> configureOptions, Func<IRequestAdapter, TClient> createClient)
+        where TClient : class
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(configure);
         ArgumentNullException.ThrowIfNull(createClient);
 
-        services.AddOptions<LogtoKiotaClientOptions>(name)
-            .Configure(configure)
+        OptionsBuilder<LogtoKiotaClientOptions> options = services.AddOptions<LogtoKiotaClientOptions>(name);
+        configureOptions(options);
+        options
             .PostConfigure(AllowTheBaseUrlsHost)
             .PostConfigure<IServiceProvider>(UseTheRegisteredSharedCache)
             .ValidateOnStart();
+        services.TryAddSingleton<CheckedOptions<LogtoKiotaClientOptions, ClientCredentialsSettings>>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogtoKiotaClientOptions>, LogtoKiotaClientOptionsValidator>());
 
         services.AddHttpClient(LogtoKiotaHttpClientNames.Tokens(name));
@@ -110,7 +152,27 @@ public static class LogtoKiotaServiceCollectionExtensions
         LogtoKiotaClientOptions options = provider.GetRequiredService<IOptionsMonitor<LogtoKiotaClientOptions>>().Get(name);
         HttpClient tokenClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(LogtoKiotaHttpClientNames.Tokens(name));
         ILogger? logger = provider.GetService<ILoggerFactory>()?.CreateLogger(AuthenticationLogCategory);
-        return new LogtoKiotaAuthenticationProvider(options, tokenClient, provider.GetRequiredKeyedService<LogtoTokenCache>(name), logger);
+        LogtoTokenCache cache = provider.GetRequiredKeyedService<LogtoTokenCache>(name);
+
+        // Checked and resolved when the host started (the validator); these options were never validated otherwise.
+        if (provider.GetRequiredService<CheckedOptions<LogtoKiotaClientOptions, ClientCredentialsSettings>>().Resolved(options) is not { } settings)
+        {
+            return new LogtoKiotaAuthenticationProvider(options, tokenClient, cache, logger);
+        }
+
+        if (logger is not null)
+        {
+            ClientCredentialsAuthenticationProvider.WarnAboutOptions(options, settings, logger);
+        }
+
+        return new LogtoKiotaAuthenticationProvider(new ClientCredentialsAuthenticationProvider(settings, tokenClient, cache, logger, registeredSharedCache: null));
+    }
+
+    /// <summary>Reads the options with the configuration binder's source generator (no reflection).</summary>
+    private static void Bind(IConfiguration section, LogtoKiotaClientOptions options)
+    {
+        section.Bind(options);
+        ClientCredentialsConfiguration.ReadSpaceSeparatedLists(section, options);
     }
 
     /// <summary><c>UseSharedTokenCache</c>: the application's registered <see cref="IDistributedCache"/> becomes the shared token cache.</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using LogtoGenerated.Authentication;
+using LogtoGenerated.Authentication.Configuration;
 using LogtoGenerated.Http;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
@@ -56,32 +56,30 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
 
         HttpClient httpClient = _httpClientFactory.CreateClient(LogtoClientRegistry.HttpClientName(name));
         LogtoTokenCache cache = _caches.GetOrAdd(name, static _ => new LogtoTokenCache());
-        return LogtoManagementClient.Create(resolved.Settings, resolved.AdapterOptions, httpClient, cache, resolved.Logger, resolved.SharedCache);
+        return LogtoManagementClient.Create(resolved.Settings, httpClient, cache, resolved.Logger, resolved.SharedCache);
     }
 
     private ResolvedOptions Resolve(LogtoManagementOptions options)
     {
         // Resolved when the options were validated (at startup), unless they were never validated.
-        ClientCredentialsSettings settings = _registry.Resolved(options) ?? ClientCredentialsSettings.Resolve(options, nameof(options));
+        ManagementClientSettings settings = _registry.Resolved(options) ?? ManagementClientSettings.Resolve(options, nameof(options));
         ILogger? logger = _loggerFactory?.CreateLogger(LogtoManagementClient.AuthenticationLogCategory);
         if (logger is not null)
         {
-            ClientCredentialsAuthenticationProvider.WarnAboutOptions(options, settings, logger);
+            ClientCredentialsAuthenticationProvider.WarnAboutOptions(options, settings.Credentials!, logger);
         }
 
         IDistributedCache? sharedCache = null;
-        if (settings.UseRegisteredSharedCache && settings.SharedCache is null)
+        if (settings.Credentials!.UseRegisteredSharedCache && settings.Credentials.SharedCache is null)
         {
             sharedCache = (IDistributedCache?)_services.GetService(typeof(IDistributedCache)) ?? throw new InvalidOperationException(
                 "UseSharedTokenCache is set but no IDistributedCache is registered: register one (for Redis, services.AddStackExchangeRedisCache(...)) or set SharedTokenCache.");
         }
 
-        return new ResolvedOptions(options, settings, options.ToAdapterOptions(), logger, sharedCache);
+        return new ResolvedOptions(options, settings, logger, sharedCache);
     }
 
-    private sealed record ResolvedOptions(
-        LogtoManagementOptions Options, ClientCredentialsSettings Settings, LogtoRequestAdapterOptions AdapterOptions, ILogger? Logger,
-        IDistributedCache? SharedCache);
+    private sealed record ResolvedOptions(LogtoManagementOptions Options, ManagementClientSettings Settings, ILogger? Logger, IDistributedCache? SharedCache);
 }
 
 /// <summary>
@@ -91,7 +89,7 @@ internal sealed class LogtoManagementClientFactory : ILogtoManagementClientFacto
 internal sealed class LogtoClientRegistry
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<LogtoManagementOptions, ClientCredentialsSettings> _resolved = new();
+    private readonly CheckedOptions<LogtoManagementOptions, ManagementClientSettings> _resolved = new();
 
     public static string HttpClientName(string name) => "LogtoGenerated.LogtoManagementClient:" + name;
 
@@ -112,10 +110,10 @@ internal sealed class LogtoClientRegistry
     }
 
     /// <summary>Remembers what these options (this very instance) resolve to.</summary>
-    public void RememberResolved(LogtoManagementOptions options, ClientCredentialsSettings settings) => _resolved.AddOrUpdate(options, settings);
+    public void RememberResolved(LogtoManagementOptions options, ManagementClientSettings settings) => _resolved.Remember(options, settings);
 
     /// <summary>What these options resolved to when they were validated, or <see langword="null"/>.</summary>
-    public ClientCredentialsSettings? Resolved(LogtoManagementOptions options) => _resolved.TryGetValue(options, out ClientCredentialsSettings? settings) ? settings : null;
+    public ManagementClientSettings? Resolved(LogtoManagementOptions options) => _resolved.Resolved(options);
 }
 
 /// <summary>
@@ -126,7 +124,7 @@ internal sealed class LogtoManagementOptionsValidator(LogtoClientRegistry regist
 {
     public ValidateOptionsResult Validate(string? name, LogtoManagementOptions options)
     {
-        List<string> errors = ClientCredentialsOptionsCheck.Run(options, out ClientCredentialsSettings? settings);
+        List<string> errors = ManagementClientSettings.Check(options, out ManagementClientSettings? settings);
 
         if (errors.Count == 0)
         {

@@ -1,7 +1,7 @@
 namespace LogtoGenerated.Http;
 
 /// <summary>
-/// Thrown when the client-side rate limiter (<see cref="LogtoRequestAdapterOptions.RateLimiter"/>) refused a
+/// Thrown when the client-side rate limiter (<see cref="LogtoManagementOptions.RateLimiter"/>) refused a
 /// request, because too many requests were already waiting. The request was not sent.
 /// </summary>
 public sealed class LogtoRateLimitRejectedException : Exception

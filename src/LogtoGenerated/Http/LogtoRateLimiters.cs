@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 
 namespace LogtoGenerated.Http;
 
-/// <summary>Ready-made client-side rate limiters for <see cref="LogtoRequestAdapterOptions.RateLimiter"/>.</summary>
+/// <summary>Ready-made client-side rate limiters for <see cref="LogtoManagementOptions.RateLimiter"/>.</summary>
 public static class LogtoRateLimiters
 {
     /// <summary>

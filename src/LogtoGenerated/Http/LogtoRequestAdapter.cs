@@ -30,11 +30,24 @@ public class LogtoRequestAdapter
     /// Your Logto origin without <c>/api</c>, for example <c>https://your-tenant.logto.app</c>, or with the base
     /// path of a self-hosted Logto, for example <c>https://example.com/logto</c>.
     /// </param>
-    /// <param name="options">Retries, rate limiting, pages requested ahead and clock; defaults when <see langword="null"/>. Read once, here.</param>
+    /// <param name="options">
+    /// How requests are sent: <see cref="LogtoManagementOptions.Retry"/>, <see cref="LogtoManagementOptions.RateLimiter"/>,
+    /// <see cref="LogtoManagementOptions.MaxConcurrentPageRequests"/> and the clock; the defaults when <see langword="null"/>.
+    /// The credentials are not read (<paramref name="authenticationProvider"/> authenticates). Read once, here.
+    /// </param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not an absolute http(s) URI of a Logto origin.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="endpoint"/> is not an absolute http(s) URI of a Logto origin, or <paramref name="options"/> has values
+    /// out of range (the message lists each).
+    /// </exception>
     public LogtoRequestAdapter(
-        HttpClient httpClient, IAuthenticationProvider authenticationProvider, Uri endpoint, LogtoRequestAdapterOptions? options = null)
+        HttpClient httpClient, IAuthenticationProvider authenticationProvider, Uri endpoint, LogtoManagementOptions? options = null)
+        : this(ManagementClientSettings.ResolveRequests(options ?? new LogtoManagementOptions(), nameof(options)), httpClient, authenticationProvider, endpoint)
+    {
+    }
+
+    /// <summary>An adapter sending requests as resolved <paramref name="settings"/> say.</summary>
+    internal LogtoRequestAdapter(ManagementClientSettings settings, HttpClient httpClient, IAuthenticationProvider authenticationProvider, Uri endpoint)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(authenticationProvider);
@@ -45,14 +58,9 @@ public class LogtoRequestAdapter
                 "The endpoint " + problem + ". Pass your Logto origin, for example new Uri(\"https://your-tenant.logto.app\").", nameof(endpoint));
         }
 
-        options ??= new LogtoRequestAdapterOptions();
-        LogtoRetryOptions retry = options.Retry
-            ?? throw new ArgumentException("LogtoRequestAdapterOptions.Retry must not be null; use LogtoRetryOptions.None to turn retries off.", nameof(options));
-        TimeProvider timeProvider = options.TimeProvider
-            ?? throw new ArgumentException("LogtoRequestAdapterOptions.TimeProvider must not be null.", nameof(options));
         _endpoint = endpoint;
-        MaxConcurrentPageRequests = options.MaxConcurrentPageRequests;
-        _pipeline = new RequestPipeline(httpClient, authenticationProvider, endpoint, retry, options.RateLimiter, timeProvider);
+        MaxConcurrentPageRequests = settings.MaxConcurrentPageRequests;
+        _pipeline = new RequestPipeline(httpClient, authenticationProvider, endpoint, settings.Retry, settings.RateLimiter, settings.TimeProvider);
     }
 
     /// <summary>For mocking: an adapter made this way throws <see cref="InvalidOperationException"/> unless its members are overridden.</summary>

@@ -11,10 +11,15 @@ namespace LogtoGenerated.Http;
 /// <see cref="RequestConfiguration.Retry"/>, when you know a repeated <c>POST</c> or <c>PATCH</c> is harmless).
 /// A request whose body cannot be sent twice (an upload from a stream that cannot seek) is never retried.
 /// </para>
-/// <para>Immutable: one instance can be shared by any number of clients and requests.</para>
+/// <para>
+/// Settable like any options object, so that configuration binds it (<c>Retry:MaxRetries</c>) and code can change the
+/// client's (<c>options.Retry.MaxRetries = 5</c>). A client copies its options when it is created, and a request's
+/// when it is sent; <see cref="Default"/> and <see cref="None"/> return a new instance each time. Out-of-range values
+/// are reported when they are used, with the other problems of the options.
+/// </para>
 /// </remarks>
 /// <example><code>
-/// var options = new LogtoRequestAdapterOptions { Retry = new LogtoRetryOptions { MaxRetries = 5 } };
+/// var options = new LogtoManagementOptions { Retry = { MaxRetries = 5 } };
 /// await client.Users.PostAsync(body, config => config.Retry = LogtoRetryOptions.Default with { RetryNonIdempotentMethods = true });
 /// </code></example>
 public sealed record LogtoRetryOptions
@@ -22,56 +27,54 @@ public sealed record LogtoRetryOptions
     // The longest InitialDelay or MaxDelay; also keeps every delay within what Task.Delay accepts (about 49 days).
     private static readonly TimeSpan MaxSupportedDelay = TimeSpan.FromDays(1);
 
-    private readonly int _maxRetries = 3;
-    private readonly TimeSpan _initialDelay = TimeSpan.FromMilliseconds(500);
-    private readonly TimeSpan _maxDelay = TimeSpan.FromSeconds(30);
+    /// <summary>Three retries, starting at 0.5 s, at most 30 s apart, idempotent methods only (a new instance each time).</summary>
+    public static LogtoRetryOptions Default => new();
 
-    /// <summary>Three retries, starting at 0.5 s, at most 30 s apart, idempotent methods only.</summary>
-    public static LogtoRetryOptions Default { get; } = new();
+    /// <summary>No retries: every call is sent once (a new instance each time).</summary>
+    public static LogtoRetryOptions None => new() { MaxRetries = 0 };
 
-    /// <summary>No retries: every call is sent once.</summary>
-    public static LogtoRetryOptions None { get; } = new() { MaxRetries = 0 };
+    /// <summary>How many times a call is sent again after the first attempt: 0 (no retries) to 10. Default 3.</summary>
+    public int MaxRetries { get; set; } = 3;
 
-    /// <summary>How many times a call is sent again after the first attempt; 0 turns retries off. Default 3.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above 10.</exception>
-    public int MaxRetries
-    {
-        get => _maxRetries;
-        init
-        {
-            if (value is < 0 or > 10)
-            {
-                throw new ArgumentOutOfRangeException(nameof(MaxRetries), value, "MaxRetries must be between 0 (no retries) and 10.");
-            }
-
-            _maxRetries = value;
-        }
-    }
-
-    /// <summary>The delay before the first retry; each further retry doubles it (before jitter). Default 0.5 s.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than one day.</exception>
-    public TimeSpan InitialDelay
-    {
-        get => _initialDelay;
-        init => _initialDelay = CheckDelay(value, nameof(InitialDelay));
-    }
+    /// <summary>The delay before the first retry; each further retry doubles it (before jitter). Zero to one day; default 0.5 s.</summary>
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// The longest delay between attempts. A <c>Retry-After</c> longer than this is not waited for: the call fails
-    /// with the <c>429</c> or <c>503</c> instead of hanging. Default 30 s.
+    /// with the <c>429</c> or <c>503</c> instead of hanging. Zero to one day; default 30 s.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than one day.</exception>
-    public TimeSpan MaxDelay
-    {
-        get => _maxDelay;
-        init => _maxDelay = CheckDelay(value, nameof(MaxDelay));
-    }
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Also retry <c>POST</c> and <c>PATCH</c>. Off by default, because a retried <c>POST</c> whose first attempt
     /// reached Logto may create a second user. Turn it on for one request, not for a whole client.
     /// </summary>
-    public bool RetryNonIdempotentMethods { get; init; }
+    public bool RetryNonIdempotentMethods { get; set; }
+
+    /// <summary>Whether every value is in its range (<see cref="AddProblems"/> says what is not).</summary>
+    internal bool IsInRange => MaxRetries is >= 0 and <= 10 && IsDelay(InitialDelay) && IsDelay(MaxDelay);
+
+    /// <summary>
+    /// Adds every out-of-range value to <paramref name="errors"/>, each a sentence starting with <paramref name="name"/>
+    /// (what these options are called where they were set, for example <c>LogtoManagementOptions.Retry</c>).
+    /// </summary>
+    internal void AddProblems(List<string> errors, string name)
+    {
+        if (MaxRetries is < 0 or > 10)
+        {
+            errors.Add($"{name}.MaxRetries {MaxRetries} must be between 0 (no retries) and 10.");
+        }
+
+        if (!IsDelay(InitialDelay))
+        {
+            errors.Add($"{name}.InitialDelay {InitialDelay} must be between 00:00:00 and 1.00:00:00 (one day).");
+        }
+
+        if (!IsDelay(MaxDelay))
+        {
+            errors.Add($"{name}.MaxDelay {MaxDelay} must be between 00:00:00 and 1.00:00:00 (one day).");
+        }
+    }
 
     /// <summary>The backoff before retry number <paramref name="retry"/> (1 for the first): exponential, with ±20% jitter, at most <see cref="MaxDelay"/>.</summary>
     internal TimeSpan GetBackoff(int retry)
@@ -87,8 +90,5 @@ public sealed record LogtoRetryOptions
         || method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
         || method == HttpMethod.Put || method == HttpMethod.Delete;
 
-    private static TimeSpan CheckDelay(TimeSpan value, string name) =>
-        value >= TimeSpan.Zero && value <= MaxSupportedDelay
-            ? value
-            : throw new ArgumentOutOfRangeException(name, value, name + " must be between zero and one day.");
+    private static bool IsDelay(TimeSpan value) => value >= TimeSpan.Zero && value <= MaxSupportedDelay;
 }

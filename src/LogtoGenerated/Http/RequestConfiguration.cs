@@ -41,7 +41,7 @@ public class RequestConfiguration
         }
     }
 
-    /// <summary>Retries for this request, replacing the client's <see cref="LogtoRequestAdapterOptions.Retry"/>; <see langword="null"/> keeps the client's.</summary>
+    /// <summary>Retries for this request, replacing the client's <see cref="LogtoManagementOptions.Retry"/>; <see langword="null"/> keeps the client's. Out-of-range values make the call throw an <see cref="ArgumentException"/> saying which.</summary>
     public LogtoRetryOptions? Retry { get; set; }
 
     /// <summary>

@@ -62,7 +62,7 @@ public static class LogtoPager
     /// </summary>
     /// <remarks>
     /// Once a page has told the total (an uncapped <c>Total-Number</c>), the following pages are requested ahead, at most
-    /// <see cref="LogtoRequestAdapterOptions.MaxConcurrentPageRequests"/> pages requested and not yet enumerated (the page
+    /// <see cref="LogtoManagementOptions.MaxConcurrentPageRequests"/> pages requested and not yet enumerated (the page
     /// being enumerated included), each through the adapter's rate limiter, retries and token handling. With a capped or
     /// missing total, each page is requested when the enumeration reaches it. Cancelling, a failing page, or disposing the
     /// enumerator cancels the requests still running and waits for them to end.

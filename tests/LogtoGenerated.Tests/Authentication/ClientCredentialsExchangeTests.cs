@@ -72,13 +72,29 @@ public sealed class ClientCredentialsExchangeTests : IAsyncLifetime
     public async Task Omits_scope_when_none_is_requested()
     {
         _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing(scope: null));
+        LogtoManagementOptions management = TokenEndpoint.Options(_server);
+        var options = new LogtoClientCredentialsOptions
+        {
+            Endpoint = management.Endpoint, ClientId = management.ClientId, ClientSecret = management.ClientSecret, Resource = "https://shopping.api",
+        };
+        var provider = new ClientCredentialsAuthenticationProvider(options, new HttpClient());
+
+        await provider.GetAccessTokenAsync();
+
+        Assert.Equal("grant_type=client_credentials&resource=https%3A%2F%2Fshopping.api", Assert.Single(_server.Requests).BodyText);
+    }
+
+    [Fact]
+    public async Task Management_API_options_without_scopes_ask_for_all()
+    {
+        _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing());
         LogtoManagementOptions options = TokenEndpoint.Options(_server);
         options.Scopes.Clear();
         var provider = new ClientCredentialsAuthenticationProvider(options, new HttpClient());
 
         await provider.GetAccessTokenAsync();
 
-        Assert.Equal("grant_type=client_credentials&resource=https%3A%2F%2Fdefault.logto.app%2Fapi", Assert.Single(_server.Requests).BodyText);
+        Assert.Equal("grant_type=client_credentials&resource=https%3A%2F%2Fdefault.logto.app%2Fapi&scope=all", Assert.Single(_server.Requests).BodyText);
     }
 
     [Fact]

@@ -54,12 +54,12 @@ public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
         LogtoManagementOptions options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<LogtoManagementOptions>>().Get(Microsoft.Extensions.Options.Options.DefaultName);
         var registry = provider.GetRequiredService<LogtoGenerated.DependencyInjection.LogtoClientRegistry>();
 
-        LogtoGenerated.Authentication.ClientCredentialsSettings? resolved = registry.Resolved(options);
+        ManagementClientSettings? resolved = registry.Resolved(options);
         await provider.GetRequiredService<LogtoManagementClient>().Users["u1"].GetAsync();
 
         Assert.NotNull(resolved);
         Assert.Same(resolved, registry.Resolved(options));
-        Assert.Equal(_server.Endpoint.AbsoluteUri + "oidc/token", resolved.TokenEndpoint.AbsoluteUri);
+        Assert.Equal(_server.Endpoint.AbsoluteUri + "oidc/token", resolved.Credentials!.TokenEndpoint.AbsoluteUri);
     }
 
     [Fact]
@@ -91,15 +91,42 @@ public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_MaxConcurrentPageRequests_below_1_in_configuration_names_its_key()
+    public void A_MaxConcurrentPageRequests_below_1_in_configuration_fails_at_startup_naming_the_option()
     {
         var services = new ServiceCollection();
-        services.AddLogtoManagementClient(Configuration("Logto", ("MaxConcurrentPageRequests", "0")).GetSection("Logto"));
+        services.AddLogtoManagementClient(Configuration("Logto", ("MaxConcurrentPageRequests", "0"), ("Retry:MaxRetries", "11")).GetSection("Logto"));
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<LogtoManagementClient>());
+        OptionsValidationException e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LogtoManagementClient>());
 
-        Assert.Contains("Logto:MaxConcurrentPageRequests '0' must be 1 or more", e.Message);
+        Assert.Contains(e.Failures, f => f.Contains("LogtoManagementOptions.MaxConcurrentPageRequests 0 must be 1 or more", StringComparison.Ordinal));
+        Assert.Contains(e.Failures, f => f.Contains("LogtoManagementOptions.Retry.MaxRetries 11 must be between 0 (no retries) and 10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_option_but_the_code_only_ones_is_read_from_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient(OptionsConfiguration.EveryKey<LogtoManagementOptions>("Logto").GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        LogtoManagementOptions options = OptionsConfiguration.Configured<LogtoManagementOptions>(provider, Options.DefaultName);
+
+        OptionsConfiguration.AssertEveryKeyWasRead(options, new LogtoManagementOptions());
+    }
+
+    [Fact]
+    public void Scopes_in_configuration_replace_the_default_all_rather_than_add_to_it()
+    {
+        var services = new ServiceCollection();
+        services.AddLogtoManagementClient(Configuration("Logto", ("Scopes:0", "read:x")).GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        LogtoManagementOptions options = provider.GetRequiredService<IOptionsMonitor<LogtoManagementOptions>>().Get(Options.DefaultName);
+
+        ManagementClientSettings? resolved = provider.GetRequiredService<LogtoClientRegistry>().Resolved(options);
+
+        Assert.Equal(["read:x"], options.Scopes);
+        Assert.Equal(["read:x"], resolved!.Credentials!.Scopes);
     }
 
     [Fact]
@@ -129,7 +156,7 @@ public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
 
         InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<LogtoManagementClient>());
 
-        Assert.Contains("Logto:TokenRefreshSkew 'a minute' is not a time span", e.Message);
+        Assert.Contains("'a minute' at 'Logto:TokenRefreshSkew' to type 'System.TimeSpan'", e.Message);
     }
 
     [Fact]

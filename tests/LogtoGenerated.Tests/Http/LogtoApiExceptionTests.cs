@@ -491,7 +491,7 @@ public sealed class LogtoApiExceptionTests : IAsyncLifetime
 
     // Without retries: these tests are about the exception, and a retried 429 would wait out its Retry-After in real time.
     private LogtoRequestAdapter CreateAdapter() =>
-        new(_httpClient, new BearerTokenAuthenticationProvider(Token), _server.Endpoint, new LogtoRequestAdapterOptions { Retry = LogtoRetryOptions.None });
+        new(_httpClient, new BearerTokenAuthenticationProvider(Token), _server.Endpoint, new LogtoManagementOptions { Retry = LogtoRetryOptions.None });
 
     private async Task<LogtoApiException> ReplayAsync(WireRecording recording, RequestInformation? request = null)
     {

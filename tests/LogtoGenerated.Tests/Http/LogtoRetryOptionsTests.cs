@@ -16,7 +16,18 @@ public sealed class LogtoRetryOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.MaxDelay);
         Assert.False(options.RetryNonIdempotentMethods);
         Assert.Equal(options, LogtoRetryOptions.Default);
-        Assert.Same(LogtoRetryOptions.Default, LogtoRetryOptions.Default);
+    }
+
+    [Fact]
+    public void Default_and_None_are_new_instances_so_changing_one_changes_no_other_client()
+    {
+        LogtoRetryOptions mine = LogtoRetryOptions.Default;
+        mine.MaxRetries = 7;
+
+        Assert.NotSame(LogtoRetryOptions.Default, LogtoRetryOptions.Default);
+        Assert.NotSame(LogtoRetryOptions.None, LogtoRetryOptions.None);
+        Assert.Equal(3, LogtoRetryOptions.Default.MaxRetries);
+        Assert.Equal(3, new LogtoManagementOptions().Retry.MaxRetries);
     }
 
     [Fact]
@@ -42,12 +53,14 @@ public sealed class LogtoRetryOptionsTests
     [InlineData(11)]
     [InlineData(int.MinValue)]
     [InlineData(int.MaxValue)]
-    public void MaxRetries_out_of_range_is_rejected_naming_the_property(int value)
+    public void MaxRetries_out_of_range_is_reported_when_the_client_is_created_naming_the_option(int value)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new LogtoRetryOptions { MaxRetries = value });
+        var options = TestOptions();
+        options.Retry.MaxRetries = value;
 
-        Assert.Equal("MaxRetries", e.ParamName);
-        Assert.Equal(value, e.ActualValue);
+        var e = Assert.Throws<ArgumentException>(() => LogtoManagementClient.Create(options));
+
+        Assert.Contains($"LogtoManagementOptions.Retry.MaxRetries {value} must be between 0 (no retries) and 10.", e.Message);
     }
 
     [Theory]
@@ -55,49 +68,73 @@ public sealed class LogtoRetryOptionsTests
     [InlineData(10)]
     public void MaxRetries_from_0_to_10_is_accepted(int value)
     {
-        Assert.Equal(value, new LogtoRetryOptions { MaxRetries = value }.MaxRetries);
+        var options = TestOptions();
+        options.Retry.MaxRetries = value;
+
+        Assert.NotNull(LogtoManagementClient.Create(options));
     }
 
     [Fact]
-    public void Negative_delays_are_rejected_naming_the_property()
+    public void Negative_delays_and_delays_longer_than_a_day_are_reported_together_naming_each_option()
     {
-        Assert.Equal("InitialDelay", Assert.Throws<ArgumentOutOfRangeException>(() => new LogtoRetryOptions { InitialDelay = TimeSpan.FromTicks(-1) }).ParamName);
-        Assert.Equal("MaxDelay", Assert.Throws<ArgumentOutOfRangeException>(() => new LogtoRetryOptions { MaxDelay = TimeSpan.FromTicks(-1) }).ParamName);
-        Assert.Equal("MaxDelay", Assert.Throws<ArgumentOutOfRangeException>(() => LogtoRetryOptions.Default with { MaxDelay = Timeout.InfiniteTimeSpan }).ParamName);
+        var options = TestOptions();
+        options.Retry = new LogtoRetryOptions { InitialDelay = TimeSpan.FromTicks(-1), MaxDelay = TimeSpan.FromDays(1) + TimeSpan.FromTicks(1) };
+        options.MaxConcurrentPageRequests = 0;
+
+        var e = Assert.Throws<ArgumentException>(() => LogtoManagementClient.Create(options));
+
+        Assert.Contains("LogtoManagementOptions.Retry.InitialDelay -00:00:00.0000001 must be between 00:00:00 and 1.00:00:00", e.Message);
+        Assert.Contains("LogtoManagementOptions.Retry.MaxDelay 1.00:00:00.0000001 must be between 00:00:00 and 1.00:00:00", e.Message);
+        Assert.Contains("LogtoManagementOptions.MaxConcurrentPageRequests 0 must be 1 or more", e.Message);
     }
 
     [Fact]
-    public void Delays_longer_than_a_day_are_rejected_naming_the_property()
+    public void Delays_of_zero_and_of_exactly_one_day_are_accepted()
     {
-        TimeSpan tooLong = TimeSpan.FromDays(1) + TimeSpan.FromTicks(1);
+        var options = TestOptions();
+        options.Retry = new LogtoRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.FromDays(1) };
 
-        Assert.Equal("InitialDelay", Assert.Throws<ArgumentOutOfRangeException>(() => new LogtoRetryOptions { InitialDelay = tooLong }).ParamName);
-        Assert.Equal("MaxDelay", Assert.Throws<ArgumentOutOfRangeException>(() => new LogtoRetryOptions { MaxDelay = tooLong }).ParamName);
-        Assert.Equal("MaxDelay", Assert.Throws<ArgumentOutOfRangeException>(() => new LogtoRetryOptions { MaxDelay = TimeSpan.MaxValue }).ParamName);
-        Assert.Equal(TimeSpan.FromDays(1), new LogtoRetryOptions { InitialDelay = TimeSpan.FromDays(1), MaxDelay = TimeSpan.FromDays(1) }.MaxDelay);
+        Assert.NotNull(LogtoManagementClient.Create(options));
     }
 
     [Fact]
-    public void Zero_delays_are_accepted_and_give_a_zero_backoff()
+    public void The_client_copies_its_retries_so_later_changes_to_the_options_have_no_effect()
     {
-        var options = new LogtoRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
+        var options = TestOptions();
+        ManagementClientSettings settings = ManagementClientSettings.Resolve(options, "options");
 
-        Assert.Equal(TimeSpan.Zero, options.GetBackoff(1));
-        Assert.Equal(TimeSpan.Zero, options.GetBackoff(10));
+        options.Retry.MaxRetries = 9;
+
+        Assert.Equal(3, settings.Retry.MaxRetries);
+        Assert.NotSame(options.Retry, settings.Retry);
     }
 
-    [Theory]
-    [InlineData(1, 500)]
-    [InlineData(2, 1000)]
-    [InlineData(3, 2000)]
-    [InlineData(6, 16000)]
-    public void Backoff_doubles_per_retry_within_20_percent(int retry, double nominalMilliseconds)
+    [Fact]
+    public async Task A_requests_own_retries_out_of_range_fail_the_call_before_anything_is_sent_naming_the_option()
     {
-        for (int i = 0; i < 200; i++)
+        var handler = new CountingHandler();
+        using var http = new HttpClient(handler);
+        var client = new LogtoManagementClient(http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"));
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => client.Users["u1"].GetAsync(c => c.Retry = new LogtoRetryOptions { MaxRetries = 11 }));
+
+        Assert.Contains("RequestConfiguration.Retry.MaxRetries 11 must be between 0 (no retries) and 10.", e.Message);
+        Assert.Equal(0, handler.Sends);
+    }
+
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        public int Sends { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Assert.InRange(LogtoRetryOptions.Default.GetBackoff(retry).TotalMilliseconds, nominalMilliseconds * 0.8, nominalMilliseconds * 1.2);
+            Sends++;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
         }
     }
+
+    private static LogtoManagementOptions TestOptions() =>
+        new() { Endpoint = new Uri("https://auth.example.com"), ClientId = "id", ClientSecret = "secret" };
 
     [Fact]
     public void Backoff_is_jittered_over_the_whole_range()
@@ -120,46 +157,47 @@ public sealed class LogtoRetryOptionsTests
     }
 
     [Fact]
-    public void Adapter_options_default_to_default_retries_no_limiter_and_the_system_clock()
+    public void Management_options_default_to_default_retries_no_limiter_four_pages_ahead_and_the_system_clock()
     {
-        var options = new LogtoRequestAdapterOptions();
+        var options = new LogtoManagementOptions();
 
-        Assert.Same(LogtoRetryOptions.Default, options.Retry);
+        Assert.Equal(LogtoRetryOptions.Default, options.Retry);
         Assert.Null(options.RateLimiter);
+        Assert.Equal(4, options.MaxConcurrentPageRequests);
         Assert.Same(TimeProvider.System, options.TimeProvider);
     }
 
     [Fact]
-    public void Adapter_rejects_options_with_null_Retry()
+    public void Adapter_rejects_null_retries_naming_the_option_and_the_way_to_turn_retries_off()
     {
         using var http = new HttpClient();
 
         var e = Assert.Throws<ArgumentException>(() => new LogtoRequestAdapter(
-            http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), new LogtoRequestAdapterOptions { Retry = null! }));
+            http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), new LogtoManagementOptions { Retry = null! }));
 
         Assert.Equal("options", e.ParamName);
-        Assert.Contains("Retry", e.Message);
+        Assert.Contains("LogtoManagementOptions.Retry must not be null", e.Message);
         Assert.Contains("LogtoRetryOptions.None", e.Message);
     }
 
     [Fact]
-    public void Adapter_rejects_options_with_null_TimeProvider()
+    public void Adapter_rejects_a_null_clock_naming_the_option()
     {
         using var http = new HttpClient();
 
         var e = Assert.Throws<ArgumentException>(() => new LogtoRequestAdapter(
-            http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), new LogtoRequestAdapterOptions { TimeProvider = null! }));
+            http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), new LogtoManagementOptions { TimeProvider = null! }));
 
         Assert.Equal("options", e.ParamName);
-        Assert.Contains("TimeProvider", e.Message);
+        Assert.Contains("LogtoManagementOptions.TimeProvider must not be null", e.Message);
     }
 
     [Fact]
-    public void Adapter_accepts_null_options()
+    public void Adapter_reads_only_how_requests_are_sent_so_options_without_credentials_are_accepted()
     {
         using var http = new HttpClient();
 
         _ = new LogtoRequestAdapter(http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), null);
-        _ = new LogtoRequestAdapter(http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), new LogtoRequestAdapterOptions { TimeProvider = new FakeTimeProvider() });
+        _ = new LogtoRequestAdapter(http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), new LogtoManagementOptions { TimeProvider = new FakeTimeProvider() });
     }
 }

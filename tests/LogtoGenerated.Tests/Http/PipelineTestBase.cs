@@ -48,7 +48,7 @@ public abstract class PipelineTestBase : IAsyncLifetime
             http ?? Http,
             authentication ?? new BearerTokenAuthenticationProvider("token-1"),
             endpoint ?? Server.Endpoint,
-            new LogtoRequestAdapterOptions { Retry = retry ?? LogtoRetryOptions.Default, RateLimiter = rateLimiter, TimeProvider = Time });
+            new LogtoManagementOptions { Retry = retry ?? LogtoRetryOptions.Default, RateLimiter = rateLimiter, TimeProvider = Time });
 
     protected LogtoManagementClient CreateClient(
         LogtoRetryOptions? retry = null,

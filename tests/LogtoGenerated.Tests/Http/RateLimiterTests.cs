@@ -6,7 +6,7 @@ using LogtoGenerated.Tests.TestSupport;
 
 namespace LogtoGenerated.Tests.Http;
 
-/// <summary>The client-side <see cref="LogtoRequestAdapterOptions.RateLimiter"/>: one permit per attempt, and what a refusal looks like.</summary>
+/// <summary>The client-side <see cref="LogtoManagementOptions.RateLimiter"/>: one permit per attempt, and what a refusal looks like.</summary>
 public sealed class RateLimiterTests : PipelineTestBase
 {
     [Fact]

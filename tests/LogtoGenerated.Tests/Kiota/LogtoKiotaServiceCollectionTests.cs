@@ -3,6 +3,9 @@ using LogtoGenerated.Kiota;
 using LogtoGenerated.Tests.Authentication;
 using LogtoGenerated.Tests.Infrastructure;
 using LogtoGenerated.Tests.Kiota.Shop.Client;
+using LogtoGenerated.Authentication.Configuration;
+using LogtoGenerated.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -141,6 +144,59 @@ public sealed class LogtoKiotaServiceCollectionTests : IAsyncLifetime
         var exception = Assert.ThrowsAny<Exception>(() => Register(options => options.UseSharedTokenCache = true));
 
         Assert.Contains("no IDistributedCache is registered", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_configured_from_a_section_calls_the_API_with_its_token_and_space_separated_scopes()
+    {
+        _shop.Api.Respond(_ => FakeResponse.Json(200, ShopApi.OrderJson));
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Shop:Endpoint"] = _shop.Logto.Endpoint.AbsoluteUri,
+            ["Shop:ClientId"] = TokenEndpoint.ClientId,
+            ["Shop:ClientSecret"] = TokenEndpoint.ClientSecret,
+            ["Shop:Resource"] = ShopApi.Resource,
+            ["Shop:Scopes"] = ShopApi.Scope + " " + ShopApi.Scope,
+            ["Shop:BaseUrl"] = _shop.Api.Endpoint.AbsoluteUri,
+        }).Build();
+        var collection = new ServiceCollection();
+        collection.AddLogtoKiotaClient("shop", configuration.GetSection("Shop"), adapter => new ShopClient(adapter));
+        using ServiceProvider services = collection.BuildServiceProvider();
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        await services.GetRequiredKeyedService<ShopClient>("shop").Orders["o1"].GetAsync();
+
+        Assert.Equal("Bearer token-1", Assert.Single(_shop.Api.Requests).Headers["Authorization"]);
+        Assert.Equal([ShopApi.Scope, ShopApi.Scope], services.GetRequiredService<IOptionsMonitor<LogtoKiotaClientOptions>>().Get("shop").Scopes);
+        Assert.Contains("scope=" + Uri.EscapeDataString(ShopApi.Scope), Assert.Single(_shop.TokenRequests).BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_option_but_the_code_only_ones_is_read_from_configuration()
+    {
+        var collection = new ServiceCollection();
+        collection.AddLogtoKiotaClient("shop", OptionsConfiguration.EveryKey<LogtoKiotaClientOptions>("Shop").GetSection("Shop"), adapter => new ShopClient(adapter));
+        using ServiceProvider services = collection.BuildServiceProvider();
+
+        LogtoKiotaClientOptions options = OptionsConfiguration.Configured<LogtoKiotaClientOptions>(services, "shop");
+
+        OptionsConfiguration.AssertEveryKeyWasRead(options, new LogtoKiotaClientOptions());
+    }
+
+    [Fact]
+    public async Task Options_are_checked_once_at_startup_and_every_client_is_built_from_what_the_check_resolved()
+    {
+        _shop.Api.Respond(_ => FakeResponse.Json(200, ShopApi.OrderJson));
+        using ServiceProvider services = Register();
+        LogtoKiotaClientOptions options = services.GetRequiredService<IOptionsMonitor<LogtoKiotaClientOptions>>().Get("shop");
+        ClientCredentialsSettings? resolved = services.GetRequiredService<CheckedOptions<LogtoKiotaClientOptions, ClientCredentialsSettings>>().Resolved(options);
+
+        // Changing the options object after the check changes nothing: the clients use what was resolved then.
+        options.ClientSecret = "changed-after-startup";
+        await services.GetRequiredKeyedService<ShopClient>("shop").Orders["o1"].GetAsync();
+
+        Assert.NotNull(resolved);
+        Assert.Equal(TokenEndpoint.ClientId + ":" + TokenEndpoint.ClientSecret, TokenEndpoint.DecodeBasic(Assert.Single(_shop.TokenRequests).Headers["Authorization"]));
     }
 
     private ServiceProvider Register(Action<LogtoKiotaClientOptions>? more = null, Microsoft.Extensions.Caching.Distributed.IDistributedCache? sharedCache = null)

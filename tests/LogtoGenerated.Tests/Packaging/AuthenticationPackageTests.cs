@@ -48,7 +48,7 @@ public sealed class AuthenticationPackageTests(AuthenticationPackage package, Li
         foreach (XElement group in groups)
         {
             Assert.Equal(
-                ["Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Logging.Abstractions"],
+                ["Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Logging.Abstractions"],
                 group.Elements().Select(d => (string)d.Attribute("id")!).Order());
         }
     }

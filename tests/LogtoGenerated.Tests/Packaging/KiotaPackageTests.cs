@@ -52,6 +52,7 @@ public sealed class KiotaPackageTests(KiotaPackage package, LibraryPackage libra
             Assert.Equal(
                 [
                     ("LogtoGenerated.Authentication", "[" + library.Metadata("version") + "]"),
+                    ("Microsoft.Extensions.Configuration.Binder", "10.0.14"),
                     ("Microsoft.Extensions.Http", "10.0.14"),
                     ("Microsoft.Kiota.Abstractions", "2.1.6"),
                     ("Microsoft.Kiota.Http.HttpClientLibrary", "2.1.6"),

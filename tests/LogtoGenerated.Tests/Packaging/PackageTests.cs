@@ -93,6 +93,7 @@ public sealed class PackageTests(LibraryPackage package)
             "LogtoGenerated.Authentication",
             "Microsoft.Extensions.Caching.Abstractions",
             "Microsoft.Extensions.Configuration.Abstractions",
+            "Microsoft.Extensions.Configuration.Binder",
             "Microsoft.Extensions.Http",
             "Microsoft.Extensions.Logging.Abstractions",
             "System.Threading.RateLimiting",

@@ -42,7 +42,7 @@ public sealed class ReadAheadTests : PipelineTestBase
             Http,
             new BearerTokenAuthenticationProvider(BearerToken),
             Server.Endpoint,
-            new LogtoRequestAdapterOptions { Retry = LogtoRetryOptions.None, TimeProvider = Time, MaxConcurrentPageRequests = maxConcurrentPageRequests }));
+            new LogtoManagementOptions { Retry = LogtoRetryOptions.None, TimeProvider = Time, MaxConcurrentPageRequests = maxConcurrentPageRequests }));
 
     /// <summary>Serves <c>GET /api/users</c> through <paramref name="answer"/>, counting the requests being handled at once.</summary>
     private void ServeCounted(Func<RecordedRequest, CancellationToken, Task<FakeResponse>> answer) =>
@@ -252,11 +252,14 @@ public sealed class ReadAheadTests : PipelineTestBase
     }
 
     [Fact]
-    public void MaxConcurrentPageRequests_below_1_is_refused_by_both_option_types()
+    public void MaxConcurrentPageRequests_below_1_is_refused_when_the_adapter_is_created_naming_the_option()
     {
-        Assert.Equal(4, new LogtoRequestAdapterOptions().MaxConcurrentPageRequests);
+        using var http = new HttpClient();
         Assert.Equal(4, new LogtoManagementOptions().MaxConcurrentPageRequests);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LogtoRequestAdapterOptions { MaxConcurrentPageRequests = 0 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LogtoManagementOptions { MaxConcurrentPageRequests = 0 });
+
+        var e = Assert.Throws<ArgumentException>(() => new LogtoRequestAdapter(
+            http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), new LogtoManagementOptions { MaxConcurrentPageRequests = 0 }));
+
+        Assert.Contains("LogtoManagementOptions.MaxConcurrentPageRequests 0 must be 1 or more", e.Message);
     }
 }

@@ -42,9 +42,22 @@ internal sealed class PipelineCall
     /// <summary>A call of the request adapter.</summary>
     public static PipelineCall For(RequestInformation request, LogtoRetryOptions clientRetry, CancellationToken cancellationToken)
     {
-        LogtoRetryOptions retry = request.Configuration?.Retry ?? clientRetry;
+        LogtoRetryOptions retry = request.Configuration?.Retry is { } own ? Checked(own) : clientRetry;
         bool replayable = request.IsContentReplayable;
         int maxRetries = replayable && retry.AllowsMethod(request.Method) ? retry.MaxRetries : 0;
         return new PipelineCall(replayable, retry, maxRetries, request.Configuration, cancellationToken);
+    }
+
+    /// <summary>A copy of a request's own retry options (the caller may change them later), when they are in range.</summary>
+    private static LogtoRetryOptions Checked(LogtoRetryOptions retry)
+    {
+        if (!retry.IsInRange)
+        {
+            var errors = new List<string>();
+            retry.AddProblems(errors, nameof(RequestConfiguration) + "." + nameof(RequestConfiguration.Retry));
+            throw new ArgumentException(string.Join(" ", errors), "request");
+        }
+
+        return retry with { };
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Tests.Infrastructure;
+using LogtoGenerated.Tests.TestSupport;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,10 @@ namespace LogtoGenerated.Tests.Authentication.SharedCache;
 
 /// <summary>
 /// With a shared cache that adds if absent, fresh clients (each a process's) that find no token at once elect one to fetch
-/// it: one token request for the burst, and a failed fetch hands the election over at once.
+/// it: one token request for the burst, and a failed fetch hands the election over at once. Bounds in real seconds, so
+/// they run with the other timing tests, alone.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class SharedTokenFetchElectionTests : IAsyncLifetime
 {
     private readonly HttpClient _http = new();
