@@ -1,6 +1,5 @@
 using LogtoGenerated.AspNetCore;
 using LogtoGenerated.AspNetCore.Authentication;
-using LogtoGenerated.AspNetCore.DependencyInjection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
@@ -60,7 +59,8 @@ public static class LogtoJwtBearerExtensions
     /// says, such as <c>builder.Configuration.GetSection("Logto")</c> with the keys <c>Endpoint</c> or
     /// <c>TenantId</c>, <c>Resource</c>, and optionally <c>AcceptOrganizationTokens</c>, <c>ClockSkew</c>,
     /// <c>SigningKeysRefreshInterval</c>, <c>UnknownKeyRefreshInterval</c>, <c>ValidatedTokenCacheSize</c> and
-    /// <c>ValidatedTokenCacheMemoryLimit</c>.
+    /// <c>ValidatedTokenCacheMemoryLimit</c>: the names of <see cref="LogtoJwtBearerOptions"/>' properties, read by the
+    /// configuration binder's source generator (trim- and AOT-safe). A value that does not convert names its key.
     /// </summary>
     /// <param name="builder">The authentication builder.</param>
     /// <param name="configuration">The configuration section.</param>
@@ -79,7 +79,8 @@ public static class LogtoJwtBearerExtensions
     public static AuthenticationBuilder AddLogtoJwtBearer(this AuthenticationBuilder builder, string authenticationScheme, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return builder.AddLogtoJwtBearer(authenticationScheme, options => LogtoJwtBearerConfigurationReader.Bind(configuration, options));
+        // A call (not a method group), so that the configuration binder's source generator compiles it: no reflection.
+        return builder.AddLogtoJwtBearer(authenticationScheme, options => configuration.Bind(options));
     }
 
     private static bool ValidOptions(LogtoJwtBearerOptions options)

@@ -3,6 +3,7 @@ using LogtoGenerated.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using LogtoGenerated.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -65,7 +66,19 @@ public sealed class LogtoJwtBearerConfigurationTests
             ["Logto:ClockSkew"] = "soon",
         }));
 
-        Assert.Equal("The configuration value Logto:ClockSkew 'soon' is not a time span such as 00:00:30.", error.Message);
+        Assert.Equal("Failed to convert configuration value 'soon' at 'Logto:ClockSkew' to type 'System.TimeSpan'.", error.Message);
+    }
+
+    [Fact]
+    public void Every_option_is_read_from_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddAuthentication().AddLogtoJwtBearer(OptionsConfiguration.EveryKey<LogtoJwtBearerOptions>("Logto").GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        LogtoJwtBearerOptions options = OptionsConfiguration.Configured<LogtoJwtBearerOptions>(provider, "Bearer");
+
+        OptionsConfiguration.AssertEveryKeyWasRead(options, new LogtoJwtBearerOptions());
     }
 
     private static async Task<WebApplication> StartAsync(Dictionary<string, string?> settings)

@@ -90,6 +90,7 @@ internal static class OptionsConfiguration
                     : t == typeof(TimeSpan) ? "00:00:07"
                     : t == typeof(bool) ? "true"
                     : t == typeof(int) ? "7"
+                    : t == typeof(long) ? "7777"
                     : throw new InvalidOperationException(
                         $"{type.Name}.{property.Name} is of type {t.Name}, which this test does not know: add a configuration value for it, or list it as code-only.");
             }
