@@ -125,6 +125,23 @@ public sealed partial class RealDocumentTests(RealDocumentTests.Run run) : IClas
     }
 
     [Fact]
+    public void EachResourceHasOneSpelling_ModelFoldersAreRequestBuilderFolders()
+    {
+        static HashSet<string> TopFolders(IEnumerable<string> paths, string root) =>
+            paths.Where(p => p.StartsWith(root, StringComparison.Ordinal) && p.IndexOf('/', root.Length) > 0)
+                .Select(p => p[root.Length..p.IndexOf('/', root.Length)]).ToHashSet(StringComparer.Ordinal);
+
+        var models = TopFolders(run.Files.Keys, "Models/");
+        var builders = TopFolders(run.Files.Keys, "RequestBuilders/");
+
+        Assert.NotEmpty(models);
+        Assert.Empty(models.Except(builders));
+        Assert.Contains("SignInExp", models);
+        Assert.Contains("SamlApplications", models);
+        Assert.Contains("Logs", models);
+    }
+
+    [Fact]
     public void TypeNamesAreDistinctValidIdentifiers()
     {
         var names = run.Model.Types.Select(t => t.Name).ToList();

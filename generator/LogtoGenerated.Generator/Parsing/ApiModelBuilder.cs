@@ -186,7 +186,7 @@ internal sealed class ApiModelBuilder
             throw new GeneratorException(pointer + "/operationId", $"the operationId '{operationId}' is used by another operation too; operationIds must be unique.");
         }
 
-        var folder = FolderOf(operation, path);
+        var folder = FolderOf(path);
         var model = new OperationModel
         {
             HttpMethod = method,
@@ -238,11 +238,12 @@ internal sealed class ApiModelBuilder
         return (null, pascal);
     }
 
-    private static string FolderOf(OpenApiOperation operation, string path)
-    {
-        var tag = operation.Tags?.FirstOrDefault()?.Name;
-        return Identifiers.Pascal(tag ?? path.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault() ?? "Common");
-    }
+    /// <summary>
+    /// The resource folder of an operation's types: its first path segment after the base path, spelled as its request
+    /// builders' folder and namespace are (<c>/api/sign-in-exp</c> is <c>SignInExp</c>, <c>/api/saml-applications</c>
+    /// <c>SamlApplications</c>), so that a resource has one spelling in the generated tree.
+    /// </summary>
+    private string FolderOf(string path) => Identifiers.Pascal(path[(_basePath.Length + 1)..].Split('/')[0]);
 
     private void AddParameters(IOpenApiPathItem item, OpenApiOperation operation, string pointer, RequestBuilderNode node, OperationModel model, string noun, string folder)
     {

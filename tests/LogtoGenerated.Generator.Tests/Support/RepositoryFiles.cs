@@ -11,7 +11,7 @@ internal static class RepositoryFiles
 
     /// <summary>
     /// The hand-written runtime the generated code is compiled with: Http/ (with its Pipeline/), Serialization/, Paging/, Search/, the
-    /// endpoint binding of authentication providers, and the client's own half; authentication itself is the
+    /// endpoint binding of authentication providers, the client's own half and its options (which configure the adapter); authentication itself is the
     /// LogtoGenerated.Authentication assembly. Left out: the providers and dependency injection, which the generated code
     /// does not use.
     /// </summary>
@@ -22,6 +22,8 @@ internal static class RepositoryFiles
             .SelectMany(folder => Directory.GetFiles(Path.Combine(project, folder), "*.cs", SearchOption.AllDirectories))
             .Append(Path.Combine(project, "Authentication", "IEndpointBoundAuthentication.cs"))
             .Append(Path.Combine(project, "LogtoManagementClient.cs"))
+            .Append(Path.Combine(project, "LogtoManagementOptions.cs"))
+            .Append(Path.Combine(project, "ManagementClientSettings.cs"))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
