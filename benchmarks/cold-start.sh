@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 
 client_properties=()
 if [ "${SOURCE:-0}" != 1 ]; then
-  # The packages, and a packages folder of their own, so that the machine's cache never holds this build's 0.1.0.
+  # The packages, and a packages folder of their own, so that the machine's cache never holds this build's version.
   for project in src/LogtoGenerated.Authentication src/LogtoGenerated; do
     dotnet pack "$project" -c Release -o "$work/feed" --nologo -v quiet >/dev/null
   done
