@@ -151,7 +151,7 @@ internal sealed class ClientCredentialsOptionsCheck
         {
             tokenEndpoint = configuredEndpoint is null ? null : new Uri(LogtoEndpoint.GetBaseAddress(configuredEndpoint) + "/oidc/token");
         }
-        else if (!tokenEndpoint.IsAbsoluteUri || (tokenEndpoint.Scheme != Uri.UriSchemeHttps && tokenEndpoint.Scheme != Uri.UriSchemeHttp))
+        else if (!LogtoEndpoint.IsAbsoluteHttp(tokenEndpoint))
         {
             _errors.Add($"{_name}.TokenEndpoint '{tokenEndpoint}' must be an absolute https URI such as https://auth.example.com/oidc/token.");
             tokenEndpoint = null;
@@ -305,8 +305,7 @@ internal sealed class ClientCredentialsOptionsCheck
     /// <summary>The endpoint's host and port, the listed hosts, or (none listed) the host and port of an http(s) resource.</summary>
     private static LogtoAllowedHosts CollectAllowedHosts(Uri endpoint, List<string> hosts, Uri? resource)
     {
-        bool useResource = hosts.Count == 0 && resource is not null
-            && (resource.Scheme == Uri.UriSchemeHttps || resource.Scheme == Uri.UriSchemeHttp);
+        bool useResource = hosts.Count == 0 && resource is not null && LogtoEndpoint.IsAbsoluteHttp(resource);
         return LogtoAllowedHosts.Create(useResource ? [endpoint, resource!] : [endpoint], hosts);
     }
 

@@ -7,7 +7,7 @@ internal static class LogtoEndpoint
     /// <returns>A phrase that completes "The endpoint ...", such as <c>must not have a query or fragment</c>.</returns>
     public static string? Problem(Uri endpoint)
     {
-        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        if (!IsAbsoluteHttp(endpoint))
         {
             return "must be an absolute http or https URI";
         }
@@ -24,6 +24,9 @@ internal static class LogtoEndpoint
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="uri"/> is absolute and http or https: what every address the client sends to must be.</summary>
+    public static bool IsAbsoluteHttp(Uri uri) => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>The endpoint's origin and base path without a trailing <c>/</c>, for example <c>https://host/logto</c>.</summary>
     public static string GetBaseAddress(Uri endpoint) =>

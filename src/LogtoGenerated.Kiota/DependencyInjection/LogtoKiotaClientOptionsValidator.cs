@@ -1,5 +1,6 @@
 using LogtoGenerated.Authentication;
 using LogtoGenerated.Authentication.Configuration;
+using LogtoGenerated.Http;
 using Microsoft.Extensions.Options;
 
 namespace LogtoGenerated.Kiota.DependencyInjection;
@@ -16,7 +17,7 @@ internal sealed class LogtoKiotaClientOptionsValidator(CheckedOptions<LogtoKiota
     {
         string prefix = string.IsNullOrEmpty(name) ? "Logto Kiota client: " : "Logto Kiota client '" + name + "': ";
         List<string> errors = ClientCredentialsOptionsCheck.Run(options, out ClientCredentialsSettings? settings);
-        if (options.BaseUrl is { } baseUrl && (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
+        if (options.BaseUrl is { } baseUrl && !LogtoEndpoint.IsAbsoluteHttp(baseUrl))
         {
             errors.Add($"{nameof(LogtoKiotaClientOptions)}.{nameof(LogtoKiotaClientOptions.BaseUrl)} '{baseUrl}' must be an absolute http(s) URI such as https://api.example.com.");
         }
