@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace LogtoGenerated.AspNetCore;
 
@@ -8,7 +7,7 @@ namespace LogtoGenerated.AspNetCore;
 /// in <c>AddLogtoJwtBearer</c>, or in the <c>Logto</c> configuration section (<c>Logto:Endpoint</c>,
 /// <c>Logto:TenantId</c>, <c>Logto:Resource</c>, ...).
 /// </summary>
-public sealed partial class LogtoJwtBearerOptions
+public sealed class LogtoJwtBearerOptions
 {
     /// <summary>The audience prefix of Logto's organization tokens: <c>urn:logto:organization:{organizationId}</c>.</summary>
     public const string OrganizationAudiencePrefix = "urn:logto:organization:";
@@ -140,7 +139,7 @@ public sealed partial class LogtoJwtBearerOptions
 
         if (!string.IsNullOrEmpty(TenantId))
         {
-            return TenantIdPattern().IsMatch(TenantId)
+            return LogtoCloudTenant.IsId(TenantId)
                 ? new Uri($"https://{TenantId}.logto.app")
                 : throw new InvalidOperationException(
                     $"LogtoJwtBearerOptions.TenantId '{TenantId}' is not a Logto Cloud tenant id: use the id in your tenant's address, abc123 for https://abc123.logto.app.");
@@ -150,7 +149,4 @@ public sealed partial class LogtoJwtBearerOptions
             "LogtoJwtBearerOptions names no Logto: set Endpoint to a self-hosted Logto's address (Logto:Endpoint in configuration), "
             + "or TenantId to a Logto Cloud tenant id (Logto:TenantId).");
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
-    private static partial Regex TenantIdPattern();
 }

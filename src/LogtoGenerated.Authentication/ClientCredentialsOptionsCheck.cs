@@ -80,30 +80,17 @@ internal sealed class ClientCredentialsOptionsCheck
     private string? CheckTenantId()
     {
         string? tenantId = string.IsNullOrWhiteSpace(_options.TenantId) ? null : _options.TenantId.Trim();
-        if (tenantId is not null && !IsTenantId(tenantId))
+        if (tenantId is not null && !LogtoCloudTenant.IsId(tenantId))
         {
-            _errors.Add($"{_name}.TenantId '{tenantId}' is not a Logto Cloud tenant id: use only the id, such as \"abc123\" from https://abc123.logto.app.");
+            _errors.Add($"{_name}.TenantId '{tenantId}' is not a Logto Cloud tenant id: use only the id, in lower case, such as \"abc123\" from https://abc123.logto.app.");
             return null;
         }
 
         return tenantId;
     }
 
-    // Plain loops rather than LINQ over chars: the check runs once per client, where a generic instantiation over char
+    // A plain loop rather than LINQ over chars: the check runs once per client, where a generic instantiation over char
     // costs more to compile than the loop costs to run (cold start, docs/performance.md).
-    private static bool IsTenantId(string value)
-    {
-        foreach (char c in value)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '-')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static bool HasWhiteSpace(string value)
     {
         foreach (char c in value)

@@ -151,6 +151,31 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
         Assert.Equal("https://default.logto.app/api", provider.Resource);
     }
 
+    [Theory]
+    [InlineData("ABC123")]
+    [InlineData("-abc")]
+    [InlineData("abc_123")]
+    public void A_tenant_id_that_is_not_one_lower_case_DNS_label_is_refused_by_the_same_rule_as_the_protected_API_package(string tenantId)
+    {
+        var options = new LogtoManagementOptions { TenantId = tenantId, ClientId = "id", ClientSecret = "secret" };
+
+        ArgumentException e = Assert.Throws<ArgumentException>(() => LogtoManagementClient.Create(options));
+        InvalidOperationException jwt = Assert.Throws<InvalidOperationException>(() => new LogtoGenerated.AspNetCore.LogtoJwtBearerOptions { TenantId = tenantId, Resource = "https://shop.example/api" }.Issuer);
+
+        Assert.Contains($"LogtoManagementOptions.TenantId '{tenantId}' is not a Logto Cloud tenant id: use only the id, in lower case", e.Message);
+        Assert.Contains($"LogtoJwtBearerOptions.TenantId '{tenantId}' is not a Logto Cloud tenant id", jwt.Message);
+    }
+
+    [Fact]
+    public void A_lower_case_tenant_id_with_digits_and_hyphens_makes_the_tenants_endpoint_and_resource()
+    {
+        var provider = new ClientCredentialsAuthenticationProvider(
+            new LogtoManagementOptions { TenantId = "my-tenant-1", ClientId = "id", ClientSecret = "secret" }, new HttpClient());
+
+        Assert.Equal(new Uri("https://my-tenant-1.logto.app/oidc/token"), provider.TokenEndpoint);
+        Assert.Equal("https://my-tenant-1.logto.app/api", provider.Resource);
+    }
+
     [Fact]
     public void Invalid_options_are_refused_with_every_problem_naming_its_option()
     {
