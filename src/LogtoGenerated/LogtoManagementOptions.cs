@@ -44,7 +44,8 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
     /// <summary>
     /// When failed calls are sent again: three retries of idempotent methods unless changed, for example
     /// <c>options.Retry.MaxRetries = 5</c>, or <c>options.Retry = LogtoRetryOptions.None</c> to turn retries off.
-    /// Configuration keys <c>Retry:MaxRetries</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>.
+    /// Configuration keys <c>Retry:MaxRetries</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c> and
+    /// <c>Retry:RetryNonIdempotentMethods</c> (better turned on for one request than for the whole client).
     /// </summary>
     public LogtoRetryOptions Retry { get; set; } = new();
 
@@ -66,10 +67,13 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
     /// <summary>The Management API resource of a Logto Cloud tenant: <c>https://{tenantId}.logto.app/api</c>.</summary>
     /// <param name="tenantId">The tenant id.</param>
     /// <returns>The resource indicator.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is not a Logto Cloud tenant id (lower-case letters, digits and hyphens).</exception>
     public static string GetCloudManagementApiResource(string tenantId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        return ManagementApiResource.OfCloudTenant(tenantId);
+        return LogtoCloudTenant.IsId(tenantId.Trim())
+            ? ManagementApiResource.OfCloudTenant(tenantId.Trim())
+            : throw new ArgumentException($"'{tenantId}' is not a Logto Cloud tenant id: use only the id, in lower case, such as \"abc123\" from https://abc123.logto.app.", nameof(tenantId));
     }
 
     /// <summary>The Management API's resource (the tenant's on Logto Cloud), the scope <c>all</c>, and no organization.</summary>

@@ -241,9 +241,13 @@ internal sealed class ApiModelBuilder
     /// <summary>
     /// The resource folder of an operation's types: its first path segment after the base path, spelled as its request
     /// builders' folder and namespace are (<c>/api/sign-in-exp</c> is <c>SignInExp</c>, <c>/api/saml-applications</c>
-    /// <c>SamlApplications</c>), so that a resource has one spelling in the generated tree.
+    /// <c>SamlApplications</c>, a parameter <c>Item</c>), so that a resource has one spelling in the generated tree.
     /// </summary>
-    private string FolderOf(string path) => Identifiers.Pascal(path[(_basePath.Length + 1)..].Split('/')[0]);
+    private string FolderOf(string path)
+    {
+        var segment = path[(_basePath.Length + 1)..].Split('/')[0];
+        return IsSingleParameter(segment) ? "Item" : Identifiers.Pascal(segment);
+    }
 
     private void AddParameters(IOpenApiPathItem item, OpenApiOperation operation, string pointer, RequestBuilderNode node, OperationModel model, string noun, string folder)
     {

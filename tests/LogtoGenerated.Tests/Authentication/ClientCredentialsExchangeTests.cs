@@ -89,11 +89,11 @@ public sealed class ClientCredentialsExchangeTests : IAsyncLifetime
     {
         _server.On("POST", TokenEndpoint.Path, TokenEndpoint.Issuing());
         LogtoManagementOptions options = TokenEndpoint.Options(_server);
-        options.Scopes.Clear();
         var provider = new ClientCredentialsAuthenticationProvider(options, new HttpClient());
 
         await provider.GetAccessTokenAsync();
 
+        Assert.Empty(options.Scopes);
         Assert.Equal("grant_type=client_credentials&resource=https%3A%2F%2Fdefault.logto.app%2Fapi&scope=all", Assert.Single(_server.Requests).BodyText);
     }
 

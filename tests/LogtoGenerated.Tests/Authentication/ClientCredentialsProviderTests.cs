@@ -164,6 +164,7 @@ public sealed class ClientCredentialsProviderTests : IAsyncLifetime
 
         Assert.Contains($"LogtoManagementOptions.TenantId '{tenantId}' is not a Logto Cloud tenant id: use only the id, in lower case", e.Message);
         Assert.Contains($"LogtoJwtBearerOptions.TenantId '{tenantId}' is not a Logto Cloud tenant id", jwt.Message);
+        Assert.Contains("is not a Logto Cloud tenant id", Assert.Throws<ArgumentException>(() => LogtoManagementOptions.GetCloudManagementApiResource(tenantId)).Message);
     }
 
     [Fact]

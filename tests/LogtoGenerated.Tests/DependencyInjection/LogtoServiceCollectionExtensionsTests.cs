@@ -116,6 +116,34 @@ public sealed class LogtoServiceCollectionExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Blank_configuration_values_count_as_not_set()
+    {
+        var services = new ServiceCollection();
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logto:TenantId"] = "abc123",
+            ["Logto:Endpoint"] = "",
+            ["Logto:TokenEndpoint"] = "",
+            ["Logto:ClientId"] = TokenEndpoint.ClientId,
+            ["Logto:ClientSecret"] = TokenEndpoint.ClientSecret,
+            ["Logto:TokenRefreshSkew"] = "",
+            ["Logto:MaxConcurrentPageRequests"] = "",
+            ["Logto:Retry:MaxRetries"] = "",
+        }).Build();
+        services.AddLogtoManagementClient(configuration.GetSection("Logto"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        LogtoManagementOptions options = provider.GetRequiredService<IOptionsMonitor<LogtoManagementOptions>>().Get(Options.DefaultName);
+
+        ManagementClientSettings? resolved = provider.GetRequiredService<LogtoClientRegistry>().Resolved(options);
+
+        Assert.Null(options.Endpoint);
+        Assert.Equal(new Uri("https://abc123.logto.app/oidc/token"), resolved!.Credentials!.TokenEndpoint);
+        Assert.Equal(LogtoGenerated.Authentication.LogtoClientCredentialsOptions.DefaultTokenRefreshSkew, options.TokenRefreshSkew);
+        Assert.Equal(LogtoManagementOptions.DefaultMaxConcurrentPageRequests, resolved.MaxConcurrentPageRequests);
+        Assert.Equal(3, resolved.Retry.MaxRetries);
+    }
+
+    [Fact]
     public void Scopes_in_configuration_replace_the_default_all_rather_than_add_to_it()
     {
         var services = new ServiceCollection();

@@ -98,15 +98,17 @@ public sealed class LogtoRetryOptionsTests
     }
 
     [Fact]
-    public void The_client_copies_its_retries_so_later_changes_to_the_options_have_no_effect()
+    public async Task The_client_copies_its_retries_so_later_changes_to_the_options_have_no_effect()
     {
-        var options = TestOptions();
-        ManagementClientSettings settings = ManagementClientSettings.Resolve(options, "options");
+        var handler = new CountingHandler(System.Net.HttpStatusCode.ServiceUnavailable);
+        using var http = new HttpClient(handler);
+        var options = new LogtoManagementOptions { Retry = { MaxRetries = 1, InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero } };
+        var client = new LogtoManagementClient(new LogtoRequestAdapter(http, AnonymousAuthenticationProvider.Instance, new Uri("https://tenant.logto.app"), options));
 
-        options.Retry.MaxRetries = 9;
+        options.Retry.MaxRetries = 5;
+        await Assert.ThrowsAsync<LogtoApiException>(() => client.Users["u1"].GetAsync());
 
-        Assert.Equal(3, settings.Retry.MaxRetries);
-        Assert.NotSame(options.Retry, settings.Retry);
+        Assert.Equal(2, handler.Sends);
     }
 
     [Fact]
@@ -122,14 +124,16 @@ public sealed class LogtoRetryOptionsTests
         Assert.Equal(0, handler.Sends);
     }
 
-    private sealed class CountingHandler : HttpMessageHandler
+    private sealed class CountingHandler(System.Net.HttpStatusCode status = System.Net.HttpStatusCode.NotFound) : HttpMessageHandler
     {
-        public int Sends { get; private set; }
+        private int _sends;
+
+        public int Sends => _sends;
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Sends++;
-            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
+            Interlocked.Increment(ref _sends);
+            return Task.FromResult(new HttpResponseMessage(status));
         }
     }
 

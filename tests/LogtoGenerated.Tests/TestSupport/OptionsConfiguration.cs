@@ -45,7 +45,10 @@ internal static class OptionsConfiguration
         return options;
     }
 
-    /// <summary>Asserts that every option of <paramref name="read"/> differs from the default one (each was read).</summary>
+    /// <summary>
+    /// Asserts that every option of <paramref name="read"/> holds the value <see cref="EveryKey{TOptions}"/> configured
+    /// for it, and that this value is not the option's default (so that reading it is what set it).
+    /// </summary>
     public static void AssertEveryKeyWasRead(object read, object defaults)
     {
         foreach (PropertyInfo property in Options(read.GetType()))
@@ -58,10 +61,18 @@ internal static class OptionsConfiguration
                 continue;
             }
 
-            bool same = value is IEnumerable list && value is not string
-                ? list.Cast<object>().SequenceEqual(((IEnumerable)defaultValue!).Cast<object>())
-                : Equals(value, defaultValue);
-            Assert.False(same, $"{read.GetType().Name}.{property.Name} was not read from configuration (it still has its default, {defaultValue}).");
+            string what = $"{read.GetType().Name}.{property.Name}";
+            object expected = Expected(property);
+            if (expected is string[] list)
+            {
+                Assert.True(list.SequenceEqual((IEnumerable<string>)value!), $"{what} was not read from configuration.");
+                Assert.False(list.SequenceEqual((IEnumerable<string>)defaultValue!), $"{what}: the configured value is its default.");
+            }
+            else
+            {
+                Assert.True(Equals(expected, value), $"{what} is {value}, not the configured {expected}.");
+                Assert.False(Equals(expected, defaultValue), $"{what}: the configured value is its default.");
+            }
         }
     }
 
@@ -74,26 +85,33 @@ internal static class OptionsConfiguration
         foreach (PropertyInfo property in Options(type))
         {
             string key = prefix + ":" + property.Name;
-            Type t = property.PropertyType;
-            if (t == typeof(LogtoRetryOptions))
+            if (property.PropertyType == typeof(LogtoRetryOptions))
             {
-                AddKeys(t, key, values);
+                AddKeys(property.PropertyType, key, values);
             }
-            else if (t == typeof(IList<string>))
+            else if (Expected(property) is string[] list)
             {
-                values[key + ":0"] = "x" + property.Name;
+                values[key + ":0"] = list.Single();
             }
             else
             {
-                values[key] = t == typeof(string) ? "x" + property.Name
-                    : t == typeof(Uri) ? "https://" + property.Name.ToLowerInvariant() + ".example/"
-                    : t == typeof(TimeSpan) ? "00:00:07"
-                    : t == typeof(bool) ? "true"
-                    : t == typeof(int) ? "7"
-                    : t == typeof(long) ? "7777"
-                    : throw new InvalidOperationException(
-                        $"{type.Name}.{property.Name} is of type {t.Name}, which this test does not know: add a configuration value for it, or list it as code-only.");
+                values[key] = Convert.ToString(Expected(property), System.Globalization.CultureInfo.InvariantCulture);
             }
         }
+    }
+
+    /// <summary>The value configured for an option: one for each type of option, unlike any default.</summary>
+    private static object Expected(PropertyInfo property)
+    {
+        Type t = property.PropertyType;
+        return t == typeof(string) ? "x" + property.Name
+            : t == typeof(IList<string>) ? new[] { "x" + property.Name }
+            : t == typeof(Uri) ? new Uri("https://" + property.Name.ToLowerInvariant() + ".example/")
+            : t == typeof(TimeSpan) ? TimeSpan.FromSeconds(7)
+            : t == typeof(bool) ? true
+            : t == typeof(int) ? (object)7
+            : t == typeof(long) ? (object)7777L
+            : throw new InvalidOperationException(
+                $"{property.DeclaringType!.Name}.{property.Name} is of type {t.Name}, which this test does not know: add a configuration value for it, or list it as code-only.");
     }
 }
