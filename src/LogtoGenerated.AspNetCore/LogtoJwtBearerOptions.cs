@@ -142,7 +142,7 @@ public sealed class LogtoJwtBearerOptions
             return LogtoCloudTenant.IsId(TenantId)
                 ? new Uri($"https://{TenantId}.logto.app")
                 : throw new InvalidOperationException(
-                    $"LogtoJwtBearerOptions.TenantId '{TenantId}' is not a Logto Cloud tenant id: use the id in your tenant's address, abc123 for https://abc123.logto.app.");
+                    LogtoCloudTenant.NotAnId("LogtoJwtBearerOptions.TenantId", TenantId));
         }
 
         throw new InvalidOperationException(

@@ -82,7 +82,7 @@ internal sealed class ClientCredentialsOptionsCheck
         string? tenantId = string.IsNullOrWhiteSpace(_options.TenantId) ? null : _options.TenantId.Trim();
         if (tenantId is not null && !LogtoCloudTenant.IsId(tenantId))
         {
-            _errors.Add($"{_name}.TenantId '{tenantId}' is not a Logto Cloud tenant id: use only the id, in lower case, such as \"abc123\" from https://abc123.logto.app.");
+            _errors.Add(LogtoCloudTenant.NotAnId(_name + ".TenantId", tenantId));
             return null;
         }
 
@@ -235,7 +235,7 @@ internal sealed class ClientCredentialsOptionsCheck
         IList<string> listed = _options.Scopes is { Count: > 0 } configured ? configured : _options.Defaults.Scopes;
         foreach (string? scope in listed)
         {
-            if (string.IsNullOrWhiteSpace(scope) || scope.Any(char.IsWhiteSpace))
+            if (string.IsNullOrWhiteSpace(scope) || HasWhiteSpace(scope))
             {
                 _errors.Add($"{_name}.Scopes contains '{scope}': each scope must be one non-empty word such as \"read:orders\".");
                 continue;

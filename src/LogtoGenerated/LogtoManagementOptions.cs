@@ -73,7 +73,7 @@ public class LogtoManagementOptions : LogtoClientCredentialsOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         return LogtoCloudTenant.IsId(tenantId.Trim())
             ? ManagementApiResource.OfCloudTenant(tenantId.Trim())
-            : throw new ArgumentException($"'{tenantId}' is not a Logto Cloud tenant id: use only the id, in lower case, such as \"abc123\" from https://abc123.logto.app.", nameof(tenantId));
+            : throw new ArgumentException(LogtoCloudTenant.NotAnId(nameof(tenantId), tenantId), nameof(tenantId));
     }
 
     /// <summary>The Management API's resource (the tenant's on Logto Cloud), the scope <c>all</c>, and no organization.</summary>

@@ -8,6 +8,10 @@ namespace LogtoGenerated;
 /// </summary>
 internal static class LogtoCloudTenant
 {
+    /// <summary>The message for a value that is not a tenant id: <paramref name="name"/> says where it was set.</summary>
+    public static string NotAnId(string name, string value) =>
+        $"{name} '{value}' is not a Logto Cloud tenant id: use only the id, in lower case, such as \"abc123\" from https://abc123.logto.app.";
+
     /// <summary>Whether <paramref name="value"/> is a Logto Cloud tenant id.</summary>
     public static bool IsId(string value)
     {
