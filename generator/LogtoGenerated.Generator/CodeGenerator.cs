@@ -26,7 +26,7 @@ internal static class CodeGenerator
                 $"'{stale}' is in no request body any more. Remove it from the list.");
         }
 
-        TypeNamer.NameAll(model.Types, naming);
+        TypeNamer.NameAll(model, naming);
         MemberNamer.NameAll(model, options);
         model.Corrections = corrections;
         return model;

@@ -6,7 +6,8 @@ namespace LogtoGenerated.Generator.Model;
 internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType> types)
 {
     public RequestBuilderNode Root { get; } = root;
-    public IReadOnlyList<ModelType> Types { get; } = types;
+    /// <summary>The model types, in order of first appearance; the namer adds the types it splits off.</summary>
+    public IReadOnlyList<ModelType> Types { get; set; } = types;
 
     /// <summary>The corrections of the document applied before it was read (see <see cref="Parsing.DocumentCorrections"/>).</summary>
     public IReadOnlyList<Parsing.DocumentCorrection> Corrections { get; set; } = [];
@@ -163,7 +164,9 @@ internal sealed record PagingModel(ParameterModel Page, ParameterModel PageSize,
 internal sealed class ParameterModel(string wireName, TypeUse type)
 {
     public string WireName { get; } = wireName;
-    public TypeUse Type { get; } = type;
+
+    /// <summary>The parameter's type; retargeted to the split type its use belongs to once types are named.</summary>
+    public TypeUse Type { get; set; } = type;
     public string? Description { get; set; }
     public string Name { get; set; } = "";
 
@@ -188,7 +191,8 @@ internal enum BodyEncoding
 /// <summary>The request body of an operation.</summary>
 internal sealed class RequestBodyModel(TypeUse type, BodyEncoding encoding, bool required)
 {
-    public TypeUse Type { get; } = type;
+    /// <summary>The body's type; retargeted to the split type its use belongs to once types are named.</summary>
+    public TypeUse Type { get; set; } = type;
     public BodyEncoding Encoding { get; } = encoding;
     public bool Required { get; } = required;
     public string? Description { get; set; }

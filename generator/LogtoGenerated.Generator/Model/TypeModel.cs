@@ -43,13 +43,20 @@ internal enum PrimitiveKind
 }
 
 /// <summary>A generated type. Its name is chosen after every use of it has been seen.</summary>
-internal abstract class ModelType(string key, int firstSeen)
+internal abstract class ModelType
 {
+    protected ModelType(string key, int firstSeen)
+    {
+        Key = key;
+        FirstSeen = firstSeen;
+        Origin = this;
+    }
+
     /// <summary>The structural key: two schemas with the same key are the same type.</summary>
-    public string Key { get; } = key;
+    public string Key { get; }
 
     /// <summary>Order of first appearance in the document, for deterministic tie-breaks.</summary>
-    public int FirstSeen { get; } = firstSeen;
+    public int FirstSeen { get; }
 
     /// <summary>The names its uses suggest, best first once ranked.</summary>
     public List<NameCandidate> Candidates { get; } = [];
@@ -68,6 +75,25 @@ internal abstract class ModelType(string key, int firstSeen)
 
     /// <summary>The JSON pointer of the first schema that produced this type.</summary>
     public string Pointer { get; set; } = "";
+
+    /// <summary>
+    /// The type this one was split from, or itself. Uses of one shape that no single true name covers become types
+    /// of their own (see <see cref="Naming.TypeInstances"/>); the document's references still point at the origin.
+    /// </summary>
+    public ModelType Origin { get; private set; }
+
+    /// <summary>A new type of the same shape, split from this one: no uses and no name yet.</summary>
+    public ModelType NewInstance()
+    {
+        var instance = CopyShape();
+        instance.Description = Description;
+        instance.Pointer = Pointer;
+        instance.Origin = Origin;
+        return instance;
+    }
+
+    /// <summary>A new type with this one's key, order and members (properties, values or alternatives), copied.</summary>
+    protected abstract ModelType CopyShape();
 }
 
 /// <summary>An object with named properties.</summary>
@@ -81,12 +107,26 @@ internal sealed class ObjectType(string key, int firstSeen) : ModelType(key, fir
     /// (sent as JSON <c>null</c>, which clears the field) is not confused with "not set" (left out, which keeps it).
     /// </summary>
     public bool TracksPresence { get; set; }
+
+    protected override ModelType CopyShape()
+    {
+        var copy = new ObjectType(Key, FirstSeen) { TracksPresence = TracksPresence };
+        copy.Properties.AddRange(Properties.Select(p => p.Copy()));
+        return copy;
+    }
 }
 
 /// <summary>A string enumeration that tolerates values it does not know.</summary>
 internal sealed class EnumType(string key, int firstSeen) : ModelType(key, firstSeen)
 {
     public List<string> Values { get; } = [];
+
+    protected override ModelType CopyShape()
+    {
+        var copy = new EnumType(Key, FirstSeen);
+        copy.Values.AddRange(Values);
+        return copy;
+    }
 }
 
 /// <summary>A <c>oneOf</c> union of several alternatives.</summary>
@@ -96,12 +136,20 @@ internal sealed class UnionType(string key, int firstSeen) : ModelType(key, firs
 
     /// <summary>The wire name of the property whose literal value tells object alternatives apart, if any.</summary>
     public string? Discriminator { get; set; }
+
+    protected override ModelType CopyShape()
+    {
+        var copy = new UnionType(Key, FirstSeen) { Discriminator = Discriminator };
+        copy.Alternatives.AddRange(Alternatives.Select(a => new UnionAlternative(a.Type) { DiscriminatorValue = a.DiscriminatorValue, Member = a.Member }));
+        return copy;
+    }
 }
 
 /// <summary>One alternative of a union.</summary>
 internal sealed class UnionAlternative(TypeUse type)
 {
-    public TypeUse Type { get; } = type;
+    /// <summary>The alternative's type; retargeted to the split type its use belongs to once types are named.</summary>
+    public TypeUse Type { get; set; } = type;
 
     /// <summary>The C# member name used for this alternative (e.g. <c>Totp</c>, <c>String</c>).</summary>
     public string Name { get; set; } = "";
@@ -117,7 +165,9 @@ internal sealed class UnionAlternative(TypeUse type)
 internal sealed class PropertyModel(string wireName, TypeUse type, bool required)
 {
     public string WireName { get; } = wireName;
-    public TypeUse Type { get; } = type;
+
+    /// <summary>The property's type; retargeted to the split type its use belongs to once types are named.</summary>
+    public TypeUse Type { get; set; } = type;
     public bool Required { get; } = required;
     public string Name { get; set; } = "";
     public string? Description { get; set; }
@@ -141,6 +191,15 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
     /// A property that <see cref="TracksPresence"/> is optional, so nullable too.
     /// </summary>
     public bool CSharpNullable => !Required || Type.Nullable;
+
+    /// <summary>The same property, for a type split from its owner; names are given later.</summary>
+    public PropertyModel Copy() => new(WireName, Type, Required)
+    {
+        Description = Description,
+        Deprecated = Deprecated,
+        Literal = Literal,
+        TracksPresence = TracksPresence,
+    };
 }
 
 /// <summary>A name suggested by one use of a type.</summary>

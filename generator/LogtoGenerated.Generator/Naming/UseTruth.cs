@@ -12,47 +12,150 @@ namespace LogtoGenerated.Generator.Naming;
 /// </summary>
 internal static class UseTruth
 {
-    /// <summary>True when <paramref name="name"/> is true to every use of <paramref name="type"/> whose parent is named.</summary>
+    /// <summary>True when <paramref name="name"/> is true to every use of <paramref name="type"/>.</summary>
     public static bool IsTrueToAllUses(string name, ModelType type) => !UntrueUses(name, type).Any();
 
-    /// <summary>The uses of <paramref name="type"/> that <paramref name="name"/> is not true to.</summary>
-    public static IEnumerable<NameCandidate> UntrueUses(string name, ModelType type)
+    /// <summary>The uses of <paramref name="type"/> that <paramref name="name"/> is not true to; none for a name chosen by a person.</summary>
+    public static IEnumerable<NameCandidate> UntrueUses(string name, ModelType type) =>
+        type.NamedByOverride ? [] : UntrueUses(name, type, type.Candidates);
+
+    /// <summary>The uses among <paramref name="uses"/>, of a type shaped as <paramref name="shape"/>, that <paramref name="name"/> is not true to.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="shape">The type's shape.</param>
+    /// <param name="uses">The uses the name would cover.</param>
+    /// <param name="shared">The <see cref="SharedNames"/> of these uses, when already known.</param>
+    public static IEnumerable<NameCandidate> UntrueUses(string name, ModelType shape, IReadOnlyList<NameCandidate> uses, IReadOnlyList<string>? shared = null)
     {
-        if (type.NamedByOverride || type.Candidates.Any(c => c.Rank == NameHint.ComponentRank && c.Name == name))
+        if (IsComponentName(name, uses))
         {
-            // A person chose the name for what the type is, or the document itself names the schema so.
+            // The document itself names the schema so.
             return [];
         }
 
-        var qualifiers = Qualifiers(name, type);
-        return qualifiers.Count == 0 || SharedNames(type).Contains(name, StringComparer.Ordinal) ? [] : type.Candidates.Where(use => !IsTrueTo(qualifiers, use));
+        var qualifiers = Qualifiers(name, shape);
+        var qualified = qualifiers.Count > 0 && !(shared ?? SharedNames(shape, uses)).Contains(name, StringComparer.Ordinal);
+        // A component use is the document's name for the schema, not a place it is used: it suggests names but refutes none.
+        return uses.Where(use => use.Rank != NameHint.ComponentRank && (!FitsDirection(name, use) || (qualified && !IsTrueTo(qualifiers, use))));
     }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is true to <paramref name="use"/> alone, one of the uses of <paramref name="shape"/>:
+    /// whether the use may be one of the uses a type of that name covers.
+    /// </summary>
+    public static bool IsTrueTo(string name, ModelType shape, NameCandidate use) =>
+        use.Rank == NameHint.ComponentRank || IsComponentName(name, shape.Candidates) || (FitsDirection(name, use) && Qualifiers(name, shape) is var qualifiers && (qualifiers.Count == 0 || IsTrueTo(qualifiers, use)));
+
+    private static bool IsComponentName(string name, IReadOnlyList<NameCandidate> uses) =>
+        uses.Any(c => c.Rank == NameHint.ComponentRank && c.Name == name);
 
     private static bool IsTrueTo(IReadOnlyList<string> qualifiers, NameCandidate use)
     {
-        if (use.Parent is { Name.Length: 0 })
+        if (OwnNames(use).Any(own => IsSubsequence(qualifiers, ComparableWordsOf(own))))
         {
             return true;
         }
 
-        return OwnNames(use).Any(own => IsSubsequence(qualifiers, Comparable(Identifiers.Words(own))));
+        // A nested use is also true to its member after a fuller or qualified name of its parent (ListUsersResponseListItemProfile).
+        return use is { Rank: NameHint.NestedRank, Parent: { } parent, Member: { } member }
+            && Scan(qualifiers, ComparableWordsOf(Identifiers.Pascal(member)), Reach(qualifiers, parent, 0, [])) == qualifiers.Count;
+    }
+
+    /// <summary>
+    /// How many of <paramref name="qualifiers"/>, from <paramref name="start"/>, stand in order in some name of
+    /// <paramref name="type"/>: its own, a fallback or qualified name of one of its uses, or one of its parents' names
+    /// followed by its member. Scanning greedily, more words matched in a prefix never matches fewer overall.
+    /// </summary>
+    private static int Reach(IReadOnlyList<string> qualifiers, ModelType type, int start, Dictionary<(ModelType, int), int> reached)
+    {
+        if (reached.TryGetValue((type, start), out var known))
+        {
+            return known;
+        }
+
+        var best = Scan(qualifiers, ComparableWordsOf(type.Name), start);
+        foreach (var use in type.Candidates)
+        {
+            foreach (var own in new[] { use.Fallback, use.Qualified }.OfType<string>())
+            {
+                best = Math.Max(best, Scan(qualifiers, ComparableWordsOf(own), start));
+            }
+
+            if (use is { Rank: NameHint.NestedRank, Parent: { } parent, Member: { } member })
+            {
+                best = Math.Max(best, Scan(qualifiers, ComparableWordsOf(Identifiers.Pascal(member)), Reach(qualifiers, parent, start, reached)));
+            }
+        }
+
+        reached[(type, start)] = best;
+        return best;
+    }
+
+    /// <summary>Matches <paramref name="qualifiers"/> from <paramref name="start"/> against <paramref name="words"/> (comparable) in order; returns where it stopped.</summary>
+    private static int Scan(IReadOnlyList<string> qualifiers, IReadOnlyList<string> words, int start)
+    {
+        foreach (var word in words)
+        {
+            if (start < qualifiers.Count && qualifiers[start] == word)
+            {
+                start++;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// A name ending in <c>Request</c> is only true to what requests send, one ending in <c>Response</c> only to what
+    /// responses return (nested uses count as their parent's; a component is a name, not a use).
+    /// </summary>
+    public static bool FitsDirection(string name, NameCandidate use)
+    {
+        var named = DirectionOfName(name);
+        return named == Direction.None || use.Rank == NameHint.ComponentRank || DirectionOf(use) == named;
+    }
+
+    /// <summary>Which way a use goes: what requests send, what responses return, or neither (a parameter, or both).</summary>
+    public enum Direction
+    {
+        None,
+        Request,
+        Response,
+    }
+
+    private static Direction DirectionOfName(string name) =>
+        name.EndsWith("Request", StringComparison.Ordinal) && name.Length > "Request".Length ? Direction.Request
+        : name.EndsWith("Response", StringComparison.Ordinal) && name.Length > "Response".Length ? Direction.Response
+        : Direction.None;
+
+    public static Direction DirectionOf(NameCandidate use) => use.Rank switch
+    {
+        NameHint.RequestRank => Direction.Request,
+        NameHint.ResponseRank => Direction.Response,
+        NameHint.NestedRank when use.Parent is { } parent => CommonDirection(parent.Candidates),
+        _ => Direction.None,
+    };
+
+    /// <summary>The direction all the uses (components aside) share, or none.</summary>
+    private static Direction CommonDirection(IEnumerable<NameCandidate> uses)
+    {
+        var directions = uses.Where(u => u.Rank != NameHint.ComponentRank).Select(DirectionOf).Distinct().ToList();
+        return directions is [var only] ? only : Direction.None;
     }
 
     /// <summary>
     /// Names every use shares, for a type whose uses suggest no name true to all of them: for a body that only requests
-    /// take (or responses echo), a name built from its one property (<c>RoleIdsRequest</c>, <c>UploadFileRequest</c> for a file
-    /// upload); then the longest run of words every use's own name ends with (<c>Branding</c>).
+    /// take, a name built from its one property (<c>RoleIdsRequest</c>, <c>UploadFileRequest</c> for a file upload); then
+    /// the longest run of words every use's own name ends with (<c>Branding</c>).
     /// </summary>
-    public static IEnumerable<string> SharedNames(ModelType type)
+    public static IEnumerable<string> SharedNames(ModelType shape, IReadOnlyList<NameCandidate> uses)
     {
-        // A body of one property that requests send (and responses may echo): {roleIds} is RoleIdsRequest.
-        if (type is ObjectType { Properties: [var only] } && type.Candidates.All(c => c.Rank is NameHint.RequestRank or NameHint.ResponseRank)
-            && type.Candidates.Any(c => c.Rank == NameHint.RequestRank))
+        // A body of one property that requests send: {roleIds} is RoleIdsRequest.
+        if (shape is ObjectType { Properties: [var only] } && uses.Count > 0 && uses.All(c => c.Rank == NameHint.RequestRank))
         {
-            yield return (type.Key.StartsWith("m(", StringComparison.Ordinal) ? "Upload" : "") + Identifiers.Pascal(only.WireName) + "Request";
+            yield return (shape.Key.StartsWith("m(", StringComparison.Ordinal) ? "Upload" : "") + Identifiers.Pascal(only.WireName) + "Request";
         }
 
-        var names = type.Candidates.Select(c => TypeNamer.NamesOf(c).LastOrDefault()).ToList();
+        var names = uses.Select(c => NameRules.NamesOf(c).LastOrDefault()).ToList();
         if (names.Count < 2 || names.Any(n => n is null))
         {
             yield break;
@@ -97,7 +200,7 @@ internal static class UseTruth
 
     private static IEnumerable<string> OwnNames(NameCandidate use)
     {
-        foreach (var name in TypeNamer.NamesOf(use))
+        foreach (var name in NameRules.NamesOf(use))
         {
             yield return name;
         }
@@ -119,6 +222,23 @@ internal static class UseTruth
     }
 
     private static List<string> Comparable(IEnumerable<string> words) => [.. words.Select(ComparableWord)];
+
+    /// <summary>The comparable words of a name; cached, as the same names are compared often.</summary>
+    private static List<string> ComparableWordsOf(string name)
+    {
+        lock (ComparableNames)
+        {
+            if (!ComparableNames.TryGetValue(name, out var words))
+            {
+                words = Comparable(Identifiers.Words(name));
+                ComparableNames.Add(name, words);
+            }
+
+            return words;
+        }
+    }
+
+    private static readonly Dictionary<string, List<string>> ComparableNames = new(StringComparer.Ordinal);
 
     /// <summary>Singular and upper case, so that <c>Roles</c> qualifies like <c>role</c>; cached, as names are compared often.</summary>
     private static string ComparableWord(string word)
