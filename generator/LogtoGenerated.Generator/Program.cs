@@ -160,7 +160,15 @@ namespace LogtoGenerated.Generator
                 }
             }
 
-            output.WriteLine($"{model.Types.Count} types; {untrue} named after a use some of their uses do not have (marked !; fix with {GeneratorInputs.OverridesFileName}).");
+            // The record's names that this document's types no longer have under the same uses.
+            var renamed = inputs.Record.ChangesTo(NamesRecord.Of(model.Types)).Renamed;
+            foreach (var (oldName, newName) in renamed)
+            {
+                output.WriteLine($"renamed {oldName} -> {newName} (was in {GeneratorInputs.RecordFileName})");
+            }
+
+            output.WriteLine($"{model.Types.Count} types; {renamed.Count} renamed from {GeneratorInputs.RecordFileName}; "
+                + $"{untrue} named after a use some of their uses do not have (marked !; fix with {GeneratorInputs.OverridesFileName}).");
             return Success;
         }
 

@@ -86,6 +86,16 @@ public sealed class GeneratorCliTests : IDisposable
     }
 
     [Fact]
+    public void NamesOfTheCommittedDocumentReportNoRenameAndNoUntrueName()
+    {
+        var (exitCode, stdout, _) = Run("names", "--document", RepositoryFiles.LogtoDocument);
+
+        Assert.Equal(0, exitCode);
+        var last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.Matches(@"^\d+ types; 0 renamed from names\.lock\.json; 0 named after a use", last);
+    }
+
+    [Fact]
     public void BadDocumentExitsWithOneAndPrintsThePointer()
     {
         var document = WriteDocument(new OpenApiDocument().Get("/api/users", operationId: null!, response: """{"type":"object"}""").ToJson());

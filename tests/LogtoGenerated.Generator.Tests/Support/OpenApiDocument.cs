@@ -129,7 +129,7 @@ internal sealed partial class OpenApiDocument
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    public ApiModel BuildModel() => GeneratorRun.BuildModel(ToJson());
+    public ApiModel BuildModel(GeneratorInputs? naming = null) => GeneratorRun.BuildModel(ToJson(), naming);
 
     public SortedDictionary<string, string> Generate() => GeneratorRun.Generate(ToJson());
 
@@ -142,10 +142,10 @@ internal static class GeneratorRun
 {
     public static GeneratorOptions Options { get; } = new();
 
-    public static ApiModel BuildModel(string json)
+    public static ApiModel BuildModel(string json, GeneratorInputs? naming = null)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return CodeGenerator.BuildModel(stream, Options);
+        return CodeGenerator.BuildModel(stream, Options, naming);
     }
 
     public static SortedDictionary<string, string> Generate(string json)
