@@ -192,6 +192,15 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
     /// </summary>
     public bool CSharpNullable => !Required || Type.Nullable;
 
+    /// <summary>A string property holding the only value it may hold (<see cref="Literal"/>): the generated class presets it.</summary>
+    public bool IsPreset => Literal is not null && Type.Type is PrimitiveRef { Kind: PrimitiveKind.String };
+
+    /// <summary>
+    /// A property callers must set: required, not nullable, and not <see cref="IsPreset"/>. The generated class declares
+    /// it a C# <c>required</c> member, and <c>diff</c> calls a property that becomes one a breaking change.
+    /// </summary>
+    public bool MustSet => Required && !Type.Nullable && !IsPreset;
+
     /// <summary>The same property, for a type split from its owner; names are given later.</summary>
     public PropertyModel Copy() => new(WireName, Type, Required)
     {

@@ -64,20 +64,41 @@ internal sealed class TypeInstances(IReadOnlyList<ModelType> types)
             return;
         }
 
+        var references = new References(byOrigin);
         foreach (var type in _all)
         {
             foreach (var property in (type as ObjectType)?.Properties ?? [])
             {
-                property.Type = At(property.Type, type.Name + "." + property.WireName);
+                property.Type = references.At(property.Type, type.Name + "." + property.WireName);
             }
 
             foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
             {
-                alternative.Type = At(alternative.Type, type.Name + "|" + alternative.Member);
+                alternative.Type = references.At(alternative.Type, type.Name + "|" + alternative.Member);
             }
         }
 
         foreach (var node in model.Nodes())
+        {
+            references.RetargetNode(node);
+        }
+    }
+
+    /// <summary>The types split from each origin, found by the use of a reference.</summary>
+    private sealed class References(Dictionary<ModelType, List<ModelType>> byOrigin)
+    {
+        /// <summary><paramref name="use"/>, pointing at the type whose uses include <paramref name="key"/> (list items: <c>key[]</c>; map values: <c>key{}</c>).</summary>
+        public TypeUse At(TypeUse use, string key) => use.Type switch
+        {
+            ModelRef { Type: var origin } when byOrigin.TryGetValue(origin, out var instances) =>
+                use with { Type = new ModelRef(instances.FirstOrDefault(i => i.Candidates.Any(c => c.UseKey == key)) ?? origin) },
+            ListRef list => use with { Type = new ListRef(At(list.Item, key + "[]")) },
+            MapRef map => use with { Type = new MapRef(At(map.Value, key + "{}")) },
+            _ => use,
+        };
+
+        /// <summary>Retargets a request builder's path parameters and its operations.</summary>
+        public void RetargetNode(RequestBuilderNode node)
         {
             foreach (var (parameter, operation) in node.ParameterUses)
             {
@@ -97,16 +118,7 @@ internal sealed class TypeInstances(IReadOnlyList<ModelType> types)
             }
         }
 
-        TypeUse At(TypeUse use, string key) => use.Type switch
-        {
-            ModelRef { Type: var origin } when byOrigin.TryGetValue(origin, out var instances) =>
-                use with { Type = new ModelRef(instances.FirstOrDefault(i => i.Candidates.Any(c => c.UseKey == key)) ?? origin) },
-            ListRef list => use with { Type = new ListRef(At(list.Item, key + "[]")) },
-            MapRef map => use with { Type = new MapRef(At(map.Value, key + "{}")) },
-            _ => use,
-        };
-
-        void RetargetOperation(OperationModel operation)
+        private void RetargetOperation(OperationModel operation)
         {
             var prefix = UsePrefix(operation);
             foreach (var parameter in operation.RequiredQuery.Concat(operation.OptionalQuery).Append(operation.SearchParams).OfType<ParameterModel>())
