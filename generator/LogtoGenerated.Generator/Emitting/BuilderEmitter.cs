@@ -4,7 +4,7 @@ using LogtoGenerated.Generator.Naming;
 namespace LogtoGenerated.Generator.Emitting;
 
 /// <summary>Emits one request-builder class per path node, with one method per operation.</summary>
-internal sealed class BuilderEmitter(TypeNames names)
+internal sealed partial class BuilderEmitter(TypeNames names)
 {
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string Token = "global::System.Threading.CancellationToken cancellationToken = default";
@@ -185,70 +185,6 @@ internal sealed class BuilderEmitter(TypeNames names)
         writer.Close().Line();
     }
 
-    /// <summary><c>GetPageAsync</c> and <c>GetAllAsync</c> of a paged list, both handing the work to the runtime's <c>LogtoPager</c>.</summary>
-    private void EmitPaging(SourceWriter writer, OperationModel operation, PagingModel paging, string adapter, string path)
-    {
-        var summary = operation.SummaryOrOperationId;
-        var item = names.Of(paging.Item);
-        var info = names.ResponseInfo(operation.Response.Type!);
-        var argumentError = "<exception cref=\"global::System.ArgumentOutOfRangeException\"><c>QueryParameters.Page</c> is below 1, or <c>QueryParameters.PageSize</c> is not between 1 and 100; nothing was sent.</exception>";
-
-        WriteOperationDocs(
-            writer,
-            operation,
-            summary: summary + ": one page, with Logto's total count",
-            remarks: "<para>Reads one page. <c>QueryParameters.Page</c> is sent as <c>page</c>, Logto's page number, from 1 (default 1); " +
-                "<c>QueryParameters.PageSize</c> as <c>page_size</c>, the items per page, from 1 to 100 (default 20, Logto's default). " +
-                "Both are always sent, so the list is paged even where Logto returns everything when they are missing. " +
-                "The page carries Logto's <c>Total-Number</c> header as <c>TotalCount</c> and the number of the next page as <c>NextPage</c>; " +
-                "<see cref=\"GetAllAsync\"/> reads every page.</para>",
-            returns: "The page: its items, its number and size, and Logto's total count.",
-            exceptions: argumentError);
-        writer.Open($"public virtual {Task}<{names.Paging}.LogtoPage<{item}>> GetPageAsync({string.Join(", ", Parameters(operation))})");
-        WriteGuards(writer, operation);
-        WritePagerCall(writer, operation, adapter, path, "GetPageAsync", info);
-        writer.Close().Line();
-
-        WriteOperationDocs(
-            writer,
-            operation,
-            summary: summary + ": every item, page after page",
-            remarks: "<para>Streams every item (<c>await foreach</c>), requesting a page only when the previous one has been read. " +
-                "Starts at <c>QueryParameters.Page</c> (<c>page</c>, Logto's page number, from 1; default 1) and asks for " +
-                "<c>QueryParameters.PageSize</c> items per page (<c>page_size</c>, from 1 to 100; default 100). " +
-                "Stops after a page that is empty, shorter than the page size, or reaches Logto's <c>Total-Number</c> " +
-                "(when Logto capped the count, it asks until a page comes back empty). Every page is sent with the other query parameters " +
-                "and the headers set by <paramref name=\"configure\"/>, which runs for each page's request (and once up front, to check the page and page size); " +
-                "a timeout applies to each page. " +
-                "Cancel with <paramref name=\"cancellationToken\"/> or <c>WithCancellation</c>. <see cref=\"GetPageAsync\"/> reads one page.</para>",
-            returns: "The items of every page, in Logto's order.",
-            exceptions: argumentError.Replace("nothing was sent", "thrown by this call, before any request", StringComparison.Ordinal),
-            apiError: "Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.");
-        writer.Open($"public virtual global::System.Collections.Generic.IAsyncEnumerable<{item}> GetAllAsync({string.Join(", ", Parameters(operation))})");
-        WriteGuards(writer, operation);
-        WritePagerCall(writer, operation, adapter, path, "GetAllAsync", info);
-        writer.Close().Line();
-    }
-
-    /// <summary><c>return LogtoPager.{method}(adapter, () =&gt; new request, configure, info, cancellationToken);</c></summary>
-    private void WritePagerCall(SourceWriter writer, OperationModel operation, string adapter, string path, string method, string info)
-    {
-        var call = $"return {names.Paging}.LogtoPager.{method}({adapter}, ";
-        var rest = $", configure, {info}, cancellationToken);";
-        if (operation.RequiredQuery.Count == 0 && operation.Body is null)
-        {
-            writer.Line($"{call}() => {NewRequest(operation, path)}{rest}");
-            return;
-        }
-
-        writer.Line(call + "() =>");
-        writer.Open("");
-        WriteNewRequest(writer, operation, path);
-        WriteBody(writer, operation);
-        writer.Line("return request;");
-        writer.Close(rest);
-    }
-
     /// <summary>The method's parameters: required query parameters, the body, the configuration lambda and the token.</summary>
     private List<string> Parameters(OperationModel operation)
     {
@@ -410,73 +346,5 @@ internal sealed class BuilderEmitter(TypeNames names)
         }
 
         writer.DocRaw($"<exception cref=\"{names.Http}.LogtoApiException\">{apiError ?? "Logto answered with an unsuccessful status code, or with a body that could not be read."}</exception>");
-    }
-
-    private void EmitQueryClass(SourceWriter writer, OperationModel operation)
-    {
-        writer.DocRaw($"<summary>Optional query parameters of <c>{operation.OperationId}</c> (<c>{operation.HttpMethod.ToUpperInvariant()} {Identifiers.XmlEscape(operation.PathTemplate)}</c>).</summary>");
-        var interfaces = $"{names.Http}.IQueryParameters"
-            + (operation.Paging is null ? "" : $", {names.Paging}.IPagedQueryParameters")
-            + (operation.SearchParams is null ? "" : $", {names.Search}.ISearchableQueryParameters");
-        writer.Open($"public sealed class {operation.QueryClassName} : {interfaces}");
-        foreach (var parameter in operation.OptionalQuery)
-        {
-            var description = parameter.Description ?? $"The {parameter.WireName} query parameter.";
-            writer.DocRaw("<summary>");
-            foreach (var line in description.Split('\n'))
-            {
-                writer.Line("/// " + Identifiers.XmlEscape(line.TrimEnd()));
-            }
-
-            var wire = Identifiers.XmlEscape(parameter.WireName);
-            writer.DocRaw(parameter switch
-            {
-                { Exploded: true } => $"Each entry is sent as its own query parameter (<c>{wire}</c> is <c>style: form, explode: true</c>).",
-                { SentOnlyWhenTrue: true } => $"Sent as <c>{wire}=true</c> when <see langword=\"true\"/>; left out when <see langword=\"false\"/> or <see langword=\"null\"/>, which Logto reads as false.",
-                _ => $"Sent as <c>{wire}</c>.",
-            });
-            writer.DocRaw("</summary>");
-            writer.Line($"public {names.Of(parameter.Type with { Nullable = true })} {parameter.Name} {{ get; set; }}").Line();
-        }
-
-        // Properties named otherwise (a name taken by another parameter) implement the interface explicitly.
-        if (operation.Paging is { } paging)
-        {
-            foreach (var (member, parameter) in new[] { ("Page", paging.Page), ("PageSize", paging.PageSize) }.Where(p => p.Item2.Name != p.Item1))
-            {
-                writer.Line($"int? {names.Paging}.IPagedQueryParameters.{member} {{ get => {parameter.Name}; set => {parameter.Name} = value; }}").Line();
-            }
-        }
-
-        // The typed advanced search, written after search_params.
-        if (operation is { SearchParams: not null, SearchPropertyName: { } search })
-        {
-            writer.DocRaw("<summary>");
-            writer.DocRaw($"Logto's advanced search, built with <see cref=\"{names.Search}.LogtoSearch\"/>; written after <see cref=\"{operation.SearchParams.Name}\"/>.");
-            writer.DocRaw("For example <c>LogtoSearch.Where(\"name\").Exact(\"Ada\")</c>.");
-            writer.DocRaw("</summary>");
-            writer.Line($"public {names.Search}.LogtoSearch? {search} {{ get; set; }}").Line();
-            if (search != "Search")
-            {
-                writer.Line($"{names.Search}.LogtoSearch? {names.Search}.ISearchableQueryParameters.Search {{ get => {search}; set => {search} = value; }}").Line();
-            }
-        }
-
-        writer.Open($"void {names.Http}.IQueryParameters.WriteTo({names.Http}.QueryStringBuilder query)");
-        foreach (var parameter in operation.OptionalQuery)
-        {
-            writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true })
-            {
-                Name = parameter.Name, Exploded = parameter.Exploded, SentOnlyWhenTrue = parameter.SentOnlyWhenTrue,
-            }));
-        }
-
-        if (operation is { SearchParams: not null, SearchPropertyName: { } searchProperty })
-        {
-            writer.Line($"{searchProperty}?.WriteTo(query);");
-        }
-
-        writer.Close();
-        writer.Close();
     }
 }

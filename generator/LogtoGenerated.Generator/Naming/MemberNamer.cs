@@ -72,24 +72,30 @@ internal static class MemberNamer
 
         foreach (var operation in node.Operations)
         {
-            foreach (var parameter in operation.RequiredQuery)
-            {
-                parameter.Name = Identifiers.Camel(parameter.WireName);
-            }
-
-            var used = new HashSet<string>(StringComparer.Ordinal) { "Headers" };
-            foreach (var parameter in operation.OptionalQuery)
-            {
-                parameter.Name = Unique(Identifiers.Pascal(parameter.WireName), used);
-            }
-
-            operation.QueryClassName = operation.OptionalQuery.Count > 0 ? Identifiers.Pascal(operation.OperationId) + "QueryParameters" : null;
-
-            // The typed advanced search is named AdvancedSearch if a parameter took "Search".
-            operation.SearchPropertyName = operation.SearchParams is null
-                ? null
-                : operation.OptionalQuery.Any(p => p.Name == "Search") ? "AdvancedSearch" : "Search";
+            NameOperation(operation);
         }
+    }
+
+    /// <summary>Names an operation's query parameters, its query-parameters class and its advanced search property.</summary>
+    private static void NameOperation(OperationModel operation)
+    {
+        foreach (var parameter in operation.RequiredQuery)
+        {
+            parameter.Name = Identifiers.Camel(parameter.WireName);
+        }
+
+        var used = new HashSet<string>(StringComparer.Ordinal) { "Headers" };
+        foreach (var parameter in operation.OptionalQuery)
+        {
+            parameter.Name = Unique(Identifiers.Pascal(parameter.WireName), used);
+        }
+
+        operation.QueryClassName = operation.OptionalQuery.Count > 0 ? Identifiers.Pascal(operation.OperationId) + "QueryParameters" : null;
+
+        // The typed advanced search is named AdvancedSearch if a parameter took "Search".
+        operation.SearchPropertyName = operation.SearchParams is null
+            ? null
+            : operation.OptionalQuery.Any(p => p.Name == "Search") ? "AdvancedSearch" : "Search";
     }
 
     private static void NameProperties(ObjectType type)
