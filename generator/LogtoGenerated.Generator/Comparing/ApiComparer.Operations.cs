@@ -220,7 +220,7 @@ internal sealed partial class ApiComparer
         }
     }
 
-    private static string Argument(ParameterModel parameter) => $"{Display(parameter.Type with { Nullable = false })} {parameter.Name}";
+    private static string Argument(ParameterModel parameter) => Unqualified(Names.QueryArgument(parameter));
 
     private void CompareBody(RequestBodyModel? o, RequestBodyModel? n, string method, Action<bool, string> add)
     {
@@ -257,7 +257,7 @@ internal sealed partial class ApiComparer
         }
     }
 
-    private static string BodyArgument(RequestBodyModel body) => $"{Display(body.Type with { Nullable = !body.Required })} body";
+    private static string BodyArgument(RequestBodyModel body) => Unqualified(Names.BodyArgument(body));
 
     private static string Encoding(BodyEncoding encoding) => encoding switch
     {

@@ -171,8 +171,8 @@ internal sealed partial class ApiComparer
 
     private static void CompareEnum(EnumType o, EnumType n, Action<bool, string> add)
     {
-        var oldMembers = ModelEmitter.EnumMembers(o);
-        var newMembers = ModelEmitter.EnumMembers(n);
+        var oldMembers = o.Members;
+        var newMembers = n.Members;
         foreach (var (value, member) in oldMembers)
         {
             var after = newMembers.FirstOrDefault(m => m.Value == value);

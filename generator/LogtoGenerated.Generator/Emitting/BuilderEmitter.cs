@@ -191,12 +191,12 @@ internal sealed partial class BuilderEmitter(TypeNames names)
         var parameters = new List<string>();
         foreach (var query in operation.RequiredQuery)
         {
-            parameters.Add($"{names.Of(query.Type with { Nullable = false })} {query.Name}");
+            parameters.Add(names.QueryArgument(query));
         }
 
         if (operation.Body is { } body)
         {
-            parameters.Add($"{names.Of(body.Type with { Nullable = !body.Required })} body{(body.Required ? "" : " = default")}");
+            parameters.Add(names.BodyArgument(body) + (body.Required ? "" : " = default"));
         }
 
         var configuration = operation.QueryClassName is null

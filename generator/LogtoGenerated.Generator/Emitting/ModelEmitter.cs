@@ -103,11 +103,11 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
         }
 
         var type = names.Of(property.Type with { Nullable = nullable });
-        if (property.Literal is not null && property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.String })
+        if (property.IsPreset)
         {
             writer.Line($"public {type} {property.Name} {{ get; set; }} = {Identifiers.Literal(property.Literal)};");
         }
-        else if (property.Required && !property.Type.Nullable)
+        else if (property.MustSet)
         {
             writer.Line($"public required {type} {property.Name} {{ get; set; }}");
         }
@@ -145,17 +145,10 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
         writer.Line($"internal {presence} {property.PresenceName} {{ get; set; }}");
     }
 
-    /// <summary>Each value of an enum with the name of the static property standing for it (<c>"sign-in"</c>: <c>SignIn</c>).</summary>
-    public static List<(string Value, string Member)> EnumMembers(EnumType type)
-    {
-        var used = new HashSet<string>(StringComparer.Ordinal) { type.Name, "Value", "IsKnown", "FromString", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
-        return type.Values.Select(v => (Value: v, Member: MemberNamer.Unique(Identifiers.Pascal(v), used))).ToList();
-    }
-
     private void EmitEnum(SourceWriter writer, EnumType type)
     {
         var name = type.Name;
-        var members = EnumMembers(type);
+        var members = type.Members;
 
         writer.Doc("summary", Summary(type, $"The values Logto uses for {name}."));
         writer.DocRaw("<remarks>");

@@ -24,6 +24,12 @@ internal sealed class TypeNames(GeneratorOptions options)
         _ => throw new InvalidOperationException("Unknown type reference " + type),
     };
 
+    /// <summary>A required query parameter as the operation's method takes it: <c>string userId</c> (never null).</summary>
+    public string QueryArgument(ParameterModel query) => $"{Of(query.Type with { Nullable = false })} {query.Name}";
+
+    /// <summary>A request body as the operation's method takes it: <c>CreateUserRequest body</c>, nullable when optional.</summary>
+    public string BodyArgument(RequestBodyModel body) => $"{Of(body.Type with { Nullable = !body.Required })} body";
+
     /// <summary>
     /// The C# spelling of the runtime type of a use, as <c>LogtoJsonContext.RuntimeName</c> spells a <see cref="Type"/>:
     /// no nullable annotation on reference types (they have no runtime type of their own), <c>T?</c> for nullable value types.

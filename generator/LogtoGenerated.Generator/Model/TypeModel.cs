@@ -121,6 +121,12 @@ internal sealed class EnumType(string key, int firstSeen) : ModelType(key, first
 {
     public List<string> Values { get; } = [];
 
+    /// <summary>The C# name of the static property standing for each of <see cref="Values"/>, in order; set by the member namer.</summary>
+    public List<string> MemberNames { get; } = [];
+
+    /// <summary>Each value with the name of the static property standing for it (<c>"sign-in"</c>: <c>SignIn</c>).</summary>
+    public IReadOnlyList<(string Value, string Member)> Members => [.. Values.Zip(MemberNames)];
+
     protected override ModelType CopyShape()
     {
         var copy = new EnumType(Key, FirstSeen);
@@ -193,6 +199,7 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
     public bool CSharpNullable => !Required || Type.Nullable;
 
     /// <summary>A string property holding the only value it may hold (<see cref="Literal"/>): the generated class presets it.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Literal))]
     public bool IsPreset => Literal is not null && Type.Type is PrimitiveRef { Kind: PrimitiveKind.String };
 
     /// <summary>

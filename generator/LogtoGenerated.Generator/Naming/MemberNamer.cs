@@ -26,6 +26,9 @@ internal static class MemberNamer
                 case UnionType u:
                     NameAlternatives(u);
                     break;
+                case EnumType e:
+                    NameEnumMembers(e);
+                    break;
             }
         }
     }
@@ -141,6 +144,14 @@ internal static class MemberNamer
     };
 
     /// <summary>The name, or the name with <c>Value</c> appended until no member of the type uses it.</summary>
+    /// <summary>Names the static property standing for each value of an enum, clear of the members every generated enum has.</summary>
+    private static void NameEnumMembers(EnumType type)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal) { type.Name, "Value", "IsKnown", "FromString", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
+        type.MemberNames.Clear();
+        type.MemberNames.AddRange(type.Values.Select(v => Unique(Identifiers.Pascal(v), used)));
+    }
+
     public static string Unique(string name, HashSet<string> used)
     {
         var candidate = name;
