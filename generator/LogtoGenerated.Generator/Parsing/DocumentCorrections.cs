@@ -66,63 +66,82 @@ internal sealed class DocumentCorrections
         var items = new List<DocumentCorrection>();
         for (var i = 0; i < list.Count; i++)
         {
-            var pointer = $"{Path.GetFileName(path)}#/corrections/{i}";
-            if (list[i] is not JsonObject entry)
-            {
-                throw new GeneratorException(pointer, "must be an object.");
-            }
-
-            if (entry.Select(p => p.Key).FirstOrDefault(k => !Fields.Contains(k)) is { } unknown)
-            {
-                throw new GeneratorException(pointer + "/" + GeneratorException.Escape(unknown), $"'{unknown}' is not a field of a correction; the fields are {string.Join(", ", Fields)}.");
-            }
-
-            var op = Text(entry, "op", pointer);
-            if (!Ops.Contains(op))
-            {
-                throw new GeneratorException(pointer + "/op", $"must be one of {string.Join(", ", Ops)}, not '{op}'.");
-            }
-
-            var target = Text(entry, "path", pointer);
-            if (!target.StartsWith('/'))
-            {
-                throw new GeneratorException(pointer + "/path", $"must be a JSON pointer into the document, starting with '/', not '{target}'.");
-            }
-
-            if (target.EndsWith("/**", StringComparison.Ordinal))
-            {
-                throw new GeneratorException(pointer + "/path", "must name what it edits after a '**' (like /**/redirectUris/items).");
-            }
-
-            var expect = entry["expect"];
-            var value = entry["value"];
-            if (op != "add" && !entry.ContainsKey("expect"))
-            {
-                throw new GeneratorException(pointer + "/expect", $"a '{op}' must say what the document has now ('expect'), so that it fails once Logto fixes the document.");
-            }
-
-            if (op != "remove" && !entry.ContainsKey("value"))
-            {
-                throw new GeneratorException(pointer + "/value", $"a '{op}' needs the value that says what the server does ('value').");
-            }
-
-            int? count = null;
-            if (entry["count"] is { } countNode)
-            {
-                count = countNode is JsonValue c && c.TryGetValue(out int n) && n > 0
-                    ? n
-                    : throw new GeneratorException(pointer + "/count", "must be a positive whole number: how many locations the path edits.");
-            }
-
-            if (count is null && (target.Contains("/*/", StringComparison.Ordinal) || target.Contains("/**/", StringComparison.Ordinal) || target.EndsWith("/*", StringComparison.Ordinal)))
-            {
-                throw new GeneratorException(pointer + "/count", "a path with a wildcard needs 'count': how many places it edits, so that a change in how many places need it fails the build.");
-            }
-
-            items.Add(new DocumentCorrection(pointer, op, target, expect?.DeepClone(), value?.DeepClone(), Text(entry, "reason", pointer), Text(entry, "source", pointer), count));
+            items.Add(ReadCorrection(list[i], $"{Path.GetFileName(path)}#/corrections/{i}"));
         }
 
         return new DocumentCorrections(items);
+    }
+
+    /// <summary>Reads and checks the correction at <paramref name="pointer"/>; its first problem throws.</summary>
+    private static DocumentCorrection ReadCorrection(JsonNode? node, string pointer)
+    {
+        if (node is not JsonObject entry)
+        {
+            throw new GeneratorException(pointer, "must be an object.");
+        }
+
+        if (entry.Select(p => p.Key).FirstOrDefault(k => !Fields.Contains(k)) is { } unknown)
+        {
+            throw new GeneratorException(pointer + "/" + GeneratorException.Escape(unknown), $"'{unknown}' is not a field of a correction; the fields are {string.Join(", ", Fields)}.");
+        }
+
+        var op = Text(entry, "op", pointer);
+        if (!Ops.Contains(op))
+        {
+            throw new GeneratorException(pointer + "/op", $"must be one of {string.Join(", ", Ops)}, not '{op}'.");
+        }
+
+        var target = ReadPath(entry, pointer);
+        var expect = entry["expect"];
+        var value = entry["value"];
+        if (op != "add" && !entry.ContainsKey("expect"))
+        {
+            throw new GeneratorException(pointer + "/expect", $"a '{op}' must say what the document has now ('expect'), so that it fails once Logto fixes the document.");
+        }
+
+        if (op != "remove" && !entry.ContainsKey("value"))
+        {
+            throw new GeneratorException(pointer + "/value", $"a '{op}' needs the value that says what the server does ('value').");
+        }
+
+        var count = ReadCount(entry, target, pointer);
+        return new DocumentCorrection(pointer, op, target, expect?.DeepClone(), value?.DeepClone(), Text(entry, "reason", pointer), Text(entry, "source", pointer), count);
+    }
+
+    /// <summary>The correction's <c>path</c>: a JSON pointer into the document that names what it edits after any <c>**</c>.</summary>
+    private static string ReadPath(JsonObject entry, string pointer)
+    {
+        var target = Text(entry, "path", pointer);
+        if (!target.StartsWith('/'))
+        {
+            throw new GeneratorException(pointer + "/path", $"must be a JSON pointer into the document, starting with '/', not '{target}'.");
+        }
+
+        if (target.EndsWith("/**", StringComparison.Ordinal))
+        {
+            throw new GeneratorException(pointer + "/path", "must name what it edits after a '**' (like /**/redirectUris/items).");
+        }
+
+        return target;
+    }
+
+    /// <summary>The correction's <c>count</c>: a positive whole number, required when <paramref name="target"/> has a wildcard.</summary>
+    private static int? ReadCount(JsonObject entry, string target, string pointer)
+    {
+        int? count = null;
+        if (entry["count"] is { } countNode)
+        {
+            count = countNode is JsonValue c && c.TryGetValue(out int n) && n > 0
+                ? n
+                : throw new GeneratorException(pointer + "/count", "must be a positive whole number: how many locations the path edits.");
+        }
+
+        if (count is null && (target.Contains("/*/", StringComparison.Ordinal) || target.Contains("/**/", StringComparison.Ordinal) || target.EndsWith("/*", StringComparison.Ordinal)))
+        {
+            throw new GeneratorException(pointer + "/count", "a path with a wildcard needs 'count': how many places it edits, so that a change in how many places need it fails the build.");
+        }
+
+        return count;
     }
 
     /// <summary>

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Comparing;
@@ -56,12 +54,34 @@ internal static partial class DocumentRefresher
 
         var uri = DocumentUri(options.Server);
         var (bytes, mediaType) = Fetch(uri, options.Token, unchanged);
+        var documentVersion = DocumentVersion(bytes, uri, mediaType, unchanged);
+        var (model, naming) = AcceptedModel(bytes, uri, folder, generator, unchanged);
+        var logtoVersion = VersionToRecord(options.LogtoVersion, documentVersion, unchanged);
+        var update = PlanUpdate(folder, bytes, logtoVersion, uri);
 
-        string? documentVersion;
+        output.WriteLine($"Fetched {uri}: {bytes.Length} bytes, {model.Operations().Count()} operations, {model.Types.Count} types.");
+        if (update.NothingToDo)
+        {
+            output.WriteLine($"{Display(Path.Combine(folder, update.NewDocument))} is already this document (Logto {logtoVersion}, sha256 {update.Sha256}): nothing to do.");
+            return;
+        }
+
+        // Compared before anything is written, while the old document is still there.
+        var changes = update.OldDocument is not null && (update.DocumentChanged || update.OldDocument != update.NewDocument)
+            ? Compare(Path.Combine(folder, update.OldDocument), model, update.NewDocument, generator, naming)
+            : null;
+
+        WriteUpdate(update, bytes);
+        ReportUpdate(update, changes, output);
+    }
+
+    /// <summary>The document's <c>info.version</c>, or null when it has none; throws when the body is not JSON.</summary>
+    private static string? DocumentVersion(byte[] bytes, Uri uri, string? mediaType, string unchanged)
+    {
         try
         {
             using var json = JsonDocument.Parse(bytes);
-            documentVersion = json.RootElement.ValueKind == JsonValueKind.Object
+            return json.RootElement.ValueKind == JsonValueKind.Object
                 && json.RootElement.TryGetProperty("info", out var info) && info.ValueKind == JsonValueKind.Object
                 && info.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.String
                     ? version.GetString()
@@ -73,21 +93,30 @@ internal static partial class DocumentRefresher
                 $"{uri} did not answer with JSON ({mediaType ?? "no content type"}; {exception.Message}). It begins: {Preview(bytes)}. " +
                 $"Check that --server is the Logto endpoint (for example https://auth.example.com), not the console or a page in front of it. {unchanged}");
         }
+    }
 
-        ApiModel model;
-        GeneratorInputs naming;
+    /// <summary>
+    /// The model the generator builds from the fetched document with the folder's names, and those names; throws when
+    /// the generator does not accept the document.
+    /// </summary>
+    private static (ApiModel Model, GeneratorInputs Naming) AcceptedModel(byte[] bytes, Uri uri, string folder, GeneratorOptions generator, string unchanged)
+    {
         try
         {
-            naming = Naming(folder);
+            var naming = Naming(folder);
             using var stream = new MemoryStream(bytes, writable: false);
-            model = CodeGenerator.BuildModel(stream, generator, naming);
+            return (CodeGenerator.BuildModel(stream, generator, naming), naming);
         }
         catch (GeneratorException exception)
         {
             throw new RefreshException($"{uri} answered with a document the generator does not accept: {Sentence(exception.Message)} {unchanged}");
         }
+    }
 
-        var logtoVersion = options.LogtoVersion ?? documentVersion;
+    /// <summary>The Logto version to record: the one given, else the document's <c>info.version</c>; throws when that is no version.</summary>
+    private static string VersionToRecord(string? given, string? documentVersion, string unchanged)
+    {
+        var logtoVersion = given ?? documentVersion;
         if (!IsVersion(logtoVersion))
         {
             var found = documentVersion is null ? "the document has no info.version" : $"the document's info.version is \"{documentVersion}\", not a Logto version";
@@ -95,81 +124,7 @@ internal static partial class DocumentRefresher
                 $"{found} (Logto writes \"Cloud\" there). Pass the version of the Logto server you fetched it from, for example --logto-version 1.43.0. {unchanged}");
         }
 
-        var existing = Directory.GetFiles(folder, "*.openapi.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
-        var lockPath = Path.Combine(folder, LockFileName);
-        var (lockedDocument, lockedVersion) = ReadLock(lockPath);
-        var oldDocument = lockedDocument is not null && existing.Contains(lockedDocument) ? lockedDocument : existing.Count == 1 ? existing[0] : null;
-        var oldVersion = lockedVersion ?? (oldDocument is null ? null : FileVersion().Match(oldDocument) is { Success: true } m ? m.Groups[1].Value : null);
-
-        var newDocument = $"logto-{logtoVersion}-management.openapi.json";
-        var newPath = Path.Combine(folder, newDocument);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var lockText = LockText(newDocument, logtoVersion!, $"GET {uri.AbsoluteUri}", sha256);
-        var documentChanged = !File.Exists(newPath) || !File.ReadAllBytes(newPath).AsSpan().SequenceEqual(bytes);
-        var lockChanged = !File.Exists(lockPath) || File.ReadAllText(lockPath) != lockText;
-        var stale = existing.Where(f => f != newDocument).ToList();
-
-        output.WriteLine($"Fetched {uri}: {bytes.Length} bytes, {model.Operations().Count()} operations, {model.Types.Count} types.");
-        if (!documentChanged && !lockChanged && stale.Count == 0)
-        {
-            output.WriteLine($"{Display(Path.Combine(folder, newDocument))} is already this document (Logto {logtoVersion}, sha256 {sha256}): nothing to do.");
-            return;
-        }
-
-        // Compared before anything is written, while the old document is still there.
-        var changes = oldDocument is not null && (documentChanged || oldDocument != newDocument)
-            ? Compare(Path.Combine(folder, oldDocument), model, newDocument, generator, naming)
-            : null;
-
-        if (documentChanged)
-        {
-            WriteReplacing(newPath, bytes);
-        }
-
-        if (lockChanged)
-        {
-            WriteReplacing(lockPath, Encoding.UTF8.GetBytes(lockText));
-        }
-
-        foreach (var file in stale)
-        {
-            File.Delete(Path.Combine(folder, file));
-        }
-
-        output.WriteLine(oldVersion == logtoVersion
-            ? $"Logto {logtoVersion} (the same version{(documentChanged ? "; the document changed" : "")})"
-            : $"Logto {oldVersion ?? "(none)"} -> {logtoVersion}");
-        if (documentChanged)
-        {
-            output.WriteLine($"  wrote   {Display(newPath)} (sha256 {sha256})");
-        }
-
-        foreach (var file in stale)
-        {
-            output.WriteLine($"  removed {Display(Path.Combine(folder, file))}");
-        }
-
-        if (lockChanged)
-        {
-            output.WriteLine($"  updated {Display(lockPath)}");
-        }
-
-        if (changes is not null)
-        {
-            output.WriteLine($"Changes for users of the client: {changes}.");
-        }
-
-        output.WriteLine("Next:");
-        if (oldDocument is not null && documentChanged)
-        {
-            var old = Display(Path.IsPathRooted(folder) ? Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(folder, oldDocument)) : Path.Combine(folder, oldDocument));
-            output.WriteLine("  see what changed for users of the client, against the committed document:");
-            output.WriteLine($"    git show HEAD:./{old} > /tmp/logto-old.openapi.json");
-            output.WriteLine($"    dotnet run --project generator/LogtoGenerated.Generator -- diff --old /tmp/logto-old.openapi.json --new {Display(newPath)}");
-        }
-
-        output.WriteLine("  regenerate the client: dotnet build LogtoGenerated.sln");
-        output.WriteLine("  then review git diff src/LogtoGenerated/Generated, run dotnet test LogtoGenerated.sln and commit.");
+        return logtoVersion!;
     }
 
     private static (byte[] Bytes, string? MediaType) Fetch(Uri uri, string? token, string unchanged)
@@ -217,45 +172,6 @@ internal static partial class DocumentRefresher
         }
     }
 
-    /// <summary>The document and version the lock file records; nulls for what it lacks or when it cannot be read.</summary>
-    private static (string? Document, string? Version) ReadLock(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
-            return (String(json.RootElement, "document"), String(json.RootElement, "logtoVersion"));
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
-
-        static string? String(JsonElement root, string name) =>
-            root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-    }
-
-    /// <summary>The lock file: two-space indentation, LF line endings, a final newline.</summary>
-    public static string LockText(string document, string logtoVersion, string source, string sha256)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("document", document);
-            writer.WriteString("logtoVersion", logtoVersion);
-            writer.WriteString("source", source);
-            writer.WriteString("sha256", sha256);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
     /// <summary>A one-line summary of the changes from the old document, or why there is none.</summary>
     private static string Compare(string oldPath, ApiModel newModel, string newName, GeneratorOptions generator, GeneratorInputs naming)
     {
@@ -278,14 +194,6 @@ internal static partial class DocumentRefresher
     /// </summary>
     private static GeneratorInputs Naming(string folder) => GeneratorInputs.FromFolder(folder) with { RequireAllOverrides = false };
 
-    /// <summary>Writes next to the target and moves over it, so that the target is never half written.</summary>
-    private static void WriteReplacing(string path, byte[] bytes)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(path) ?? ".", "." + Path.GetFileName(path) + ".tmp");
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
-    }
-
     /// <summary>The start of a body, on one line, for error messages.</summary>
     private static string Preview(byte[] bytes)
     {
@@ -301,9 +209,6 @@ internal static partial class DocumentRefresher
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
     private static partial Regex VersionPattern();
-
-    [GeneratedRegex(@"^logto-(.+)-management\.openapi\.json$")]
-    private static partial Regex FileVersion();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
