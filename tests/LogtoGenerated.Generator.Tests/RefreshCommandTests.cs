@@ -63,10 +63,11 @@ public sealed class RefreshCommandTests : IAsyncLifetime
         new(Directory.GetFiles(_folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes), StringComparer.Ordinal);
 
     [Fact]
-    public void RefreshWritesTheDocumentAsReceivedRemovesTheOldOneAndUpdatesTheLock()
+    public void RefreshWritesTheDocumentAsReceivedMovesTheOldOneToHistoryAndUpdatesTheLock()
     {
         var sent = AsSent(NewDocument());
         _server.Body = sent;
+        var old = File.ReadAllBytes(Path.Combine(_folder, OldName));
 
         var (exitCode, stdout, stderr) = Refresh();
 
@@ -74,6 +75,7 @@ public sealed class RefreshCommandTests : IAsyncLifetime
         Assert.Equal("", stderr);
         Assert.Equal([NewName, "openapi.lock.json"], Snapshot().Keys);
         Assert.Equal(sent, File.ReadAllBytes(Path.Combine(_folder, NewName)));
+        Assert.Equal(old, File.ReadAllBytes(Path.Combine(_folder, "history", OldName)));
         Assert.Equal(
             $$"""
             {
@@ -92,7 +94,7 @@ public sealed class RefreshCommandTests : IAsyncLifetime
         Assert.Equal($"Fetched {DocumentUri}: {sent.Length} bytes, 2 operations, 0 types.", lines[0]);
         Assert.Equal("Logto 1.42.0 -> 1.43.0", lines[1]);
         Assert.Equal($"  wrote   {folder}/{NewName} (sha256 {Sha256(sent)})", lines[2]);
-        Assert.Equal($"  removed {folder}/{OldName}", lines[3]);
+        Assert.Equal($"  moved   {folder}/{OldName} -> {folder}/history/{OldName}", lines[3]);
         Assert.Equal($"  updated {folder}/openapi.lock.json", lines[4]);
         Assert.Equal("Changes for users of the client: 1 breaking change, 1 other change.", lines[5]);
         Assert.Contains($"dotnet run --project generator/LogtoGenerated.Generator -- diff --old /tmp/logto-old.openapi.json --new {folder}/{NewName}", stdout, StringComparison.Ordinal);

@@ -18,7 +18,10 @@ namespace LogtoGenerated.Generator.Refreshing;
 /// <param name="LockText">The lock file recording the fetched document.</param>
 /// <param name="DocumentChanged">True when the folder does not hold the fetched document byte for byte.</param>
 /// <param name="LockChanged">True when the lock file is missing or says something other than <c>LockText</c>.</param>
-/// <param name="Stale">The folder's other documents, which the refresh removes.</param>
+/// <param name="Stale">
+/// The folder's other documents (the previous release's), which the refresh moves into <see cref="DocumentRefresher.HistoryFolderName"/>:
+/// the history the names are checked against (<c>NameHistoryTests</c>).
+/// </param>
 internal sealed record FolderUpdate(
     string Folder,
     string? OldDocument,
@@ -62,7 +65,7 @@ internal static partial class DocumentRefresher
         return new FolderUpdate(folder, oldDocument, oldVersion, newDocument, logtoVersion, sha256, lockText, documentChanged, lockChanged, stale);
     }
 
-    /// <summary>Writes the fetched document and the lock file where they changed, and removes the stale documents.</summary>
+    /// <summary>Writes the fetched document and the lock file where they changed, and moves the stale documents into the history folder.</summary>
     private static void WriteUpdate(FolderUpdate update, byte[] bytes)
     {
         if (update.DocumentChanged)
@@ -77,7 +80,8 @@ internal static partial class DocumentRefresher
 
         foreach (var file in update.Stale)
         {
-            File.Delete(Path.Combine(update.Folder, file));
+            Directory.CreateDirectory(Path.Combine(update.Folder, HistoryFolderName));
+            File.Move(Path.Combine(update.Folder, file), Path.Combine(update.Folder, HistoryFolderName, file), overwrite: true);
         }
     }
 
@@ -95,7 +99,7 @@ internal static partial class DocumentRefresher
 
         foreach (var file in update.Stale)
         {
-            output.WriteLine($"  removed {Display(Path.Combine(folder, file))}");
+            output.WriteLine($"  moved   {Display(Path.Combine(folder, file))} -> {Display(Path.Combine(folder, HistoryFolderName, file))}");
         }
 
         if (update.LockChanged)

@@ -32,6 +32,9 @@ internal static partial class DocumentRefresher
 
     public const string LockFileName = "openapi.lock.json";
 
+    /// <summary>The folder, inside the openapi folder, the documents of earlier releases are moved to.</summary>
+    public const string HistoryFolderName = "history";
+
     /// <summary>The environment variable holding the bearer token when <c>--token</c> is not given.</summary>
     public const string TokenVariable = "LOGTO_MANAGEMENT_TOKEN";
 
