@@ -68,6 +68,27 @@ public sealed class NameHistoryTests
     }
 
     [Fact]
+    public void AnOverrideNamesTheTypeOfItsUseNotEveryUseOfTheShape()
+    {
+        var ids = """{"type":"object","properties":{"roleIds":{"type":"array","items":{"type":"string"}}},"required":["roleIds"]}""";
+        var document = new OpenApiDocument()
+            .Post("/api/users/{userId}/roles", "AssignUserRoles", body: ids)
+            .Put("/api/users/{userId}/roles", "ReplaceUserRoles", body: ids, response: ids);
+        var first = document.BuildModel();
+        var shared = first.BodyType("AssignUserRoles").Name;
+        Assert.Same(first.BodyType("AssignUserRoles"), first.ResponseType("ReplaceUserRoles"));
+        var overrides = new Dictionary<string, string> { ["PUT /api/users/{userId}/roles response"] = "RoleReplacementResult" };
+
+        var model = document.BuildModel(new GeneratorInputs(NamesRecord.Of(first.Types), overrides));
+
+        Assert.Equal(shared, model.BodyType("AssignUserRoles").Name);
+        Assert.Same(model.BodyType("AssignUserRoles"), model.BodyType("ReplaceUserRoles"));
+        Assert.Equal("RoleReplacementResult", model.ResponseType("ReplaceUserRoles").Name);
+        Assert.True(model.ResponseType("ReplaceUserRoles").NamedByOverride);
+        Assert.False(model.BodyType("AssignUserRoles").NamedByOverride);
+    }
+
+    [Fact]
     public void ANameEndingInRequestCoversNoResponse()
     {
         var ids = """{"type":"object","properties":{"roleIds":{"type":"array","items":{"type":"string"}}},"required":["roleIds"]}""";

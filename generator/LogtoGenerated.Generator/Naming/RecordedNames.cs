@@ -16,32 +16,19 @@ internal static class RecordedNames
     /// </summary>
     /// <param name="types">The types to name.</param>
     /// <param name="record">The names recorded.</param>
+    /// <param name="chosen">The uses overrides name, by type: they come first, and take the uses recorded under their name.</param>
     /// <param name="free">Whether a name is free.</param>
     /// <param name="release">Called with a recorded name that is not true to its uses any more: the rules may give it to others.</param>
     /// <returns>Each type that some recorded name covers, with its groups, and the uses left for the rules.</returns>
     public static List<(ModelType Type, List<(string Name, List<NameCandidate> Uses)> Groups, List<NameCandidate> Left)> Group(
-        IReadOnlyList<ModelType> types, NamesRecord record, Func<string, bool> free, Action<string> release)
+        IReadOnlyList<ModelType> types, NamesRecord record, Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> chosen,
+        Func<string, bool> free, Action<string> release)
     {
-        var namesByUse = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (name, uses) in record.Names)
-        {
-            foreach (var use in uses)
-            {
-                (namesByUse.TryGetValue(use, out var list) ? list : namesByUse[use] = []).Add(name);
-            }
-        }
-
-        var offers = new List<(ModelType Type, string Name, int Shared, string Principal)>();
-        foreach (var type in types)
-        {
-            var shared = type.Candidates.Select(c => c.UseKey).Distinct()
-                .SelectMany(use => namesByUse.GetValueOrDefault(use) ?? [])
-                .GroupBy(name => name);
-            offers.AddRange(shared.Select(g => (type, g.Key, g.Count(), NameRules.PrincipalUse(type.Candidates))));
-        }
-
-        var groups = new Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>>();
-        var given = new HashSet<string>(StringComparer.Ordinal);
+        var groups = chosen;
+        var overridden = chosen.Values.SelectMany(g => g.Select(x => x.Name)).ToHashSet(StringComparer.Ordinal);
+        var given = new HashSet<string>(overridden, StringComparer.Ordinal);
+        AddRecordedUses(chosen, record);
+        var offers = Offers(types, record);
         foreach (var offer in offers.OrderByDescending(o => o.Shared).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Principal, StringComparer.Ordinal))
         {
             if (given.Contains(offer.Name) || !free(offer.Name))
@@ -68,16 +55,56 @@ internal static class RecordedNames
             }
         }
 
-        return [.. groups.Select(g => (g.Key, g.Value, JoinNewUses(g.Key, g.Value)))];
+        return [.. groups.Select(g => (g.Key, g.Value, JoinNewUses(g.Key, g.Value, overridden.Contains)))];
     }
 
-    /// <summary>Adds each use no recorded name covers to the largest group whose name is true to it; returns the uses left.</summary>
-    private static List<NameCandidate> JoinNewUses(ModelType type, List<(string Name, List<NameCandidate> Uses)> groups)
+    /// <summary>An override's name also covers the uses the record keeps under it.</summary>
+    private static void AddRecordedUses(Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> chosen, NamesRecord record)
+    {
+        foreach (var (type, typeGroups) in chosen)
+        {
+            foreach (var (name, uses) in typeGroups)
+            {
+                var recorded = record.Names.GetValueOrDefault(name);
+                uses.AddRange(type.Candidates.Where(c => recorded?.Contains(c.UseKey) == true && !typeGroups.Any(g => g.Uses.Contains(c))).ToList());
+            }
+        }
+    }
+
+    /// <summary>Each recorded name sharing uses with one of <paramref name="types"/>, with how many it shares.</summary>
+    private static List<(ModelType Type, string Name, int Shared, string Principal)> Offers(IReadOnlyList<ModelType> types, NamesRecord record)
+    {
+        var namesByUse = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, uses) in record.Names)
+        {
+            foreach (var use in uses)
+            {
+                (namesByUse.TryGetValue(use, out var list) ? list : namesByUse[use] = []).Add(name);
+            }
+        }
+
+        var offers = new List<(ModelType Type, string Name, int Shared, string Principal)>();
+        foreach (var type in types)
+        {
+            var shared = type.Candidates.Select(c => c.UseKey).Distinct()
+                .SelectMany(use => namesByUse.GetValueOrDefault(use) ?? [])
+                .GroupBy(name => name);
+            offers.AddRange(shared.Select(g => (type, g.Key, g.Count(), NameRules.PrincipalUse(type.Candidates))));
+        }
+
+        return offers;
+    }
+
+    /// <summary>
+    /// Adds each use no recorded name covers to the largest group whose name is true to it (a name a person chose is
+    /// true to any use); returns the uses left.
+    /// </summary>
+    private static List<NameCandidate> JoinNewUses(ModelType type, List<(string Name, List<NameCandidate> Uses)> groups, Func<string, bool> chosen)
     {
         var rest = new List<NameCandidate>();
         foreach (var use in type.Candidates.Where(use => !groups.Any(g => g.Uses.Contains(use))))
         {
-            var group = groups.Where(g => !UseTruth.UntrueUses(g.Name, type, [.. g.Uses, use]).Any())
+            var group = groups.Where(g => chosen(g.Name) || !UseTruth.UntrueUses(g.Name, type, [.. g.Uses, use]).Any())
                 .OrderByDescending(g => g.Uses.Count).ThenBy(g => g.Name, StringComparer.Ordinal)
                 .Select(g => g.Uses).FirstOrDefault();
             (group ?? rest).Add(use);

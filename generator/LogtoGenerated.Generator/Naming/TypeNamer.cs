@@ -36,6 +36,9 @@ internal sealed class TypeNamer
     private readonly HashSet<string> _reserved;
     private readonly HashSet<string> _applied = new(StringComparer.Ordinal);
 
+    /// <summary>The names overrides gave.</summary>
+    private readonly HashSet<string> _overridden = new(StringComparer.Ordinal);
+
     private TypeNamer(ApiModel model, GeneratorInputs inputs)
     {
         _inputs = inputs;
@@ -68,10 +71,10 @@ internal sealed class TypeNamer
             foreach (var type in ready)
             {
                 type.Candidates.Sort(NameRules.CompareUses);
-                ApplyOverride(type);
             }
 
-            foreach (var (type, groups, rest) in RecordedNames.Group([.. ready.Where(t => t.Name.Length == 0)], _inputs.Record, name => !_taken.ContainsKey(name), name => _reserved.Remove(name)))
+            var chosen = OverrideGroups(ready);
+            foreach (var (type, groups, rest) in RecordedNames.Group(ready, _inputs.Record, chosen, name => !_taken.ContainsKey(name), name => _reserved.Remove(name)))
             {
                 _types.Split(type, groups, rest, Name);
             }
@@ -102,37 +105,41 @@ internal sealed class TypeNamer
         }
     }
 
-    private void ApplyOverride(ModelType type)
+    /// <summary>
+    /// The uses the overrides name, grouped by type and name: an override names the type its use falls into (with the
+    /// uses the record keeps under that name, and new uses no recorded name covers), not every use of the shape.
+    /// </summary>
+    private Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> OverrideGroups(IReadOnlyList<ModelType> types)
     {
-        var chosen = type.Candidates.Select(c => c.UseKey).Where(_inputs.Overrides.ContainsKey).Distinct().ToList();
-        if (chosen.Count == 0)
+        var chosen = new Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>>();
+        var holders = new Dictionary<string, NameCandidate>(StringComparer.Ordinal);
+        foreach (var type in types)
         {
-            return;
+            foreach (var uses in type.Candidates.Where(c => _inputs.Overrides.ContainsKey(c.UseKey)).GroupBy(c => _inputs.Overrides[c.UseKey]).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var name = uses.Key;
+                var holder = _taken.TryGetValue(name, out var named) ? named.Candidates[0] : holders.GetValueOrDefault(name);
+                if (holder is not null)
+                {
+                    throw new GeneratorException(
+                        _inputs.OverridesPath + "#/types/" + GeneratorException.Escape(uses.First().UseKey),
+                        $"the override names this type '{name}', but another type already has that name (the type used as '{holder.UseKey}'). Choose another name.");
+                }
+
+                holders.Add(name, uses.First());
+                _applied.UnionWith(uses.Select(c => c.UseKey));
+                _overridden.Add(name);
+                (chosen.TryGetValue(type, out var list) ? list : chosen[type] = []).Add((name, uses.ToList()));
+            }
         }
 
-        var names = chosen.Select(use => _inputs.Overrides[use]).Distinct().ToList();
-        if (names.Count > 1)
-        {
-            throw new GeneratorException(
-                _inputs.OverridesPath + "#/types",
-                $"the uses '{string.Join("', '", chosen)}' are one type, but the overrides name it '{string.Join("', '", names)}'. Keep one of them.");
-        }
-
-        if (_taken.TryGetValue(names[0], out var holder))
-        {
-            throw new GeneratorException(
-                _inputs.OverridesPath + "#/types/" + GeneratorException.Escape(chosen[0]),
-                $"the override names this type '{names[0]}', but another type already has that name (the type used as '{holder.Candidates[0].UseKey}'). Choose another name.");
-        }
-
-        _applied.UnionWith(chosen);
-        type.NamedByOverride = true;
-        Name(type, names[0]);
+        return chosen;
     }
 
     private void Name(ModelType type, string name)
     {
         type.Name = name;
+        type.NamedByOverride = _overridden.Contains(name);
         type.Folder = NameRules.FolderOf(type.Candidates);
         _taken.Add(name, type);
     }

@@ -324,6 +324,7 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>), TypeInfoPropertyName = "OrganizationJitEmailDomainReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy), TypeInfoPropertyName = "OrganizationRequiredMfaPolicy")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRole), TypeInfoPropertyName = "OrganizationRole")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleAssignmentResult), TypeInfoPropertyName = "OrganizationRoleAssignmentResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleIdsRequest), TypeInfoPropertyName = "OrganizationRoleIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>), TypeInfoPropertyName = "OrganizationRoleReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleRule), TypeInfoPropertyName = "OrganizationRoleRule")]
@@ -331,13 +332,12 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesResourceScope")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRolesRequest), TypeInfoPropertyName = "OrganizationRolesRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRolesToUser), TypeInfoPropertyName = "OrganizationRolesToUser")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationScope), TypeInfoPropertyName = "OrganizationScope")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationScopeIdsRequest), TypeInfoPropertyName = "OrganizationScopeIdsRequest")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>), TypeInfoPropertyName = "OrganizationScopeReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationUser), TypeInfoPropertyName = "OrganizationUser")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationUserAssignmentResult), TypeInfoPropertyName = "OrganizationUserAssignmentResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>), TypeInfoPropertyName = "OrganizationUserReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationUsers), TypeInfoPropertyName = "OrganizationUsers")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationWithRoles), TypeInfoPropertyName = "OrganizationWithRoles")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>), TypeInfoPropertyName = "OrganizationWithRolesReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers), TypeInfoPropertyName = "OrganizationWithUsersCountAndFeaturedUsers")]
@@ -386,6 +386,7 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleListItem), TypeInfoPropertyName = "RoleListItem")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>), TypeInfoPropertyName = "RoleListItemReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>), TypeInfoPropertyName = "RoleReadOnlyList")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleReplacementResult), TypeInfoPropertyName = "RoleReplacementResult")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleScope), TypeInfoPropertyName = "RoleScope")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>), TypeInfoPropertyName = "RoleScopeReadOnlyList")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleType), TypeInfoPropertyName = "RoleType")]
@@ -521,7 +522,6 @@ namespace LogtoGenerated;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserProfile), TypeInfoPropertyName = "UserProfile")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserProfileAddress), TypeInfoPropertyName = "UserProfileAddress")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>), TypeInfoPropertyName = "UserReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserRoles), TypeInfoPropertyName = "UserRoles")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserScope), TypeInfoPropertyName = "UserScope")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSession), TypeInfoPropertyName = "UserSession")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionPayload), TypeInfoPropertyName = "UserSessionPayload")]
@@ -1038,7 +1038,6 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.RoleType?" => Create_NullableRoleType(options),
         "global::LogtoGenerated.Models.SignInExp" => Create_SignInExp(options),
         "global::LogtoGenerated.Models.UserAsset" => Create_UserAsset(options),
-        "global::LogtoGenerated.Models.UserRoles" => Create_UserRoles(options),
         "global::LogtoGenerated.Models.UserScope" => Create_UserScope(options),
         "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>" => Create_CreateCustomProfileFieldRequestList(options),
         "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>" => Create_OrganizationApplicationReadOnlyList(options),
@@ -1216,7 +1215,6 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.OidcSessionConfig" => Create_OidcSessionConfig(options),
         "global::LogtoGenerated.Models.OnExecutionError?" => Create_NullableOnExecutionError(options),
         "global::LogtoGenerated.Models.OrganizationScope" => Create_OrganizationScope(options),
-        "global::LogtoGenerated.Models.OrganizationUsers" => Create_OrganizationUsers(options),
         "global::LogtoGenerated.Models.PasswordAlgorithm" => Create_PasswordAlgorithm(options),
         "global::LogtoGenerated.Models.TestActionRequest" => Create_TestActionRequest(options),
         "global::LogtoGenerated.Models.TextRequestConfig" => Create_TextRequestConfig(options),
@@ -1311,6 +1309,7 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.JwtCustomizerListItem" => Create_JwtCustomizerListItem(options),
         "global::LogtoGenerated.Models.OrganizationWithRoles" => Create_OrganizationWithRoles(options),
         "global::LogtoGenerated.Models.PasswordPolicyRejects" => Create_PasswordPolicyRejects(options),
+        "global::LogtoGenerated.Models.RoleReplacementResult" => Create_RoleReplacementResult(options),
         "global::LogtoGenerated.Models.RotateOidcKeysRequest" => Create_RotateOidcKeysRequest(options),
         "global::LogtoGenerated.Models.SignInExperienceColor" => Create_SignInExperienceColor(options),
         "global::LogtoGenerated.Models.UpdateResourceRequest" => Create_UpdateResourceRequest(options),
@@ -1352,7 +1351,6 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
         "global::LogtoGenerated.Models.AddOneTimeTokensRequest" => Create_AddOneTimeTokensRequest(options),
         "global::LogtoGenerated.Models.GetUserIdentityResponse" => Create_GetUserIdentityResponse(options),
         "global::LogtoGenerated.Models.OrganizationApplication" => Create_OrganizationApplication(options),
-        "global::LogtoGenerated.Models.OrganizationRolesToUser" => Create_OrganizationRolesToUser(options),
         "global::LogtoGenerated.Models.SystemApplicationConfig" => Create_SystemApplicationConfig(options),
         "global::LogtoGenerated.Serialization.Presence<string>" => Create_PresenceString(options),
         "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>" => Create_IDictionaryStringUserSessionPayloadAuthorization(options),
@@ -1487,6 +1485,8 @@ public partial class LogtoJsonContext : global::System.Text.Json.Serialization.J
     {
         "global::LogtoGenerated.Models.AccessTokenContextSampleUserRole" => Create_AccessTokenContextSampleUserRole(options),
         "global::LogtoGenerated.Models.CreateUserMfaVerificationRequest" => Create_CreateUserMfaVerificationRequest(options),
+        "global::LogtoGenerated.Models.OrganizationRoleAssignmentResult" => Create_OrganizationRoleAssignmentResult(options),
+        "global::LogtoGenerated.Models.OrganizationUserAssignmentResult" => Create_OrganizationUserAssignmentResult(options),
         "global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest" => Create_ReplaceOneTimeTokenStatusRequest(options),
         "global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa" => Create_UpdateUserLogtoConfigsRequestMfa(options),
         "global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts" => Create_UsernameCaseSensitivityConflicts(options),

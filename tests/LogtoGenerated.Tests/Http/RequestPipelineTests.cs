@@ -352,9 +352,9 @@ public sealed class RequestPipelineTests : PipelineTestBase
     {
         RespondInTurn(Status(503), FakeResponse.Json(200, """{"roleIds":["r1"]}"""));
 
-        Task<UserRoles> call = CreateClient().Users["u1"].Roles.PutAsync(new RoleIdsRequest { RoleIds = ["r1"] });
+        Task<RoleReplacementResult> call = CreateClient().Users["u1"].Roles.PutAsync(new RoleIdsRequest { RoleIds = ["r1"] });
         await Time.RunUntilCompletedAsync(call);
-        UserRoles roles = await call;
+        RoleReplacementResult roles = await call;
 
         Assert.Equal(["r1"], roles.RoleIds);
         Assert.Equal(2, Server.Requests.Count);

@@ -104,13 +104,13 @@ public partial class UsersRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Users were added to the organization successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationUsers> PostAsync(global::LogtoGenerated.Models.UserIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationUserAssignmentResult> PostAsync(global::LogtoGenerated.Models.UserIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users", Path, "AddOrganizationUsers");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserIdsRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationUsers>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationUserAssignmentResult>(), cancellationToken);
     }
 
     /// <summary>Replace organization user members</summary>

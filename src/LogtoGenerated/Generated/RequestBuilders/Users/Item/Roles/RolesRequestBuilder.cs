@@ -122,13 +122,13 @@ public partial class RolesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The API resource roles has been updated for the user successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.UserRoles> PutAsync(global::LogtoGenerated.Models.RoleIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.RoleReplacementResult> PutAsync(global::LogtoGenerated.Models.RoleIdsRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/users/{userId}/roles", Path, "ReplaceUserRoles");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.RoleIdsRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserRoles>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.RoleReplacementResult>(), cancellationToken);
     }
 
 }

@@ -101,13 +101,13 @@ public partial class RolesRequestBuilder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Roles were assigned to the user successfully.</returns>
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
-    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationRolesToUser> PostAsync(global::LogtoGenerated.Models.OrganizationRolesRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult> PostAsync(global::LogtoGenerated.Models.OrganizationRolesRequest body, global::System.Action<global::LogtoGenerated.Http.RequestConfiguration>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users/{userId}/roles", Path, "AssignOrganizationRolesToUser");
         request.Configure(configure);
         request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationRolesRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationRolesToUser>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult>(), cancellationToken);
     }
 
     /// <summary>Update roles for a user in an organization</summary>

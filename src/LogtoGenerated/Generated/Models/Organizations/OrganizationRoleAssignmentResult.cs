@@ -4,8 +4,8 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The OrganizationRolesToUser object of Logto's Management API.</summary>
-public partial class OrganizationRolesToUser
+/// <summary>The OrganizationRoleAssignmentResult object of Logto's Management API.</summary>
+public partial class OrganizationRoleAssignmentResult
 {
     /// <summary>
     /// An array of organization role IDs that were assigned to the user, deduplicated and resolved from any provided role names.

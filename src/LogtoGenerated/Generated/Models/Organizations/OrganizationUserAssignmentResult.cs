@@ -4,8 +4,8 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The OrganizationUsers object of Logto's Management API.</summary>
-public partial class OrganizationUsers
+/// <summary>The OrganizationUserAssignmentResult object of Logto's Management API.</summary>
+public partial class OrganizationUserAssignmentResult
 {
     /// <summary>
     /// An array of user IDs to be assigned.

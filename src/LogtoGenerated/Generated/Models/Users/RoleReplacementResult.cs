@@ -4,8 +4,8 @@
 
 namespace LogtoGenerated.Models;
 
-/// <summary>The UserRoles object of Logto's Management API.</summary>
-public partial class UserRoles
+/// <summary>The RoleReplacementResult object of Logto's Management API.</summary>
+public partial class RoleReplacementResult
 {
     /// <summary>
     /// An array of API resource role IDs to assign.
