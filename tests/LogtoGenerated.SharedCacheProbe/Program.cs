@@ -1,7 +1,9 @@
 // One process of an application that shares its Logto token through Redis: makes one Management API call with a new
 // client; with --then-on-input, makes another one with another new client (a new in-process cache, as a function
 // invocation would) after reading a line from standard input. Prints "called <milliseconds>" after each call: the time
-// from the client's creation to the call's end (RedisTokenCache connects before, RedisCache within the first call).
+// from the client's creation to the call's end (RedisTokenCache connects before, RedisCache within the first call),
+// followed by " cache-unavailable" when the library logged that the shared cache did not answer (and so fetched or
+// waited without it).
 // Exit code 0 when every call succeeded.
 //
 // Arguments: <logto endpoint> <client id> <client secret> <redis configuration> <cache> [--then-on-input]
@@ -14,6 +16,7 @@ using LogtoGenerated.Http;
 using LogtoGenerated.TestShared;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Logging;
 
 if (args.Length is < 5 or > 6 || args[4] is not ("redis-cache" or "add-if-absent" or "none"))
 {
@@ -28,6 +31,8 @@ IDistributedCache? redis = args[4] switch
     _ => null,
 };
 using var http = new HttpClient();
+var log = new CacheOutageLog();
+using var loggerFactory = new LoggerFactory([log]);
 
 async Task CallAsync()
 {
@@ -42,9 +47,10 @@ async Task CallAsync()
             Retry = LogtoRetryOptions.None,
             SharedTokenCache = redis,
         },
-        http);
+        http,
+        loggerFactory);
     await client.Users["u1"].GetAsync();
-    Console.WriteLine("called " + (long)started.Elapsed.TotalMilliseconds);
+    Console.WriteLine("called " + (long)started.Elapsed.TotalMilliseconds + (log.CacheUnavailable ? " cache-unavailable" : ""));
 }
 
 try
@@ -66,4 +72,24 @@ catch (Exception e)
 finally
 {
     (redis as IDisposable)?.Dispose();
+}
+
+/// <summary>Notes whether the library logged that the shared token cache is unavailable (its event 7).</summary>
+internal sealed class CacheOutageLog : ILoggerProvider, ILogger
+{
+    public bool CacheUnavailable { get; private set; }
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        CacheUnavailable |= eventId.Id == 7;
+
+    public void Dispose()
+    {
+    }
 }

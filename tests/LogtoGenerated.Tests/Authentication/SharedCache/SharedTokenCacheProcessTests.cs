@@ -67,7 +67,10 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
         return CallMilliseconds(result.Transcript.Split('\n').Single(line => line.StartsWith("called ", StringComparison.Ordinal)));
     }
 
-    private static long CallMilliseconds(string line) => long.Parse(line["called ".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    private static long CallMilliseconds(string line) => long.Parse(line["called ".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the process's call line says the library logged the shared cache as unavailable.</summary>
+    private static bool ReportedCacheUnavailable(string line) => line.EndsWith(" cache-unavailable", StringComparison.Ordinal);
 
     /// <summary>Starts <paramref name="count"/> probe processes at once.</summary>
     private List<Process> StartProbes(int count, string cache, bool thenOnInput)
@@ -93,10 +96,10 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
         return processes;
     }
 
-    /// <summary>Waits until every process has made a call; the milliseconds each took.</summary>
-    private static async Task<long[]> WaitForCallsAsync(List<Process> processes, CancellationToken cancellationToken)
+    /// <summary>Waits until every process has made a call; the milliseconds each took, and whether it logged the shared cache unavailable.</summary>
+    private static async Task<(long Milliseconds, bool CacheUnavailable)[]> WaitForCallsAsync(List<Process> processes, CancellationToken cancellationToken)
     {
-        var milliseconds = new List<long>();
+        var calls = new List<(long, bool)>();
         foreach (Process process in processes)
         {
             string? line = await process.StandardOutput.ReadLineAsync(cancellationToken);
@@ -106,10 +109,10 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
                 Assert.Fail("A process did not make its call: " + line + " " + await process.StandardError.ReadToEndAsync(cancellationToken));
             }
 
-            milliseconds.Add(CallMilliseconds(line));
+            calls.Add((CallMilliseconds(line), ReportedCacheUnavailable(line)));
         }
 
-        return [.. milliseconds];
+        return [.. calls];
     }
 
     private static void Stop(List<Process> processes)
@@ -157,12 +160,16 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
         try
         {
             using var deadline = new CancellationTokenSource(ProcessTimeout);
-            long[] milliseconds = await WaitForCallsAsync(processes, deadline.Token);
+            var calls = await WaitForCallsAsync(processes, deadline.Token);
 
             // On two cores, 50 .NET processes starting at once take up to 20 s to make their call: a process whose first
-            // cache operation gets no answer within its ten seconds fetches a token of its own.
-            Report($"{count} processes at once, token in Redis: {_app.TokenRequests - 1} token request(s); slowest call {milliseconds.Max()} ms");
-            Assert.InRange(_app.TokenRequests - 1, 0, 1);
+            // cache operation gets no answer within its bound (10 s) fetches a token of its own, by design, and logs the
+            // cache as unavailable. Every process that read the cache in time uses the token in it: at most one token
+            // request besides those of the processes that logged the outage. (20 processes stay well within the bound.)
+            int outages = calls.Count(c => c.CacheUnavailable);
+            Report($"{count} processes at once, token in Redis: {_app.TokenRequests - 1} token request(s); slowest call {calls.Max(c => c.Milliseconds)} ms; {outages} process(es) logged the cache unavailable");
+            Assert.InRange(_app.TokenRequests - 1, 0, 1 + outages);
+
             Assert.Equal(count + 1, _app.ApiTokens.Count);
         }
         finally
@@ -178,9 +185,9 @@ public sealed class SharedTokenCacheProcessTests : IClassFixture<RedisFixture>, 
         try
         {
             using var deadline = new CancellationTokenSource(ProcessTimeout);
-            long[] milliseconds = await WaitForCallsAsync(processes, deadline.Token);
+            var calls = await WaitForCallsAsync(processes, deadline.Token);
 
-            Report($"20 processes at once on an empty cache that adds if absent: {_app.TokenRequests} token request(s); slowest call {milliseconds.Max()} ms");
+            Report($"20 processes at once on an empty cache that adds if absent: {_app.TokenRequests} token request(s); slowest call {calls.Max(c => c.Milliseconds)} ms");
             Assert.Equal(1, _app.TokenRequests);
             Assert.Single(_app.ApiTokens.Distinct());
         }
