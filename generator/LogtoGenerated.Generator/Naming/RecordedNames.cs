@@ -24,7 +24,7 @@ internal static class RecordedNames
         IReadOnlyList<ModelType> types, NamesRecord record, Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> chosen,
         Func<string, bool> free, Action<string> release)
     {
-        var groups = chosen;
+        var groups = chosen; // the overrides' groups, to which the record's are added
         var overridden = chosen.Values.SelectMany(g => g.Select(x => x.Name)).ToHashSet(StringComparer.Ordinal);
         var given = new HashSet<string>(overridden, StringComparer.Ordinal);
         AddRecordedUses(chosen, record);

@@ -81,12 +81,12 @@ internal sealed class TypeNamer
 
             // Stronger uses first, then more of them, then stronger other uses, then uses of a whole value before uses as list items (the entity of
             // GET /roles/{id} is Role before the items of GET /roles), then ordinal order of the principal use.
-            var unnamed = ready.Where(t => t.Name.Length == 0).ToList();
-            foreach (var type in unnamed.OrderBy(t => NameRules.BestRank(t.Candidates))
-                .ThenByDescending(t => t.Candidates.Count(c => c.Rank == NameRules.BestRank(t.Candidates)))
-                .ThenBy(t => t.Candidates.Select(c => c.Rank).Where(r => r > NameRules.BestRank(t.Candidates)).DefaultIfEmpty(int.MaxValue).Min())
-                .ThenBy(t => t.Candidates.Count(c => c.Rank == NameRules.BestRank(t.Candidates) && c.Use.EndsWith("[]", StringComparison.Ordinal)))
-                .ThenBy(t => NameRules.PrincipalUse(t.Candidates), StringComparer.Ordinal))
+            var unnamed = ready.Where(t => t.Name.Length == 0).Select(t => (Type: t, Best: NameRules.BestRank(t.Candidates))).ToList();
+            foreach (var (type, _) in unnamed.OrderBy(t => t.Best)
+                .ThenByDescending(t => t.Type.Candidates.Count(c => c.Rank == t.Best))
+                .ThenBy(t => t.Type.Candidates.Select(c => c.Rank).Where(r => r > t.Best).DefaultIfEmpty(int.MaxValue).Min())
+                .ThenBy(t => t.Type.Candidates.Count(c => c.Rank == t.Best && c.Use.EndsWith("[]", StringComparison.Ordinal)))
+                .ThenBy(t => NameRules.PrincipalUse(t.Type.Candidates), StringComparer.Ordinal))
             {
                 Assign(type);
             }

@@ -12,9 +12,6 @@ namespace LogtoGenerated.Generator.Naming;
 /// </summary>
 internal static class UseTruth
 {
-    /// <summary>True when <paramref name="name"/> is true to every use of <paramref name="type"/>.</summary>
-    public static bool IsTrueToAllUses(string name, ModelType type) => !UntrueUses(name, type).Any();
-
     /// <summary>The uses of <paramref name="type"/> that <paramref name="name"/> is not true to; none for a name chosen by a person.</summary>
     public static IEnumerable<NameCandidate> UntrueUses(string name, ModelType type) =>
         type.NamedByOverride ? [] : UntrueUses(name, type, type.Candidates);
