@@ -76,66 +76,66 @@ internal static class ClientCredentialsTokenClient
             throw response.Malformed("an empty body");
         }
 
-        JsonDocument document;
+        TokenMembers? members;
         try
         {
-            document = JsonDocument.Parse(body);
+            members = TokenMembers.Read(body);
         }
         catch (JsonException e)
         {
             throw response.Malformed("a body that is not JSON", new JsonException("The token response is not valid JSON (" + e.LineNumber + ":" + e.BytePositionInLine + ")."));
         }
 
-        using (document)
+        if (members is null)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw response.Malformed("JSON that is not an object");
-            }
-
-            string value = ReadAccessToken(root, response);
-            CheckTokenType(root, response);
-            TimeSpan lifetime = ReadLifetime(root, response);
-            string[] granted = ReadGrantedScopes(root, response);
-            return new LogtoAccessToken(value, receivedAt, receivedAt + lifetime, settings.RefreshAt(receivedAt, receivedAt + lifetime), granted, settings.OrganizationId);
+            throw response.Malformed("JSON that is not an object");
         }
+
+        string value = ReadAccessToken(members, response);
+        CheckTokenType(members, response);
+        TimeSpan lifetime = ReadLifetime(members, response);
+        string[] granted = ReadGrantedScopes(members, response);
+        return new LogtoAccessToken(value, receivedAt, receivedAt + lifetime, settings.RefreshAt(receivedAt, receivedAt + lifetime), granted, settings.OrganizationId);
     }
 
-    private static string ReadAccessToken(JsonElement root, TokenResponse response) =>
-        root.TryGetProperty("access_token", out JsonElement accessToken) && accessToken.ValueKind == JsonValueKind.String
-        && accessToken.GetString() is { Length: > 0 } value && IsToken68(value)
+    private static string ReadAccessToken(TokenMembers members, TokenResponse response) =>
+        members.AccessToken is { Length: > 0 } value && IsToken68(value)
             ? value
             : throw response.Malformed("no usable access_token");
 
-    private static void CheckTokenType(JsonElement root, TokenResponse response)
+    private static void CheckTokenType(TokenMembers members, TokenResponse response)
     {
-        if (!root.TryGetProperty("token_type", out JsonElement tokenType) || tokenType.ValueKind != JsonValueKind.String
-            || !string.Equals(tokenType.GetString(), "Bearer", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(members.TokenType, "Bearer", StringComparison.OrdinalIgnoreCase))
         {
-            string actual = tokenType.ValueKind == JsonValueKind.String ? "token_type \"" + Truncate(tokenType.GetString()!, 40) + "\"" : "no token_type";
+            string actual = members.TokenType is not null ? "token_type \"" + Truncate(members.TokenType, 40) + "\"" : "no token_type";
             throw response.Malformed(actual);
         }
     }
 
-    private static TimeSpan ReadLifetime(JsonElement root, TokenResponse response) =>
-        root.TryGetProperty("expires_in", out JsonElement expiresIn) && TryGetSeconds(expiresIn, out double seconds)
-        && seconds > 0 && seconds <= TimeSpan.FromDays(366).TotalSeconds
+    private static TimeSpan ReadLifetime(TokenMembers members, TokenResponse response) =>
+        members.ExpiresIn is double seconds && seconds > 0 && seconds <= TimeSpan.FromDays(366).TotalSeconds
             ? TimeSpan.FromSeconds(seconds)
             : throw response.Malformed("a missing or invalid expires_in (a positive number of seconds)");
 
     /// <summary>The granted scopes, sorted; throws when a requested one is missing (Logto leaves out scopes it does not grant).</summary>
-    private static string[] ReadGrantedScopes(JsonElement root, TokenResponse response)
+    private static string[] ReadGrantedScopes(TokenMembers members, TokenResponse response)
     {
-        string[] granted = root.TryGetProperty("scope", out JsonElement scope) && scope.ValueKind == JsonValueKind.String
-            ? scope.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
+        string[] granted = members.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         Array.Sort(granted, StringComparer.Ordinal);
         ClientCredentialsSettings settings = response.Settings;
-        string[] missing = settings.Scopes.Where(s => Array.BinarySearch(granted, s, StringComparer.Ordinal) < 0).ToArray();
-        if (missing.Length > 0)
+        List<string>? missing = null;
+        foreach (string requested in settings.Scopes)
         {
-            throw Fail(settings, MissingScopesMessage(settings, missing), response.Status, requestId: response.RequestId, missingScopes: missing);
+            if (Array.BinarySearch(granted, requested, StringComparer.Ordinal) < 0)
+            {
+                (missing ??= []).Add(requested);
+            }
+        }
+
+        if (missing is not null)
+        {
+            string[] missingScopes = missing.ToArray();
+            throw Fail(settings, MissingScopesMessage(settings, missingScopes), response.Status, requestId: response.RequestId, missingScopes: missingScopes);
         }
 
         return granted;
@@ -238,17 +238,6 @@ internal static class ClientCredentialsTokenClient
         }
 
         return "Check Endpoint (or TenantId), ClientId, ClientSecret and Resource.";
-    }
-
-    private static bool TryGetSeconds(JsonElement element, out double seconds)
-    {
-        seconds = 0;
-        return element.ValueKind switch
-        {
-            JsonValueKind.Number => element.TryGetDouble(out seconds),
-            JsonValueKind.String => double.TryParse(element.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out seconds),
-            _ => false,
-        };
     }
 
     /// <summary>Whether the token can go in an <c>Authorization: Bearer</c> header (RFC 6750 token68 characters).</summary>

@@ -6,7 +6,7 @@ namespace LogtoGenerated.Generator.Tests;
 /// <summary>
 /// The generated code compiles with the hand-written runtime (src/LogtoGenerated/{Http,Authentication,Serialization,Paging},
 /// LogtoManagementClient.cs) without an error or a warning, XML documentation included, after the System.Text.Json
-/// source generator filled in LogtoJsonContext.
+/// source generator filled in the generated JSON contexts.
 /// </summary>
 public class CompilationTests
 {
@@ -18,6 +18,31 @@ public class CompilationTests
         var result = GeneratedCompilation.Compile(GeneratorRun.Generate(GeneratorRun.Document(document)));
 
         AssertClean(result);
+    }
+
+    [Theory]
+    [InlineData("kitchen-sink.json")]
+    [InlineData("users.json")]
+    public void EveryTypeAGeneratedContextDescribesIsFoundByNameThroughThePublicContext(string document)
+    {
+        // The metadata is found by the type's C# spelling (JsonMetadata): a type System.Text.Json reaches inside
+        // another (the bool of a Presence, a list's items) but the generator did not name would fail at run time.
+        var assembly = GeneratedCompilation.Compile(GeneratorRun.Generate(GeneratorRun.Document(document))).Load();
+        var contextType = typeof(System.Text.Json.Serialization.JsonSerializerContext);
+        var publicContext = assembly.GetType("LogtoGenerated.LogtoJsonContext", throwOnError: true)!;
+        var resolver = (System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver)publicContext.GetProperty("Default")!.GetValue(null)!;
+        var described = assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(contextType) && t != publicContext)
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic))
+            .Where(m => m.Name.StartsWith("Create_", StringComparison.Ordinal) && m.ReturnType.IsGenericType)
+            .Select(m => m.ReturnType.GetGenericArguments()[0])
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(described);
+        var options = new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = resolver };
+        var missing = described.Where(type => resolver.GetTypeInfo(type, options) is null).Select(type => type.ToString()).ToList();
+        Assert.True(missing.Count == 0, "Not found by name: " + string.Join(", ", missing));
     }
 
     [Fact]
@@ -50,8 +75,8 @@ public class CompilationTests
         var problems = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, CompilationResult.Describe(problems));
 
-        // The JSON source generator ran: the context has its Default instance and a property per registered type.
-        Assert.True(result.JsonContextSources > 1, "The System.Text.Json source generator produced no LogtoJsonContext members.");
+        // The JSON source generator ran for the contexts; the public context has its Default instance.
+        Assert.True(result.JsonContextSources > 1, "The System.Text.Json source generator produced no members of the generated contexts.");
         var context = result.Compilation.GetTypeByMetadataName("LogtoGenerated.LogtoJsonContext");
         Assert.NotNull(context);
         Assert.NotEmpty(context.GetMembers("Default"));

@@ -46,7 +46,7 @@ public class PagingTests
         Assert.Equal(parameters, GeneratedSource.Parameters(getAll));
         Assert.True(getPage.Modifiers.Any(m => m.Text == "virtual") && getAll.Modifiers.Any(m => m.Text == "virtual"));
         const string NewRequest = $"() => new {Http}.RequestInformation(global::System.Net.Http.HttpMethod.Get, \"/api/things\", Path, \"ListThings\")";
-        const string Rest = ", configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Thing>>(), cancellationToken);";
+        const string Rest = ", configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Thing>>(), cancellationToken);";
         Assert.Equal([$"return {Paging}.LogtoPager.GetPageAsync(RequestAdapter, {NewRequest}{Rest}"], GeneratedSource.Statements(getPage));
         Assert.Equal([$"return {Paging}.LogtoPager.GetAllAsync(RequestAdapter, {NewRequest}{Rest}"], GeneratedSource.Statements(getAll));
         Assert.True(HasMethod(builder, "GetAsync"), "The plain GetAsync stays.");

@@ -12,7 +12,8 @@ public class RequestBodyTests
 
     private static readonly SortedDictionary<string, string> Files = GeneratorRun.Generate(GeneratorRun.Document("kitchen-sink.json"));
 
-    private static readonly GeneratedSource Context = new(Files["LogtoJsonContext.cs"]);
+    /// <summary>The source-generated contexts (one per resource folder), as one text.</summary>
+    private static readonly GeneratedSource Context = new(string.Concat(Files.Where(f => f.Key.StartsWith("Serialization/", StringComparison.Ordinal) && f.Key.EndsWith("JsonContext.cs", StringComparison.Ordinal)).Select(f => f.Value)));
 
     [Fact]
     public void MultipartPropertyWithoutTypeIsAFileUpload()
@@ -80,7 +81,7 @@ public class RequestBodyTests
 
         Assert.Equal("global::LogtoGenerated.Models.CreateVerificationRequest body", GeneratedSource.Parameters(post)[0]);
         Assert.Contains("global::System.ArgumentNullException.ThrowIfNull(body);", GeneratedSource.Statements(post));
-        Assert.Contains("request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationRequest>());", GeneratedSource.Statements(post));
+        Assert.Contains("request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateVerificationRequest>());", GeneratedSource.Statements(post));
     }
 
     [Fact]

@@ -232,7 +232,7 @@ public class RequestBuilderTests
 
         var post = new GeneratedSource(files["RequestBuilders/Roles/Item/Users/UsersRequestBuilder.cs"]).Method("PostAsync");
         Assert.Equal("global::System.Threading.Tasks.Task<global::System.Text.Json.Nodes.JsonNode?>", post.ReturnType.ToString());
-        Assert.Contains("return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);", GeneratedSource.Statements(post));
+        Assert.Contains("return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);", GeneratedSource.Statements(post));
         Assert.Contains("Null when Logto answers without a body.", post.GetLeadingTrivia().ToString(), StringComparison.Ordinal);
     }
 
@@ -246,7 +246,7 @@ public class RequestBuilderTests
 
         var post = new GeneratedSource(files["RequestBuilders/Roles/Item/Scopes/ScopesRequestBuilder.cs"]).Method("PostAsync");
         Assert.Equal("global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>?>", post.ReturnType.ToString());
-        Assert.Contains("return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<string>>(), cancellationToken);", GeneratedSource.Statements(post));
+        Assert.Contains("return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<string>>(), cancellationToken);", GeneratedSource.Statements(post));
     }
 
     private static SortedDictionary<string, string> WithResponses(string path, string method, string responses)
@@ -262,6 +262,6 @@ public class RequestBuilderTests
         var get = Roles.Method("GetAsync");
 
         Assert.Equal("global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationRole>>", get.ReturnType.ToString());
-        Assert.Contains("return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationRole>>(), cancellationToken);", GeneratedSource.Statements(get));
+        Assert.Contains("return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationRole>>(), cancellationToken);", GeneratedSource.Statements(get));
     }
 }

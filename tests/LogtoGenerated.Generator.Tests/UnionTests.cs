@@ -44,8 +44,8 @@ public class UnionTests
         var @switch = Assert.Single(source.Method("Read").DescendantNodes().OfType<SwitchStatementSyntax>());
         Assert.Equal("global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, \"type\")", @switch.Expression.ToString());
         Assert.Equal(["case \"A\":", "case \"B\":"], @switch.Sections.Select(s => s.Labels.Single().ToString()));
-        Assert.Contains("LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationARequest>()", @switch.Sections[0].ToString());
-        Assert.Contains("LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationBRequest>()", @switch.Sections[1].ToString());
+        Assert.Contains("JsonMetadata.Info<global::LogtoGenerated.Models.CreateVerificationARequest>()", @switch.Sections[0].ToString());
+        Assert.Contains("JsonMetadata.Info<global::LogtoGenerated.Models.CreateVerificationBRequest>()", @switch.Sections[1].ToString());
     }
 
     [Fact]

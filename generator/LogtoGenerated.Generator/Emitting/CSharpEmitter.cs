@@ -2,7 +2,7 @@ using LogtoGenerated.Generator.Model;
 
 namespace LogtoGenerated.Generator.Emitting;
 
-/// <summary>Turns the code model into C# files: models by resource, request builders by path, and the JSON context.</summary>
+/// <summary>Turns the code model into C# files: models by resource, request builders by path, and the JSON metadata.</summary>
 internal sealed class CSharpEmitter(GeneratorOptions options)
 {
     public SortedDictionary<string, string> Emit(ApiModel model)
@@ -22,7 +22,11 @@ internal sealed class CSharpEmitter(GeneratorOptions options)
             files.Add(path, builders.Emit(node));
         }
 
-        files.Add($"{options.ContextName}.cs", new ContextEmitter(options, names).Emit(model));
+        foreach (var (path, source) in new ContextEmitter(options, names).Emit(model))
+        {
+            files.Add(path, source);
+        }
+
         return files;
     }
 }

@@ -3,35 +3,88 @@ using LogtoGenerated.Generator.Model;
 namespace LogtoGenerated.Generator.Emitting;
 
 /// <summary>
-/// Emits the source-generated <c>JsonSerializerContext</c> covering every model, every body and response type and every
-/// type their properties use, each under a name of ours, and the lookup of that metadata by the type's C# spelling
-/// (src/LogtoGenerated/Serialization/LogtoJsonContext.Routing.cs uses it).
+/// Emits the System.Text.Json metadata of every model, every body and response type and every type their properties
+/// use, each under a name of ours: one source-generated context per resource folder (<c>UsersJsonContext</c>,
+/// internal), the lookup of that metadata by the type's C# spelling (src/LogtoGenerated/Serialization/JsonMetadata.cs
+/// uses it), and the public <c>LogtoJsonContext</c> with a property per type, which finds its metadata the same way.
 /// </summary>
+/// <remarks>
+/// Small contexts rather than one: a process loads the context of the types it reads and writes, not a class of
+/// thousands of methods for the whole API (docs/performance.md, "Cold start").
+/// </remarks>
 internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 {
     /// <summary>The lookup is split by the length of the spelling, so that a first call compiles and loads a few types only.</summary>
     private const int Buckets = 64;
 
+    /// <summary>The context of the types that hold no model (strings, numbers, lists of them, JSON elements).</summary>
+    private const string CommonShard = "Common";
+
     private const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
 
-    public string Emit(ApiModel model)
+    /// <summary>The files: the public context, the lookup, and one context per resource folder, by path.</summary>
+    public IEnumerable<(string Path, string Source)> Emit(ApiModel model)
     {
         var entries = new Entries();
         AddApiTypes(model, entries);
         AddPropertyTypes(model, entries);
 
+        yield return ($"{options.ContextName}.cs", EmitPublicContext(entries));
+        yield return ("Serialization/JsonMetadata.Lookup.cs", EmitLookup(entries));
+        foreach (var shard in entries.ByName.GroupBy(e => e.Shard).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return ($"Serialization/{ShardClass(shard.Key)}.cs", EmitShard(shard.Key, shard.ToList()));
+        }
+    }
+
+    private static string ShardClass(string shard) => shard + "JsonContext";
+
+    /// <summary>The public context: a property per type, each made by the context of its folder.</summary>
+    private string EmitPublicContext(Entries entries)
+    {
         var writer = new SourceWriter();
         writer.Line($"namespace {options.Namespace};").Line();
-        writer.Doc("summary", "System.Text.Json metadata for every type of the Management API, generated at compile time: no reflection, trim- and AOT-safe.");
-        writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+        writer.Open($"public partial class {options.ContextName}");
         foreach (var entry in entries.ByName)
+        {
+            writer.Line($"private {TypeInfo}<{entry.TypeOf}>? _{entry.Name};");
+        }
+
+        foreach (var entry in entries.ByName)
+        {
+            writer.Line();
+            writer.Doc("summary", $"The metadata of <c>{Escape(entry.TypeOf)}</c>, for this context's options.");
+            writer.Line($"public {TypeInfo}<{entry.TypeOf}> {entry.Name} => _{entry.Name} ??= ({TypeInfo}<{entry.TypeOf}>)Options.GetTypeInfo(typeof({entry.TypeOf}));");
+        }
+
+        writer.Close();
+        return SourceWriter.Header + writer;
+    }
+
+    /// <summary>One folder's source-generated context, and its lookup of a type by spelling.</summary>
+    private string EmitShard(string shard, IReadOnlyList<Entry> entries)
+    {
+        var writer = new SourceWriter();
+        writer.Line($"namespace {options.Namespace}.Serialization;").Line();
+        writer.Doc("summary", $"System.Text.Json metadata of the {(shard == CommonShard ? "types that hold no model" : $"types of the {shard} folder")}, generated at compile time: no reflection, trim- and AOT-safe.");
+        writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+        foreach (var entry in entries)
         {
             writer.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof({entry.TypeOf}), TypeInfoPropertyName = \"{entry.Name}\")]");
         }
 
-        writer.Open($"public partial class {options.ContextName} : global::System.Text.Json.Serialization.JsonSerializerContext");
-        EmitLookup(writer, entries);
+        writer.Open($"internal sealed partial class {ShardClass(shard)} : global::System.Text.Json.Serialization.JsonSerializerContext");
+        writer.Doc("summary", "The metadata of the type spelled name (as JsonMetadata.RuntimeName spells it), made by the source generator's method for it; null for any other name.");
+        writer.Line($"internal static {TypeInfo}? CreateByName(string name, {Options} options) => name switch");
+        writer.Open("");
+        foreach (var entry in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            writer.Line($"\"{entry.Key}\" => Default.Create_{entry.Name}(options),");
+        }
+
+        writer.Line("_ => null,");
+        writer.Close(";");
         writer.Close();
         return SourceWriter.Header + writer;
     }
@@ -64,7 +117,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
                 if (response.Type is ListRef list)
                 {
                     // A list as the read-only list the method returns.
-                    entries.Add(TypeNames.ResponseInfoName(response), names.OfResponse(response), names.RuntimeReadOnlyListName(list));
+                    entries.Add(TypeNames.ResponseInfoName(response), names.OfResponse(response), names.RuntimeReadOnlyListName(list), ShardOf(list));
                     AddUse(entries, list.Item);
                 }
                 else
@@ -90,7 +143,11 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
                     entries.Add(
                         "Presence" + ImplicitName(use),
                         $"{names.Serialization}.Presence<{names.Of(use)}>",
-                        $"{names.Serialization}.Presence<{names.RuntimeName(use)}>");
+                        $"{names.Serialization}.Presence<{names.RuntimeName(use)}>",
+                        ShardOf(use.Type));
+
+                    // System.Text.Json describes Presence as an object too, whose IsSet is a bool.
+                    AddUse(entries, new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), false));
                 }
 
                 AddUse(entries, use);
@@ -99,8 +156,8 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
         // Every object keeps what the document does not describe (ModelEmitter's extension data).
         const string JsonElement = "global::System.Text.Json.JsonElement";
-        entries.Add("IDictionaryStringJsonElement", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>");
-        entries.Add("JsonElement", JsonElement, JsonElement);
+        entries.Add("IDictionaryStringJsonElement", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>", CommonShard);
+        entries.Add("JsonElement", JsonElement, JsonElement, CommonShard);
     }
 
     /// <summary>A model, body, response or union alternative, under the name the API gives it (<see cref="TypeNames.InfoName"/>).</summary>
@@ -113,7 +170,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     private void AddUse(Entries entries, TypeUse use, string? name = null)
     {
         bool nullableValue = use.Nullable && TypeNames.IsValueType(use.Type);
-        entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use));
+        entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use), ShardOf(use.Type));
         if (nullableValue)
         {
             AddUse(entries, use with { Nullable = false });
@@ -128,6 +185,15 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         }
     }
 
+    /// <summary>The context a type's metadata is in: that of the folder of the model it holds, if any.</summary>
+    private static string ShardOf(TypeRef type) => type switch
+    {
+        ModelRef model => model.Type.Folder,
+        ListRef list => ShardOf(list.Item.Type),
+        MapRef map => ShardOf(map.Value.Type),
+        _ => CommonShard,
+    };
+
     /// <summary>
     /// The name System.Text.Json gives a type it finds inside another one (<c>IListRole</c>, <c>NullableBoolean</c>,
     /// <c>IDictionaryStringJsonElement</c>): declaring such a type keeps the context property it always had.
@@ -141,13 +207,17 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         };
 
     /// <summary>
-    /// <c>CreateByName</c>: from a type's C# spelling to the source generator's <c>Create_{Name}</c> method of its entry.
+    /// <c>JsonMetadata.CreateByName</c>: from a type's C# spelling to the context of its folder, which calls the
+    /// source generator's <c>Create_{Name}</c> method of its entry.
     /// </summary>
-    private static void EmitLookup(SourceWriter writer, Entries entries)
+    private string EmitLookup(Entries entries)
     {
+        var writer = new SourceWriter();
+        writer.Line($"namespace {options.Namespace}.Serialization;").Line();
+        writer.Open("internal static partial class JsonMetadata");
         var buckets = entries.ByName.GroupBy(e => e.Key.Length % Buckets).OrderBy(g => g.Key).ToList();
-        writer.Doc("summary", "The metadata of the type spelled name (as LogtoJsonContext.RuntimeName spells it), made by the source generator's method for it; null for any other name.");
-        writer.Line($"private {TypeInfo}? CreateByName(string name, {Options} options) => (name.Length % {Buckets}) switch");
+        writer.Doc("summary", "The metadata of the type spelled name (as RuntimeName spells it), made by the context of its folder; null for any other name.");
+        writer.Line($"private static {TypeInfo}? CreateByName(string name, {Options} options) => (name.Length % {Buckets}) switch");
         writer.Open("");
         foreach (var bucket in buckets)
         {
@@ -159,20 +229,25 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         foreach (var bucket in buckets)
         {
             writer.Line();
-            writer.Line($"private {TypeInfo}? CreateByName{bucket.Key}(string name, {Options} options) => name switch");
+            writer.Line($"private static {TypeInfo}? CreateByName{bucket.Key}(string name, {Options} options) => name switch");
             writer.Open("");
             foreach (var entry in bucket.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
-                writer.Line($"\"{entry.Key}\" => Create_{entry.Name}(options),");
+                writer.Line($"\"{entry.Key}\" => {ShardClass(entry.Shard)}.CreateByName(name, options),");
             }
 
             writer.Line("_ => null,");
             writer.Close(";");
         }
+
+        writer.Close();
+        return SourceWriter.Header + writer;
     }
 
-    /// <summary>One type of the context: its property name, its spelling in <c>typeof</c>, and its runtime spelling.</summary>
-    private sealed record Entry(string Name, string TypeOf, string Key);
+    private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>One type of the metadata: its property name, its spelling in <c>typeof</c>, its runtime spelling, and its context.</summary>
+    private sealed record Entry(string Name, string TypeOf, string Key, string Shard);
 
     /// <summary>The context's types, one entry per runtime type (the first name given to it wins), names unique.</summary>
     private sealed class Entries
@@ -182,14 +257,14 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
         public IEnumerable<Entry> ByName => _byName.Values;
 
-        public void Add(string name, string typeOf, string key)
+        public void Add(string name, string typeOf, string key, string shard)
         {
             if (_byKey.ContainsKey(key))
             {
                 return;
             }
 
-            var entry = new Entry(name, typeOf, key);
+            var entry = new Entry(name, typeOf, key, shard);
             if (!_byName.TryAdd(name, entry))
             {
                 throw new InvalidOperationException($"Two types of the JSON context would be named {name}: {_byName[name].Key} and {key}.");

@@ -10,7 +10,8 @@ internal sealed class TypeNames(GeneratorOptions options)
     public string Paging => "global::" + options.Namespace + ".Paging";
     public string Search => "global::" + options.Namespace + ".Search";
     public string Serialization => "global::" + options.Namespace + ".Serialization";
-    public string Context => "global::" + options.Namespace + "." + options.ContextName;
+    /// <summary>The class that finds the metadata the client reads and writes with (src/LogtoGenerated/Serialization/JsonMetadata.cs).</summary>
+    public string Metadata => Serialization + ".JsonMetadata";
 
     /// <summary>The C# type of a property, parameter or list item.</summary>
     public string Of(TypeUse use) => Of(use.Type) + (use.Nullable ? "?" : "");
@@ -31,7 +32,7 @@ internal sealed class TypeNames(GeneratorOptions options)
     public string BodyArgument(RequestBodyModel body) => $"{Of(body.Type with { Nullable = !body.Required })} body";
 
     /// <summary>
-    /// The C# spelling of the runtime type of a use, as <c>LogtoJsonContext.RuntimeName</c> spells a <see cref="Type"/>:
+    /// The C# spelling of the runtime type of a use, as <c>JsonMetadata.RuntimeName</c> spells a <see cref="Type"/>:
     /// no nullable annotation on reference types (they have no runtime type of their own), <c>T?</c> for nullable value types.
     /// </summary>
     public string RuntimeName(TypeUse use) =>
@@ -48,11 +49,11 @@ internal sealed class TypeNames(GeneratorOptions options)
     public string RuntimeReadOnlyListName(ListRef list) => $"global::System.Collections.Generic.IReadOnlyList<{RuntimeName(list.Item)}>";
 
     /// <summary>The expression for the metadata the client (de)serializes a type with.</summary>
-    public string Info(TypeRef type) => $"{Context}.Info<{Of(type)}>()";
+    public string Info(TypeRef type) => $"{Metadata}.Info<{Of(type)}>()";
 
     /// <summary>The expression for the metadata a JSON response is read with: a list as the read-only list the method returns.</summary>
     public string ResponseInfo(TypeUse response) =>
-        $"{Context}.Info<{(response.Type is ListRef ? OfResponse(response) : Of(response.Type))}>()";
+        $"{Metadata}.Info<{(response.Type is ListRef ? OfResponse(response) : Of(response.Type))}>()";
 
     /// <summary>The C# type a method returns for a JSON response: lists are read-only there.</summary>
     public string OfResponse(TypeUse use) => use.Type switch

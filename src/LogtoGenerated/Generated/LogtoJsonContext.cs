@@ -4,1501 +4,2214 @@
 
 namespace LogtoGenerated;
 
-/// <summary>System.Text.Json metadata for every type of the Management API, generated at compile time: no reflection, trim- and AOT-safe.</summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSample), TypeInfoPropertyName = "AccessTokenContextSample")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleGrant), TypeInfoPropertyName = "AccessTokenContextSampleGrant")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleInteraction), TypeInfoPropertyName = "AccessTokenContextSampleInteraction")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleOrganization), TypeInfoPropertyName = "AccessTokenContextSampleOrganization")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUser), TypeInfoPropertyName = "AccessTokenContextSampleUser")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole), TypeInfoPropertyName = "AccessTokenContextSampleUserOrganizationRole")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRole), TypeInfoPropertyName = "AccessTokenContextSampleUserRole")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope), TypeInfoPropertyName = "AccessTokenContextSampleUserRoleScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity), TypeInfoPropertyName = "AccessTokenContextSampleUserSsoIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenJwtCustomizer), TypeInfoPropertyName = "AccessTokenJwtCustomizer")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccessTokenSample), TypeInfoPropertyName = "AccessTokenSample")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl), TypeInfoPropertyName = "AccountCenterFieldControl")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccountCenterSettings), TypeInfoPropertyName = "AccountCenterSettings")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccountCenterSettingsFields), TypeInfoPropertyName = "AccountCenterSettingsFields")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AcsUrl), TypeInfoPropertyName = "AcsUrl")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AcsUrlBinding), TypeInfoPropertyName = "AcsUrlBinding")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ActionConfig), TypeInfoPropertyName = "ActionConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ActionListItem), TypeInfoPropertyName = "ActionListItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>), TypeInfoPropertyName = "ActionListItemReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ActionType), TypeInfoPropertyName = "ActionType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ActiveRequest), TypeInfoPropertyName = "ActiveRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ActiveUserCounts), TypeInfoPropertyName = "ActiveUserCounts")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddOneTimeTokensRequest), TypeInfoPropertyName = "AddOneTimeTokensRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AdditionalScope), TypeInfoPropertyName = "AdditionalScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfig), TypeInfoPropertyName = "AddressRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfigPart), TypeInfoPropertyName = "AddressRequestConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AddressRequestConfigPartName), TypeInfoPropertyName = "AddressRequestConfigPartName")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AdminConsoleConfig), TypeInfoPropertyName = "AdminConsoleConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy), TypeInfoPropertyName = "AgreeToTermsPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AllowUploadMimeType), TypeInfoPropertyName = "AllowUploadMimeType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AllowedChars), TypeInfoPropertyName = "AllowedChars")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Application), TypeInfoPropertyName = "Application")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationAccessControl), TypeInfoPropertyName = "ApplicationAccessControl")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationIdsRequest), TypeInfoPropertyName = "ApplicationIdsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadata), TypeInfoPropertyName = "ApplicationProtectedAppMetadata")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain), TypeInfoPropertyName = "ApplicationProtectedAppMetadataCustomDomain")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>), TypeInfoPropertyName = "ApplicationProtectedAppMetadataCustomDomainReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>), TypeInfoPropertyName = "ApplicationReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationSecret), TypeInfoPropertyName = "ApplicationSecret")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>), TypeInfoPropertyName = "ApplicationSecretReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationSignInExperience), TypeInfoPropertyName = "ApplicationSignInExperience")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationType), TypeInfoPropertyName = "ApplicationType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationUserConsentOrganizations), TypeInfoPropertyName = "ApplicationUserConsentOrganizations")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationWithIsAdmin), TypeInfoPropertyName = "ApplicationWithIsAdmin")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest), TypeInfoPropertyName = "AssertSingleSignOnSamlRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest), TypeInfoPropertyName = "AssignOrganizationRolesToApplicationsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest), TypeInfoPropertyName = "AssignOrganizationRolesToUsersRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AttributeMapping), TypeInfoPropertyName = "AttributeMapping")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(bool), TypeInfoPropertyName = "Boolean")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Branding), TypeInfoPropertyName = "Branding")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaConfig), TypeInfoPropertyName = "CaptchaConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaConfigMode), TypeInfoPropertyName = "CaptchaConfigMode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaConfigType), TypeInfoPropertyName = "CaptchaConfigType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaProvider), TypeInfoPropertyName = "CaptchaProvider")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaProviderConfig), TypeInfoPropertyName = "CaptchaProviderConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise), TypeInfoPropertyName = "CaptchaProviderConfigRecaptchaEnterprise")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile), TypeInfoPropertyName = "CaptchaProviderConfigTurnstile")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CharacterTypes), TypeInfoPropertyName = "CharacterTypes")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceObjectResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceWithIssuesResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue), TypeInfoPropertyName = "CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckboxDefaultValue), TypeInfoPropertyName = "CheckboxDefaultValue")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckboxRequestConfig), TypeInfoPropertyName = "CheckboxRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CheckedChargeNotification), TypeInfoPropertyName = "CheckedChargeNotification")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CimdConfig), TypeInfoPropertyName = "CimdConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CleanupDomainsRequest), TypeInfoPropertyName = "CleanupDomainsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CleanupDomainsResult), TypeInfoPropertyName = "CleanupDomainsResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ClientCredentialsContextSample), TypeInfoPropertyName = "ClientCredentialsContextSample")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer), TypeInfoPropertyName = "ClientCredentialsJwtCustomizer")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ClientCredentialsTokenSample), TypeInfoPropertyName = "ClientCredentialsTokenSample")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CloudflareData), TypeInfoPropertyName = "CloudflareData")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CloudflareDataSsl), TypeInfoPropertyName = "CloudflareDataSsl")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Color), TypeInfoPropertyName = "Color")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConfigOption), TypeInfoPropertyName = "ConfigOption")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConfigPartConfig), TypeInfoPropertyName = "ConfigPartConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Connector), TypeInfoPropertyName = "Connector")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorAuthorizationUri), TypeInfoPropertyName = "ConnectorAuthorizationUri")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorFactory), TypeInfoPropertyName = "ConnectorFactory")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>), TypeInfoPropertyName = "ConnectorFactoryReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorMetadata), TypeInfoPropertyName = "ConnectorMetadata")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorPlatform), TypeInfoPropertyName = "ConnectorPlatform")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>), TypeInfoPropertyName = "ConnectorReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorType), TypeInfoPropertyName = "ConnectorType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ContentType), TypeInfoPropertyName = "ContentType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ContextSampleApplication), TypeInfoPropertyName = "ContextSampleApplication")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CountWithDelta), TypeInfoPropertyName = "CountWithDelta")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateApplicationRequest), TypeInfoPropertyName = "CreateApplicationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest), TypeInfoPropertyName = "CreateConnectorAuthorizationUriRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateConnectorRequest), TypeInfoPropertyName = "CreateConnectorRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateConnectorTestRequest), TypeInfoPropertyName = "CreateConnectorTestRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest), TypeInfoPropertyName = "CreateCustomProfileFieldAddressRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest), TypeInfoPropertyName = "CreateCustomProfileFieldCheckboxRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest), TypeInfoPropertyName = "CreateCustomProfileFieldDateRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest), TypeInfoPropertyName = "CreateCustomProfileFieldFullnameRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest), TypeInfoPropertyName = "CreateCustomProfileFieldNumberRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest), TypeInfoPropertyName = "CreateCustomProfileFieldRegexRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldRequest), TypeInfoPropertyName = "CreateCustomProfileFieldRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>), TypeInfoPropertyName = "CreateCustomProfileFieldRequestList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest), TypeInfoPropertyName = "CreateCustomProfileFieldSelectRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest), TypeInfoPropertyName = "CreateCustomProfileFieldTextRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest), TypeInfoPropertyName = "CreateCustomProfileFieldUrlRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateDomainRequest), TypeInfoPropertyName = "CreateDomainRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateHookRequest), TypeInfoPropertyName = "CreateHookRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateHookTestRequest), TypeInfoPropertyName = "CreateHookTestRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateOrganizationInvitationRequest), TypeInfoPropertyName = "CreateOrganizationInvitationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest), TypeInfoPropertyName = "CreateOrganizationJitEmailDomainRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateOrganizationRequest), TypeInfoPropertyName = "CreateOrganizationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateOrganizationRoleRequest), TypeInfoPropertyName = "CreateOrganizationRoleRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateResourceRequest), TypeInfoPropertyName = "CreateResourceRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateRoleRequest), TypeInfoPropertyName = "CreateRoleRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateSamlApplicationRequest), TypeInfoPropertyName = "CreateSamlApplicationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest), TypeInfoPropertyName = "CreateSamlApplicationSecretRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateSamlAuthnRequest), TypeInfoPropertyName = "CreateSamlAuthnRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateScopeRequest), TypeInfoPropertyName = "CreateScopeRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateSecretRequest), TypeInfoPropertyName = "CreateSecretRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateSsoConnectorRequest), TypeInfoPropertyName = "CreateSsoConnectorRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest), TypeInfoPropertyName = "CreateSsoConnectorSigningKeyRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateSubjectTokenRequest), TypeInfoPropertyName = "CreateSubjectTokenRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserIdentityRequest), TypeInfoPropertyName = "CreateUserIdentityRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest), TypeInfoPropertyName = "CreateUserMfaVerificationBackupCodeRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse), TypeInfoPropertyName = "CreateUserMfaVerificationBackupCodeResponse")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationRequest), TypeInfoPropertyName = "CreateUserMfaVerificationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationResponse), TypeInfoPropertyName = "CreateUserMfaVerificationResponse")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest), TypeInfoPropertyName = "CreateUserMfaVerificationTotpRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse), TypeInfoPropertyName = "CreateUserMfaVerificationTotpResponse")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest), TypeInfoPropertyName = "CreateUserMfaVerificationWithCodesRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest), TypeInfoPropertyName = "CreateUserMfaVerificationWithSecretRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateUserRequest), TypeInfoPropertyName = "CreateUserRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateVerificationCodeRequest), TypeInfoPropertyName = "CreateVerificationCodeRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest), TypeInfoPropertyName = "CreateVerificationCodeWithEmailRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest), TypeInfoPropertyName = "CreateVerificationCodeWithPhoneRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomClientMetadata), TypeInfoPropertyName = "CustomClientMetadata")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomPhrase), TypeInfoPropertyName = "CustomPhrase")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>), TypeInfoPropertyName = "CustomPhraseReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileField), TypeInfoPropertyName = "CustomProfileField")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfig), TypeInfoPropertyName = "CustomProfileFieldConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfigPart), TypeInfoPropertyName = "CustomProfileFieldConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>), TypeInfoPropertyName = "CustomProfileFieldReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomProfileFieldType), TypeInfoPropertyName = "CustomProfileFieldType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomUiAssets), TypeInfoPropertyName = "CustomUiAssets")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CustomUiCsp), TypeInfoPropertyName = "CustomUiCsp")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DateRequestConfig), TypeInfoPropertyName = "DateRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.DateTimeOffset), TypeInfoPropertyName = "DateTimeOffset")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DauCurve), TypeInfoPropertyName = "DauCurve")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest), TypeInfoPropertyName = "DeleteSentinelActivitiesRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification), TypeInfoPropertyName = "DevelopmentTenantMigrationNotification")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DnsRecord), TypeInfoPropertyName = "DnsRecord")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Domain), TypeInfoPropertyName = "Domain")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>), TypeInfoPropertyName = "DomainReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainStatus), TypeInfoPropertyName = "DomainStatus")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainVerificationFile), TypeInfoPropertyName = "DomainVerificationFile")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.DomainVerificationFileContentType), TypeInfoPropertyName = "DomainVerificationFileContentType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>), TypeInfoPropertyName = "DomainVerificationFileReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(double), TypeInfoPropertyName = "Double")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailBlocklistPolicy), TypeInfoPropertyName = "EmailBlocklistPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailTemplate), TypeInfoPropertyName = "EmailTemplate")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailTemplateDetails), TypeInfoPropertyName = "EmailTemplateDetails")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>), TypeInfoPropertyName = "EmailTemplateReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EmailTemplates), TypeInfoPropertyName = "EmailTemplates")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EnabledExtendedClaim), TypeInfoPropertyName = "EnabledExtendedClaim")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.EnabledSetting), TypeInfoPropertyName = "EnabledSetting")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ExecutionStats), TypeInfoPropertyName = "ExecutionStats")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FeaturedApplication), TypeInfoPropertyName = "FeaturedApplication")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FeaturedUser), TypeInfoPropertyName = "FeaturedUser")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Fingerprints), TypeInfoPropertyName = "Fingerprints")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FingerprintsSha256), TypeInfoPropertyName = "FingerprintsSha256")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ForgotPassword), TypeInfoPropertyName = "ForgotPassword")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ForgotPasswordMethod), TypeInfoPropertyName = "ForgotPasswordMethod")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItem), TypeInfoPropertyName = "FormItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemMultiSelect), TypeInfoPropertyName = "FormItemMultiSelect")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemObject), TypeInfoPropertyName = "FormItemObject")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemObjectType), TypeInfoPropertyName = "FormItemObjectType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemSelect), TypeInfoPropertyName = "FormItemSelect")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FormItemSelectSelectItem), TypeInfoPropertyName = "FormItemSelectSelectItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfig), TypeInfoPropertyName = "FullnameRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPart), TypeInfoPropertyName = "FullnameRequestConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPartName), TypeInfoPropertyName = "FullnameRequestConfigPartName")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.GetUserIdentityResponse), TypeInfoPropertyName = "GetUserIdentityResponse")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.GoogleOneTap), TypeInfoPropertyName = "GoogleOneTap")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HasuraAuth), TypeInfoPropertyName = "HasuraAuth")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Hook), TypeInfoPropertyName = "Hook")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookConfig), TypeInfoPropertyName = "HookConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookEvent), TypeInfoPropertyName = "HookEvent")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookRecentLog), TypeInfoPropertyName = "HookRecentLog")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>), TypeInfoPropertyName = "HookRecentLogReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookWithExecutionStats), TypeInfoPropertyName = "HookWithExecutionStats")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>), TypeInfoPropertyName = "HookWithExecutionStatsReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), TypeInfoPropertyName = "IDictionaryStringJsonElement")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>), TypeInfoPropertyName = "IDictionaryStringString")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>), TypeInfoPropertyName = "IDictionaryStringUserSessionPayloadAuthorization")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>), TypeInfoPropertyName = "IListAccessTokenContextSampleUserOrganizationRole")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>), TypeInfoPropertyName = "IListAccessTokenContextSampleUserRole")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>), TypeInfoPropertyName = "IListAccessTokenContextSampleUserRoleScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>), TypeInfoPropertyName = "IListAccessTokenContextSampleUserSsoIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>), TypeInfoPropertyName = "IListAdditionalScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>), TypeInfoPropertyName = "IListAddressRequestConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>), TypeInfoPropertyName = "IListAllowUploadMimeType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>), TypeInfoPropertyName = "IListApplicationProtectedAppMetadataCustomDomain")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>), TypeInfoPropertyName = "IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>), TypeInfoPropertyName = "IListConfigOption")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>), TypeInfoPropertyName = "IListCustomProfileField")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>), TypeInfoPropertyName = "IListCustomProfileFieldConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>), TypeInfoPropertyName = "IListDauCurve")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>), TypeInfoPropertyName = "IListDnsRecord")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>), TypeInfoPropertyName = "IListDomainVerificationFile")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>), TypeInfoPropertyName = "IListEnabledExtendedClaim")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>), TypeInfoPropertyName = "IListFeaturedApplication")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>), TypeInfoPropertyName = "IListFeaturedUser")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>), TypeInfoPropertyName = "IListForgotPasswordMethod")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>), TypeInfoPropertyName = "IListFormItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>), TypeInfoPropertyName = "IListFormItemSelectSelectItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>), TypeInfoPropertyName = "IListFullnameRequestConfigPart")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>), TypeInfoPropertyName = "IListHookEvent")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>), TypeInfoPropertyName = "IListIdAndName")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>), TypeInfoPropertyName = "IListIdNameAndDescription")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>), TypeInfoPropertyName = "IListMfaFactor")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>), TypeInfoPropertyName = "IListNamedItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>), TypeInfoPropertyName = "IListOrganization")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>), TypeInfoPropertyName = "IListOrganizationRoleRule")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>), TypeInfoPropertyName = "IListOrganizationRoleWithScopesAndResourceScopesResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>), TypeInfoPropertyName = "IListPageRule")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>), TypeInfoPropertyName = "IListReplaceEmailTemplatesRequestTemplate")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>), TypeInfoPropertyName = "IListResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>), TypeInfoPropertyName = "IListSecondaryIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>), TypeInfoPropertyName = "IListSelectItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>), TypeInfoPropertyName = "IListShowCondition")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>), TypeInfoPropertyName = "IListSignInExperienceConfigSsoConnector")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>), TypeInfoPropertyName = "IListSignInIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>), TypeInfoPropertyName = "IListSignInMethod")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>), TypeInfoPropertyName = "IListSocialConnector")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>), TypeInfoPropertyName = "IListSocialIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>), TypeInfoPropertyName = "IListSsoIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>), TypeInfoPropertyName = "IListSsoIdentityWithTokenSecret")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>), TypeInfoPropertyName = "IListUpdateCustomProfileFieldsSieOrderRequestOrder")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>), TypeInfoPropertyName = "IListUserConsentScopesResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>), TypeInfoPropertyName = "IListUserGrantsGrant")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>), TypeInfoPropertyName = "IListUserScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>), TypeInfoPropertyName = "IListUserSession")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>), TypeInfoPropertyName = "IListUsernameCaseSensitivityConflictsSample")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>), TypeInfoPropertyName = "IListValidationError")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>), TypeInfoPropertyName = "IListVerificationRecord")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdAndName), TypeInfoPropertyName = "IdAndName")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdNameAndDescription), TypeInfoPropertyName = "IdNameAndDescription")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.IdTokenConfig), TypeInfoPropertyName = "IdTokenConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Identifier), TypeInfoPropertyName = "Identifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(int), TypeInfoPropertyName = "Int32")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.InteractionEvent), TypeInfoPropertyName = "InteractionEvent")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement), TypeInfoPropertyName = "JsonElement")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.Nodes.JsonNode), TypeInfoPropertyName = "JsonNode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>), TypeInfoPropertyName = "JsonNodeMap")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.Nodes.JsonObject), TypeInfoPropertyName = "JsonObject")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.JwtCustomizer), TypeInfoPropertyName = "JwtCustomizer")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.JwtCustomizerListItem), TypeInfoPropertyName = "JwtCustomizerListItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken), TypeInfoPropertyName = "JwtCustomizerListItemJwtAccessToken")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials), TypeInfoPropertyName = "JwtCustomizerListItemJwtClientCredentials")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>), TypeInfoPropertyName = "JwtCustomizerListItemReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.JwtCustomizerRequest), TypeInfoPropertyName = "JwtCustomizerRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.JwtCustomizerTokenTypePath), TypeInfoPropertyName = "JwtCustomizerTokenTypePath")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.LanguageInfo), TypeInfoPropertyName = "LanguageInfo")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.LanguageTag), TypeInfoPropertyName = "LanguageTag")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.LastSubmission), TypeInfoPropertyName = "LastSubmission")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Log), TypeInfoPropertyName = "Log")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.LogPayload), TypeInfoPropertyName = "LogPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.LogPayloadError), TypeInfoPropertyName = "LogPayloadError")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.LogPayloadResult), TypeInfoPropertyName = "LogPayloadResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>), TypeInfoPropertyName = "LogReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MessagePayload), TypeInfoPropertyName = "MessagePayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MessagePayloadWithCode), TypeInfoPropertyName = "MessagePayloadWithCode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Mfa), TypeInfoPropertyName = "Mfa")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MfaFactor), TypeInfoPropertyName = "MfaFactor")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.MfaPolicy), TypeInfoPropertyName = "MfaPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NameIdFormat), TypeInfoPropertyName = "NameIdFormat")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NamedItem), TypeInfoPropertyName = "NamedItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NewUserCounts), TypeInfoPropertyName = "NewUserCounts")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl?), TypeInfoPropertyName = "NullableAccountCenterFieldControl")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy?), TypeInfoPropertyName = "NullableAgreeToTermsPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ApplicationType?), TypeInfoPropertyName = "NullableApplicationType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(bool?), TypeInfoPropertyName = "NullableBoolean")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.CaptchaConfigMode?), TypeInfoPropertyName = "NullableCaptchaConfigMode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ConnectorPlatform?), TypeInfoPropertyName = "NullableConnectorPlatform")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ContentType?), TypeInfoPropertyName = "NullableContentType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.DateTimeOffset?), TypeInfoPropertyName = "NullableDateTimeOffset")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(double?), TypeInfoPropertyName = "NullableDouble")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.HookEvent?), TypeInfoPropertyName = "NullableHookEvent")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.InteractionEvent?), TypeInfoPropertyName = "NullableInteractionEvent")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NameIdFormat?), TypeInfoPropertyName = "NullableNameIdFormat")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcKeyStatus?), TypeInfoPropertyName = "NullableOidcKeyStatus")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OnExecutionError?), TypeInfoPropertyName = "NullableOnExecutionError")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?), TypeInfoPropertyName = "NullableOrganizationRequiredMfaPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordAlgorithm?), TypeInfoPropertyName = "NullablePasswordAlgorithm")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleType?), TypeInfoPropertyName = "NullableRoleType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInMode?), TypeInfoPropertyName = "NullableSignInMode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm?), TypeInfoPropertyName = "NullableSigningKeyAlgorithm")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.NumberRequestConfig), TypeInfoPropertyName = "NumberRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcClientMetadata), TypeInfoPropertyName = "OidcClientMetadata")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcKey), TypeInfoPropertyName = "OidcKey")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcKeyKeyType), TypeInfoPropertyName = "OidcKeyKeyType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>), TypeInfoPropertyName = "OidcKeyReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcKeyStatus), TypeInfoPropertyName = "OidcKeyStatus")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OidcSessionConfig), TypeInfoPropertyName = "OidcSessionConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OnExecutionError), TypeInfoPropertyName = "OnExecutionError")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OneTimeToken), TypeInfoPropertyName = "OneTimeToken")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OneTimeTokenContext), TypeInfoPropertyName = "OneTimeTokenContext")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>), TypeInfoPropertyName = "OneTimeTokenReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OneTimeTokenStatus), TypeInfoPropertyName = "OneTimeTokenStatus")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Organization), TypeInfoPropertyName = "Organization")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationApplication), TypeInfoPropertyName = "OrganizationApplication")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>), TypeInfoPropertyName = "OrganizationApplicationReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationIdsRequest), TypeInfoPropertyName = "OrganizationIdsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationInvitation), TypeInfoPropertyName = "OrganizationInvitation")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>), TypeInfoPropertyName = "OrganizationInvitationReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationInvitationStatus), TypeInfoPropertyName = "OrganizationInvitationStatus")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationJitEmailDomain), TypeInfoPropertyName = "OrganizationJitEmailDomain")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>), TypeInfoPropertyName = "OrganizationJitEmailDomainReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy), TypeInfoPropertyName = "OrganizationRequiredMfaPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRole), TypeInfoPropertyName = "OrganizationRole")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleAssignmentResult), TypeInfoPropertyName = "OrganizationRoleAssignmentResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleIdsRequest), TypeInfoPropertyName = "OrganizationRoleIdsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>), TypeInfoPropertyName = "OrganizationRoleReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleRule), TypeInfoPropertyName = "OrganizationRoleRule")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopes")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope), TypeInfoPropertyName = "OrganizationRoleWithScopesAndResourceScopesResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationRolesRequest), TypeInfoPropertyName = "OrganizationRolesRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationScope), TypeInfoPropertyName = "OrganizationScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationScopeIdsRequest), TypeInfoPropertyName = "OrganizationScopeIdsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>), TypeInfoPropertyName = "OrganizationScopeReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationUser), TypeInfoPropertyName = "OrganizationUser")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationUserAssignmentResult), TypeInfoPropertyName = "OrganizationUserAssignmentResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>), TypeInfoPropertyName = "OrganizationUserReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationWithRoles), TypeInfoPropertyName = "OrganizationWithRoles")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>), TypeInfoPropertyName = "OrganizationWithRolesReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers), TypeInfoPropertyName = "OrganizationWithUsersCountAndFeaturedUsers")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>), TypeInfoPropertyName = "OrganizationWithUsersCountAndFeaturedUsersReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PageRule), TypeInfoPropertyName = "PageRule")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasskeySignIn), TypeInfoPropertyName = "PasskeySignIn")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordAlgorithm), TypeInfoPropertyName = "PasswordAlgorithm")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordExpiration), TypeInfoPropertyName = "PasswordExpiration")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays), TypeInfoPropertyName = "PasswordExpirationWithValidPeriodDays")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordPolicy), TypeInfoPropertyName = "PasswordPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordPolicyLength), TypeInfoPropertyName = "PasswordPolicyLength")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordPolicyRejects), TypeInfoPropertyName = "PasswordPolicyRejects")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PasswordRequest), TypeInfoPropertyName = "PasswordRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.PersonalAccessToken), TypeInfoPropertyName = "PersonalAccessToken")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>), TypeInfoPropertyName = "PersonalAccessTokenReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>), TypeInfoPropertyName = "PresenceAcsUrl")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>), TypeInfoPropertyName = "PresenceCustomUiAssets")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>), TypeInfoPropertyName = "PresenceIListForgotPasswordMethod")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>), TypeInfoPropertyName = "PresenceIListNamedItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>), TypeInfoPropertyName = "PresenceJsonNode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>), TypeInfoPropertyName = "PresenceJsonObject")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>), TypeInfoPropertyName = "PresenceNullableHookEvent")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<string?>), TypeInfoPropertyName = "PresenceString")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>), TypeInfoPropertyName = "PresenceUpdateApplicationRequestProtectedAppMetadata")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ProtectedAppMetadata), TypeInfoPropertyName = "ProtectedAppMetadata")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ProtectedApps), TypeInfoPropertyName = "ProtectedApps")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ProviderName), TypeInfoPropertyName = "ProviderName")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ProviderType), TypeInfoPropertyName = "ProviderType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RegexRequestConfig), TypeInfoPropertyName = "RegexRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest), TypeInfoPropertyName = "ReplaceApplicationSignInExperienceRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest), TypeInfoPropertyName = "ReplaceDomainVerificationFilesRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest), TypeInfoPropertyName = "ReplaceEmailTemplatesRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate), TypeInfoPropertyName = "ReplaceEmailTemplatesRequestTemplate")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest), TypeInfoPropertyName = "ReplaceOneTimeTokenStatusRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest), TypeInfoPropertyName = "ReplaceOrganizationInvitationStatusRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus), TypeInfoPropertyName = "ReplaceOrganizationInvitationStatusRequestStatus")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest), TypeInfoPropertyName = "ReplaceOrganizationJitEmailDomainsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Resource), TypeInfoPropertyName = "Resource")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ResourceScope), TypeInfoPropertyName = "ResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>), TypeInfoPropertyName = "ResourceScopeReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ResourceWithScopes), TypeInfoPropertyName = "ResourceWithScopes")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>), TypeInfoPropertyName = "ResourceWithScopesReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.Role), TypeInfoPropertyName = "Role")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleAssignmentResult), TypeInfoPropertyName = "RoleAssignmentResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleIdsRequest), TypeInfoPropertyName = "RoleIdsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleListItem), TypeInfoPropertyName = "RoleListItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>), TypeInfoPropertyName = "RoleListItemReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>), TypeInfoPropertyName = "RoleReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleReplacementResult), TypeInfoPropertyName = "RoleReplacementResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleScope), TypeInfoPropertyName = "RoleScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>), TypeInfoPropertyName = "RoleScopeReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RoleType), TypeInfoPropertyName = "RoleType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.RotateOidcKeysRequest), TypeInfoPropertyName = "RotateOidcKeysRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SamlApplication), TypeInfoPropertyName = "SamlApplication")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ScopeIdsRequest), TypeInfoPropertyName = "ScopeIdsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SecondaryIdentifier), TypeInfoPropertyName = "SecondaryIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SecondaryIdentifierIdentifier), TypeInfoPropertyName = "SecondaryIdentifierIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SelectItem), TypeInfoPropertyName = "SelectItem")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SelectRequestConfig), TypeInfoPropertyName = "SelectRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SentinelPolicy), TypeInfoPropertyName = "SentinelPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ShowCondition), TypeInfoPropertyName = "ShowCondition")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignIn), TypeInfoPropertyName = "SignIn")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExp), TypeInfoPropertyName = "SignInExp")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceColor), TypeInfoPropertyName = "SignInExperienceColor")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceConfig), TypeInfoPropertyName = "SignInExperienceConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector), TypeInfoPropertyName = "SignInExperienceConfigSsoConnector")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInExperiencePhrase), TypeInfoPropertyName = "SignInExperiencePhrase")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>), TypeInfoPropertyName = "SignInExperiencePhraseMap")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInIdentifier), TypeInfoPropertyName = "SignInIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInMethod), TypeInfoPropertyName = "SignInMethod")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignInMode), TypeInfoPropertyName = "SignInMode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SignUp), TypeInfoPropertyName = "SignUp")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SigningKey), TypeInfoPropertyName = "SigningKey")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm), TypeInfoPropertyName = "SigningKeyAlgorithm")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>), TypeInfoPropertyName = "SigningKeyReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialConnector), TypeInfoPropertyName = "SocialConnector")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialIdentity), TypeInfoPropertyName = "SocialIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SocialSignIn), TypeInfoPropertyName = "SocialSignIn")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnector), TypeInfoPropertyName = "SsoConnector")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnectorBranding), TypeInfoPropertyName = "SsoConnectorBranding")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnectorData), TypeInfoPropertyName = "SsoConnectorData")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>), TypeInfoPropertyName = "SsoConnectorDataReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnectorIdsRequest), TypeInfoPropertyName = "SsoConnectorIdsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoConnectorProvider), TypeInfoPropertyName = "SsoConnectorProvider")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>), TypeInfoPropertyName = "SsoConnectorProviderReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>), TypeInfoPropertyName = "SsoConnectorReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentity), TypeInfoPropertyName = "SsoIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentityTokenSecret), TypeInfoPropertyName = "SsoIdentityTokenSecret")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SsoIdentityWithTokenSecret), TypeInfoPropertyName = "SsoIdentityWithTokenSecret")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(string), TypeInfoPropertyName = "String")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>), TypeInfoPropertyName = "StringList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SubjectToken), TypeInfoPropertyName = "SubjectToken")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.SystemApplicationConfig), TypeInfoPropertyName = "SystemApplicationConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TargetType), TypeInfoPropertyName = "TargetType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TemplateType), TypeInfoPropertyName = "TemplateType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TestActionRequest), TypeInfoPropertyName = "TestActionRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest), TypeInfoPropertyName = "TestJwtCustomizerAccessTokenRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest), TypeInfoPropertyName = "TestJwtCustomizerClientCredentialsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TestJwtCustomizerRequest), TypeInfoPropertyName = "TestJwtCustomizerRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TextRequestConfig), TypeInfoPropertyName = "TextRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TokenSampleAud), TypeInfoPropertyName = "TokenSampleAud")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TokenSecret), TypeInfoPropertyName = "TokenSecret")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TokenSecretMetadata), TypeInfoPropertyName = "TokenSecretMetadata")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TotalUserCount), TypeInfoPropertyName = "TotalUserCount")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.TrustedDevice), TypeInfoPropertyName = "TrustedDevice")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest), TypeInfoPropertyName = "UpdateAccountCenterSettingsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateActionRequest), TypeInfoPropertyName = "UpdateActionRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest), TypeInfoPropertyName = "UpdateAdminConsoleConfigRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateApplicationRequest), TypeInfoPropertyName = "UpdateApplicationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata), TypeInfoPropertyName = "UpdateApplicationRequestProtectedAppMetadata")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCaptchaProviderRequest), TypeInfoPropertyName = "UpdateCaptchaProviderRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateConnectorRequest), TypeInfoPropertyName = "UpdateConnectorRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameAddressRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameCheckboxRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameDateRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameFullnameRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameNumberRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameRegexRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameSelectRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameTextRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldByNameUrlRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest), TypeInfoPropertyName = "UpdateCustomProfileFieldsSieOrderRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder), TypeInfoPropertyName = "UpdateCustomProfileFieldsSieOrderRequestOrder")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest), TypeInfoPropertyName = "UpdateEmailTemplateDetailsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateHookRequest), TypeInfoPropertyName = "UpdateHookRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest), TypeInfoPropertyName = "UpdateOidcSessionConfigRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateOrganizationRequest), TypeInfoPropertyName = "UpdateOrganizationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateOrganizationRoleRequest), TypeInfoPropertyName = "UpdateOrganizationRoleRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest), TypeInfoPropertyName = "UpdatePersonalAccessTokenNameRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest), TypeInfoPropertyName = "UpdateResourceIsDefaultRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateResourceRequest), TypeInfoPropertyName = "UpdateResourceRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateRoleRequest), TypeInfoPropertyName = "UpdateRoleRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateSamlApplicationRequest), TypeInfoPropertyName = "UpdateSamlApplicationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateScopeRequest), TypeInfoPropertyName = "UpdateScopeRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequest), TypeInfoPropertyName = "UpdateSignInExpRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy), TypeInfoPropertyName = "UpdateSignInExpRequestPasswordPolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes), TypeInfoPropertyName = "UpdateSignInExpRequestPasswordPolicyCharacterTypes")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength), TypeInfoPropertyName = "UpdateSignInExpRequestPasswordPolicyLength")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects), TypeInfoPropertyName = "UpdateSignInExpRequestPasswordPolicyRejects")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateSsoConnectorRequest), TypeInfoPropertyName = "UpdateSsoConnectorRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserCustomDataRequest), TypeInfoPropertyName = "UpdateUserCustomDataRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest), TypeInfoPropertyName = "UpdateUserIsSuspendedRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest), TypeInfoPropertyName = "UpdateUserLogtoConfigsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa), TypeInfoPropertyName = "UpdateUserLogtoConfigsRequestMfa")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn), TypeInfoPropertyName = "UpdateUserLogtoConfigsRequestPasskeySignIn")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest), TypeInfoPropertyName = "UpdateUserPasswordExpirationRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserProfileRequest), TypeInfoPropertyName = "UpdateUserProfileRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpdateUserRequest), TypeInfoPropertyName = "UpdateUserRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UploadCustomUiAssetsResult), TypeInfoPropertyName = "UploadCustomUiAssetsResult")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UpsertJwtCustomizerRequest), TypeInfoPropertyName = "UpsertJwtCustomizerRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UrlRequestConfig), TypeInfoPropertyName = "UrlRequestConfig")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.User), TypeInfoPropertyName = "User")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAgentParsed), TypeInfoPropertyName = "UserAgentParsed")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAgentParsedBrowser), TypeInfoPropertyName = "UserAgentParsedBrowser")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAgentParsedCpu), TypeInfoPropertyName = "UserAgentParsedCpu")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAgentParsedDevice), TypeInfoPropertyName = "UserAgentParsedDevice")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAgentParsedEngine), TypeInfoPropertyName = "UserAgentParsedEngine")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAllIdentities), TypeInfoPropertyName = "UserAllIdentities")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAsset), TypeInfoPropertyName = "UserAsset")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAssetServiceStatus), TypeInfoPropertyName = "UserAssetServiceStatus")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserAssetServiceStatusStatus), TypeInfoPropertyName = "UserAssetServiceStatusStatus")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopeScopeType), TypeInfoPropertyName = "UserConsentScopeScopeType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopes), TypeInfoPropertyName = "UserConsentScopes")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesRequest), TypeInfoPropertyName = "UserConsentScopesRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScope), TypeInfoPropertyName = "UserConsentScopesResourceScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource), TypeInfoPropertyName = "UserConsentScopesResourceScopeResource")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrants), TypeInfoPropertyName = "UserGrants")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsAppType), TypeInfoPropertyName = "UserGrantsAppType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsGrant), TypeInfoPropertyName = "UserGrantsGrant")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserGrantsGrantPayload), TypeInfoPropertyName = "UserGrantsGrantPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserHasPassword), TypeInfoPropertyName = "UserHasPassword")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserIdentity), TypeInfoPropertyName = "UserIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>), TypeInfoPropertyName = "UserIdentityMap")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserIdsRequest), TypeInfoPropertyName = "UserIdsRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserInfo), TypeInfoPropertyName = "UserInfo")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserLogtoConfigs), TypeInfoPropertyName = "UserLogtoConfigs")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserLogtoConfigsMfa), TypeInfoPropertyName = "UserLogtoConfigsMfa")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn), TypeInfoPropertyName = "UserLogtoConfigsPasskeySignIn")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserMfaVerification), TypeInfoPropertyName = "UserMfaVerification")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>), TypeInfoPropertyName = "UserMfaVerificationReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserProfile), TypeInfoPropertyName = "UserProfile")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserProfileAddress), TypeInfoPropertyName = "UserProfileAddress")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>), TypeInfoPropertyName = "UserReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserScope), TypeInfoPropertyName = "UserScope")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSession), TypeInfoPropertyName = "UserSession")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionPayload), TypeInfoPropertyName = "UserSessionPayload")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionPayloadAuthorization), TypeInfoPropertyName = "UserSessionPayloadAuthorization")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget), TypeInfoPropertyName = "UserSessionRevokeGrantsTarget")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSessions), TypeInfoPropertyName = "UserSessions")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserSsoIdentity), TypeInfoPropertyName = "UserSsoIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UserWithSsoIdentities), TypeInfoPropertyName = "UserWithSsoIdentities")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>), TypeInfoPropertyName = "UserWithSsoIdentitiesReadOnlyList")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts), TypeInfoPropertyName = "UsernameCaseSensitivityConflicts")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample), TypeInfoPropertyName = "UsernameCaseSensitivityConflictsSample")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.UsernamePolicy), TypeInfoPropertyName = "UsernamePolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.ValidationError), TypeInfoPropertyName = "ValidationError")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationCodePolicy), TypeInfoPropertyName = "VerificationCodePolicy")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecord), TypeInfoPropertyName = "VerificationRecord")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordBackupCode), TypeInfoPropertyName = "VerificationRecordBackupCode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode), TypeInfoPropertyName = "VerificationRecordEmailVerificationCode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordEnterpriseSso), TypeInfoPropertyName = "VerificationRecordEnterpriseSso")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode), TypeInfoPropertyName = "VerificationRecordMfaEmailVerificationCode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode), TypeInfoPropertyName = "VerificationRecordMfaPhoneVerificationCode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity), TypeInfoPropertyName = "VerificationRecordNewPasswordIdentity")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier), TypeInfoPropertyName = "VerificationRecordNewPasswordIdentityIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordOneTimeToken), TypeInfoPropertyName = "VerificationRecordOneTimeToken")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordPassword), TypeInfoPropertyName = "VerificationRecordPassword")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier), TypeInfoPropertyName = "VerificationRecordPasswordIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType), TypeInfoPropertyName = "VerificationRecordPasswordIdentifierType")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode), TypeInfoPropertyName = "VerificationRecordPhoneVerificationCode")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier), TypeInfoPropertyName = "VerificationRecordPhoneVerificationCodeIdentifier")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordSignInPasskey), TypeInfoPropertyName = "VerificationRecordSignInPasskey")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordSocial), TypeInfoPropertyName = "VerificationRecordSocial")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordTotp), TypeInfoPropertyName = "VerificationRecordTotp")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerificationRecordWebAuthn), TypeInfoPropertyName = "VerificationRecordWebAuthn")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerifyOneTimeTokenRequest), TypeInfoPropertyName = "VerifyOneTimeTokenRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeRequest), TypeInfoPropertyName = "VerifyVerificationCodeRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest), TypeInfoPropertyName = "VerifyVerificationCodeWithEmailRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest), TypeInfoPropertyName = "VerifyVerificationCodeWithPhoneRequest")]
-public partial class LogtoJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
+public partial class LogtoJsonContext
 {
-    /// <summary>The metadata of the type spelled name (as LogtoJsonContext.RuntimeName spells it), made by the source generator's method for it; null for any other name.</summary>
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName(string name, global::System.Text.Json.JsonSerializerOptions options) => (name.Length % 64) switch
-    {
-        0 => CreateByName0(name, options),
-        1 => CreateByName1(name, options),
-        2 => CreateByName2(name, options),
-        3 => CreateByName3(name, options),
-        4 => CreateByName4(name, options),
-        5 => CreateByName5(name, options),
-        6 => CreateByName6(name, options),
-        7 => CreateByName7(name, options),
-        8 => CreateByName8(name, options),
-        9 => CreateByName9(name, options),
-        10 => CreateByName10(name, options),
-        11 => CreateByName11(name, options),
-        12 => CreateByName12(name, options),
-        13 => CreateByName13(name, options),
-        14 => CreateByName14(name, options),
-        15 => CreateByName15(name, options),
-        16 => CreateByName16(name, options),
-        17 => CreateByName17(name, options),
-        18 => CreateByName18(name, options),
-        19 => CreateByName19(name, options),
-        20 => CreateByName20(name, options),
-        21 => CreateByName21(name, options),
-        22 => CreateByName22(name, options),
-        23 => CreateByName23(name, options),
-        24 => CreateByName24(name, options),
-        25 => CreateByName25(name, options),
-        26 => CreateByName26(name, options),
-        27 => CreateByName27(name, options),
-        28 => CreateByName28(name, options),
-        29 => CreateByName29(name, options),
-        30 => CreateByName30(name, options),
-        31 => CreateByName31(name, options),
-        32 => CreateByName32(name, options),
-        33 => CreateByName33(name, options),
-        34 => CreateByName34(name, options),
-        35 => CreateByName35(name, options),
-        36 => CreateByName36(name, options),
-        37 => CreateByName37(name, options),
-        38 => CreateByName38(name, options),
-        39 => CreateByName39(name, options),
-        40 => CreateByName40(name, options),
-        41 => CreateByName41(name, options),
-        42 => CreateByName42(name, options),
-        43 => CreateByName43(name, options),
-        44 => CreateByName44(name, options),
-        45 => CreateByName45(name, options),
-        46 => CreateByName46(name, options),
-        47 => CreateByName47(name, options),
-        48 => CreateByName48(name, options),
-        49 => CreateByName49(name, options),
-        50 => CreateByName50(name, options),
-        51 => CreateByName51(name, options),
-        52 => CreateByName52(name, options),
-        53 => CreateByName53(name, options),
-        54 => CreateByName54(name, options),
-        55 => CreateByName55(name, options),
-        56 => CreateByName56(name, options),
-        57 => CreateByName57(name, options),
-        58 => CreateByName58(name, options),
-        59 => CreateByName59(name, options),
-        60 => CreateByName60(name, options),
-        61 => CreateByName61(name, options),
-        62 => CreateByName62(name, options),
-        63 => CreateByName63(name, options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName0(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest" => Create_CreateCustomProfileFieldUrlRequest(options),
-        "global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest" => Create_CreateSamlApplicationSecretRequest(options),
-        "global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector" => Create_SignInExperienceConfigSsoConnector(options),
-        "global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest" => Create_UpdateAccountCenterSettingsRequest(options),
-        "global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>>" => Create_PresenceIListNamedItem(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>" => Create_IListOrganizationRoleWithScopesAndResourceScopesResourceScope(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName1(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenContextSampleInteraction" => Create_AccessTokenContextSampleInteraction(options),
-        "global::LogtoGenerated.Models.ApplicationUserConsentOrganizations" => Create_ApplicationUserConsentOrganizations(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest" => Create_CreateCustomProfileFieldDateRequest(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest" => Create_CreateCustomProfileFieldTextRequest(options),
-        "global::LogtoGenerated.Models.CreateOrganizationInvitationRequest" => Create_CreateOrganizationInvitationRequest(options),
-        "global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest" => Create_CreateSsoConnectorSigningKeyRequest(options),
-        "global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken" => Create_JwtCustomizerListItemJwtAccessToken(options),
-        "global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest" => Create_TestJwtCustomizerAccessTokenRequest(options),
-        "global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest" => Create_UpdateUserPasswordExpirationRequest(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName2(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenContextSampleOrganization" => Create_AccessTokenContextSampleOrganization(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest" => Create_CreateCustomProfileFieldRegexRequest(options),
-        "global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest" => Create_CreateUserMfaVerificationTotpRequest(options),
-        "global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate" => Create_ReplaceEmailTemplatesRequestTemplate(options),
-        "global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest" => Create_UpdatePersonalAccessTokenNameRequest(options),
-        "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy" => Create_UpdateSignInExpRequestPasswordPolicy(options),
-        "global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier" => Create_VerificationRecordPasswordIdentifier(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName3(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope" => Create_AccessTokenContextSampleUserRoleScope(options),
-        "global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest" => Create_AssignOrganizationRolesToUsersRequest(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest" => Create_CreateCustomProfileFieldNumberRequest(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest" => Create_CreateCustomProfileFieldSelectRequest(options),
-        "global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse" => Create_CreateUserMfaVerificationTotpResponse(options),
-        "global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays" => Create_PasswordExpirationWithValidPeriodDays(options),
-        "global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest" => Create_ReplaceDomainVerificationFilesRequest(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest" => Create_UpdateCustomProfileFieldByNameRequest(options),
-        "global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity" => Create_VerificationRecordNewPasswordIdentity(options),
-        "int" => Create_Int32(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName4(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "bool" => Create_Boolean(options),
-        "global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest" => Create_CreateConnectorAuthorizationUriRequest(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest" => Create_CreateCustomProfileFieldAddressRequest(options),
-        "global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest" => Create_CreateVerificationCodeWithEmailRequest(options),
-        "global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest" => Create_CreateVerificationCodeWithPhoneRequest(options),
-        "global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification" => Create_DevelopmentTenantMigrationNotification(options),
-        "global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource" => Create_UserConsentScopesResourceScopeResource(options),
-        "global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample" => Create_UsernameCaseSensitivityConflictsSample(options),
-        "global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest" => Create_VerifyVerificationCodeWithEmailRequest(options),
-        "global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest" => Create_VerifyVerificationCodeWithPhoneRequest(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName5(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "bool?" => Create_NullableBoolean(options),
-        "global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity" => Create_AccessTokenContextSampleUserSsoIdentity(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest" => Create_CreateCustomProfileFieldCheckboxRequest(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest" => Create_CreateCustomProfileFieldFullnameRequest(options),
-        "global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest" => Create_CreateOrganizationJitEmailDomainRequest(options),
-        "global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode" => Create_VerificationRecordEmailVerificationCode(options),
-        "global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode" => Create_VerificationRecordPhoneVerificationCode(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>" => Create_IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName6(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "double" => Create_Double(options),
-        "global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise" => Create_CaptchaProviderConfigRecaptchaEnterprise(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest" => Create_UpdateCustomProfileFieldByNameUrlRequest(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest" => Create_UpdateCustomProfileFieldsSieOrderRequest(options),
-        "global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType" => Create_VerificationRecordPasswordIdentifierType(options),
-        "string" => Create_String(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName7(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "double?" => Create_NullableDouble(options),
-        "global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest" => Create_CreateUserMfaVerificationWithCodesRequest(options),
-        "global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials" => Create_JwtCustomizerListItemJwtClientCredentials(options),
-        "global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest" => Create_ReplaceApplicationSignInExperienceRequest(options),
-        "global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest" => Create_ReplaceOrganizationJitEmailDomainsRequest(options),
-        "global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest" => Create_TestJwtCustomizerClientCredentialsRequest(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest" => Create_UpdateCustomProfileFieldByNameDateRequest(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest" => Create_UpdateCustomProfileFieldByNameTextRequest(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName8(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest" => Create_CreateUserMfaVerificationBackupCodeRequest(options),
-        "global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest" => Create_CreateUserMfaVerificationWithSecretRequest(options),
-        "global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers" => Create_OrganizationWithUsersCountAndFeaturedUsers(options),
-        "global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest" => Create_ReplaceOrganizationInvitationStatusRequest(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest" => Create_UpdateCustomProfileFieldByNameRegexRequest(options),
-        "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength" => Create_UpdateSignInExpRequestPasswordPolicyLength(options),
-        "global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn" => Create_UpdateUserLogtoConfigsRequestPasskeySignIn(options),
-        "global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode" => Create_VerificationRecordMfaEmailVerificationCode(options),
-        "global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode" => Create_VerificationRecordMfaPhoneVerificationCode(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName9(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain" => Create_ApplicationProtectedAppMetadataCustomDomain(options),
-        "global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse" => Create_CreateUserMfaVerificationBackupCodeResponse(options),
-        "global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes" => Create_OrganizationRoleWithScopesAndResourceScopes(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest" => Create_UpdateCustomProfileFieldByNameNumberRequest(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest" => Create_UpdateCustomProfileFieldByNameSelectRequest(options),
-        "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects" => Create_UpdateSignInExpRequestPasswordPolicyRejects(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName10(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole" => Create_AccessTokenContextSampleUserOrganizationRole(options),
-        "global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest" => Create_AssignOrganizationRolesToApplicationsRequest(options),
-        "global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata" => Create_UpdateApplicationRequestProtectedAppMetadata(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest" => Create_UpdateCustomProfileFieldByNameAddressRequest(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName11(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest" => Create_UpdateCustomProfileFieldByNameCheckboxRequest(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest" => Create_UpdateCustomProfileFieldByNameFullnameRequest(options),
-        "global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder" => Create_UpdateCustomProfileFieldsSieOrderRequestOrder(options),
-        "global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>>" => Create_PresenceIListForgotPasswordMethod(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName12(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult" => Create_CheckPasswordWithDefaultSignInExperienceResult(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName13(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest" => Create_CheckPasswordWithDefaultSignInExperienceRequest(options),
-        "global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier" => Create_VerificationRecordNewPasswordIdentityIdentifier(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName14(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus" => Create_ReplaceOrganizationInvitationStatusRequestStatus(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName15(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier" => Create_VerificationRecordPhoneVerificationCodeIdentifier(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName16(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes" => Create_UpdateSignInExpRequestPasswordPolicyCharacterTypes(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>" => Create_IListDauCurve(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>" => Create_IListFormItem(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>" => Create_IListPageRule(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName17(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>" => Create_IListDnsRecord(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>" => Create_IListHookEvent(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>" => Create_IListIdAndName(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>" => Create_IListMfaFactor(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>" => Create_IListNamedItem(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>" => Create_IListUserScope(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName18(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult" => Create_CheckPasswordWithDefaultSignInExperienceObjectResult(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>" => Create_IListSelectItem(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName19(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl>" => Create_PresenceAcsUrl(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>" => Create_IListSsoIdentity(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>" => Create_IListUserSession(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>" => Create_LogReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName20(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>" => Create_IListConfigOption(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>" => Create_IListFeaturedUser(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>" => Create_IListOrganization(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>" => Create_IListSignInMethod(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>" => Create_RoleReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>" => Create_UserReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName21(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>" => Create_IListResourceScope(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>" => Create_IListShowCondition(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName22(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult" => Create_CheckPasswordWithDefaultSignInExperienceWithIssuesResult(options),
-        "global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope" => Create_OrganizationRoleWithScopesAndResourceScopesResourceScope(options),
-        "global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode>" => Create_PresenceJsonNode(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>" => Create_IListSocialIdentity(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>" => Create_DomainReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName23(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>" => Create_PresenceNullableHookEvent(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>" => Create_IListAdditionalScope(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>" => Create_IListSocialConnector(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>" => Create_IListUserGrantsGrant(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>" => Create_IListValidationError(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>" => Create_OidcKeyReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName24(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject>" => Create_PresenceJsonObject(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>" => Create_IListSignInIdentifier(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName25(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>" => Create_ConnectorReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>" => Create_RoleScopeReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName26(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>" => Create_IListCustomProfileField(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>" => Create_IListVerificationRecord(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>" => Create_SigningKeyReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName27(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue" => Create_CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue(options),
-        "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets>" => Create_PresenceCustomUiAssets(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>" => Create_IListAllowUploadMimeType(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>" => Create_IListFeaturedApplication(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>" => Create_IListSecondaryIdentifier(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>" => Create_ApplicationReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName28(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>" => Create_IDictionaryStringJsonElement(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>" => Create_IListEnabledExtendedClaim(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>" => Create_IListForgotPasswordMethod(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>" => Create_IListIdNameAndDescription(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>" => Create_IListOrganizationRoleRule(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>" => Create_CustomPhraseReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>" => Create_OneTimeTokenReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>" => Create_RoleListItemReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>" => Create_SsoConnectorReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName29(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>" => Create_EmailTemplateReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>" => Create_HookRecentLogReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>" => Create_ResourceScopeReadOnlyList(options),
-        "global::System.DateTimeOffset" => Create_DateTimeOffset(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName30(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>" => Create_IListDomainVerificationFile(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>" => Create_ActionListItemReadOnlyList(options),
-        "global::System.DateTimeOffset?" => Create_NullableDateTimeOffset(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName31(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>" => Create_JsonNodeMap(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName32(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>" => Create_IListAddressRequestConfigPart(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>" => Create_IListFormItemSelectSelectItem(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>" => Create_ConnectorFactoryReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>" => Create_OrganizationRoleReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>" => Create_OrganizationUserReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>" => Create_SsoConnectorDataReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName33(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.Log" => Create_Log(options),
-        "global::LogtoGenerated.Models.Mfa" => Create_Mfa(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>" => Create_IListFullnameRequestConfigPart(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>" => Create_ApplicationSecretReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>" => Create_OrganizationScopeReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName34(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.Hook" => Create_Hook(options),
-        "global::LogtoGenerated.Models.Role" => Create_Role(options),
-        "global::LogtoGenerated.Models.User" => Create_User(options),
-        "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>" => Create_UserIdentityMap(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>" => Create_IListSsoIdentityWithTokenSecret(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>" => Create_CustomProfileFieldReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>" => Create_ResourceWithScopesReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName35(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.Color" => Create_Color(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>" => Create_PersonalAccessTokenReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>" => Create_UserMfaVerificationReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName36(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AcsUrl" => Create_AcsUrl(options),
-        "global::LogtoGenerated.Models.Domain" => Create_Domain(options),
-        "global::LogtoGenerated.Models.SignIn" => Create_SignIn(options),
-        "global::LogtoGenerated.Models.SignUp" => Create_SignUp(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>" => Create_IListCustomProfileFieldConfigPart(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>" => Create_SsoConnectorProviderReadOnlyList(options),
-        "global::System.Text.Json.JsonElement" => Create_JsonElement(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName37(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.OidcKey" => Create_OidcKey(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>" => Create_JwtCustomizerListItemReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>" => Create_OrganizationWithRolesReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>" => Create_UserWithSsoIdentitiesReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName38(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.Branding" => Create_Branding(options),
-        "global::LogtoGenerated.Models.DauCurve" => Create_DauCurve(options),
-        "global::LogtoGenerated.Models.FormItem" => Create_FormItem(options),
-        "global::LogtoGenerated.Models.PageRule" => Create_PageRule(options),
-        "global::LogtoGenerated.Models.Resource" => Create_Resource(options),
-        "global::LogtoGenerated.Models.RoleType" => Create_RoleType(options),
-        "global::LogtoGenerated.Models.UserInfo" => Create_UserInfo(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>" => Create_IListUserConsentScopesResourceScope(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>" => Create_DomainVerificationFileReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>" => Create_HookWithExecutionStatsReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>" => Create_OrganizationInvitationReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName39(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.Connector" => Create_Connector(options),
-        "global::LogtoGenerated.Models.DnsRecord" => Create_DnsRecord(options),
-        "global::LogtoGenerated.Models.HookEvent" => Create_HookEvent(options),
-        "global::LogtoGenerated.Models.IdAndName" => Create_IdAndName(options),
-        "global::LogtoGenerated.Models.MfaFactor" => Create_MfaFactor(options),
-        "global::LogtoGenerated.Models.MfaPolicy" => Create_MfaPolicy(options),
-        "global::LogtoGenerated.Models.NamedItem" => Create_NamedItem(options),
-        "global::LogtoGenerated.Models.RoleScope" => Create_RoleScope(options),
-        "global::LogtoGenerated.Models.RoleType?" => Create_NullableRoleType(options),
-        "global::LogtoGenerated.Models.SignInExp" => Create_SignInExp(options),
-        "global::LogtoGenerated.Models.UserAsset" => Create_UserAsset(options),
-        "global::LogtoGenerated.Models.UserScope" => Create_UserScope(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>" => Create_CreateCustomProfileFieldRequestList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>" => Create_OrganizationApplicationReadOnlyList(options),
-        "global::System.Text.Json.Nodes.JsonNode" => Create_JsonNode(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName40(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.ActionType" => Create_ActionType(options),
-        "global::LogtoGenerated.Models.CimdConfig" => Create_CimdConfig(options),
-        "global::LogtoGenerated.Models.HasuraAuth" => Create_HasuraAuth(options),
-        "global::LogtoGenerated.Models.HookConfig" => Create_HookConfig(options),
-        "global::LogtoGenerated.Models.HookEvent?" => Create_NullableHookEvent(options),
-        "global::LogtoGenerated.Models.Identifier" => Create_Identifier(options),
-        "global::LogtoGenerated.Models.LogPayload" => Create_LogPayload(options),
-        "global::LogtoGenerated.Models.SelectItem" => Create_SelectItem(options),
-        "global::LogtoGenerated.Models.SignInMode" => Create_SignInMode(options),
-        "global::LogtoGenerated.Models.SigningKey" => Create_SigningKey(options),
-        "global::LogtoGenerated.Models.TargetType" => Create_TargetType(options),
-        "global::LogtoGenerated.Models.UserGrants" => Create_UserGrants(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>" => Create_IListAccessTokenContextSampleUserRole(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName41(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.Application" => Create_Application(options),
-        "global::LogtoGenerated.Models.ContentType" => Create_ContentType(options),
-        "global::LogtoGenerated.Models.CustomUiCsp" => Create_CustomUiCsp(options),
-        "global::LogtoGenerated.Models.LanguageTag" => Create_LanguageTag(options),
-        "global::LogtoGenerated.Models.SignInMode?" => Create_NullableSignInMode(options),
-        "global::LogtoGenerated.Models.SsoIdentity" => Create_SsoIdentity(options),
-        "global::LogtoGenerated.Models.TokenSecret" => Create_TokenSecret(options),
-        "global::LogtoGenerated.Models.UserProfile" => Create_UserProfile(options),
-        "global::LogtoGenerated.Models.UserSession" => Create_UserSession(options),
-        "global::System.Text.Json.Nodes.JsonObject" => Create_JsonObject(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName42(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.ActionConfig" => Create_ActionConfig(options),
-        "global::LogtoGenerated.Models.AllowedChars" => Create_AllowedChars(options),
-        "global::LogtoGenerated.Models.ConfigOption" => Create_ConfigOption(options),
-        "global::LogtoGenerated.Models.ContentType?" => Create_NullableContentType(options),
-        "global::LogtoGenerated.Models.CustomPhrase" => Create_CustomPhrase(options),
-        "global::LogtoGenerated.Models.DomainStatus" => Create_DomainStatus(options),
-        "global::LogtoGenerated.Models.FeaturedUser" => Create_FeaturedUser(options),
-        "global::LogtoGenerated.Models.Fingerprints" => Create_Fingerprints(options),
-        "global::LogtoGenerated.Models.GoogleOneTap" => Create_GoogleOneTap(options),
-        "global::LogtoGenerated.Models.LanguageInfo" => Create_LanguageInfo(options),
-        "global::LogtoGenerated.Models.NameIdFormat" => Create_NameIdFormat(options),
-        "global::LogtoGenerated.Models.OneTimeToken" => Create_OneTimeToken(options),
-        "global::LogtoGenerated.Models.Organization" => Create_Organization(options),
-        "global::LogtoGenerated.Models.ProviderName" => Create_ProviderName(options),
-        "global::LogtoGenerated.Models.ProviderType" => Create_ProviderType(options),
-        "global::LogtoGenerated.Models.RoleListItem" => Create_RoleListItem(options),
-        "global::LogtoGenerated.Models.SignInMethod" => Create_SignInMethod(options),
-        "global::LogtoGenerated.Models.SocialSignIn" => Create_SocialSignIn(options),
-        "global::LogtoGenerated.Models.SsoConnector" => Create_SsoConnector(options),
-        "global::LogtoGenerated.Models.SubjectToken" => Create_SubjectToken(options),
-        "global::LogtoGenerated.Models.TemplateType" => Create_TemplateType(options),
-        "global::LogtoGenerated.Models.UserIdentity" => Create_UserIdentity(options),
-        "global::LogtoGenerated.Models.UserSessions" => Create_UserSessions(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>" => Create_IListSignInExperienceConfigSsoConnector(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>" => Create_OrganizationJitEmailDomainReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName43(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AcsUrlBinding" => Create_AcsUrlBinding(options),
-        "global::LogtoGenerated.Models.ActiveRequest" => Create_ActiveRequest(options),
-        "global::LogtoGenerated.Models.CaptchaConfig" => Create_CaptchaConfig(options),
-        "global::LogtoGenerated.Models.ConnectorType" => Create_ConnectorType(options),
-        "global::LogtoGenerated.Models.EmailTemplate" => Create_EmailTemplate(options),
-        "global::LogtoGenerated.Models.HookRecentLog" => Create_HookRecentLog(options),
-        "global::LogtoGenerated.Models.IdTokenConfig" => Create_IdTokenConfig(options),
-        "global::LogtoGenerated.Models.JwtCustomizer" => Create_JwtCustomizer(options),
-        "global::LogtoGenerated.Models.NameIdFormat?" => Create_NullableNameIdFormat(options),
-        "global::LogtoGenerated.Models.NewUserCounts" => Create_NewUserCounts(options),
-        "global::LogtoGenerated.Models.OidcKeyStatus" => Create_OidcKeyStatus(options),
-        "global::LogtoGenerated.Models.PasskeySignIn" => Create_PasskeySignIn(options),
-        "global::LogtoGenerated.Models.ProtectedApps" => Create_ProtectedApps(options),
-        "global::LogtoGenerated.Models.ResourceScope" => Create_ResourceScope(options),
-        "global::LogtoGenerated.Models.ShowCondition" => Create_ShowCondition(options),
-        "global::LogtoGenerated.Models.TrustedDevice" => Create_TrustedDevice(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName44(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.ActionListItem" => Create_ActionListItem(options),
-        "global::LogtoGenerated.Models.CharacterTypes" => Create_CharacterTypes(options),
-        "global::LogtoGenerated.Models.CloudflareData" => Create_CloudflareData(options),
-        "global::LogtoGenerated.Models.CountWithDelta" => Create_CountWithDelta(options),
-        "global::LogtoGenerated.Models.CustomUiAssets" => Create_CustomUiAssets(options),
-        "global::LogtoGenerated.Models.EmailTemplates" => Create_EmailTemplates(options),
-        "global::LogtoGenerated.Models.EnabledSetting" => Create_EnabledSetting(options),
-        "global::LogtoGenerated.Models.ExecutionStats" => Create_ExecutionStats(options),
-        "global::LogtoGenerated.Models.ForgotPassword" => Create_ForgotPassword(options),
-        "global::LogtoGenerated.Models.FormItemObject" => Create_FormItemObject(options),
-        "global::LogtoGenerated.Models.FormItemSelect" => Create_FormItemSelect(options),
-        "global::LogtoGenerated.Models.LastSubmission" => Create_LastSubmission(options),
-        "global::LogtoGenerated.Models.MessagePayload" => Create_MessagePayload(options),
-        "global::LogtoGenerated.Models.OidcKeyKeyType" => Create_OidcKeyKeyType(options),
-        "global::LogtoGenerated.Models.OidcKeyStatus?" => Create_NullableOidcKeyStatus(options),
-        "global::LogtoGenerated.Models.PasswordPolicy" => Create_PasswordPolicy(options),
-        "global::LogtoGenerated.Models.RoleIdsRequest" => Create_RoleIdsRequest(options),
-        "global::LogtoGenerated.Models.SentinelPolicy" => Create_SentinelPolicy(options),
-        "global::LogtoGenerated.Models.SocialIdentity" => Create_SocialIdentity(options),
-        "global::LogtoGenerated.Models.TokenSampleAud" => Create_TokenSampleAud(options),
-        "global::LogtoGenerated.Models.TotalUserCount" => Create_TotalUserCount(options),
-        "global::LogtoGenerated.Models.UserIdsRequest" => Create_UserIdsRequest(options),
-        "global::LogtoGenerated.Models.UsernamePolicy" => Create_UsernamePolicy(options),
-        "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>" => Create_SignInExperiencePhraseMap(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>" => Create_IListReplaceEmailTemplatesRequestTemplate(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName45(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AdditionalScope" => Create_AdditionalScope(options),
-        "global::LogtoGenerated.Models.ApplicationType" => Create_ApplicationType(options),
-        "global::LogtoGenerated.Models.CaptchaProvider" => Create_CaptchaProvider(options),
-        "global::LogtoGenerated.Models.LogPayloadError" => Create_LogPayloadError(options),
-        "global::LogtoGenerated.Models.PasswordRequest" => Create_PasswordRequest(options),
-        "global::LogtoGenerated.Models.SamlApplication" => Create_SamlApplication(options),
-        "global::LogtoGenerated.Models.ScopeIdsRequest" => Create_ScopeIdsRequest(options),
-        "global::LogtoGenerated.Models.SocialConnector" => Create_SocialConnector(options),
-        "global::LogtoGenerated.Models.UserAgentParsed" => Create_UserAgentParsed(options),
-        "global::LogtoGenerated.Models.UserGrantsGrant" => Create_UserGrantsGrant(options),
-        "global::LogtoGenerated.Models.UserHasPassword" => Create_UserHasPassword(options),
-        "global::LogtoGenerated.Models.UserSsoIdentity" => Create_UserSsoIdentity(options),
-        "global::LogtoGenerated.Models.ValidationError" => Create_ValidationError(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>" => Create_IListAccessTokenContextSampleUserRoleScope(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName46(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.ActiveUserCounts" => Create_ActiveUserCounts(options),
-        "global::LogtoGenerated.Models.ApplicationType?" => Create_NullableApplicationType(options),
-        "global::LogtoGenerated.Models.AttributeMapping" => Create_AttributeMapping(options),
-        "global::LogtoGenerated.Models.ConfigPartConfig" => Create_ConfigPartConfig(options),
-        "global::LogtoGenerated.Models.ConnectorFactory" => Create_ConnectorFactory(options),
-        "global::LogtoGenerated.Models.InteractionEvent" => Create_InteractionEvent(options),
-        "global::LogtoGenerated.Models.LogPayloadResult" => Create_LogPayloadResult(options),
-        "global::LogtoGenerated.Models.OnExecutionError" => Create_OnExecutionError(options),
-        "global::LogtoGenerated.Models.OrganizationRole" => Create_OrganizationRole(options),
-        "global::LogtoGenerated.Models.OrganizationUser" => Create_OrganizationUser(options),
-        "global::LogtoGenerated.Models.SignInIdentifier" => Create_SignInIdentifier(options),
-        "global::LogtoGenerated.Models.SsoConnectorData" => Create_SsoConnectorData(options),
-        "global::LogtoGenerated.Models.UrlRequestConfig" => Create_UrlRequestConfig(options),
-        "global::LogtoGenerated.Models.UserLogtoConfigs" => Create_UserLogtoConfigs(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>" => Create_IListUsernameCaseSensitivityConflictsSample(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName47(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenSample" => Create_AccessTokenSample(options),
-        "global::LogtoGenerated.Models.ApplicationSecret" => Create_ApplicationSecret(options),
-        "global::LogtoGenerated.Models.CaptchaConfigMode" => Create_CaptchaConfigMode(options),
-        "global::LogtoGenerated.Models.CaptchaConfigType" => Create_CaptchaConfigType(options),
-        "global::LogtoGenerated.Models.CloudflareDataSsl" => Create_CloudflareDataSsl(options),
-        "global::LogtoGenerated.Models.ConnectorMetadata" => Create_ConnectorMetadata(options),
-        "global::LogtoGenerated.Models.ConnectorPlatform" => Create_ConnectorPlatform(options),
-        "global::LogtoGenerated.Models.CreateHookRequest" => Create_CreateHookRequest(options),
-        "global::LogtoGenerated.Models.CreateRoleRequest" => Create_CreateRoleRequest(options),
-        "global::LogtoGenerated.Models.CreateUserRequest" => Create_CreateUserRequest(options),
-        "global::LogtoGenerated.Models.DateRequestConfig" => Create_DateRequestConfig(options),
-        "global::LogtoGenerated.Models.InteractionEvent?" => Create_NullableInteractionEvent(options),
-        "global::LogtoGenerated.Models.OidcSessionConfig" => Create_OidcSessionConfig(options),
-        "global::LogtoGenerated.Models.OnExecutionError?" => Create_NullableOnExecutionError(options),
-        "global::LogtoGenerated.Models.OrganizationScope" => Create_OrganizationScope(options),
-        "global::LogtoGenerated.Models.PasswordAlgorithm" => Create_PasswordAlgorithm(options),
-        "global::LogtoGenerated.Models.TestActionRequest" => Create_TestActionRequest(options),
-        "global::LogtoGenerated.Models.TextRequestConfig" => Create_TextRequestConfig(options),
-        "global::LogtoGenerated.Models.UpdateHookRequest" => Create_UpdateHookRequest(options),
-        "global::LogtoGenerated.Models.UpdateRoleRequest" => Create_UpdateRoleRequest(options),
-        "global::LogtoGenerated.Models.UpdateUserRequest" => Create_UpdateUserRequest(options),
-        "global::LogtoGenerated.Models.UserAllIdentities" => Create_UserAllIdentities(options),
-        "global::LogtoGenerated.Models.UserConsentScopes" => Create_UserConsentScopes(options),
-        "global::LogtoGenerated.Models.UserGrantsAppType" => Create_UserGrantsAppType(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>" => Create_IListAccessTokenContextSampleUserSsoIdentity(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName48(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AdminConsoleConfig" => Create_AdminConsoleConfig(options),
-        "global::LogtoGenerated.Models.AgreeToTermsPolicy" => Create_AgreeToTermsPolicy(options),
-        "global::LogtoGenerated.Models.CaptchaConfigMode?" => Create_NullableCaptchaConfigMode(options),
-        "global::LogtoGenerated.Models.ConnectorPlatform?" => Create_NullableConnectorPlatform(options),
-        "global::LogtoGenerated.Models.CreateScopeRequest" => Create_CreateScopeRequest(options),
-        "global::LogtoGenerated.Models.CustomProfileField" => Create_CustomProfileField(options),
-        "global::LogtoGenerated.Models.FingerprintsSha256" => Create_FingerprintsSha256(options),
-        "global::LogtoGenerated.Models.FormItemObjectType" => Create_FormItemObjectType(options),
-        "global::LogtoGenerated.Models.OidcClientMetadata" => Create_OidcClientMetadata(options),
-        "global::LogtoGenerated.Models.OneTimeTokenStatus" => Create_OneTimeTokenStatus(options),
-        "global::LogtoGenerated.Models.PasswordAlgorithm?" => Create_NullablePasswordAlgorithm(options),
-        "global::LogtoGenerated.Models.PasswordExpiration" => Create_PasswordExpiration(options),
-        "global::LogtoGenerated.Models.RegexRequestConfig" => Create_RegexRequestConfig(options),
-        "global::LogtoGenerated.Models.ResourceWithScopes" => Create_ResourceWithScopes(options),
-        "global::LogtoGenerated.Models.UpdateScopeRequest" => Create_UpdateScopeRequest(options),
-        "global::LogtoGenerated.Models.UserAgentParsedCpu" => Create_UserAgentParsedCpu(options),
-        "global::LogtoGenerated.Models.UserProfileAddress" => Create_UserProfileAddress(options),
-        "global::LogtoGenerated.Models.UserSessionPayload" => Create_UserSessionPayload(options),
-        "global::LogtoGenerated.Models.VerificationRecord" => Create_VerificationRecord(options),
-        "global::System.Collections.Generic.IList<string>" => Create_StringList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName49(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AgreeToTermsPolicy?" => Create_NullableAgreeToTermsPolicy(options),
-        "global::LogtoGenerated.Models.AllowUploadMimeType" => Create_AllowUploadMimeType(options),
-        "global::LogtoGenerated.Models.CreateDomainRequest" => Create_CreateDomainRequest(options),
-        "global::LogtoGenerated.Models.CreateSecretRequest" => Create_CreateSecretRequest(options),
-        "global::LogtoGenerated.Models.FeaturedApplication" => Create_FeaturedApplication(options),
-        "global::LogtoGenerated.Models.FormItemMultiSelect" => Create_FormItemMultiSelect(options),
-        "global::LogtoGenerated.Models.NumberRequestConfig" => Create_NumberRequestConfig(options),
-        "global::LogtoGenerated.Models.OneTimeTokenContext" => Create_OneTimeTokenContext(options),
-        "global::LogtoGenerated.Models.PersonalAccessToken" => Create_PersonalAccessToken(options),
-        "global::LogtoGenerated.Models.SecondaryIdentifier" => Create_SecondaryIdentifier(options),
-        "global::LogtoGenerated.Models.SelectRequestConfig" => Create_SelectRequestConfig(options),
-        "global::LogtoGenerated.Models.SigningKeyAlgorithm" => Create_SigningKeyAlgorithm(options),
-        "global::LogtoGenerated.Models.TokenSecretMetadata" => Create_TokenSecretMetadata(options),
-        "global::LogtoGenerated.Models.UpdateActionRequest" => Create_UpdateActionRequest(options),
-        "global::LogtoGenerated.Models.UserLogtoConfigsMfa" => Create_UserLogtoConfigsMfa(options),
-        "global::LogtoGenerated.Models.UserMfaVerification" => Create_UserMfaVerification(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName50(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AddressRequestConfig" => Create_AddressRequestConfig(options),
-        "global::LogtoGenerated.Models.CheckboxDefaultValue" => Create_CheckboxDefaultValue(options),
-        "global::LogtoGenerated.Models.CleanupDomainsResult" => Create_CleanupDomainsResult(options),
-        "global::LogtoGenerated.Models.CustomClientMetadata" => Create_CustomClientMetadata(options),
-        "global::LogtoGenerated.Models.EmailBlocklistPolicy" => Create_EmailBlocklistPolicy(options),
-        "global::LogtoGenerated.Models.EmailTemplateDetails" => Create_EmailTemplateDetails(options),
-        "global::LogtoGenerated.Models.EnabledExtendedClaim" => Create_EnabledExtendedClaim(options),
-        "global::LogtoGenerated.Models.ForgotPasswordMethod" => Create_ForgotPasswordMethod(options),
-        "global::LogtoGenerated.Models.IdNameAndDescription" => Create_IdNameAndDescription(options),
-        "global::LogtoGenerated.Models.JwtCustomizerRequest" => Create_JwtCustomizerRequest(options),
-        "global::LogtoGenerated.Models.OrganizationRoleRule" => Create_OrganizationRoleRule(options),
-        "global::LogtoGenerated.Models.PasswordPolicyLength" => Create_PasswordPolicyLength(options),
-        "global::LogtoGenerated.Models.ProtectedAppMetadata" => Create_ProtectedAppMetadata(options),
-        "global::LogtoGenerated.Models.RoleAssignmentResult" => Create_RoleAssignmentResult(options),
-        "global::LogtoGenerated.Models.SigningKeyAlgorithm?" => Create_NullableSigningKeyAlgorithm(options),
-        "global::LogtoGenerated.Models.SsoConnectorBranding" => Create_SsoConnectorBranding(options),
-        "global::LogtoGenerated.Models.SsoConnectorProvider" => Create_SsoConnectorProvider(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName51(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccountCenterSettings" => Create_AccountCenterSettings(options),
-        "global::LogtoGenerated.Models.ApplicationIdsRequest" => Create_ApplicationIdsRequest(options),
-        "global::LogtoGenerated.Models.CaptchaProviderConfig" => Create_CaptchaProviderConfig(options),
-        "global::LogtoGenerated.Models.CheckboxRequestConfig" => Create_CheckboxRequestConfig(options),
-        "global::LogtoGenerated.Models.CleanupDomainsRequest" => Create_CleanupDomainsRequest(options),
-        "global::LogtoGenerated.Models.CreateHookTestRequest" => Create_CreateHookTestRequest(options),
-        "global::LogtoGenerated.Models.CreateResourceRequest" => Create_CreateResourceRequest(options),
-        "global::LogtoGenerated.Models.FullnameRequestConfig" => Create_FullnameRequestConfig(options),
-        "global::LogtoGenerated.Models.JwtCustomizerListItem" => Create_JwtCustomizerListItem(options),
-        "global::LogtoGenerated.Models.OrganizationWithRoles" => Create_OrganizationWithRoles(options),
-        "global::LogtoGenerated.Models.PasswordPolicyRejects" => Create_PasswordPolicyRejects(options),
-        "global::LogtoGenerated.Models.RoleReplacementResult" => Create_RoleReplacementResult(options),
-        "global::LogtoGenerated.Models.RotateOidcKeysRequest" => Create_RotateOidcKeysRequest(options),
-        "global::LogtoGenerated.Models.SignInExperienceColor" => Create_SignInExperienceColor(options),
-        "global::LogtoGenerated.Models.UpdateResourceRequest" => Create_UpdateResourceRequest(options),
-        "global::LogtoGenerated.Models.UserAgentParsedDevice" => Create_UserAgentParsedDevice(options),
-        "global::LogtoGenerated.Models.UserAgentParsedEngine" => Create_UserAgentParsedEngine(options),
-        "global::LogtoGenerated.Models.UserWithSsoIdentities" => Create_UserWithSsoIdentities(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>" => Create_IListApplicationProtectedAppMetadataCustomDomain(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName52(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.ApplicationWithIsAdmin" => Create_ApplicationWithIsAdmin(options),
-        "global::LogtoGenerated.Models.CreateConnectorRequest" => Create_CreateConnectorRequest(options),
-        "global::LogtoGenerated.Models.CreateSamlAuthnRequest" => Create_CreateSamlAuthnRequest(options),
-        "global::LogtoGenerated.Models.CustomProfileFieldType" => Create_CustomProfileFieldType(options),
-        "global::LogtoGenerated.Models.DomainVerificationFile" => Create_DomainVerificationFile(options),
-        "global::LogtoGenerated.Models.HookWithExecutionStats" => Create_HookWithExecutionStats(options),
-        "global::LogtoGenerated.Models.MessagePayloadWithCode" => Create_MessagePayloadWithCode(options),
-        "global::LogtoGenerated.Models.OrganizationIdsRequest" => Create_OrganizationIdsRequest(options),
-        "global::LogtoGenerated.Models.OrganizationInvitation" => Create_OrganizationInvitation(options),
-        "global::LogtoGenerated.Models.SignInExperienceConfig" => Create_SignInExperienceConfig(options),
-        "global::LogtoGenerated.Models.SignInExperiencePhrase" => Create_SignInExperiencePhrase(options),
-        "global::LogtoGenerated.Models.SsoConnectorIdsRequest" => Create_SsoConnectorIdsRequest(options),
-        "global::LogtoGenerated.Models.SsoIdentityTokenSecret" => Create_SsoIdentityTokenSecret(options),
-        "global::LogtoGenerated.Models.UpdateConnectorRequest" => Create_UpdateConnectorRequest(options),
-        "global::LogtoGenerated.Models.UpdateSignInExpRequest" => Create_UpdateSignInExpRequest(options),
-        "global::LogtoGenerated.Models.UserAgentParsedBrowser" => Create_UserAgentParsedBrowser(options),
-        "global::LogtoGenerated.Models.UserAssetServiceStatus" => Create_UserAssetServiceStatus(options),
-        "global::LogtoGenerated.Models.UserGrantsGrantPayload" => Create_UserGrantsGrantPayload(options),
-        "global::LogtoGenerated.Models.VerificationCodePolicy" => Create_VerificationCodePolicy(options),
-        "global::LogtoGenerated.Models.VerificationRecordTotp" => Create_VerificationRecordTotp(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>" => Create_IListAccessTokenContextSampleUserOrganizationRole(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName53(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AddOneTimeTokensRequest" => Create_AddOneTimeTokensRequest(options),
-        "global::LogtoGenerated.Models.GetUserIdentityResponse" => Create_GetUserIdentityResponse(options),
-        "global::LogtoGenerated.Models.OrganizationApplication" => Create_OrganizationApplication(options),
-        "global::LogtoGenerated.Models.SystemApplicationConfig" => Create_SystemApplicationConfig(options),
-        "global::LogtoGenerated.Serialization.Presence<string>" => Create_PresenceString(options),
-        "global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>" => Create_IDictionaryStringUserSessionPayloadAuthorization(options),
-        "global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>" => Create_IListUpdateCustomProfileFieldsSieOrderRequestOrder(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName54(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenContextSample" => Create_AccessTokenContextSample(options),
-        "global::LogtoGenerated.Models.AccessTokenJwtCustomizer" => Create_AccessTokenJwtCustomizer(options),
-        "global::LogtoGenerated.Models.AddressRequestConfigPart" => Create_AddressRequestConfigPart(options),
-        "global::LogtoGenerated.Models.ApplicationAccessControl" => Create_ApplicationAccessControl(options),
-        "global::LogtoGenerated.Models.ContextSampleApplication" => Create_ContextSampleApplication(options),
-        "global::LogtoGenerated.Models.CreateApplicationRequest" => Create_CreateApplicationRequest(options),
-        "global::LogtoGenerated.Models.CustomProfileFieldConfig" => Create_CustomProfileFieldConfig(options),
-        "global::LogtoGenerated.Models.FormItemSelectSelectItem" => Create_FormItemSelectSelectItem(options),
-        "global::LogtoGenerated.Models.OrganizationRolesRequest" => Create_OrganizationRolesRequest(options),
-        "global::LogtoGenerated.Models.TestJwtCustomizerRequest" => Create_TestJwtCustomizerRequest(options),
-        "global::LogtoGenerated.Models.UpdateApplicationRequest" => Create_UpdateApplicationRequest(options),
-        "global::LogtoGenerated.Models.UpdateUserProfileRequest" => Create_UpdateUserProfileRequest(options),
-        "global::LogtoGenerated.Models.UserConsentScopesRequest" => Create_UserConsentScopesRequest(options),
-        "global::LogtoGenerated.Models.VerificationRecordSocial" => Create_VerificationRecordSocial(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName55(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccountCenterFieldControl" => Create_AccountCenterFieldControl(options),
-        "global::LogtoGenerated.Models.CheckedChargeNotification" => Create_CheckedChargeNotification(options),
-        "global::LogtoGenerated.Models.ConnectorAuthorizationUri" => Create_ConnectorAuthorizationUri(options),
-        "global::LogtoGenerated.Models.CreateOrganizationRequest" => Create_CreateOrganizationRequest(options),
-        "global::LogtoGenerated.Models.CreateSsoConnectorRequest" => Create_CreateSsoConnectorRequest(options),
-        "global::LogtoGenerated.Models.CreateSubjectTokenRequest" => Create_CreateSubjectTokenRequest(options),
-        "global::LogtoGenerated.Models.CreateUserIdentityRequest" => Create_CreateUserIdentityRequest(options),
-        "global::LogtoGenerated.Models.FullnameRequestConfigPart" => Create_FullnameRequestConfigPart(options),
-        "global::LogtoGenerated.Models.UpdateOrganizationRequest" => Create_UpdateOrganizationRequest(options),
-        "global::LogtoGenerated.Models.UpdateSsoConnectorRequest" => Create_UpdateSsoConnectorRequest(options),
-        "global::LogtoGenerated.Models.UserConsentScopeScopeType" => Create_UserConsentScopeScopeType(options),
-        "global::LogtoGenerated.Models.VerifyOneTimeTokenRequest" => Create_VerifyOneTimeTokenRequest(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName56(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccountCenterFieldControl?" => Create_NullableAccountCenterFieldControl(options),
-        "global::LogtoGenerated.Models.CreateConnectorTestRequest" => Create_CreateConnectorTestRequest(options),
-        "global::LogtoGenerated.Models.JwtCustomizerTokenTypePath" => Create_JwtCustomizerTokenTypePath(options),
-        "global::LogtoGenerated.Models.OrganizationJitEmailDomain" => Create_OrganizationJitEmailDomain(options),
-        "global::LogtoGenerated.Models.OrganizationRoleIdsRequest" => Create_OrganizationRoleIdsRequest(options),
-        "global::LogtoGenerated.Models.SsoIdentityWithTokenSecret" => Create_SsoIdentityWithTokenSecret(options),
-        "global::LogtoGenerated.Models.UploadCustomUiAssetsResult" => Create_UploadCustomUiAssetsResult(options),
-        "global::LogtoGenerated.Models.UpsertJwtCustomizerRequest" => Create_UpsertJwtCustomizerRequest(options),
-        "global::LogtoGenerated.Models.VerificationRecordPassword" => Create_VerificationRecordPassword(options),
-        "global::LogtoGenerated.Models.VerificationRecordWebAuthn" => Create_VerificationRecordWebAuthn(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName57(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccountCenterSettingsFields" => Create_AccountCenterSettingsFields(options),
-        "global::LogtoGenerated.Models.ApplicationSignInExperience" => Create_ApplicationSignInExperience(options),
-        "global::LogtoGenerated.Models.OrganizationScopeIdsRequest" => Create_OrganizationScopeIdsRequest(options),
-        "global::LogtoGenerated.Models.UpdateUserCustomDataRequest" => Create_UpdateUserCustomDataRequest(options),
-        "global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata>" => Create_PresenceUpdateApplicationRequestProtectedAppMetadata(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName58(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenContextSampleUser" => Create_AccessTokenContextSampleUser(options),
-        "global::LogtoGenerated.Models.AddressRequestConfigPartName" => Create_AddressRequestConfigPartName(options),
-        "global::LogtoGenerated.Models.ClientCredentialsTokenSample" => Create_ClientCredentialsTokenSample(options),
-        "global::LogtoGenerated.Models.CreateSamlApplicationRequest" => Create_CreateSamlApplicationRequest(options),
-        "global::LogtoGenerated.Models.CustomProfileFieldConfigPart" => Create_CustomProfileFieldConfigPart(options),
-        "global::LogtoGenerated.Models.OrganizationInvitationStatus" => Create_OrganizationInvitationStatus(options),
-        "global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest" => Create_ReplaceEmailTemplatesRequest(options),
-        "global::LogtoGenerated.Models.UpdateCaptchaProviderRequest" => Create_UpdateCaptchaProviderRequest(options),
-        "global::LogtoGenerated.Models.UpdateSamlApplicationRequest" => Create_UpdateSamlApplicationRequest(options),
-        "global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest" => Create_UpdateUserIsSuspendedRequest(options),
-        "global::LogtoGenerated.Models.UserAssetServiceStatusStatus" => Create_UserAssetServiceStatusStatus(options),
-        "global::LogtoGenerated.Models.VerificationRecordBackupCode" => Create_VerificationRecordBackupCode(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>" => Create_OrganizationWithUsersCountAndFeaturedUsersReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName59(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenContextSampleGrant" => Create_AccessTokenContextSampleGrant(options),
-        "global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest" => Create_AssertSingleSignOnSamlRequest(options),
-        "global::LogtoGenerated.Models.CreateOrganizationRoleRequest" => Create_CreateOrganizationRoleRequest(options),
-        "global::LogtoGenerated.Models.CreateVerificationCodeRequest" => Create_CreateVerificationCodeRequest(options),
-        "global::LogtoGenerated.Models.FullnameRequestConfigPartName" => Create_FullnameRequestConfigPartName(options),
-        "global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy" => Create_OrganizationRequiredMfaPolicy(options),
-        "global::LogtoGenerated.Models.SecondaryIdentifierIdentifier" => Create_SecondaryIdentifierIdentifier(options),
-        "global::LogtoGenerated.Models.UpdateOrganizationRoleRequest" => Create_UpdateOrganizationRoleRequest(options),
-        "global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest" => Create_UpdateUserLogtoConfigsRequest(options),
-        "global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn" => Create_UserLogtoConfigsPasskeySignIn(options),
-        "global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget" => Create_UserSessionRevokeGrantsTarget(options),
-        "global::LogtoGenerated.Models.VerifyVerificationCodeRequest" => Create_VerifyVerificationCodeRequest(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>" => Create_ApplicationProtectedAppMetadataCustomDomainReadOnlyList(options),
-        "global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>" => Create_OrganizationRoleWithScopesAndResourceScopesReadOnlyList(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName60(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile" => Create_CaptchaProviderConfigTurnstile(options),
-        "global::LogtoGenerated.Models.ClientCredentialsContextSample" => Create_ClientCredentialsContextSample(options),
-        "global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer" => Create_ClientCredentialsJwtCustomizer(options),
-        "global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?" => Create_NullableOrganizationRequiredMfaPolicy(options),
-        "global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest" => Create_UpdateOidcSessionConfigRequest(options),
-        "global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest" => Create_UpdateResourceIsDefaultRequest(options),
-        "global::LogtoGenerated.Models.UserConsentScopesResourceScope" => Create_UserConsentScopesResourceScope(options),
-        "global::LogtoGenerated.Models.VerificationRecordOneTimeToken" => Create_VerificationRecordOneTimeToken(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName61(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.ApplicationProtectedAppMetadata" => Create_ApplicationProtectedAppMetadata(options),
-        "global::LogtoGenerated.Models.CreateCustomProfileFieldRequest" => Create_CreateCustomProfileFieldRequest(options),
-        "global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest" => Create_DeleteSentinelActivitiesRequest(options),
-        "global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest" => Create_UpdateAdminConsoleConfigRequest(options),
-        "global::LogtoGenerated.Models.UserSessionPayloadAuthorization" => Create_UserSessionPayloadAuthorization(options),
-        "global::LogtoGenerated.Models.VerificationRecordEnterpriseSso" => Create_VerificationRecordEnterpriseSso(options),
-        "global::LogtoGenerated.Models.VerificationRecordSignInPasskey" => Create_VerificationRecordSignInPasskey(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName62(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.AccessTokenContextSampleUserRole" => Create_AccessTokenContextSampleUserRole(options),
-        "global::LogtoGenerated.Models.CreateUserMfaVerificationRequest" => Create_CreateUserMfaVerificationRequest(options),
-        "global::LogtoGenerated.Models.OrganizationRoleAssignmentResult" => Create_OrganizationRoleAssignmentResult(options),
-        "global::LogtoGenerated.Models.OrganizationUserAssignmentResult" => Create_OrganizationUserAssignmentResult(options),
-        "global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest" => Create_ReplaceOneTimeTokenStatusRequest(options),
-        "global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa" => Create_UpdateUserLogtoConfigsRequestMfa(options),
-        "global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts" => Create_UsernameCaseSensitivityConflicts(options),
-        "global::System.Collections.Generic.IDictionary<string, string>" => Create_IDictionaryStringString(options),
-        _ => null,
-    };
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? CreateByName63(string name, global::System.Text.Json.JsonSerializerOptions options) => name switch
-    {
-        "global::LogtoGenerated.Models.CreateUserMfaVerificationResponse" => Create_CreateUserMfaVerificationResponse(options),
-        "global::LogtoGenerated.Models.DomainVerificationFileContentType" => Create_DomainVerificationFileContentType(options),
-        "global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest" => Create_UpdateEmailTemplateDetailsRequest(options),
-        _ => null,
-    };
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSample>? _AccessTokenContextSample;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleGrant>? _AccessTokenContextSampleGrant;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleInteraction>? _AccessTokenContextSampleInteraction;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleOrganization>? _AccessTokenContextSampleOrganization;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUser>? _AccessTokenContextSampleUser;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>? _AccessTokenContextSampleUserOrganizationRole;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>? _AccessTokenContextSampleUserRole;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>? _AccessTokenContextSampleUserRoleScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>? _AccessTokenContextSampleUserSsoIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenJwtCustomizer>? _AccessTokenJwtCustomizer;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenSample>? _AccessTokenSample;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl>? _AccountCenterFieldControl;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettings>? _AccountCenterSettings;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettingsFields>? _AccountCenterSettingsFields;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrl>? _AcsUrl;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrlBinding>? _AcsUrlBinding;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionConfig>? _ActionConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionListItem>? _ActionListItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>>? _ActionListItemReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionType>? _ActionType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveRequest>? _ActiveRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveUserCounts>? _ActiveUserCounts;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddOneTimeTokensRequest>? _AddOneTimeTokensRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdditionalScope>? _AdditionalScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfig>? _AddressRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPart>? _AddressRequestConfigPart;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPartName>? _AddressRequestConfigPartName;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdminConsoleConfig>? _AdminConsoleConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy>? _AgreeToTermsPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowUploadMimeType>? _AllowUploadMimeType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowedChars>? _AllowedChars;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Application>? _Application;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationAccessControl>? _ApplicationAccessControl;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationIdsRequest>? _ApplicationIdsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadata>? _ApplicationProtectedAppMetadata;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>? _ApplicationProtectedAppMetadataCustomDomain;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>>? _ApplicationProtectedAppMetadataCustomDomainReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>>? _ApplicationReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSecret>? _ApplicationSecret;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>>? _ApplicationSecretReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSignInExperience>? _ApplicationSignInExperience;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType>? _ApplicationType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationUserConsentOrganizations>? _ApplicationUserConsentOrganizations;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationWithIsAdmin>? _ApplicationWithIsAdmin;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest>? _AssertSingleSignOnSamlRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest>? _AssignOrganizationRolesToApplicationsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest>? _AssignOrganizationRolesToUsersRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AttributeMapping>? _AttributeMapping;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _Boolean;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Branding>? _Branding;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfig>? _CaptchaConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode>? _CaptchaConfigMode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigType>? _CaptchaConfigType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProvider>? _CaptchaProvider;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfig>? _CaptchaProviderConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise>? _CaptchaProviderConfigRecaptchaEnterprise;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile>? _CaptchaProviderConfigTurnstile;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CharacterTypes>? _CharacterTypes;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult>? _CheckPasswordWithDefaultSignInExperienceObjectResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest>? _CheckPasswordWithDefaultSignInExperienceRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult>? _CheckPasswordWithDefaultSignInExperienceResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult>? _CheckPasswordWithDefaultSignInExperienceWithIssuesResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>? _CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxDefaultValue>? _CheckboxDefaultValue;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxRequestConfig>? _CheckboxRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckedChargeNotification>? _CheckedChargeNotification;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CimdConfig>? _CimdConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsRequest>? _CleanupDomainsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsResult>? _CleanupDomainsResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsContextSample>? _ClientCredentialsContextSample;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer>? _ClientCredentialsJwtCustomizer;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsTokenSample>? _ClientCredentialsTokenSample;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareData>? _CloudflareData;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareDataSsl>? _CloudflareDataSsl;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Color>? _Color;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigOption>? _ConfigOption;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigPartConfig>? _ConfigPartConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Connector>? _Connector;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorAuthorizationUri>? _ConnectorAuthorizationUri;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorFactory>? _ConnectorFactory;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>>? _ConnectorFactoryReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorMetadata>? _ConnectorMetadata;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform>? _ConnectorPlatform;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>>? _ConnectorReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorType>? _ConnectorType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType>? _ContentType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContextSampleApplication>? _ContextSampleApplication;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CountWithDelta>? _CountWithDelta;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateApplicationRequest>? _CreateApplicationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest>? _CreateConnectorAuthorizationUriRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorRequest>? _CreateConnectorRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorTestRequest>? _CreateConnectorTestRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest>? _CreateCustomProfileFieldAddressRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest>? _CreateCustomProfileFieldCheckboxRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest>? _CreateCustomProfileFieldDateRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest>? _CreateCustomProfileFieldFullnameRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest>? _CreateCustomProfileFieldNumberRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest>? _CreateCustomProfileFieldRegexRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>? _CreateCustomProfileFieldRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>>? _CreateCustomProfileFieldRequestList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest>? _CreateCustomProfileFieldSelectRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest>? _CreateCustomProfileFieldTextRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest>? _CreateCustomProfileFieldUrlRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateDomainRequest>? _CreateDomainRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookRequest>? _CreateHookRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookTestRequest>? _CreateHookTestRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationInvitationRequest>? _CreateOrganizationInvitationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest>? _CreateOrganizationJitEmailDomainRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRequest>? _CreateOrganizationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRoleRequest>? _CreateOrganizationRoleRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateResourceRequest>? _CreateResourceRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateRoleRequest>? _CreateRoleRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationRequest>? _CreateSamlApplicationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest>? _CreateSamlApplicationSecretRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlAuthnRequest>? _CreateSamlAuthnRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateScopeRequest>? _CreateScopeRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSecretRequest>? _CreateSecretRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorRequest>? _CreateSsoConnectorRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest>? _CreateSsoConnectorSigningKeyRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSubjectTokenRequest>? _CreateSubjectTokenRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserIdentityRequest>? _CreateUserIdentityRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest>? _CreateUserMfaVerificationBackupCodeRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse>? _CreateUserMfaVerificationBackupCodeResponse;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationRequest>? _CreateUserMfaVerificationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationResponse>? _CreateUserMfaVerificationResponse;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest>? _CreateUserMfaVerificationTotpRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse>? _CreateUserMfaVerificationTotpResponse;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest>? _CreateUserMfaVerificationWithCodesRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest>? _CreateUserMfaVerificationWithSecretRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserRequest>? _CreateUserRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeRequest>? _CreateVerificationCodeRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest>? _CreateVerificationCodeWithEmailRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest>? _CreateVerificationCodeWithPhoneRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomClientMetadata>? _CustomClientMetadata;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomPhrase>? _CustomPhrase;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>>? _CustomPhraseReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileField>? _CustomProfileField;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfig>? _CustomProfileFieldConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>? _CustomProfileFieldConfigPart;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>>? _CustomProfileFieldReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldType>? _CustomProfileFieldType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiAssets>? _CustomUiAssets;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiCsp>? _CustomUiCsp;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DateRequestConfig>? _DateRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _DateTimeOffset;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DauCurve>? _DauCurve;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest>? _DeleteSentinelActivitiesRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification>? _DevelopmentTenantMigrationNotification;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DnsRecord>? _DnsRecord;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Domain>? _Domain;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>>? _DomainReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainStatus>? _DomainStatus;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFile>? _DomainVerificationFile;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFileContentType>? _DomainVerificationFileContentType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>>? _DomainVerificationFileReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>? _Double;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailBlocklistPolicy>? _EmailBlocklistPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplate>? _EmailTemplate;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplateDetails>? _EmailTemplateDetails;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>>? _EmailTemplateReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplates>? _EmailTemplates;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledExtendedClaim>? _EnabledExtendedClaim;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledSetting>? _EnabledSetting;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ExecutionStats>? _ExecutionStats;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedApplication>? _FeaturedApplication;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedUser>? _FeaturedUser;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Fingerprints>? _Fingerprints;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FingerprintsSha256>? _FingerprintsSha256;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPassword>? _ForgotPassword;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPasswordMethod>? _ForgotPasswordMethod;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItem>? _FormItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemMultiSelect>? _FormItemMultiSelect;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObject>? _FormItemObject;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObjectType>? _FormItemObjectType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelect>? _FormItemSelect;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelectSelectItem>? _FormItemSelectSelectItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfig>? _FullnameRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPart>? _FullnameRequestConfigPart;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPartName>? _FullnameRequestConfigPartName;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GetUserIdentityResponse>? _GetUserIdentityResponse;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GoogleOneTap>? _GoogleOneTap;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HasuraAuth>? _HasuraAuth;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Hook>? _Hook;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookConfig>? _HookConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent>? _HookEvent;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookRecentLog>? _HookRecentLog;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>? _HookRecentLogReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookWithExecutionStats>? _HookWithExecutionStats;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>>? _HookWithExecutionStatsReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? _IDictionaryStringJsonElement;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, string>>? _IDictionaryStringString;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>>? _IDictionaryStringUserSessionPayloadAuthorization;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>>? _IListAccessTokenContextSampleUserOrganizationRole;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>>? _IListAccessTokenContextSampleUserRole;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>>? _IListAccessTokenContextSampleUserRoleScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>>? _IListAccessTokenContextSampleUserSsoIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>>? _IListAdditionalScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>>? _IListAddressRequestConfigPart;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>>? _IListAllowUploadMimeType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>>? _IListApplicationProtectedAppMetadataCustomDomain;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>>? _IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>>? _IListConfigOption;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>>? _IListCustomProfileField;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>>? _IListCustomProfileFieldConfigPart;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>>? _IListDauCurve;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>>? _IListDnsRecord;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>>? _IListDomainVerificationFile;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>>? _IListEnabledExtendedClaim;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>>? _IListFeaturedApplication;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>>? _IListFeaturedUser;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>>? _IListForgotPasswordMethod;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>>? _IListFormItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>>? _IListFormItemSelectSelectItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>>? _IListFullnameRequestConfigPart;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>>? _IListHookEvent;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>>? _IListIdAndName;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>>? _IListIdNameAndDescription;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>>? _IListMfaFactor;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>>? _IListNamedItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>>? _IListOrganization;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>>? _IListOrganizationRoleRule;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>>? _IListOrganizationRoleWithScopesAndResourceScopesResourceScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>>? _IListPageRule;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>>? _IListReplaceEmailTemplatesRequestTemplate;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>>? _IListResourceScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>>? _IListSecondaryIdentifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>>? _IListSelectItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>>? _IListShowCondition;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>>? _IListSignInExperienceConfigSsoConnector;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>>? _IListSignInIdentifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>>? _IListSignInMethod;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>>? _IListSocialConnector;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>>? _IListSocialIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>>? _IListSsoIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>>? _IListSsoIdentityWithTokenSecret;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>>? _IListUpdateCustomProfileFieldsSieOrderRequestOrder;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>>? _IListUserConsentScopesResourceScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>>? _IListUserGrantsGrant;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>>? _IListUserScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>>? _IListUserSession;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>>? _IListUsernameCaseSensitivityConflictsSample;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>>? _IListValidationError;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>>? _IListVerificationRecord;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdAndName>? _IdAndName;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdNameAndDescription>? _IdNameAndDescription;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdTokenConfig>? _IdTokenConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Identifier>? _Identifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _Int32;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent>? _InteractionEvent;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _JsonElement;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonNode>? _JsonNode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>>? _JsonNodeMap;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject>? _JsonObject;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizer>? _JwtCustomizer;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItem>? _JwtCustomizerListItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken>? _JwtCustomizerListItemJwtAccessToken;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials>? _JwtCustomizerListItemJwtClientCredentials;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>>? _JwtCustomizerListItemReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerRequest>? _JwtCustomizerRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerTokenTypePath>? _JwtCustomizerTokenTypePath;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageInfo>? _LanguageInfo;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageTag>? _LanguageTag;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LastSubmission>? _LastSubmission;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Log>? _Log;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayload>? _LogPayload;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadError>? _LogPayloadError;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadResult>? _LogPayloadResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>>? _LogReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayload>? _MessagePayload;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayloadWithCode>? _MessagePayloadWithCode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Mfa>? _Mfa;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaFactor>? _MfaFactor;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaPolicy>? _MfaPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat>? _NameIdFormat;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NamedItem>? _NamedItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NewUserCounts>? _NewUserCounts;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl?>? _NullableAccountCenterFieldControl;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy?>? _NullableAgreeToTermsPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType?>? _NullableApplicationType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>? _NullableBoolean;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode?>? _NullableCaptchaConfigMode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform?>? _NullableConnectorPlatform;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType?>? _NullableContentType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>? _NullableDateTimeOffset;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?>? _NullableDouble;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent?>? _NullableHookEvent;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent?>? _NullableInteractionEvent;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat?>? _NullableNameIdFormat;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus?>? _NullableOidcKeyStatus;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError?>? _NullableOnExecutionError;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?>? _NullableOrganizationRequiredMfaPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm?>? _NullablePasswordAlgorithm;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType?>? _NullableRoleType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode?>? _NullableSignInMode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm?>? _NullableSigningKeyAlgorithm;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NumberRequestConfig>? _NumberRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcClientMetadata>? _OidcClientMetadata;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKey>? _OidcKey;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyKeyType>? _OidcKeyKeyType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>>? _OidcKeyReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus>? _OidcKeyStatus;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcSessionConfig>? _OidcSessionConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError>? _OnExecutionError;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeToken>? _OneTimeToken;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenContext>? _OneTimeTokenContext;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>>? _OneTimeTokenReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenStatus>? _OneTimeTokenStatus;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Organization>? _Organization;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationApplication>? _OrganizationApplication;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>>? _OrganizationApplicationReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationIdsRequest>? _OrganizationIdsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitation>? _OrganizationInvitation;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>>? _OrganizationInvitationReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitationStatus>? _OrganizationInvitationStatus;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationJitEmailDomain>? _OrganizationJitEmailDomain;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>>? _OrganizationJitEmailDomainReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy>? _OrganizationRequiredMfaPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRole>? _OrganizationRole;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult>? _OrganizationRoleAssignmentResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleIdsRequest>? _OrganizationRoleIdsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>? _OrganizationRoleReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleRule>? _OrganizationRoleRule;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>? _OrganizationRoleWithScopesAndResourceScopes;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>>? _OrganizationRoleWithScopesAndResourceScopesReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>? _OrganizationRoleWithScopesAndResourceScopesResourceScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRolesRequest>? _OrganizationRolesRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScope>? _OrganizationScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScopeIdsRequest>? _OrganizationScopeIdsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>>? _OrganizationScopeReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUser>? _OrganizationUser;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUserAssignmentResult>? _OrganizationUserAssignmentResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>? _OrganizationUserReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithRoles>? _OrganizationWithRoles;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>>? _OrganizationWithRolesReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>? _OrganizationWithUsersCountAndFeaturedUsers;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>? _OrganizationWithUsersCountAndFeaturedUsersReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PageRule>? _PageRule;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasskeySignIn>? _PasskeySignIn;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm>? _PasswordAlgorithm;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpiration>? _PasswordExpiration;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays>? _PasswordExpirationWithValidPeriodDays;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicy>? _PasswordPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyLength>? _PasswordPolicyLength;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyRejects>? _PasswordPolicyRejects;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordRequest>? _PasswordRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PersonalAccessToken>? _PersonalAccessToken;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>>? _PersonalAccessTokenReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>>? _PresenceAcsUrl;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>>? _PresenceCustomUiAssets;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>>? _PresenceIListForgotPasswordMethod;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>>? _PresenceIListNamedItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>>? _PresenceJsonNode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>>? _PresenceJsonObject;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>>? _PresenceNullableHookEvent;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<string?>>? _PresenceString;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>>? _PresenceUpdateApplicationRequestProtectedAppMetadata;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedAppMetadata>? _ProtectedAppMetadata;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedApps>? _ProtectedApps;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderName>? _ProviderName;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderType>? _ProviderType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RegexRequestConfig>? _RegexRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest>? _ReplaceApplicationSignInExperienceRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest>? _ReplaceDomainVerificationFilesRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest>? _ReplaceEmailTemplatesRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>? _ReplaceEmailTemplatesRequestTemplate;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest>? _ReplaceOneTimeTokenStatusRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest>? _ReplaceOrganizationInvitationStatusRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus>? _ReplaceOrganizationInvitationStatusRequestStatus;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest>? _ReplaceOrganizationJitEmailDomainsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Resource>? _Resource;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceScope>? _ResourceScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>>? _ResourceScopeReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceWithScopes>? _ResourceWithScopes;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>>? _ResourceWithScopesReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Role>? _Role;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleAssignmentResult>? _RoleAssignmentResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleIdsRequest>? _RoleIdsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleListItem>? _RoleListItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>>? _RoleListItemReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>? _RoleReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleReplacementResult>? _RoleReplacementResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleScope>? _RoleScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>>? _RoleScopeReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType>? _RoleType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RotateOidcKeysRequest>? _RotateOidcKeysRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SamlApplication>? _SamlApplication;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ScopeIdsRequest>? _ScopeIdsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifier>? _SecondaryIdentifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier>? _SecondaryIdentifierIdentifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectItem>? _SelectItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectRequestConfig>? _SelectRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SentinelPolicy>? _SentinelPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ShowCondition>? _ShowCondition;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignIn>? _SignIn;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExp>? _SignInExp;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceColor>? _SignInExperienceColor;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfig>? _SignInExperienceConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>? _SignInExperienceConfigSsoConnector;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperiencePhrase>? _SignInExperiencePhrase;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>>? _SignInExperiencePhraseMap;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInIdentifier>? _SignInIdentifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMethod>? _SignInMethod;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode>? _SignInMode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignUp>? _SignUp;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKey>? _SigningKey;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm>? _SigningKeyAlgorithm;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>>? _SigningKeyReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialConnector>? _SocialConnector;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialIdentity>? _SocialIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialSignIn>? _SocialSignIn;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnector>? _SsoConnector;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorBranding>? _SsoConnectorBranding;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorData>? _SsoConnectorData;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>? _SsoConnectorDataReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorIdsRequest>? _SsoConnectorIdsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorProvider>? _SsoConnectorProvider;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>>? _SsoConnectorProviderReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>>? _SsoConnectorReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentity>? _SsoIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityTokenSecret>? _SsoIdentityTokenSecret;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>? _SsoIdentityWithTokenSecret;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _String;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<string>>? _StringList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SubjectToken>? _SubjectToken;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SystemApplicationConfig>? _SystemApplicationConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TargetType>? _TargetType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TemplateType>? _TemplateType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestActionRequest>? _TestActionRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest>? _TestJwtCustomizerAccessTokenRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest>? _TestJwtCustomizerClientCredentialsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerRequest>? _TestJwtCustomizerRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TextRequestConfig>? _TextRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSampleAud>? _TokenSampleAud;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecret>? _TokenSecret;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecretMetadata>? _TokenSecretMetadata;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TotalUserCount>? _TotalUserCount;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TrustedDevice>? _TrustedDevice;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest>? _UpdateAccountCenterSettingsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateActionRequest>? _UpdateActionRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest>? _UpdateAdminConsoleConfigRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequest>? _UpdateApplicationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata>? _UpdateApplicationRequestProtectedAppMetadata;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCaptchaProviderRequest>? _UpdateCaptchaProviderRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateConnectorRequest>? _UpdateConnectorRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest>? _UpdateCustomProfileFieldByNameAddressRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest>? _UpdateCustomProfileFieldByNameCheckboxRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest>? _UpdateCustomProfileFieldByNameDateRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest>? _UpdateCustomProfileFieldByNameFullnameRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest>? _UpdateCustomProfileFieldByNameNumberRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest>? _UpdateCustomProfileFieldByNameRegexRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest>? _UpdateCustomProfileFieldByNameRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest>? _UpdateCustomProfileFieldByNameSelectRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest>? _UpdateCustomProfileFieldByNameTextRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest>? _UpdateCustomProfileFieldByNameUrlRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest>? _UpdateCustomProfileFieldsSieOrderRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>? _UpdateCustomProfileFieldsSieOrderRequestOrder;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest>? _UpdateEmailTemplateDetailsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateHookRequest>? _UpdateHookRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest>? _UpdateOidcSessionConfigRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRequest>? _UpdateOrganizationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRoleRequest>? _UpdateOrganizationRoleRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest>? _UpdatePersonalAccessTokenNameRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest>? _UpdateResourceIsDefaultRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceRequest>? _UpdateResourceRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateRoleRequest>? _UpdateRoleRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSamlApplicationRequest>? _UpdateSamlApplicationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateScopeRequest>? _UpdateScopeRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequest>? _UpdateSignInExpRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy>? _UpdateSignInExpRequestPasswordPolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes>? _UpdateSignInExpRequestPasswordPolicyCharacterTypes;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength>? _UpdateSignInExpRequestPasswordPolicyLength;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects>? _UpdateSignInExpRequestPasswordPolicyRejects;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSsoConnectorRequest>? _UpdateSsoConnectorRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserCustomDataRequest>? _UpdateUserCustomDataRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest>? _UpdateUserIsSuspendedRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest>? _UpdateUserLogtoConfigsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa>? _UpdateUserLogtoConfigsRequestMfa;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn>? _UpdateUserLogtoConfigsRequestPasskeySignIn;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest>? _UpdateUserPasswordExpirationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserProfileRequest>? _UpdateUserProfileRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserRequest>? _UpdateUserRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UploadCustomUiAssetsResult>? _UploadCustomUiAssetsResult;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpsertJwtCustomizerRequest>? _UpsertJwtCustomizerRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UrlRequestConfig>? _UrlRequestConfig;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.User>? _User;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsed>? _UserAgentParsed;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedBrowser>? _UserAgentParsedBrowser;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedCpu>? _UserAgentParsedCpu;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedDevice>? _UserAgentParsedDevice;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedEngine>? _UserAgentParsedEngine;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAllIdentities>? _UserAllIdentities;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAsset>? _UserAsset;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatus>? _UserAssetServiceStatus;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatusStatus>? _UserAssetServiceStatusStatus;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopeScopeType>? _UserConsentScopeScopeType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopes>? _UserConsentScopes;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesRequest>? _UserConsentScopesRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScope>? _UserConsentScopesResourceScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource>? _UserConsentScopesResourceScopeResource;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrants>? _UserGrants;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsAppType>? _UserGrantsAppType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrant>? _UserGrantsGrant;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrantPayload>? _UserGrantsGrantPayload;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserHasPassword>? _UserHasPassword;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdentity>? _UserIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>>? _UserIdentityMap;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdsRequest>? _UserIdsRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserInfo>? _UserInfo;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigs>? _UserLogtoConfigs;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsMfa>? _UserLogtoConfigsMfa;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn>? _UserLogtoConfigsPasskeySignIn;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserMfaVerification>? _UserMfaVerification;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>>? _UserMfaVerificationReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfile>? _UserProfile;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfileAddress>? _UserProfileAddress;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>>? _UserReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserScope>? _UserScope;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSession>? _UserSession;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayload>? _UserSessionPayload;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayloadAuthorization>? _UserSessionPayloadAuthorization;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget>? _UserSessionRevokeGrantsTarget;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessions>? _UserSessions;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSsoIdentity>? _UserSsoIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserWithSsoIdentities>? _UserWithSsoIdentities;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>>? _UserWithSsoIdentitiesReadOnlyList;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts>? _UsernameCaseSensitivityConflicts;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>? _UsernameCaseSensitivityConflictsSample;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernamePolicy>? _UsernamePolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ValidationError>? _ValidationError;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationCodePolicy>? _VerificationCodePolicy;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecord>? _VerificationRecord;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordBackupCode>? _VerificationRecordBackupCode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode>? _VerificationRecordEmailVerificationCode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso>? _VerificationRecordEnterpriseSso;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode>? _VerificationRecordMfaEmailVerificationCode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode>? _VerificationRecordMfaPhoneVerificationCode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity>? _VerificationRecordNewPasswordIdentity;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier>? _VerificationRecordNewPasswordIdentityIdentifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordOneTimeToken>? _VerificationRecordOneTimeToken;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPassword>? _VerificationRecordPassword;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier>? _VerificationRecordPasswordIdentifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType>? _VerificationRecordPasswordIdentifierType;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode>? _VerificationRecordPhoneVerificationCode;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier>? _VerificationRecordPhoneVerificationCodeIdentifier;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSignInPasskey>? _VerificationRecordSignInPasskey;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSocial>? _VerificationRecordSocial;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordTotp>? _VerificationRecordTotp;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordWebAuthn>? _VerificationRecordWebAuthn;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyOneTimeTokenRequest>? _VerifyOneTimeTokenRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeRequest>? _VerifyVerificationCodeRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest>? _VerifyVerificationCodeWithEmailRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest>? _VerifyVerificationCodeWithPhoneRequest;
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSample&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSample> AccessTokenContextSample => _AccessTokenContextSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSample));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleGrant&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleGrant> AccessTokenContextSampleGrant => _AccessTokenContextSampleGrant ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleGrant>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleGrant));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleInteraction&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleInteraction> AccessTokenContextSampleInteraction => _AccessTokenContextSampleInteraction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleInteraction>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleInteraction));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleOrganization&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleOrganization> AccessTokenContextSampleOrganization => _AccessTokenContextSampleOrganization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleOrganization>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleOrganization));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUser&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUser> AccessTokenContextSampleUser => _AccessTokenContextSampleUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUser>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUser));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole> AccessTokenContextSampleUserOrganizationRole => _AccessTokenContextSampleUserOrganizationRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUserRole&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole> AccessTokenContextSampleUserRole => _AccessTokenContextSampleUserRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRole));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope> AccessTokenContextSampleUserRoleScope => _AccessTokenContextSampleUserRoleScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity> AccessTokenContextSampleUserSsoIdentity => _AccessTokenContextSampleUserSsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenJwtCustomizer&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenJwtCustomizer> AccessTokenJwtCustomizer => _AccessTokenJwtCustomizer ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenJwtCustomizer>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenJwtCustomizer));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenSample&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenSample> AccessTokenSample => _AccessTokenSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenSample));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccountCenterFieldControl&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl> AccountCenterFieldControl => _AccountCenterFieldControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccountCenterSettings&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettings> AccountCenterSettings => _AccountCenterSettings ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettings>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccountCenterSettings));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccountCenterSettingsFields&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettingsFields> AccountCenterSettingsFields => _AccountCenterSettingsFields ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettingsFields>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccountCenterSettingsFields));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AcsUrl&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrl> AcsUrl => _AcsUrl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrl>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AcsUrl));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AcsUrlBinding&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrlBinding> AcsUrlBinding => _AcsUrlBinding ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrlBinding>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AcsUrlBinding));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActionConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionConfig> ActionConfig => _ActionConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActionConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActionListItem&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionListItem> ActionListItem => _ActionListItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionListItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActionListItem));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ActionListItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>> ActionListItemReadOnlyList => _ActionListItemReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActionType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionType> ActionType => _ActionType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActionType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActiveRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveRequest> ActiveRequest => _ActiveRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActiveRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActiveUserCounts&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveUserCounts> ActiveUserCounts => _ActiveUserCounts ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveUserCounts>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActiveUserCounts));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AddOneTimeTokensRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddOneTimeTokensRequest> AddOneTimeTokensRequest => _AddOneTimeTokensRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddOneTimeTokensRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AddOneTimeTokensRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AdditionalScope&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdditionalScope> AdditionalScope => _AdditionalScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdditionalScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AdditionalScope));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AddressRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfig> AddressRequestConfig => _AddressRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AddressRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AddressRequestConfigPart&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPart> AddressRequestConfigPart => _AddressRequestConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPart>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AddressRequestConfigPart));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AddressRequestConfigPartName&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPartName> AddressRequestConfigPartName => _AddressRequestConfigPartName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPartName>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AddressRequestConfigPartName));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AdminConsoleConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdminConsoleConfig> AdminConsoleConfig => _AdminConsoleConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdminConsoleConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AdminConsoleConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AgreeToTermsPolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy> AgreeToTermsPolicy => _AgreeToTermsPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AllowUploadMimeType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowUploadMimeType> AllowUploadMimeType => _AllowUploadMimeType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowUploadMimeType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AllowUploadMimeType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AllowedChars&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowedChars> AllowedChars => _AllowedChars ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowedChars>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AllowedChars));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Application&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Application> Application => _Application ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Application>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Application));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationAccessControl&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationAccessControl> ApplicationAccessControl => _ApplicationAccessControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationAccessControl>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationAccessControl));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationIdsRequest> ApplicationIdsRequest => _ApplicationIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationIdsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationProtectedAppMetadata&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadata> ApplicationProtectedAppMetadata => _ApplicationProtectedAppMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadata));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain> ApplicationProtectedAppMetadataCustomDomain => _ApplicationProtectedAppMetadataCustomDomain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>> ApplicationProtectedAppMetadataCustomDomainReadOnlyList => _ApplicationProtectedAppMetadataCustomDomainReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Application&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>> ApplicationReadOnlyList => _ApplicationReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationSecret&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSecret> ApplicationSecret => _ApplicationSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSecret>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationSecret));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ApplicationSecret&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>> ApplicationSecretReadOnlyList => _ApplicationSecretReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationSignInExperience&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSignInExperience> ApplicationSignInExperience => _ApplicationSignInExperience ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSignInExperience>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationSignInExperience));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType> ApplicationType => _ApplicationType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationUserConsentOrganizations&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationUserConsentOrganizations> ApplicationUserConsentOrganizations => _ApplicationUserConsentOrganizations ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationUserConsentOrganizations>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationUserConsentOrganizations));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationWithIsAdmin&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationWithIsAdmin> ApplicationWithIsAdmin => _ApplicationWithIsAdmin ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationWithIsAdmin>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationWithIsAdmin));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest> AssertSingleSignOnSamlRequest => _AssertSingleSignOnSamlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest> AssignOrganizationRolesToApplicationsRequest => _AssignOrganizationRolesToApplicationsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest> AssignOrganizationRolesToUsersRequest => _AssignOrganizationRolesToUsersRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AttributeMapping&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AttributeMapping> AttributeMapping => _AttributeMapping ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AttributeMapping>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AttributeMapping));
+
+    /// <summary>The metadata of &lt;c&gt;bool&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Branding&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Branding> Branding => _Branding ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Branding>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Branding));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfig> CaptchaConfig => _CaptchaConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaConfigMode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode> CaptchaConfigMode => _CaptchaConfigMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaConfigMode));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaConfigType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigType> CaptchaConfigType => _CaptchaConfigType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaConfigType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaProvider&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProvider> CaptchaProvider => _CaptchaProvider ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProvider>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaProvider));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaProviderConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfig> CaptchaProviderConfig => _CaptchaProviderConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaProviderConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise> CaptchaProviderConfigRecaptchaEnterprise => _CaptchaProviderConfigRecaptchaEnterprise ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile> CaptchaProviderConfigTurnstile => _CaptchaProviderConfigTurnstile ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CharacterTypes&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CharacterTypes> CharacterTypes => _CharacterTypes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CharacterTypes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CharacterTypes));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult> CheckPasswordWithDefaultSignInExperienceObjectResult => _CheckPasswordWithDefaultSignInExperienceObjectResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest> CheckPasswordWithDefaultSignInExperienceRequest => _CheckPasswordWithDefaultSignInExperienceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult> CheckPasswordWithDefaultSignInExperienceResult => _CheckPasswordWithDefaultSignInExperienceResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult> CheckPasswordWithDefaultSignInExperienceWithIssuesResult => _CheckPasswordWithDefaultSignInExperienceWithIssuesResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue> CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue => _CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckboxDefaultValue&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxDefaultValue> CheckboxDefaultValue => _CheckboxDefaultValue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxDefaultValue>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckboxDefaultValue));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckboxRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxRequestConfig> CheckboxRequestConfig => _CheckboxRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckboxRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckedChargeNotification&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckedChargeNotification> CheckedChargeNotification => _CheckedChargeNotification ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckedChargeNotification>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckedChargeNotification));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CimdConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CimdConfig> CimdConfig => _CimdConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CimdConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CimdConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CleanupDomainsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsRequest> CleanupDomainsRequest => _CleanupDomainsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CleanupDomainsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CleanupDomainsResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsResult> CleanupDomainsResult => _CleanupDomainsResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CleanupDomainsResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ClientCredentialsContextSample&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsContextSample> ClientCredentialsContextSample => _ClientCredentialsContextSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsContextSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ClientCredentialsContextSample));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer> ClientCredentialsJwtCustomizer => _ClientCredentialsJwtCustomizer ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ClientCredentialsTokenSample&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsTokenSample> ClientCredentialsTokenSample => _ClientCredentialsTokenSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsTokenSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ClientCredentialsTokenSample));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CloudflareData&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareData> CloudflareData => _CloudflareData ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareData>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CloudflareData));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CloudflareDataSsl&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareDataSsl> CloudflareDataSsl => _CloudflareDataSsl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareDataSsl>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CloudflareDataSsl));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Color&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Color> Color => _Color ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Color>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Color));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConfigOption&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigOption> ConfigOption => _ConfigOption ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigOption>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConfigOption));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConfigPartConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigPartConfig> ConfigPartConfig => _ConfigPartConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigPartConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConfigPartConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Connector&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Connector> Connector => _Connector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Connector>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Connector));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorAuthorizationUri&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorAuthorizationUri> ConnectorAuthorizationUri => _ConnectorAuthorizationUri ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorAuthorizationUri>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorAuthorizationUri));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorFactory&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorFactory> ConnectorFactory => _ConnectorFactory ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorFactory>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorFactory));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ConnectorFactory&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>> ConnectorFactoryReadOnlyList => _ConnectorFactoryReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorMetadata&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorMetadata> ConnectorMetadata => _ConnectorMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorMetadata));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorPlatform&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform> ConnectorPlatform => _ConnectorPlatform ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorPlatform));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Connector&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>> ConnectorReadOnlyList => _ConnectorReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorType> ConnectorType => _ConnectorType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ContentType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType> ContentType => _ContentType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ContentType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ContextSampleApplication&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContextSampleApplication> ContextSampleApplication => _ContextSampleApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContextSampleApplication>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ContextSampleApplication));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CountWithDelta&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CountWithDelta> CountWithDelta => _CountWithDelta ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CountWithDelta>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CountWithDelta));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateApplicationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateApplicationRequest> CreateApplicationRequest => _CreateApplicationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateApplicationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateApplicationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest> CreateConnectorAuthorizationUriRequest => _CreateConnectorAuthorizationUriRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateConnectorRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorRequest> CreateConnectorRequest => _CreateConnectorRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateConnectorRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateConnectorTestRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorTestRequest> CreateConnectorTestRequest => _CreateConnectorTestRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorTestRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateConnectorTestRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest> CreateCustomProfileFieldAddressRequest => _CreateCustomProfileFieldAddressRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest> CreateCustomProfileFieldCheckboxRequest => _CreateCustomProfileFieldCheckboxRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest> CreateCustomProfileFieldDateRequest => _CreateCustomProfileFieldDateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest> CreateCustomProfileFieldFullnameRequest => _CreateCustomProfileFieldFullnameRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest> CreateCustomProfileFieldNumberRequest => _CreateCustomProfileFieldNumberRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest> CreateCustomProfileFieldRegexRequest => _CreateCustomProfileFieldRegexRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest> CreateCustomProfileFieldRequest => _CreateCustomProfileFieldRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.CreateCustomProfileFieldRequest&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>> CreateCustomProfileFieldRequestList => _CreateCustomProfileFieldRequestList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest> CreateCustomProfileFieldSelectRequest => _CreateCustomProfileFieldSelectRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest> CreateCustomProfileFieldTextRequest => _CreateCustomProfileFieldTextRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest> CreateCustomProfileFieldUrlRequest => _CreateCustomProfileFieldUrlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateDomainRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateDomainRequest> CreateDomainRequest => _CreateDomainRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateDomainRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateDomainRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateHookRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookRequest> CreateHookRequest => _CreateHookRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateHookRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateHookTestRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookTestRequest> CreateHookTestRequest => _CreateHookTestRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookTestRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateHookTestRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateOrganizationInvitationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationInvitationRequest> CreateOrganizationInvitationRequest => _CreateOrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateOrganizationInvitationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest> CreateOrganizationJitEmailDomainRequest => _CreateOrganizationJitEmailDomainRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateOrganizationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRequest> CreateOrganizationRequest => _CreateOrganizationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateOrganizationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateOrganizationRoleRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRoleRequest> CreateOrganizationRoleRequest => _CreateOrganizationRoleRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRoleRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateOrganizationRoleRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateResourceRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateResourceRequest> CreateResourceRequest => _CreateResourceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateResourceRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateResourceRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateRoleRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateRoleRequest> CreateRoleRequest => _CreateRoleRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateRoleRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateRoleRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSamlApplicationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationRequest> CreateSamlApplicationRequest => _CreateSamlApplicationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSamlApplicationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest> CreateSamlApplicationSecretRequest => _CreateSamlApplicationSecretRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSamlAuthnRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlAuthnRequest> CreateSamlAuthnRequest => _CreateSamlAuthnRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlAuthnRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSamlAuthnRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateScopeRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateScopeRequest> CreateScopeRequest => _CreateScopeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateScopeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateScopeRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSecretRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSecretRequest> CreateSecretRequest => _CreateSecretRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSecretRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSecretRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSsoConnectorRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorRequest> CreateSsoConnectorRequest => _CreateSsoConnectorRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSsoConnectorRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest> CreateSsoConnectorSigningKeyRequest => _CreateSsoConnectorSigningKeyRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSubjectTokenRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSubjectTokenRequest> CreateSubjectTokenRequest => _CreateSubjectTokenRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSubjectTokenRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSubjectTokenRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserIdentityRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserIdentityRequest> CreateUserIdentityRequest => _CreateUserIdentityRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserIdentityRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserIdentityRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest> CreateUserMfaVerificationBackupCodeRequest => _CreateUserMfaVerificationBackupCodeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse> CreateUserMfaVerificationBackupCodeResponse => _CreateUserMfaVerificationBackupCodeResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationRequest> CreateUserMfaVerificationRequest => _CreateUserMfaVerificationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationResponse&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationResponse> CreateUserMfaVerificationResponse => _CreateUserMfaVerificationResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationResponse>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationResponse));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest> CreateUserMfaVerificationTotpRequest => _CreateUserMfaVerificationTotpRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse> CreateUserMfaVerificationTotpResponse => _CreateUserMfaVerificationTotpResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest> CreateUserMfaVerificationWithCodesRequest => _CreateUserMfaVerificationWithCodesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest> CreateUserMfaVerificationWithSecretRequest => _CreateUserMfaVerificationWithSecretRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateVerificationCodeRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeRequest> CreateVerificationCodeRequest => _CreateVerificationCodeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateVerificationCodeRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest> CreateVerificationCodeWithEmailRequest => _CreateVerificationCodeWithEmailRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest> CreateVerificationCodeWithPhoneRequest => _CreateVerificationCodeWithPhoneRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomClientMetadata&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomClientMetadata> CustomClientMetadata => _CustomClientMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomClientMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomClientMetadata));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomPhrase&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomPhrase> CustomPhrase => _CustomPhrase ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomPhrase>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomPhrase));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.CustomPhrase&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>> CustomPhraseReadOnlyList => _CustomPhraseReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomProfileField&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileField> CustomProfileField => _CustomProfileField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileField>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomProfileField));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomProfileFieldConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfig> CustomProfileFieldConfig => _CustomProfileFieldConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomProfileFieldConfigPart&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfigPart> CustomProfileFieldConfigPart => _CustomProfileFieldConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfigPart));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.CustomProfileField&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>> CustomProfileFieldReadOnlyList => _CustomProfileFieldReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomProfileFieldType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldType> CustomProfileFieldType => _CustomProfileFieldType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomProfileFieldType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomUiAssets&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiAssets> CustomUiAssets => _CustomUiAssets ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiAssets>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomUiAssets));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomUiCsp&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiCsp> CustomUiCsp => _CustomUiCsp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiCsp>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomUiCsp));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DateRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DateRequestConfig> DateRequestConfig => _DateRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DateRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DateRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.DateTimeOffset&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DauCurve&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DauCurve> DauCurve => _DauCurve ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DauCurve>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DauCurve));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest> DeleteSentinelActivitiesRequest => _DeleteSentinelActivitiesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification> DevelopmentTenantMigrationNotification => _DevelopmentTenantMigrationNotification ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DnsRecord&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DnsRecord> DnsRecord => _DnsRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DnsRecord>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DnsRecord));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Domain&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Domain> Domain => _Domain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Domain>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Domain));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Domain&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>> DomainReadOnlyList => _DomainReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DomainStatus&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainStatus> DomainStatus => _DomainStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DomainStatus));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DomainVerificationFile&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFile> DomainVerificationFile => _DomainVerificationFile ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFile>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DomainVerificationFile));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DomainVerificationFileContentType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFileContentType> DomainVerificationFileContentType => _DomainVerificationFileContentType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFileContentType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DomainVerificationFileContentType));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.DomainVerificationFile&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>> DomainVerificationFileReadOnlyList => _DomainVerificationFileReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>));
+
+    /// <summary>The metadata of &lt;c&gt;double&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> Double => _Double ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EmailBlocklistPolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailBlocklistPolicy> EmailBlocklistPolicy => _EmailBlocklistPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailBlocklistPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EmailBlocklistPolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EmailTemplate&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplate> EmailTemplate => _EmailTemplate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplate>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EmailTemplate));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EmailTemplateDetails&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplateDetails> EmailTemplateDetails => _EmailTemplateDetails ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplateDetails>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EmailTemplateDetails));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.EmailTemplate&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>> EmailTemplateReadOnlyList => _EmailTemplateReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EmailTemplates&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplates> EmailTemplates => _EmailTemplates ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplates>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EmailTemplates));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EnabledExtendedClaim&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledExtendedClaim> EnabledExtendedClaim => _EnabledExtendedClaim ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledExtendedClaim>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EnabledExtendedClaim));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EnabledSetting&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledSetting> EnabledSetting => _EnabledSetting ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledSetting>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EnabledSetting));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ExecutionStats&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ExecutionStats> ExecutionStats => _ExecutionStats ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ExecutionStats>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ExecutionStats));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FeaturedApplication&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedApplication> FeaturedApplication => _FeaturedApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedApplication>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FeaturedApplication));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FeaturedUser&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedUser> FeaturedUser => _FeaturedUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedUser>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FeaturedUser));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Fingerprints&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Fingerprints> Fingerprints => _Fingerprints ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Fingerprints>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Fingerprints));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FingerprintsSha256&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FingerprintsSha256> FingerprintsSha256 => _FingerprintsSha256 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FingerprintsSha256>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FingerprintsSha256));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ForgotPassword&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPassword> ForgotPassword => _ForgotPassword ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPassword>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ForgotPassword));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ForgotPasswordMethod&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPasswordMethod> ForgotPasswordMethod => _ForgotPasswordMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPasswordMethod>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ForgotPasswordMethod));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItem&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItem> FormItem => _FormItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItem));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemMultiSelect&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemMultiSelect> FormItemMultiSelect => _FormItemMultiSelect ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemMultiSelect>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemMultiSelect));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemObject&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObject> FormItemObject => _FormItemObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObject>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemObject));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemObjectType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObjectType> FormItemObjectType => _FormItemObjectType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObjectType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemObjectType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemSelect&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelect> FormItemSelect => _FormItemSelect ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelect>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemSelect));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemSelectSelectItem&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelectSelectItem> FormItemSelectSelectItem => _FormItemSelectSelectItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelectSelectItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemSelectSelectItem));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FullnameRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfig> FullnameRequestConfig => _FullnameRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FullnameRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FullnameRequestConfigPart&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPart> FullnameRequestConfigPart => _FullnameRequestConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPart>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPart));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FullnameRequestConfigPartName&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPartName> FullnameRequestConfigPartName => _FullnameRequestConfigPartName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPartName>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPartName));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.GetUserIdentityResponse&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GetUserIdentityResponse> GetUserIdentityResponse => _GetUserIdentityResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GetUserIdentityResponse>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.GetUserIdentityResponse));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.GoogleOneTap&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GoogleOneTap> GoogleOneTap => _GoogleOneTap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GoogleOneTap>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.GoogleOneTap));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HasuraAuth&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HasuraAuth> HasuraAuth => _HasuraAuth ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HasuraAuth>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HasuraAuth));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Hook&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Hook> Hook => _Hook ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Hook>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Hook));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookConfig> HookConfig => _HookConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookEvent&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent> HookEvent => _HookEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookEvent));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookRecentLog&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookRecentLog> HookRecentLog => _HookRecentLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookRecentLog>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookRecentLog));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.HookRecentLog&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>> HookRecentLogReadOnlyList => _HookRecentLogReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookWithExecutionStats&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookWithExecutionStats> HookWithExecutionStats => _HookWithExecutionStats ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookWithExecutionStats>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookWithExecutionStats));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.HookWithExecutionStats&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>> HookWithExecutionStatsReadOnlyList => _HookWithExecutionStatsReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::System.Text.Json.JsonElement&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> IDictionaryStringJsonElement => _IDictionaryStringJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, string&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, string>> IDictionaryStringString => _IDictionaryStringString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, string>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>> IDictionaryStringUserSessionPayloadAuthorization => _IDictionaryStringUserSessionPayloadAuthorization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>> IListAccessTokenContextSampleUserOrganizationRole => _IListAccessTokenContextSampleUserOrganizationRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AccessTokenContextSampleUserRole&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>> IListAccessTokenContextSampleUserRole => _IListAccessTokenContextSampleUserRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>> IListAccessTokenContextSampleUserRoleScope => _IListAccessTokenContextSampleUserRoleScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>> IListAccessTokenContextSampleUserSsoIdentity => _IListAccessTokenContextSampleUserSsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AdditionalScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>> IListAdditionalScope => _IListAdditionalScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AddressRequestConfigPart&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>> IListAddressRequestConfigPart => _IListAddressRequestConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AllowUploadMimeType&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>> IListAllowUploadMimeType => _IListAllowUploadMimeType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>> IListApplicationProtectedAppMetadataCustomDomain => _IListApplicationProtectedAppMetadataCustomDomain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>> IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue => _IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ConfigOption&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>> IListConfigOption => _IListConfigOption ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.CustomProfileField&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>> IListCustomProfileField => _IListCustomProfileField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.CustomProfileFieldConfigPart&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>> IListCustomProfileFieldConfigPart => _IListCustomProfileFieldConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.DauCurve&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>> IListDauCurve => _IListDauCurve ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.DnsRecord&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>> IListDnsRecord => _IListDnsRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.DomainVerificationFile&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>> IListDomainVerificationFile => _IListDomainVerificationFile ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.EnabledExtendedClaim&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>> IListEnabledExtendedClaim => _IListEnabledExtendedClaim ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FeaturedApplication&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>> IListFeaturedApplication => _IListFeaturedApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FeaturedUser&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>> IListFeaturedUser => _IListFeaturedUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ForgotPasswordMethod&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>> IListForgotPasswordMethod => _IListForgotPasswordMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FormItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>> IListFormItem => _IListFormItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FormItemSelectSelectItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>> IListFormItemSelectSelectItem => _IListFormItemSelectSelectItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FullnameRequestConfigPart&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>> IListFullnameRequestConfigPart => _IListFullnameRequestConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.HookEvent&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> IListHookEvent => _IListHookEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.IdAndName&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> IListIdAndName => _IListIdAndName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.IdNameAndDescription&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>> IListIdNameAndDescription => _IListIdNameAndDescription ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.MfaFactor&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>> IListMfaFactor => _IListMfaFactor ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.NamedItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> IListNamedItem => _IListNamedItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.Organization&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>> IListOrganization => _IListOrganization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.OrganizationRoleRule&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>> IListOrganizationRoleRule => _IListOrganizationRoleRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>> IListOrganizationRoleWithScopesAndResourceScopesResourceScope => _IListOrganizationRoleWithScopesAndResourceScopesResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.PageRule&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>> IListPageRule => _IListPageRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>> IListReplaceEmailTemplatesRequestTemplate => _IListReplaceEmailTemplatesRequestTemplate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ResourceScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>> IListResourceScope => _IListResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SecondaryIdentifier&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>> IListSecondaryIdentifier => _IListSecondaryIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SelectItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>> IListSelectItem => _IListSelectItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ShowCondition&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>> IListShowCondition => _IListShowCondition ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>> IListSignInExperienceConfigSsoConnector => _IListSignInExperienceConfigSsoConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SignInIdentifier&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>> IListSignInIdentifier => _IListSignInIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SignInMethod&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>> IListSignInMethod => _IListSignInMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SocialConnector&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>> IListSocialConnector => _IListSocialConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SocialIdentity&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>> IListSocialIdentity => _IListSocialIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SsoIdentity&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>> IListSsoIdentity => _IListSsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SsoIdentityWithTokenSecret&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>> IListSsoIdentityWithTokenSecret => _IListSsoIdentityWithTokenSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>> IListUpdateCustomProfileFieldsSieOrderRequestOrder => _IListUpdateCustomProfileFieldsSieOrderRequestOrder ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UserConsentScopesResourceScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>> IListUserConsentScopesResourceScope => _IListUserConsentScopesResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UserGrantsGrant&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>> IListUserGrantsGrant => _IListUserGrantsGrant ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UserScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>> IListUserScope => _IListUserScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UserSession&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>> IListUserSession => _IListUserSession ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>> IListUsernameCaseSensitivityConflictsSample => _IListUsernameCaseSensitivityConflictsSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ValidationError&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>> IListValidationError => _IListValidationError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.VerificationRecord&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>> IListVerificationRecord => _IListVerificationRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.IdAndName&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdAndName> IdAndName => _IdAndName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdAndName>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.IdAndName));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.IdNameAndDescription&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdNameAndDescription> IdNameAndDescription => _IdNameAndDescription ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdNameAndDescription>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.IdNameAndDescription));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.IdTokenConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdTokenConfig> IdTokenConfig => _IdTokenConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdTokenConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.IdTokenConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Identifier&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Identifier> Identifier => _Identifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Identifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Identifier));
+
+    /// <summary>The metadata of &lt;c&gt;int&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.InteractionEvent&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent> InteractionEvent => _InteractionEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.InteractionEvent));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Text.Json.JsonElement&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Text.Json.Nodes.JsonNode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonNode> JsonNode => _JsonNode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonNode>)Options.GetTypeInfo(typeof(global::System.Text.Json.Nodes.JsonNode));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::System.Text.Json.Nodes.JsonNode&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>> JsonNodeMap => _JsonNodeMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Text.Json.Nodes.JsonObject&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject> JsonObject => _JsonObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject>)Options.GetTypeInfo(typeof(global::System.Text.Json.Nodes.JsonObject));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizer&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizer> JwtCustomizer => _JwtCustomizer ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizer>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizer));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerListItem&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItem> JwtCustomizerListItem => _JwtCustomizerListItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerListItem));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken> JwtCustomizerListItemJwtAccessToken => _JwtCustomizerListItemJwtAccessToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials> JwtCustomizerListItemJwtClientCredentials => _JwtCustomizerListItemJwtClientCredentials ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.JwtCustomizerListItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>> JwtCustomizerListItemReadOnlyList => _JwtCustomizerListItemReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerRequest> JwtCustomizerRequest => _JwtCustomizerRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerTokenTypePath&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerTokenTypePath> JwtCustomizerTokenTypePath => _JwtCustomizerTokenTypePath ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerTokenTypePath>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerTokenTypePath));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LanguageInfo&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageInfo> LanguageInfo => _LanguageInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageInfo>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LanguageInfo));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LanguageTag&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageTag> LanguageTag => _LanguageTag ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageTag>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LanguageTag));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LastSubmission&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LastSubmission> LastSubmission => _LastSubmission ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LastSubmission>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LastSubmission));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Log&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Log> Log => _Log ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Log>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Log));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LogPayload&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayload> LogPayload => _LogPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayload>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LogPayload));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LogPayloadError&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadError> LogPayloadError => _LogPayloadError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadError>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LogPayloadError));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LogPayloadResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadResult> LogPayloadResult => _LogPayloadResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LogPayloadResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Log&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>> LogReadOnlyList => _LogReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.MessagePayload&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayload> MessagePayload => _MessagePayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayload>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.MessagePayload));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.MessagePayloadWithCode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayloadWithCode> MessagePayloadWithCode => _MessagePayloadWithCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayloadWithCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.MessagePayloadWithCode));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Mfa&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Mfa> Mfa => _Mfa ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Mfa>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Mfa));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.MfaFactor&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaFactor> MfaFactor => _MfaFactor ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaFactor>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.MfaFactor));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.MfaPolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaPolicy> MfaPolicy => _MfaPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.MfaPolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NameIdFormat&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat> NameIdFormat => _NameIdFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NameIdFormat));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NamedItem&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NamedItem> NamedItem => _NamedItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NamedItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NamedItem));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NewUserCounts&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NewUserCounts> NewUserCounts => _NewUserCounts ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NewUserCounts>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NewUserCounts));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccountCenterFieldControl?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl?> NullableAccountCenterFieldControl => _NullableAccountCenterFieldControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AgreeToTermsPolicy?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy?> NullableAgreeToTermsPolicy => _NullableAgreeToTermsPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationType?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType?> NullableApplicationType => _NullableApplicationType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationType?));
+
+    /// <summary>The metadata of &lt;c&gt;bool?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaConfigMode?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode?> NullableCaptchaConfigMode => _NullableCaptchaConfigMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaConfigMode?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorPlatform?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform?> NullableConnectorPlatform => _NullableConnectorPlatform ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorPlatform?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ContentType?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType?> NullableContentType => _NullableContentType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ContentType?));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.DateTimeOffset?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+
+    /// <summary>The metadata of &lt;c&gt;double?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> NullableDouble => _NullableDouble ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?>)Options.GetTypeInfo(typeof(double?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookEvent?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent?> NullableHookEvent => _NullableHookEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookEvent?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.InteractionEvent?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent?> NullableInteractionEvent => _NullableInteractionEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.InteractionEvent?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NameIdFormat?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat?> NullableNameIdFormat => _NullableNameIdFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NameIdFormat?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcKeyStatus?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus?> NullableOidcKeyStatus => _NullableOidcKeyStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcKeyStatus?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OnExecutionError?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError?> NullableOnExecutionError => _NullableOnExecutionError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OnExecutionError?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?> NullableOrganizationRequiredMfaPolicy => _NullableOrganizationRequiredMfaPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordAlgorithm?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm?> NullablePasswordAlgorithm => _NullablePasswordAlgorithm ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordAlgorithm?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleType?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType?> NullableRoleType => _NullableRoleType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleType?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInMode?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode?> NullableSignInMode => _NullableSignInMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInMode?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SigningKeyAlgorithm?&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm?> NullableSigningKeyAlgorithm => _NullableSigningKeyAlgorithm ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm?));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NumberRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NumberRequestConfig> NumberRequestConfig => _NumberRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NumberRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NumberRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcClientMetadata&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcClientMetadata> OidcClientMetadata => _OidcClientMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcClientMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcClientMetadata));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcKey&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKey> OidcKey => _OidcKey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKey>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcKey));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcKeyKeyType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyKeyType> OidcKeyKeyType => _OidcKeyKeyType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyKeyType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcKeyKeyType));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OidcKey&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>> OidcKeyReadOnlyList => _OidcKeyReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcKeyStatus&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus> OidcKeyStatus => _OidcKeyStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcKeyStatus));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcSessionConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcSessionConfig> OidcSessionConfig => _OidcSessionConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcSessionConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcSessionConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OnExecutionError&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError> OnExecutionError => _OnExecutionError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OnExecutionError));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OneTimeToken&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeToken> OneTimeToken => _OneTimeToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OneTimeToken));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OneTimeTokenContext&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenContext> OneTimeTokenContext => _OneTimeTokenContext ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenContext>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OneTimeTokenContext));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OneTimeToken&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>> OneTimeTokenReadOnlyList => _OneTimeTokenReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OneTimeTokenStatus&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenStatus> OneTimeTokenStatus => _OneTimeTokenStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OneTimeTokenStatus));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Organization&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Organization> Organization => _Organization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Organization>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Organization));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationApplication&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationApplication> OrganizationApplication => _OrganizationApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationApplication>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationApplication));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationApplication&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>> OrganizationApplicationReadOnlyList => _OrganizationApplicationReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationIdsRequest> OrganizationIdsRequest => _OrganizationIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationIdsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationInvitation&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationInvitation));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationInvitation&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>> OrganizationInvitationReadOnlyList => _OrganizationInvitationReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationInvitationStatus&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitationStatus> OrganizationInvitationStatus => _OrganizationInvitationStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitationStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationInvitationStatus));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationJitEmailDomain&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationJitEmailDomain> OrganizationJitEmailDomain => _OrganizationJitEmailDomain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationJitEmailDomain>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationJitEmailDomain));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationJitEmailDomain&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>> OrganizationJitEmailDomainReadOnlyList => _OrganizationJitEmailDomainReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy> OrganizationRequiredMfaPolicy => _OrganizationRequiredMfaPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRole&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRole> OrganizationRole => _OrganizationRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRole>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRole));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleAssignmentResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult> OrganizationRoleAssignmentResult => _OrganizationRoleAssignmentResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleAssignmentResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleIdsRequest> OrganizationRoleIdsRequest => _OrganizationRoleIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleIdsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationRole&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>> OrganizationRoleReadOnlyList => _OrganizationRoleReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleRule&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleRule> OrganizationRoleRule => _OrganizationRoleRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleRule>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleRule));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes> OrganizationRoleWithScopesAndResourceScopes => _OrganizationRoleWithScopesAndResourceScopes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>> OrganizationRoleWithScopesAndResourceScopesReadOnlyList => _OrganizationRoleWithScopesAndResourceScopesReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope> OrganizationRoleWithScopesAndResourceScopesResourceScope => _OrganizationRoleWithScopesAndResourceScopesResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRolesRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRolesRequest> OrganizationRolesRequest => _OrganizationRolesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRolesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRolesRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationScope&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScope> OrganizationScope => _OrganizationScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationScope));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationScopeIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScopeIdsRequest> OrganizationScopeIdsRequest => _OrganizationScopeIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScopeIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationScopeIdsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>> OrganizationScopeReadOnlyList => _OrganizationScopeReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationUser&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUser> OrganizationUser => _OrganizationUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUser>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationUser));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationUserAssignmentResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUserAssignmentResult> OrganizationUserAssignmentResult => _OrganizationUserAssignmentResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUserAssignmentResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationUserAssignmentResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationUser&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>> OrganizationUserReadOnlyList => _OrganizationUserReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationWithRoles&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithRoles> OrganizationWithRoles => _OrganizationWithRoles ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithRoles>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationWithRoles));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationWithRoles&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>> OrganizationWithRolesReadOnlyList => _OrganizationWithRolesReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers> OrganizationWithUsersCountAndFeaturedUsers => _OrganizationWithUsersCountAndFeaturedUsers ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>> OrganizationWithUsersCountAndFeaturedUsersReadOnlyList => _OrganizationWithUsersCountAndFeaturedUsersReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PageRule&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PageRule> PageRule => _PageRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PageRule>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PageRule));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasskeySignIn&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasskeySignIn> PasskeySignIn => _PasskeySignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasskeySignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasskeySignIn));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordAlgorithm&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm> PasswordAlgorithm => _PasswordAlgorithm ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordAlgorithm));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordExpiration&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpiration> PasswordExpiration => _PasswordExpiration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpiration>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordExpiration));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays> PasswordExpirationWithValidPeriodDays => _PasswordExpirationWithValidPeriodDays ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordPolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicy> PasswordPolicy => _PasswordPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordPolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordPolicyLength&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyLength> PasswordPolicyLength => _PasswordPolicyLength ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyLength>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordPolicyLength));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordPolicyRejects&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyRejects> PasswordPolicyRejects => _PasswordPolicyRejects ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyRejects>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordPolicyRejects));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordRequest> PasswordRequest => _PasswordRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PersonalAccessToken&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PersonalAccessToken> PersonalAccessToken => _PersonalAccessToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PersonalAccessToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PersonalAccessToken));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.PersonalAccessToken&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>> PersonalAccessTokenReadOnlyList => _PersonalAccessTokenReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::LogtoGenerated.Models.AcsUrl?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>> PresenceAcsUrl => _PresenceAcsUrl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::LogtoGenerated.Models.CustomUiAssets?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>> PresenceCustomUiAssets => _PresenceCustomUiAssets ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ForgotPasswordMethod&amp;gt;?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>> PresenceIListForgotPasswordMethod => _PresenceIListForgotPasswordMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.NamedItem&amp;gt;?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>> PresenceIListNamedItem => _PresenceIListNamedItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::System.Text.Json.Nodes.JsonNode?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>> PresenceJsonNode => _PresenceJsonNode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::System.Text.Json.Nodes.JsonObject?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>> PresenceJsonObject => _PresenceJsonObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::LogtoGenerated.Models.HookEvent?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>> PresenceNullableHookEvent => _PresenceNullableHookEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;string?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<string?>> PresenceString => _PresenceString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<string?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<string?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>> PresenceUpdateApplicationRequestProtectedAppMetadata => _PresenceUpdateApplicationRequestProtectedAppMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ProtectedAppMetadata&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedAppMetadata> ProtectedAppMetadata => _ProtectedAppMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedAppMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ProtectedAppMetadata));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ProtectedApps&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedApps> ProtectedApps => _ProtectedApps ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedApps>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ProtectedApps));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ProviderName&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderName> ProviderName => _ProviderName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderName>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ProviderName));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ProviderType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderType> ProviderType => _ProviderType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ProviderType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RegexRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RegexRequestConfig> RegexRequestConfig => _RegexRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RegexRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RegexRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest> ReplaceApplicationSignInExperienceRequest => _ReplaceApplicationSignInExperienceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest> ReplaceDomainVerificationFilesRequest => _ReplaceDomainVerificationFilesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest> ReplaceEmailTemplatesRequest => _ReplaceEmailTemplatesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate> ReplaceEmailTemplatesRequestTemplate => _ReplaceEmailTemplatesRequestTemplate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest> ReplaceOneTimeTokenStatusRequest => _ReplaceOneTimeTokenStatusRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest> ReplaceOrganizationInvitationStatusRequest => _ReplaceOrganizationInvitationStatusRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus> ReplaceOrganizationInvitationStatusRequestStatus => _ReplaceOrganizationInvitationStatusRequestStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest> ReplaceOrganizationJitEmailDomainsRequest => _ReplaceOrganizationJitEmailDomainsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Resource&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Resource> Resource => _Resource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Resource>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Resource));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ResourceScope&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceScope> ResourceScope => _ResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ResourceScope));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ResourceScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>> ResourceScopeReadOnlyList => _ResourceScopeReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ResourceWithScopes&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceWithScopes> ResourceWithScopes => _ResourceWithScopes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceWithScopes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ResourceWithScopes));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ResourceWithScopes&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>> ResourceWithScopesReadOnlyList => _ResourceWithScopesReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Role&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Role> Role => _Role ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Role>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Role));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleAssignmentResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleAssignmentResult> RoleAssignmentResult => _RoleAssignmentResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleAssignmentResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleAssignmentResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleIdsRequest> RoleIdsRequest => _RoleIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleIdsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleListItem&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleListItem> RoleListItem => _RoleListItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleListItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleListItem));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.RoleListItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>> RoleListItemReadOnlyList => _RoleListItemReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Role&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>> RoleReadOnlyList => _RoleReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleReplacementResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleReplacementResult> RoleReplacementResult => _RoleReplacementResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleReplacementResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleReplacementResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleScope&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleScope> RoleScope => _RoleScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleScope));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.RoleScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>> RoleScopeReadOnlyList => _RoleScopeReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType> RoleType => _RoleType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RotateOidcKeysRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RotateOidcKeysRequest> RotateOidcKeysRequest => _RotateOidcKeysRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RotateOidcKeysRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RotateOidcKeysRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SamlApplication&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SamlApplication> SamlApplication => _SamlApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SamlApplication>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SamlApplication));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ScopeIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ScopeIdsRequest> ScopeIdsRequest => _ScopeIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ScopeIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ScopeIdsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SecondaryIdentifier&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifier> SecondaryIdentifier => _SecondaryIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SecondaryIdentifier));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SecondaryIdentifierIdentifier&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier> SecondaryIdentifierIdentifier => _SecondaryIdentifierIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SecondaryIdentifierIdentifier));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SelectItem&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectItem> SelectItem => _SelectItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SelectItem));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SelectRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectRequestConfig> SelectRequestConfig => _SelectRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SelectRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SentinelPolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SentinelPolicy> SentinelPolicy => _SentinelPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SentinelPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SentinelPolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ShowCondition&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ShowCondition> ShowCondition => _ShowCondition ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ShowCondition>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ShowCondition));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignIn&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignIn> SignIn => _SignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignIn));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExp&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExp> SignInExp => _SignInExp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExp>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExp));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExperienceColor&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceColor> SignInExperienceColor => _SignInExperienceColor ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceColor>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExperienceColor));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExperienceConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfig> SignInExperienceConfig => _SignInExperienceConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExperienceConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector> SignInExperienceConfigSsoConnector => _SignInExperienceConfigSsoConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExperiencePhrase&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperiencePhrase> SignInExperiencePhrase => _SignInExperiencePhrase ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperiencePhrase>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExperiencePhrase));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::LogtoGenerated.Models.SignInExperiencePhrase&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>> SignInExperiencePhraseMap => _SignInExperiencePhraseMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInIdentifier&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInIdentifier> SignInIdentifier => _SignInIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInIdentifier));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInMethod&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMethod> SignInMethod => _SignInMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMethod>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInMethod));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInMode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode> SignInMode => _SignInMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInMode));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignUp&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignUp> SignUp => _SignUp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignUp>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignUp));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SigningKey&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKey> SigningKey => _SigningKey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKey>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SigningKey));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SigningKeyAlgorithm&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm> SigningKeyAlgorithm => _SigningKeyAlgorithm ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.SigningKey&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>> SigningKeyReadOnlyList => _SigningKeyReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SocialConnector&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialConnector> SocialConnector => _SocialConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialConnector>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SocialConnector));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SocialIdentity&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialIdentity> SocialIdentity => _SocialIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SocialIdentity));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SocialSignIn&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialSignIn> SocialSignIn => _SocialSignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialSignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SocialSignIn));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnector&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnector> SsoConnector => _SsoConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnector>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnector));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnectorBranding&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorBranding> SsoConnectorBranding => _SsoConnectorBranding ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorBranding>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnectorBranding));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnectorData&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorData> SsoConnectorData => _SsoConnectorData ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorData>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnectorData));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.SsoConnectorData&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>> SsoConnectorDataReadOnlyList => _SsoConnectorDataReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnectorIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorIdsRequest> SsoConnectorIdsRequest => _SsoConnectorIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnectorIdsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnectorProvider&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorProvider> SsoConnectorProvider => _SsoConnectorProvider ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorProvider>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnectorProvider));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.SsoConnectorProvider&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>> SsoConnectorProviderReadOnlyList => _SsoConnectorProviderReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.SsoConnector&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>> SsoConnectorReadOnlyList => _SsoConnectorReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoIdentity&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentity> SsoIdentity => _SsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoIdentity));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoIdentityTokenSecret&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityTokenSecret> SsoIdentityTokenSecret => _SsoIdentityTokenSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityTokenSecret>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoIdentityTokenSecret));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoIdentityWithTokenSecret&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret> SsoIdentityWithTokenSecret => _SsoIdentityWithTokenSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoIdentityWithTokenSecret));
+
+    /// <summary>The metadata of &lt;c&gt;string&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;string&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<string>> StringList => _StringList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<string>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SubjectToken&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SubjectToken> SubjectToken => _SubjectToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SubjectToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SubjectToken));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SystemApplicationConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SystemApplicationConfig> SystemApplicationConfig => _SystemApplicationConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SystemApplicationConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SystemApplicationConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TargetType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TargetType> TargetType => _TargetType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TargetType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TargetType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TemplateType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TemplateType> TemplateType => _TemplateType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TemplateType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TemplateType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TestActionRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestActionRequest> TestActionRequest => _TestActionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestActionRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TestActionRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest> TestJwtCustomizerAccessTokenRequest => _TestJwtCustomizerAccessTokenRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest> TestJwtCustomizerClientCredentialsRequest => _TestJwtCustomizerClientCredentialsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TestJwtCustomizerRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerRequest> TestJwtCustomizerRequest => _TestJwtCustomizerRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TestJwtCustomizerRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TextRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TextRequestConfig> TextRequestConfig => _TextRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TextRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TextRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TokenSampleAud&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSampleAud> TokenSampleAud => _TokenSampleAud ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSampleAud>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TokenSampleAud));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TokenSecret&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecret> TokenSecret => _TokenSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecret>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TokenSecret));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TokenSecretMetadata&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecretMetadata> TokenSecretMetadata => _TokenSecretMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecretMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TokenSecretMetadata));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TotalUserCount&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TotalUserCount> TotalUserCount => _TotalUserCount ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TotalUserCount>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TotalUserCount));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TrustedDevice&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TrustedDevice> TrustedDevice => _TrustedDevice ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TrustedDevice>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TrustedDevice));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest> UpdateAccountCenterSettingsRequest => _UpdateAccountCenterSettingsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateActionRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateActionRequest> UpdateActionRequest => _UpdateActionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateActionRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateActionRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest> UpdateAdminConsoleConfigRequest => _UpdateAdminConsoleConfigRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateApplicationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequest> UpdateApplicationRequest => _UpdateApplicationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateApplicationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata> UpdateApplicationRequestProtectedAppMetadata => _UpdateApplicationRequestProtectedAppMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCaptchaProviderRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCaptchaProviderRequest> UpdateCaptchaProviderRequest => _UpdateCaptchaProviderRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCaptchaProviderRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCaptchaProviderRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateConnectorRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateConnectorRequest> UpdateConnectorRequest => _UpdateConnectorRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateConnectorRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateConnectorRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest> UpdateCustomProfileFieldByNameAddressRequest => _UpdateCustomProfileFieldByNameAddressRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest> UpdateCustomProfileFieldByNameCheckboxRequest => _UpdateCustomProfileFieldByNameCheckboxRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest> UpdateCustomProfileFieldByNameDateRequest => _UpdateCustomProfileFieldByNameDateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest> UpdateCustomProfileFieldByNameFullnameRequest => _UpdateCustomProfileFieldByNameFullnameRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest> UpdateCustomProfileFieldByNameNumberRequest => _UpdateCustomProfileFieldByNameNumberRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest> UpdateCustomProfileFieldByNameRegexRequest => _UpdateCustomProfileFieldByNameRegexRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest> UpdateCustomProfileFieldByNameRequest => _UpdateCustomProfileFieldByNameRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest> UpdateCustomProfileFieldByNameSelectRequest => _UpdateCustomProfileFieldByNameSelectRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest> UpdateCustomProfileFieldByNameTextRequest => _UpdateCustomProfileFieldByNameTextRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest> UpdateCustomProfileFieldByNameUrlRequest => _UpdateCustomProfileFieldByNameUrlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest> UpdateCustomProfileFieldsSieOrderRequest => _UpdateCustomProfileFieldsSieOrderRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder> UpdateCustomProfileFieldsSieOrderRequestOrder => _UpdateCustomProfileFieldsSieOrderRequestOrder ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest> UpdateEmailTemplateDetailsRequest => _UpdateEmailTemplateDetailsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateHookRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateHookRequest> UpdateHookRequest => _UpdateHookRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateHookRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateHookRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest> UpdateOidcSessionConfigRequest => _UpdateOidcSessionConfigRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateOrganizationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRequest> UpdateOrganizationRequest => _UpdateOrganizationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateOrganizationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateOrganizationRoleRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRoleRequest> UpdateOrganizationRoleRequest => _UpdateOrganizationRoleRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRoleRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateOrganizationRoleRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest> UpdatePersonalAccessTokenNameRequest => _UpdatePersonalAccessTokenNameRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest> UpdateResourceIsDefaultRequest => _UpdateResourceIsDefaultRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateResourceRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceRequest> UpdateResourceRequest => _UpdateResourceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateResourceRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateRoleRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateRoleRequest> UpdateRoleRequest => _UpdateRoleRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateRoleRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateRoleRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSamlApplicationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSamlApplicationRequest> UpdateSamlApplicationRequest => _UpdateSamlApplicationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSamlApplicationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSamlApplicationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateScopeRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateScopeRequest> UpdateScopeRequest => _UpdateScopeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateScopeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateScopeRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequest> UpdateSignInExpRequest => _UpdateSignInExpRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy> UpdateSignInExpRequestPasswordPolicy => _UpdateSignInExpRequestPasswordPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes> UpdateSignInExpRequestPasswordPolicyCharacterTypes => _UpdateSignInExpRequestPasswordPolicyCharacterTypes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength> UpdateSignInExpRequestPasswordPolicyLength => _UpdateSignInExpRequestPasswordPolicyLength ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects> UpdateSignInExpRequestPasswordPolicyRejects => _UpdateSignInExpRequestPasswordPolicyRejects ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSsoConnectorRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSsoConnectorRequest> UpdateSsoConnectorRequest => _UpdateSsoConnectorRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSsoConnectorRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSsoConnectorRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserCustomDataRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserCustomDataRequest> UpdateUserCustomDataRequest => _UpdateUserCustomDataRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserCustomDataRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserCustomDataRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest> UpdateUserIsSuspendedRequest => _UpdateUserIsSuspendedRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest> UpdateUserLogtoConfigsRequest => _UpdateUserLogtoConfigsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa> UpdateUserLogtoConfigsRequestMfa => _UpdateUserLogtoConfigsRequestMfa ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn> UpdateUserLogtoConfigsRequestPasskeySignIn => _UpdateUserLogtoConfigsRequestPasskeySignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest> UpdateUserPasswordExpirationRequest => _UpdateUserPasswordExpirationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserProfileRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserProfileRequest> UpdateUserProfileRequest => _UpdateUserProfileRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserProfileRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserProfileRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UploadCustomUiAssetsResult&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UploadCustomUiAssetsResult> UploadCustomUiAssetsResult => _UploadCustomUiAssetsResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UploadCustomUiAssetsResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UploadCustomUiAssetsResult));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpsertJwtCustomizerRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpsertJwtCustomizerRequest> UpsertJwtCustomizerRequest => _UpsertJwtCustomizerRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpsertJwtCustomizerRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpsertJwtCustomizerRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UrlRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UrlRequestConfig> UrlRequestConfig => _UrlRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UrlRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UrlRequestConfig));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.User&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.User> User => _User ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.User>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.User));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsed&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsed> UserAgentParsed => _UserAgentParsed ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsed>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsed));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsedBrowser&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedBrowser> UserAgentParsedBrowser => _UserAgentParsedBrowser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedBrowser>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsedBrowser));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsedCpu&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedCpu> UserAgentParsedCpu => _UserAgentParsedCpu ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedCpu>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsedCpu));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsedDevice&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedDevice> UserAgentParsedDevice => _UserAgentParsedDevice ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedDevice>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsedDevice));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsedEngine&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedEngine> UserAgentParsedEngine => _UserAgentParsedEngine ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedEngine>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsedEngine));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAllIdentities&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAllIdentities> UserAllIdentities => _UserAllIdentities ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAllIdentities>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAllIdentities));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAsset&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAsset> UserAsset => _UserAsset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAsset>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAsset));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAssetServiceStatus&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatus> UserAssetServiceStatus => _UserAssetServiceStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAssetServiceStatus));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAssetServiceStatusStatus&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatusStatus> UserAssetServiceStatusStatus => _UserAssetServiceStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatusStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAssetServiceStatusStatus));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopeScopeType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopeScopeType> UserConsentScopeScopeType => _UserConsentScopeScopeType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopeScopeType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopeScopeType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopes&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopes> UserConsentScopes => _UserConsentScopes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopes));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopesRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesRequest> UserConsentScopesRequest => _UserConsentScopesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopesRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopesResourceScope&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScope> UserConsentScopesResourceScope => _UserConsentScopesResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScope));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource> UserConsentScopesResourceScopeResource => _UserConsentScopesResourceScopeResource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserGrants&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrants> UserGrants => _UserGrants ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrants>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserGrants));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserGrantsAppType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsAppType> UserGrantsAppType => _UserGrantsAppType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsAppType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserGrantsAppType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserGrantsGrant&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrant> UserGrantsGrant => _UserGrantsGrant ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrant>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserGrantsGrant));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserGrantsGrantPayload&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrantPayload> UserGrantsGrantPayload => _UserGrantsGrantPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrantPayload>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserGrantsGrantPayload));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserHasPassword&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserHasPassword> UserHasPassword => _UserHasPassword ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserHasPassword>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserHasPassword));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserIdentity&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdentity> UserIdentity => _UserIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserIdentity));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::LogtoGenerated.Models.UserIdentity&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> UserIdentityMap => _UserIdentityMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdsRequest> UserIdsRequest => _UserIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserIdsRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserInfo&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserInfo> UserInfo => _UserInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserInfo>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserInfo));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserLogtoConfigs&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigs> UserLogtoConfigs => _UserLogtoConfigs ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigs>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserLogtoConfigs));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserLogtoConfigsMfa&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsMfa> UserLogtoConfigsMfa => _UserLogtoConfigsMfa ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsMfa>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserLogtoConfigsMfa));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn> UserLogtoConfigsPasskeySignIn => _UserLogtoConfigsPasskeySignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserMfaVerification&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserMfaVerification> UserMfaVerification => _UserMfaVerification ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserMfaVerification>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserMfaVerification));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.UserMfaVerification&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>> UserMfaVerificationReadOnlyList => _UserMfaVerificationReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserProfile&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfile> UserProfile => _UserProfile ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfile>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserProfile));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserProfileAddress&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfileAddress> UserProfileAddress => _UserProfileAddress ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfileAddress>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserProfileAddress));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.User&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>> UserReadOnlyList => _UserReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserScope&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserScope> UserScope => _UserScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserScope));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSession&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSession> UserSession => _UserSession ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSession>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSession));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSessionPayload&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayload> UserSessionPayload => _UserSessionPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayload>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSessionPayload));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSessionPayloadAuthorization&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayloadAuthorization> UserSessionPayloadAuthorization => _UserSessionPayloadAuthorization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayloadAuthorization>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSessionPayloadAuthorization));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget> UserSessionRevokeGrantsTarget => _UserSessionRevokeGrantsTarget ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSessions&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessions> UserSessions => _UserSessions ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessions>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSessions));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSsoIdentity&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSsoIdentity> UserSsoIdentity => _UserSsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSsoIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSsoIdentity));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserWithSsoIdentities&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserWithSsoIdentities> UserWithSsoIdentities => _UserWithSsoIdentities ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserWithSsoIdentities>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserWithSsoIdentities));
+
+    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.UserWithSsoIdentities&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>> UserWithSsoIdentitiesReadOnlyList => _UserWithSsoIdentitiesReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts> UsernameCaseSensitivityConflicts => _UsernameCaseSensitivityConflicts ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample> UsernameCaseSensitivityConflictsSample => _UsernameCaseSensitivityConflictsSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UsernamePolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernamePolicy> UsernamePolicy => _UsernamePolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernamePolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UsernamePolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ValidationError&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ValidationError> ValidationError => _ValidationError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ValidationError>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ValidationError));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationCodePolicy&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationCodePolicy> VerificationCodePolicy => _VerificationCodePolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationCodePolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationCodePolicy));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecord&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecord> VerificationRecord => _VerificationRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecord>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecord));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordBackupCode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordBackupCode> VerificationRecordBackupCode => _VerificationRecordBackupCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordBackupCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordBackupCode));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode> VerificationRecordEmailVerificationCode => _VerificationRecordEmailVerificationCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordEnterpriseSso&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso> VerificationRecordEnterpriseSso => _VerificationRecordEnterpriseSso ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordEnterpriseSso));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode> VerificationRecordMfaEmailVerificationCode => _VerificationRecordMfaEmailVerificationCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode> VerificationRecordMfaPhoneVerificationCode => _VerificationRecordMfaPhoneVerificationCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity> VerificationRecordNewPasswordIdentity => _VerificationRecordNewPasswordIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier> VerificationRecordNewPasswordIdentityIdentifier => _VerificationRecordNewPasswordIdentityIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordOneTimeToken&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordOneTimeToken> VerificationRecordOneTimeToken => _VerificationRecordOneTimeToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordOneTimeToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordOneTimeToken));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPassword&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPassword> VerificationRecordPassword => _VerificationRecordPassword ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPassword>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPassword));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier> VerificationRecordPasswordIdentifier => _VerificationRecordPasswordIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType> VerificationRecordPasswordIdentifierType => _VerificationRecordPasswordIdentifierType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode> VerificationRecordPhoneVerificationCode => _VerificationRecordPhoneVerificationCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier> VerificationRecordPhoneVerificationCodeIdentifier => _VerificationRecordPhoneVerificationCodeIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordSignInPasskey&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSignInPasskey> VerificationRecordSignInPasskey => _VerificationRecordSignInPasskey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSignInPasskey>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordSignInPasskey));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordSocial&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSocial> VerificationRecordSocial => _VerificationRecordSocial ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSocial>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordSocial));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordTotp&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordTotp> VerificationRecordTotp => _VerificationRecordTotp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordTotp>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordTotp));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordWebAuthn&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordWebAuthn> VerificationRecordWebAuthn => _VerificationRecordWebAuthn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordWebAuthn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordWebAuthn));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerifyOneTimeTokenRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyOneTimeTokenRequest> VerifyOneTimeTokenRequest => _VerifyOneTimeTokenRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyOneTimeTokenRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerifyOneTimeTokenRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerifyVerificationCodeRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeRequest> VerifyVerificationCodeRequest => _VerifyVerificationCodeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest> VerifyVerificationCodeWithEmailRequest => _VerifyVerificationCodeWithEmailRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest));
+
+    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest&lt;/c&gt;, for this context's options.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest> VerifyVerificationCodeWithPhoneRequest => _VerifyVerificationCodeWithPhoneRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest));
 }

@@ -11,7 +11,7 @@ namespace LogtoGenerated.Generator.Tests.Support;
 /// builds them: against the shared framework, System.Threading.RateLimiting and the LogtoGenerated.Authentication
 /// package (whose internals the runtime uses, as the assembly is named LogtoGenerated), nullable enabled,
 /// XML documentation checked, and the System.Text.Json source generator (from the SDK's
-/// Microsoft.NETCore.App.Ref pack) filling in LogtoJsonContext.
+/// Microsoft.NETCore.App.Ref pack) filling in the generated JSON contexts.
 /// </summary>
 internal static class GeneratedCompilation
 {
@@ -77,7 +77,7 @@ internal static class GeneratedCompilation
 
         var driver = CSharpGeneratorDriver.Create([JsonSourceGenerator.Value], parseOptions: ParseOptions);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var contextSource = output.SyntaxTrees.Count(tree => tree.FilePath.Contains("LogtoJsonContext", StringComparison.Ordinal) && !tree.FilePath.StartsWith("Generated/", StringComparison.Ordinal));
+        var contextSource = output.SyntaxTrees.Count(tree => tree.FilePath.Contains("JsonContext", StringComparison.Ordinal) && !tree.FilePath.StartsWith("Generated/", StringComparison.Ordinal));
         return new CompilationResult(output, [.. generatorDiagnostics, .. output.GetDiagnostics()], contextSource);
     }
 }
@@ -85,7 +85,7 @@ internal static class GeneratedCompilation
 /// <summary>The outcome of <see cref="GeneratedCompilation.Compile"/>.</summary>
 /// <param name="Compilation">The compilation including the JSON source generator's output.</param>
 /// <param name="Diagnostics">All diagnostics.</param>
-/// <param name="JsonContextSources">How many files the JSON source generator wrote for LogtoJsonContext.</param>
+/// <param name="JsonContextSources">How many files the JSON source generator wrote for the generated contexts.</param>
 internal sealed record CompilationResult(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics, int JsonContextSources)
 {
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using LogtoGenerated.Models;
 using LogtoGenerated.Serialization;
@@ -8,12 +9,14 @@ using LogtoGenerated.Serialization;
 namespace LogtoGenerated.Tests.Serialization;
 
 /// <summary>
-/// The client's JSON metadata is found by the type's name (LogtoJsonContext.Routing.cs), not by the source generator's
-/// comparison with every type of the context: every type of the context must be found that way.
+/// The client's JSON metadata is found by the type's name (Serialization/JsonMetadata.cs) in the source-generated
+/// context of the type's resource folder, not by a source generator's comparison with every type of a context: every
+/// type any of those contexts describes must be found that way, and the public <see cref="LogtoJsonContext"/> finds
+/// its metadata the same way.
 /// </summary>
 public sealed class JsonContextLookupTests
 {
-    /// <summary>Every type the source generator made metadata for: the T of each of its <c>Create_*</c> methods.</summary>
+    /// <summary>Every type the source generator made metadata for, in any context: the T of each <c>Create_*</c> method.</summary>
     public static TheoryData<string> ContextTypes()
     {
         var data = new TheoryData<string>();
@@ -26,10 +29,11 @@ public sealed class JsonContextLookupTests
     }
 
     [Fact]
-    public void The_context_describes_hundreds_of_types()
+    public void The_contexts_describe_hundreds_of_types_one_context_per_resource_folder()
     {
         // The theory below is only as strong as the list it runs over.
         Assert.InRange(GeneratedTypes().Count, 500, 5000);
+        Assert.InRange(Contexts().Count, 20, 100);
         Assert.Contains(typeof(User), GeneratedTypes());
         Assert.Contains(typeof(IDictionary<string, JsonElement>), GeneratedTypes());
     }
@@ -41,11 +45,35 @@ public sealed class JsonContextLookupTests
         Type type = Type.GetType(assemblyQualifiedName, throwOnError: true)!;
 
         // Options that resolve the types inside this one (a nullable's value type) as the client's do.
-        var options = new JsonSerializerOptions { TypeInfoResolver = LogtoJsonContext.Default };
-        JsonTypeInfo? info = LogtoJsonContext.ResolveByName(type, options);
+        JsonTypeInfo? info = JsonMetadata.Create(type, JsonMetadata.Options);
 
-        Assert.True(info is not null, $"{LogtoJsonContext.RuntimeName(type)} is not found by name: the client's first use of it would compare it with every type of the context.");
+        Assert.True(info is not null, $"{JsonMetadata.RuntimeName(type)} is not found by name: the client could not read or write it.");
         Assert.Equal(type, info.Type);
+    }
+
+    [Fact]
+    public void A_type_is_made_by_the_context_of_its_resource_folder_only()
+    {
+        JsonTypeInfo<User> user = JsonMetadata.Info<User>();
+
+        Assert.Equal("UsersJsonContext", user.OriginatingResolver!.GetType().Name);
+        Assert.Equal("CommonJsonContext", JsonMetadata.Info<string>().OriginatingResolver!.GetType().Name);
+    }
+
+    [Fact]
+    public void The_public_context_reads_and_writes_every_type_with_its_own_options()
+    {
+        string json = JsonSerializer.Serialize(new UserProfile { GivenName = "Ada" }, LogtoJsonContext.Default.UserProfile);
+        Assert.Equal("""{"givenName":"Ada"}""", json);
+        Assert.Same(LogtoJsonContext.Default.Options, LogtoJsonContext.Default.User.Options);
+        Assert.Equal(typeof(bool?), LogtoJsonContext.Default.GetTypeInfo(typeof(bool?))!.Type);
+        Assert.Null(LogtoJsonContext.Default.GetTypeInfo(typeof(JsonContextLookupTests)));
+
+        // Bound to options of its own, as a source-generated context is; and usable in a chain of resolvers.
+        var indented = new LogtoJsonContext(new JsonSerializerOptions { WriteIndented = true });
+        Assert.Contains("\n", JsonSerializer.Serialize(new UserProfile { GivenName = "Ada" }, indented.UserProfile), StringComparison.Ordinal);
+        var combined = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine(LogtoJsonContext.Default, new DefaultJsonTypeInfoResolver()) };
+        Assert.Equal("Ada", JsonSerializer.Deserialize<UserProfile>("""{"givenName":"Ada"}""", combined)!.GivenName);
     }
 
     [Theory]
@@ -57,19 +85,19 @@ public sealed class JsonContextLookupTests
     [InlineData(typeof(Presence<DateTimeOffset?>), "global::LogtoGenerated.Serialization.Presence<global::System.DateTimeOffset?>")]
     [InlineData(typeof(JsonObject), "global::System.Text.Json.Nodes.JsonObject")]
     public void A_type_is_spelled_as_the_generator_spells_it(Type type, string spelling) =>
-        Assert.Equal(spelling, LogtoJsonContext.RuntimeName(type));
+        Assert.Equal(spelling, JsonMetadata.RuntimeName(type));
 
     [Fact]
     public void A_type_no_generated_name_covers_is_not_found_by_name()
     {
-        Assert.Null(LogtoJsonContext.ResolveByName(typeof(JsonContextLookupTests), new JsonSerializerOptions()));
-        Assert.Null(LogtoJsonContext.ResolveByName(typeof(List<User>), new JsonSerializerOptions()));
+        Assert.Null(JsonMetadata.Create(typeof(JsonContextLookupTests), new JsonSerializerOptions()));
+        Assert.Null(JsonMetadata.Create(typeof(List<User>), new JsonSerializerOptions()));
     }
 
     [Fact]
     public void The_client_reads_and_writes_with_the_contexts_settings()
     {
-        JsonTypeInfo<UserProfile> info = LogtoJsonContext.Info<UserProfile>();
+        JsonTypeInfo<UserProfile> info = JsonMetadata.Info<UserProfile>();
 
         // As the context: nulls are left out when writing, unknown properties kept.
         string json = JsonSerializer.Serialize(new UserProfile { GivenName = "Ada" }, info);
@@ -77,11 +105,16 @@ public sealed class JsonContextLookupTests
         UserProfile read = JsonSerializer.Deserialize("""{"givenName":"Ada","shoeSize":44}""", info)!;
         Assert.Equal("Ada", read.GivenName);
         Assert.True(read.AdditionalData!.ContainsKey("shoeSize"));
-        Assert.Same(info, LogtoJsonContext.Info<UserProfile>());
+        Assert.Same(info, JsonMetadata.Info<UserProfile>());
     }
 
+    /// <summary>The source-generated contexts of the client (one per resource folder).</summary>
+    private static List<Type> Contexts() =>
+        [.. typeof(LogtoJsonContext).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(JsonSerializerContext)) && t != typeof(LogtoJsonContext))];
+
     private static List<Type> GeneratedTypes() =>
-        [.. typeof(LogtoJsonContext).GetMethods(BindingFlags.Instance | BindingFlags.NonPublic)
+        [.. Contexts().SelectMany(context => context.GetMethods(BindingFlags.Instance | BindingFlags.NonPublic))
             .Where(m => m.Name.StartsWith("Create_", StringComparison.Ordinal)
                 && m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(JsonTypeInfo<>))
             .Select(m => m.ReturnType.GetGenericArguments()[0])

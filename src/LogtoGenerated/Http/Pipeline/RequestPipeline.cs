@@ -84,7 +84,7 @@ internal sealed class RequestPipeline
             HttpResponseMessage response;
             try
             {
-                using RateLimitLease? permit = await _rateLimit.WaitAsync(request, call.CancellationToken).ConfigureAwait(false);
+                using IDisposable? permit = await _rateLimit.WaitAsync(request, call.CancellationToken).ConfigureAwait(false);
                 await _authentication.AuthenticateAsync(message, call.CancellationToken).ConfigureAwait(false);
                 response = await _send.SendAsync(message, call).ConfigureAwait(false);
             }

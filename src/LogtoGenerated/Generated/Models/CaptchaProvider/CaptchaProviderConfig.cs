@@ -73,9 +73,9 @@ public sealed partial class CaptchaProviderConfig
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
             {
                 case "Turnstile":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile>(), out var value0) ? new((global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile>(), out var value0) ? new((global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile)value0!) : FromUnknown(element);
                 case "RecaptchaEnterprise":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise>(), out var value1) ? new((global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise>(), out var value1) ? new((global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -89,10 +89,10 @@ public sealed partial class CaptchaProviderConfig
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile>());
                     break;
                 case global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -78,9 +78,9 @@ public sealed partial class JwtCustomizer
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.AccessTokenJwtCustomizer>(), out var value0) ? new((global::LogtoGenerated.Models.AccessTokenJwtCustomizer)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.AccessTokenJwtCustomizer>(), out var value0) ? new((global::LogtoGenerated.Models.AccessTokenJwtCustomizer)value0!) : FromUnknown(element);
                 case 1:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer>(), out var value1) ? new((global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer>(), out var value1) ? new((global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -94,10 +94,10 @@ public sealed partial class JwtCustomizer
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.AccessTokenJwtCustomizer typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.AccessTokenJwtCustomizer>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.AccessTokenJwtCustomizer>());
                     break;
                 case global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

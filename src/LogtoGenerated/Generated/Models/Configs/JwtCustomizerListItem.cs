@@ -73,9 +73,9 @@ public sealed partial class JwtCustomizerListItem
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "key"))
             {
                 case "jwt.accessToken":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken>(), out var value0) ? new((global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken>(), out var value0) ? new((global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken)value0!) : FromUnknown(element);
                 case "jwt.clientCredentials":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials>(), out var value1) ? new((global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials>(), out var value1) ? new((global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -89,10 +89,10 @@ public sealed partial class JwtCustomizerListItem
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken>());
                     break;
                 case global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -73,9 +73,9 @@ public sealed partial class TestJwtCustomizerRequest
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "tokenType"))
             {
                 case "access-token":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest>(), out var value0) ? new((global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest>(), out var value0) ? new((global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest)value0!) : FromUnknown(element);
                 case "client-credentials":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest>(), out var value1) ? new((global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest>(), out var value1) ? new((global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -89,10 +89,10 @@ public sealed partial class TestJwtCustomizerRequest
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest>());
                     break;
                 case global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -67,11 +67,11 @@ public sealed partial class TokenSampleAud
 
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.String)
             {
-                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<string>(), out var value0) ? new((string)value0!) : FromUnknown(element);
+                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<string>(), out var value0) ? new((string)value0!) : FromUnknown(element);
             }
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Array)
             {
-                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IList<string>>(), out var value1) ? new((global::System.Collections.Generic.IList<string>)value1!) : FromUnknown(element);
+                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IList<string>>(), out var value1) ? new((global::System.Collections.Generic.IList<string>)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -85,10 +85,10 @@ public sealed partial class TokenSampleAud
             switch (value._value)
             {
                 case string typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<string>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<string>());
                     break;
                 case global::System.Collections.Generic.IList<string> typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IList<string>>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IList<string>>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -227,31 +227,31 @@ public sealed partial class VerificationRecord
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
             {
                 case "Password":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordPassword>(), out var value0) ? new((global::LogtoGenerated.Models.VerificationRecordPassword)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordPassword>(), out var value0) ? new((global::LogtoGenerated.Models.VerificationRecordPassword)value0!) : FromUnknown(element);
                 case "EmailVerificationCode":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode>(), out var value1) ? new((global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode>(), out var value1) ? new((global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode)value1!) : FromUnknown(element);
                 case "PhoneVerificationCode":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode>(), out var value2) ? new((global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode)value2!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode>(), out var value2) ? new((global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode)value2!) : FromUnknown(element);
                 case "MfaEmailVerificationCode":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode>(), out var value3) ? new((global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode)value3!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode>(), out var value3) ? new((global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode)value3!) : FromUnknown(element);
                 case "MfaPhoneVerificationCode":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode>(), out var value4) ? new((global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode)value4!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode>(), out var value4) ? new((global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode)value4!) : FromUnknown(element);
                 case "Social":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordSocial>(), out var value5) ? new((global::LogtoGenerated.Models.VerificationRecordSocial)value5!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordSocial>(), out var value5) ? new((global::LogtoGenerated.Models.VerificationRecordSocial)value5!) : FromUnknown(element);
                 case "EnterpriseSso":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso>(), out var value6) ? new((global::LogtoGenerated.Models.VerificationRecordEnterpriseSso)value6!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso>(), out var value6) ? new((global::LogtoGenerated.Models.VerificationRecordEnterpriseSso)value6!) : FromUnknown(element);
                 case "Totp":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordTotp>(), out var value7) ? new((global::LogtoGenerated.Models.VerificationRecordTotp)value7!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordTotp>(), out var value7) ? new((global::LogtoGenerated.Models.VerificationRecordTotp)value7!) : FromUnknown(element);
                 case "BackupCode":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordBackupCode>(), out var value8) ? new((global::LogtoGenerated.Models.VerificationRecordBackupCode)value8!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordBackupCode>(), out var value8) ? new((global::LogtoGenerated.Models.VerificationRecordBackupCode)value8!) : FromUnknown(element);
                 case "WebAuthn":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordWebAuthn>(), out var value9) ? new((global::LogtoGenerated.Models.VerificationRecordWebAuthn)value9!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordWebAuthn>(), out var value9) ? new((global::LogtoGenerated.Models.VerificationRecordWebAuthn)value9!) : FromUnknown(element);
                 case "SignInPasskey":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordSignInPasskey>(), out var value10) ? new((global::LogtoGenerated.Models.VerificationRecordSignInPasskey)value10!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordSignInPasskey>(), out var value10) ? new((global::LogtoGenerated.Models.VerificationRecordSignInPasskey)value10!) : FromUnknown(element);
                 case "OneTimeToken":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordOneTimeToken>(), out var value11) ? new((global::LogtoGenerated.Models.VerificationRecordOneTimeToken)value11!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordOneTimeToken>(), out var value11) ? new((global::LogtoGenerated.Models.VerificationRecordOneTimeToken)value11!) : FromUnknown(element);
                 case "NewPasswordIdentity":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity>(), out var value12) ? new((global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity)value12!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity>(), out var value12) ? new((global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity)value12!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -265,43 +265,43 @@ public sealed partial class VerificationRecord
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.VerificationRecordPassword typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordPassword>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordPassword>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordSocial typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordSocial>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordSocial>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordEnterpriseSso typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordTotp typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordTotp>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordTotp>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordBackupCode typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordBackupCode>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordBackupCode>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordWebAuthn typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordWebAuthn>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordWebAuthn>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordSignInPasskey typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordSignInPasskey>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordSignInPasskey>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordOneTimeToken typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordOneTimeToken>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordOneTimeToken>());
                     break;
                 case global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -94,11 +94,11 @@ public sealed partial class FormItem
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.FormItemSelect>(), out var value0) ? new((global::LogtoGenerated.Models.FormItemSelect)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.FormItemSelect>(), out var value0) ? new((global::LogtoGenerated.Models.FormItemSelect)value0!) : FromUnknown(element);
                 case 1:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.FormItemMultiSelect>(), out var value1) ? new((global::LogtoGenerated.Models.FormItemMultiSelect)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.FormItemMultiSelect>(), out var value1) ? new((global::LogtoGenerated.Models.FormItemMultiSelect)value1!) : FromUnknown(element);
                 case 2:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.FormItemObject>(), out var value2) ? new((global::LogtoGenerated.Models.FormItemObject)value2!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.FormItemObject>(), out var value2) ? new((global::LogtoGenerated.Models.FormItemObject)value2!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -112,13 +112,13 @@ public sealed partial class FormItem
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.FormItemSelect typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.FormItemSelect>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.FormItemSelect>());
                     break;
                 case global::LogtoGenerated.Models.FormItemMultiSelect typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.FormItemMultiSelect>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.FormItemMultiSelect>());
                     break;
                 case global::LogtoGenerated.Models.FormItemObject typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.FormItemObject>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.FormItemObject>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -171,23 +171,23 @@ public sealed partial class CreateCustomProfileFieldRequest
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
             {
                 case "Text":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest>(), out var value0) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest>(), out var value0) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest)value0!) : FromUnknown(element);
                 case "Number":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest>(), out var value1) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest>(), out var value1) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest)value1!) : FromUnknown(element);
                 case "Date":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest>(), out var value2) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest)value2!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest>(), out var value2) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest)value2!) : FromUnknown(element);
                 case "Checkbox":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest>(), out var value3) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest)value3!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest>(), out var value3) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest)value3!) : FromUnknown(element);
                 case "Select":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest>(), out var value4) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest)value4!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest>(), out var value4) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest)value4!) : FromUnknown(element);
                 case "Url":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest>(), out var value5) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest)value5!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest>(), out var value5) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest)value5!) : FromUnknown(element);
                 case "Regex":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest>(), out var value6) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest)value6!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest>(), out var value6) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest)value6!) : FromUnknown(element);
                 case "Address":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest>(), out var value7) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest)value7!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest>(), out var value7) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest)value7!) : FromUnknown(element);
                 case "Fullname":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest>(), out var value8) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest)value8!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest>(), out var value8) ? new((global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest)value8!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -201,31 +201,31 @@ public sealed partial class CreateCustomProfileFieldRequest
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -171,23 +171,23 @@ public sealed partial class UpdateCustomProfileFieldByNameRequest
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
             {
                 case "Text":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest>(), out var value0) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest>(), out var value0) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest)value0!) : FromUnknown(element);
                 case "Number":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest>(), out var value1) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest>(), out var value1) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest)value1!) : FromUnknown(element);
                 case "Date":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest>(), out var value2) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest)value2!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest>(), out var value2) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest)value2!) : FromUnknown(element);
                 case "Checkbox":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest>(), out var value3) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest)value3!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest>(), out var value3) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest)value3!) : FromUnknown(element);
                 case "Select":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest>(), out var value4) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest)value4!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest>(), out var value4) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest)value4!) : FromUnknown(element);
                 case "Url":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest>(), out var value5) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest)value5!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest>(), out var value5) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest)value5!) : FromUnknown(element);
                 case "Regex":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest>(), out var value6) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest)value6!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest>(), out var value6) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest)value6!) : FromUnknown(element);
                 case "Address":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest>(), out var value7) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest)value7!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest>(), out var value7) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest)value7!) : FromUnknown(element);
                 case "Fullname":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest>(), out var value8) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest)value8!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest>(), out var value8) ? new((global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest)value8!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -201,31 +201,31 @@ public sealed partial class UpdateCustomProfileFieldByNameRequest
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest>());
                     break;
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest>());
                     break;
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest>());
                     break;
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest>());
                     break;
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest>());
                     break;
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest>());
                     break;
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest>());
                     break;
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest>());
                     break;
                 case global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -67,11 +67,11 @@ public sealed partial class LogPayloadError
 
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
             {
-                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonObject>(), out var value0) ? new((global::System.Text.Json.Nodes.JsonObject)value0!) : FromUnknown(element);
+                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonObject>(), out var value0) ? new((global::System.Text.Json.Nodes.JsonObject)value0!) : FromUnknown(element);
             }
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.String)
             {
-                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<string>(), out var value1) ? new((string)value1!) : FromUnknown(element);
+                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<string>(), out var value1) ? new((string)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -85,10 +85,10 @@ public sealed partial class LogPayloadError
             switch (value._value)
             {
                 case global::System.Text.Json.Nodes.JsonObject typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonObject>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonObject>());
                     break;
                 case string typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<string>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<string>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -76,11 +76,11 @@ public sealed partial class MessagePayload
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.MessagePayloadWithCode>(), out var value0) ? new((global::LogtoGenerated.Models.MessagePayloadWithCode)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.MessagePayloadWithCode>(), out var value0) ? new((global::LogtoGenerated.Models.MessagePayloadWithCode)value0!) : FromUnknown(element);
             }
             if (element.ValueKind == global::System.Text.Json.JsonValueKind.True || element.ValueKind == global::System.Text.Json.JsonValueKind.False)
             {
-                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<bool>(), out var value1) ? new((bool)value1!) : FromUnknown(element);
+                return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<bool>(), out var value1) ? new((bool)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -94,10 +94,10 @@ public sealed partial class MessagePayload
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.MessagePayloadWithCode typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.MessagePayloadWithCode>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.MessagePayloadWithCode>());
                     break;
                 case bool typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<bool>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<bool>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

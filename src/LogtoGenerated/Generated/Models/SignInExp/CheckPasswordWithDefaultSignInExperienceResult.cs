@@ -78,9 +78,9 @@ public sealed partial class CheckPasswordWithDefaultSignInExperienceResult
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult>(), out var value0) ? new((global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult>(), out var value0) ? new((global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult)value0!) : FromUnknown(element);
                 case 1:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult>(), out var value1) ? new((global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult>(), out var value1) ? new((global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -94,10 +94,10 @@ public sealed partial class CheckPasswordWithDefaultSignInExperienceResult
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult>());
                     break;
                 case global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

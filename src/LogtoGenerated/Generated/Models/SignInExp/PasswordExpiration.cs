@@ -78,9 +78,9 @@ public sealed partial class PasswordExpiration
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.EnabledSetting>(), out var value0) ? new((global::LogtoGenerated.Models.EnabledSetting)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.EnabledSetting>(), out var value0) ? new((global::LogtoGenerated.Models.EnabledSetting)value0!) : FromUnknown(element);
                 case 1:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays>(), out var value1) ? new((global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays>(), out var value1) ? new((global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -94,10 +94,10 @@ public sealed partial class PasswordExpiration
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.EnabledSetting typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.EnabledSetting>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.EnabledSetting>());
                     break;
                 case global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -110,13 +110,13 @@ public sealed partial class CreateUserMfaVerificationRequest
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest>(), out var value0) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest>(), out var value0) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest)value0!) : FromUnknown(element);
                 case 1:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest>(), out var value1) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest>(), out var value1) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest)value1!) : FromUnknown(element);
                 case 2:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest>(), out var value2) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest)value2!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest>(), out var value2) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest)value2!) : FromUnknown(element);
                 case 3:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest>(), out var value3) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest)value3!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest>(), out var value3) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest)value3!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -130,16 +130,16 @@ public sealed partial class CreateUserMfaVerificationRequest
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

@@ -73,9 +73,9 @@ public sealed partial class CreateUserMfaVerificationResponse
             switch (global::LogtoGenerated.Serialization.JsonUnion.Discriminator(element, "type"))
             {
                 case "Totp":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse>(), out var value0) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse>(), out var value0) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse)value0!) : FromUnknown(element);
                 case "BackupCode":
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse>(), out var value1) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse>(), out var value1) ? new((global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -89,10 +89,10 @@ public sealed partial class CreateUserMfaVerificationResponse
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse>());
                     break;
                 case global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

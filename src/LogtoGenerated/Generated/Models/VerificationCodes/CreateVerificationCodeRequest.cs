@@ -78,9 +78,9 @@ public sealed partial class CreateVerificationCodeRequest
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest>(), out var value0) ? new((global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest>(), out var value0) ? new((global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest)value0!) : FromUnknown(element);
                 case 1:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest>(), out var value1) ? new((global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest>(), out var value1) ? new((global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -94,10 +94,10 @@ public sealed partial class CreateVerificationCodeRequest
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest>());
                     break;
                 case global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

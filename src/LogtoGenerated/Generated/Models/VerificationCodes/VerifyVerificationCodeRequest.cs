@@ -78,9 +78,9 @@ public sealed partial class VerifyVerificationCodeRequest
             switch (best)
             {
                 case 0:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest>(), out var value0) ? new((global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest)value0!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest>(), out var value0) ? new((global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest)value0!) : FromUnknown(element);
                 case 1:
-                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest>(), out var value1) ? new((global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest)value1!) : FromUnknown(element);
+                    return global::LogtoGenerated.Serialization.JsonUnion.TryDeserialize(element, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest>(), out var value1) ? new((global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest)value1!) : FromUnknown(element);
             }
 
             return FromUnknown(element);
@@ -94,10 +94,10 @@ public sealed partial class VerifyVerificationCodeRequest
             switch (value._value)
             {
                 case global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest>());
                     break;
                 case global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest typed:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest>());
+                    global::System.Text.Json.JsonSerializer.Serialize(writer, typed, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest>());
                     break;
                 case global::System.Text.Json.JsonElement raw:
                     raw.WriteTo(writer);

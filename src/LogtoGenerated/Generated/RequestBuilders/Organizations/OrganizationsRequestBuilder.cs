@@ -50,7 +50,7 @@ public partial class OrganizationsRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>(), cancellationToken);
     }
 
     /// <summary>Get organizations: one page, with Logto's total count</summary>
@@ -68,7 +68,7 @@ public partial class OrganizationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>(), cancellationToken);
     }
 
     /// <summary>Get organizations: every item, page after page</summary>
@@ -86,7 +86,7 @@ public partial class OrganizationsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations", Path, "ListOrganizations"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>(), cancellationToken);
     }
 
     /// <summary>Create an organization</summary>
@@ -106,8 +106,8 @@ public partial class OrganizationsRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations", Path, "CreateOrganization");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateOrganizationRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.Organization>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateOrganizationRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.Organization>(), cancellationToken);
     }
 
 }

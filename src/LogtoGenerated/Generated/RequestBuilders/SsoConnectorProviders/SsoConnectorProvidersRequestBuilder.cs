@@ -45,7 +45,7 @@ public partial class SsoConnectorProvidersRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sso-connector-providers", Path, "ListSsoConnectorProviders");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>>(), cancellationToken);
     }
 
 }

@@ -45,7 +45,7 @@ public partial class SwaggerJsonRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/swagger.json", Path, "GetSwaggerJson");
         request.Configure(configure);
-        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
     }
 
 }

@@ -50,7 +50,7 @@ public partial class UserAssetsRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/user-assets", Path, "CreateUserAsset");
         request.Configure(configure);
         if (body is not null) request.SetMultipartContent(new global::System.Collections.Generic.KeyValuePair<string, object?>[] { new("file", body.File) });
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserAsset>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserAsset>(), cancellationToken);
     }
 
 }

@@ -51,7 +51,7 @@ public partial class VerificationCodesRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/verification-codes", Path, "CreateVerificationCode");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateVerificationCodeRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateVerificationCodeRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -48,7 +48,7 @@ public partial class HasuraRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/authn/hasura", Path, "GetHasuraAuth");
         request.Query.Add("resource", resource);
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.HasuraAuth>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.HasuraAuth>(), cancellationToken);
     }
 
 }

@@ -45,7 +45,7 @@ public partial class ConnectorFactoryItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/connector-factories/{id}", Path, "GetConnectorFactory");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.ConnectorFactory>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.ConnectorFactory>(), cancellationToken);
     }
 
 }

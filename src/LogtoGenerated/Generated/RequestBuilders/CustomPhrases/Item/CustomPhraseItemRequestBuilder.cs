@@ -45,7 +45,7 @@ public partial class CustomPhraseItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/custom-phrases/{languageTag}", Path, "GetCustomPhrase");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CustomPhrase>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CustomPhrase>(), cancellationToken);
     }
 
     /// <summary>Upsert custom phrases</summary>
@@ -65,8 +65,8 @@ public partial class CustomPhraseItemRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/custom-phrases/{languageTag}", Path, "ReplaceCustomPhrase");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CustomPhrase>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CustomPhrase>(), cancellationToken);
     }
 
     /// <summary>Delete custom phrase</summary>

@@ -47,8 +47,8 @@ public partial class BatchRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/custom-profile-fields/batch", Path, "CreateCustomProfileFieldsBatch");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>>(), cancellationToken);
     }
 
 }

@@ -45,7 +45,7 @@ public partial class CustomProfileFieldItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/custom-profile-fields/{name}", Path, "GetCustomProfileFieldByName");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CustomProfileField>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CustomProfileField>(), cancellationToken);
     }
 
     /// <summary>Update a custom profile field by name</summary>
@@ -65,8 +65,8 @@ public partial class CustomProfileFieldItemRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/custom-profile-fields/{name}", Path, "UpdateCustomProfileFieldByName");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CustomProfileField>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CustomProfileField>(), cancellationToken);
     }
 
     /// <summary>Delete a custom profile field by name</summary>

@@ -48,7 +48,7 @@ public partial class EmailTemplateItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/email-templates/{id}", Path, "GetEmailTemplate");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.EmailTemplate>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.EmailTemplate>(), cancellationToken);
     }
 
     /// <summary>Delete an email template</summary>

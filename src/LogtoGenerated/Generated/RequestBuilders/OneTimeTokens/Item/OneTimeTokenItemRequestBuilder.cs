@@ -48,7 +48,7 @@ public partial class OneTimeTokenItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/one-time-tokens/{id}", Path, "GetOneTimeToken");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OneTimeToken>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OneTimeToken>(), cancellationToken);
     }
 
     /// <summary>Delete one-time token by ID</summary>

@@ -51,7 +51,7 @@ public partial class OrganizationInvitationItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organization-invitations/{id}", Path, "GetOrganizationInvitation");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationInvitation>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OrganizationInvitation>(), cancellationToken);
     }
 
     /// <summary>Delete organization invitation</summary>

@@ -46,7 +46,7 @@ public partial class DeleteRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sentinel-activities/delete", Path, "DeleteSentinelActivities");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -45,7 +45,7 @@ public partial class ServiceStatusRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/user-assets/service-status", Path, "GetUserAssetServiceStatus");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserAssetServiceStatus>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserAssetServiceStatus>(), cancellationToken);
     }
 
 }

@@ -48,7 +48,7 @@ public partial class VerifyRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/verification-codes/verify", Path, "VerifyVerificationCode");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.VerifyVerificationCodeRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.VerifyVerificationCodeRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -45,7 +45,7 @@ public partial class AccountCenterRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/.well-known/account-center", Path, "GetWellKnownAccountCenter");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.AccountCenterSettings>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.AccountCenterSettings>(), cancellationToken);
     }
 
 }

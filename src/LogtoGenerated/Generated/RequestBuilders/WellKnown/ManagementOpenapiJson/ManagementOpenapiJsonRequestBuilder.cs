@@ -45,7 +45,7 @@ public partial class ManagementOpenapiJsonRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/.well-known/management.openapi.json", Path, "GetWellKnownManagementOpenapiJson");
         request.Configure(configure);
-        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
     }
 
 }

@@ -45,7 +45,7 @@ public partial class PhrasesRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/.well-known/phrases", Path, "GetSignInExperiencePhrases");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>>(), cancellationToken);
     }
 
 }

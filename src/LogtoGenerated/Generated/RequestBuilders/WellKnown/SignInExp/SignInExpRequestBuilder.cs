@@ -46,7 +46,7 @@ public partial class SignInExpRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/.well-known/sign-in-exp", Path, "GetSignInExperienceConfig");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.SignInExperienceConfig>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.SignInExperienceConfig>(), cancellationToken);
     }
 
 }

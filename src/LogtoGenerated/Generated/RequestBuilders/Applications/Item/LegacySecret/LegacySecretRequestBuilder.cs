@@ -45,7 +45,7 @@ public partial class LegacySecretRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/applications/{id}/legacy-secret", Path, "DeleteApplicationLegacySecret");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.Application>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.Application>(), cancellationToken);
     }
 
 }

@@ -50,7 +50,7 @@ public partial class RolesRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/roles", Path, "ListApplicationRoles");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>(), cancellationToken);
     }
 
     /// <summary>Get application API resource roles: one page, with Logto's total count</summary>
@@ -68,7 +68,7 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.Role>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListApplicationRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/roles", Path, "ListApplicationRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/roles", Path, "ListApplicationRoles"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>(), cancellationToken);
     }
 
     /// <summary>Get application API resource roles: every item, page after page</summary>
@@ -86,7 +86,7 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.Role> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListApplicationRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/roles", Path, "ListApplicationRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/roles", Path, "ListApplicationRoles"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>(), cancellationToken);
     }
 
     /// <summary>Assign API resource roles to application</summary>
@@ -106,8 +106,8 @@ public partial class RolesRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{applicationId}/roles", Path, "AssignApplicationRoles");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.RoleIdsRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.RoleAssignmentResult>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.RoleIdsRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.RoleAssignmentResult>(), cancellationToken);
     }
 
     /// <summary>Update API resource roles for application</summary>
@@ -126,7 +126,7 @@ public partial class RolesRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{applicationId}/roles", Path, "ReplaceApplicationRoles");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.RoleIdsRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.RoleIdsRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

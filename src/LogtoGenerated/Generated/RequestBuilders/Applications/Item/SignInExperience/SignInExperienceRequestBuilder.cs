@@ -48,7 +48,7 @@ public partial class SignInExperienceRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/sign-in-experience", Path, "GetApplicationSignInExperience");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.ApplicationSignInExperience>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.ApplicationSignInExperience>(), cancellationToken);
     }
 
     /// <summary>Update application level sign-in experience</summary>
@@ -73,8 +73,8 @@ public partial class SignInExperienceRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{applicationId}/sign-in-experience", Path, "ReplaceApplicationSignInExperience");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.ApplicationSignInExperience>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.ApplicationSignInExperience>(), cancellationToken);
     }
 
 }

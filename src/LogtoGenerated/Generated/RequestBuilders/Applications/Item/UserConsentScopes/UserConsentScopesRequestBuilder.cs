@@ -50,7 +50,7 @@ public partial class UserConsentScopesRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{applicationId}/user-consent-scopes", Path, "ListApplicationUserConsentScopes");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserConsentScopes>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserConsentScopes>(), cancellationToken);
     }
 
     /// <summary>Assign user consent scopes to application.</summary>
@@ -69,7 +69,7 @@ public partial class UserConsentScopesRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{applicationId}/user-consent-scopes", Path, "CreateApplicationUserConsentScope");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserConsentScopesRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserConsentScopesRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -49,7 +49,7 @@ public partial class SamlItemRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/authn/saml/{connectorId}", Path, "AssertSaml");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonObject>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonObject>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

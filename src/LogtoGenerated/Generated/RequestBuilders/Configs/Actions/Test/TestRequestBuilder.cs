@@ -47,8 +47,8 @@ public partial class TestRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/configs/actions/test", Path, "TestAction");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.TestActionRequest>());
-        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.TestActionRequest>());
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
     }
 
 }

@@ -53,7 +53,7 @@ public partial class OidcItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/configs/oidc/{keyType}", Path, "GetOidcKeys");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>>(), cancellationToken);
     }
 
 }

@@ -46,7 +46,7 @@ public partial class TestRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/connectors/{factoryId}/test", Path, "CreateConnectorTest");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateConnectorTestRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateConnectorTestRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

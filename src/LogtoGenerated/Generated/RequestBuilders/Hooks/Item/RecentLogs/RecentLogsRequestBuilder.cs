@@ -45,7 +45,7 @@ public partial class RecentLogsRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", Path, "ListHookRecentLogs");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>(), cancellationToken);
     }
 
     /// <summary>Get recent logs for a hook: one page, with Logto's total count</summary>
@@ -63,7 +63,7 @@ public partial class RecentLogsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.HookRecentLog>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListHookRecentLogsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", Path, "ListHookRecentLogs"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", Path, "ListHookRecentLogs"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>(), cancellationToken);
     }
 
     /// <summary>Get recent logs for a hook: every item, page after page</summary>
@@ -81,7 +81,7 @@ public partial class RecentLogsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.HookRecentLog> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListHookRecentLogsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", Path, "ListHookRecentLogs"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/hooks/{id}/recent-logs", Path, "ListHookRecentLogs"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>(), cancellationToken);
     }
 
 }

@@ -46,7 +46,7 @@ public partial class TestRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/hooks/{id}/test", Path, "CreateHookTest");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateHookTestRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateHookTestRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -46,7 +46,7 @@ public partial class MessageRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organization-invitations/{id}/message", Path, "CreateOrganizationInvitationMessage");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.MessagePayloadWithCode>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.MessagePayloadWithCode>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -47,8 +47,8 @@ public partial class StatusRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organization-invitations/{id}/status", Path, "ReplaceOrganizationInvitationStatus");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationInvitation>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OrganizationInvitation>(), cancellationToken);
     }
 
 }

@@ -53,7 +53,7 @@ public partial class UsersRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", Path, "ListOrganizationUsers");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>(), cancellationToken);
     }
 
     /// <summary>Get organization user members: one page, with Logto's total count</summary>
@@ -71,7 +71,7 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationUser>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", Path, "ListOrganizationUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", Path, "ListOrganizationUsers"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>(), cancellationToken);
     }
 
     /// <summary>Get organization user members: every item, page after page</summary>
@@ -89,7 +89,7 @@ public partial class UsersRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationUser> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUsersQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", Path, "ListOrganizationUsers"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users", Path, "ListOrganizationUsers"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>(), cancellationToken);
     }
 
     /// <summary>Add user members to organization</summary>
@@ -109,8 +109,8 @@ public partial class UsersRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users", Path, "AddOrganizationUsers");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserIdsRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationUserAssignmentResult>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserIdsRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OrganizationUserAssignmentResult>(), cancellationToken);
     }
 
     /// <summary>Replace organization user members</summary>
@@ -129,7 +129,7 @@ public partial class UsersRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/users", Path, "ReplaceOrganizationUsers");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserIdsRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserIdsRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

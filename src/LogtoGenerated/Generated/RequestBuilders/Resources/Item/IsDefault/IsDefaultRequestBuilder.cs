@@ -49,8 +49,8 @@ public partial class IsDefaultRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Patch, "/api/resources/{id}/is-default", Path, "UpdateResourceIsDefault");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.Resource>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.Resource>(), cancellationToken);
     }
 
 }

@@ -48,7 +48,7 @@ public partial class AuthnRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/saml/{id}/authn", Path, "GetSamlAuthn");
         request.Query.Add("SAMLRequest", samlRequest);
         request.Configure(configure);
-        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
     }
 
     /// <summary>Handle SAML authentication request (POST binding)</summary>
@@ -68,8 +68,8 @@ public partial class AuthnRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/saml/{id}/authn", Path, "CreateSamlAuthn");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateSamlAuthnRequest>());
-        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateSamlAuthnRequest>());
+        return RequestAdapter.SendOptionalAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Text.Json.Nodes.JsonNode>(), cancellationToken);
     }
 
 }

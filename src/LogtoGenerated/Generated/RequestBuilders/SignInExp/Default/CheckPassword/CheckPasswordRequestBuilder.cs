@@ -47,8 +47,8 @@ public partial class CheckPasswordRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sign-in-exp/default/check-password", Path, "CheckPasswordWithDefaultSignInExperience");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult>(), cancellationToken);
     }
 
 }

@@ -47,7 +47,7 @@ public partial class CustomUiAssetsRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/sign-in-exp/default/custom-ui-assets", Path, "UploadCustomUiAssets");
         request.Configure(configure);
         if (body is not null) request.SetMultipartContent(new global::System.Collections.Generic.KeyValuePair<string, object?>[] { new("file", body.File) });
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UploadCustomUiAssetsResult>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UploadCustomUiAssetsResult>(), cancellationToken);
     }
 
 }

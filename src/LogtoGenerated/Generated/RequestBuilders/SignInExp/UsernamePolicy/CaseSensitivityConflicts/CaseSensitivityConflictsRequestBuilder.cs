@@ -47,7 +47,7 @@ public partial class CaseSensitivityConflictsRequestBuilder
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/sign-in-exp/username-policy/case-sensitivity-conflicts", Path, "GetUsernameCaseSensitivityConflicts");
         request.Query.Add("limit", limit);
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts>(), cancellationToken);
     }
 
 }

@@ -45,7 +45,7 @@ public partial class AllIdentitiesRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/all-identities", Path, "ListUserAllIdentities");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserAllIdentities>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserAllIdentities>(), cancellationToken);
     }
 
 }

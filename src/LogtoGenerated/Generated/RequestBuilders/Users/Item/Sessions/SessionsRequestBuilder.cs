@@ -50,7 +50,7 @@ public partial class SessionsRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/sessions", Path, "ListUserSessions");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserSessions>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserSessions>(), cancellationToken);
     }
 
 }

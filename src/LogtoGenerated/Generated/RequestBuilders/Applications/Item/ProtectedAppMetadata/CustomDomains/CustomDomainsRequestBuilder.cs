@@ -50,7 +50,7 @@ public partial class CustomDomainsRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}/protected-app-metadata/custom-domains", Path, "ListApplicationProtectedAppMetadataCustomDomains");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>>(), cancellationToken);
     }
 
     /// <summary>Add a custom domain to the application.</summary>
@@ -69,7 +69,7 @@ public partial class CustomDomainsRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/protected-app-metadata/custom-domains", Path, "CreateApplicationProtectedAppMetadataCustomDomain");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.CreateDomainRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.CreateDomainRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

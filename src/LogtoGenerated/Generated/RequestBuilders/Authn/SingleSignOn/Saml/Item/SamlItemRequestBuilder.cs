@@ -48,7 +48,7 @@ public partial class SamlItemRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/authn/single-sign-on/saml/{connectorId}", Path, "AssertSingleSignOnSaml");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

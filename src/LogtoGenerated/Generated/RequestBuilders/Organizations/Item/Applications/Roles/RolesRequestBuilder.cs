@@ -46,7 +46,7 @@ public partial class RolesRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/applications/roles", Path, "AssignOrganizationRolesToApplications");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

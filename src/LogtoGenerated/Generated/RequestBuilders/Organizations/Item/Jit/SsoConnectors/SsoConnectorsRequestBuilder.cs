@@ -50,7 +50,7 @@ public partial class SsoConnectorsRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>(), cancellationToken);
     }
 
     /// <summary>Get organization JIT SSO connectors: one page, with Logto's total count</summary>
@@ -68,7 +68,7 @@ public partial class SsoConnectorsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.SsoConnectorData>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>(), cancellationToken);
     }
 
     /// <summary>Get organization JIT SSO connectors: every item, page after page</summary>
@@ -86,7 +86,7 @@ public partial class SsoConnectorsRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.SsoConnectorData> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationJitSsoConnectorsQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/jit/sso-connectors", Path, "ListOrganizationJitSsoConnectors"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>(), cancellationToken);
     }
 
     /// <summary>Add organization JIT SSO connectors</summary>
@@ -105,7 +105,7 @@ public partial class SsoConnectorsRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/jit/sso-connectors", Path, "CreateOrganizationJitSsoConnector");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.SsoConnectorIdsRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.SsoConnectorIdsRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
@@ -125,7 +125,7 @@ public partial class SsoConnectorsRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/jit/sso-connectors", Path, "ReplaceOrganizationJitSsoConnectors");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.SsoConnectorIdsRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.SsoConnectorIdsRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -46,7 +46,7 @@ public partial class RolesRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users/roles", Path, "AssignOrganizationRolesToUsers");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

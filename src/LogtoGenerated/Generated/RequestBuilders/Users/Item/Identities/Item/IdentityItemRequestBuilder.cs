@@ -45,7 +45,7 @@ public partial class IdentityItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/identities/{target}", Path, "GetUserIdentity");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.GetUserIdentityResponse>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.GetUserIdentityResponse>(), cancellationToken);
     }
 
     /// <summary>Update social identity of user</summary>
@@ -65,8 +65,8 @@ public partial class IdentityItemRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/users/{userId}/identities/{target}", Path, "ReplaceUserIdentity");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserIdentity>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserIdentity>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>>(), cancellationToken);
     }
 
     /// <summary>Delete social identity from user</summary>
@@ -84,7 +84,7 @@ public partial class IdentityItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Delete, "/api/users/{userId}/identities/{target}", Path, "DeleteUserIdentity");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserWithSsoIdentities>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserWithSsoIdentities>(), cancellationToken);
     }
 
 }

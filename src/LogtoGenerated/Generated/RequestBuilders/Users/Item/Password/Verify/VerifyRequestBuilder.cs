@@ -46,7 +46,7 @@ public partial class VerifyRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/password/verify", Path, "VerifyUserPassword");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.PasswordRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.PasswordRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

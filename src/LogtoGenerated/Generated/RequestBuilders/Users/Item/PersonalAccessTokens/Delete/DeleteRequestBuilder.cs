@@ -46,7 +46,7 @@ public partial class DeleteRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/users/{userId}/personal-access-tokens/delete", Path, "DeletePersonalAccessTokenPost");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.NamedItem>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.NamedItem>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -45,7 +45,7 @@ public partial class SessionItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/sessions/{sessionId}", Path, "GetUserSession");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserSession>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserSession>(), cancellationToken);
     }
 
     /// <summary>Revoke a user session</summary>

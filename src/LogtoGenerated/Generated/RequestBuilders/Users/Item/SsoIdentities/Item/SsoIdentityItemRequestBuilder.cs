@@ -45,7 +45,7 @@ public partial class SsoIdentityItemRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/users/{userId}/sso-identities/{ssoConnectorId}", Path, "GetUserSsoIdentity");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.UserSsoIdentity>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.UserSsoIdentity>(), cancellationToken);
     }
 
 }

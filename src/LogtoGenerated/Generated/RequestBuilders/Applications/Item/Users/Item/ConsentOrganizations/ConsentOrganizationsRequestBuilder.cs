@@ -50,7 +50,7 @@ public partial class ConsentOrganizationsRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/applications/{id}/users/{userId}/consent-organizations", Path, "ListApplicationUserConsentOrganizations");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.ApplicationUserConsentOrganizations>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.ApplicationUserConsentOrganizations>(), cancellationToken);
     }
 
     /// <summary>Grant a list of organization access of a user for a application.</summary>
@@ -69,7 +69,7 @@ public partial class ConsentOrganizationsRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/applications/{id}/users/{userId}/consent-organizations", Path, "CreateApplicationUserConsentOrganization");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationIdsRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OrganizationIdsRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 
@@ -89,7 +89,7 @@ public partial class ConsentOrganizationsRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/applications/{id}/users/{userId}/consent-organizations", Path, "ReplaceApplicationUserConsentOrganizations");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationIdsRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OrganizationIdsRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -50,7 +50,7 @@ public partial class RolesRequestBuilder
     {
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", Path, "ListOrganizationUserRoles");
         request.Configure(configure);
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>(), cancellationToken);
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>(), cancellationToken);
     }
 
     /// <summary>Get roles for a user in an organization: one page, with Logto's total count</summary>
@@ -68,7 +68,7 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered with an unsuccessful status code, or with a body that could not be read.</exception>
     public virtual global::System.Threading.Tasks.Task<global::LogtoGenerated.Paging.LogtoPage<global::LogtoGenerated.Models.OrganizationRole>> GetPageAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUserRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", Path, "ListOrganizationUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetPageAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", Path, "ListOrganizationUserRoles"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>(), cancellationToken);
     }
 
     /// <summary>Get roles for a user in an organization: every item, page after page</summary>
@@ -86,7 +86,7 @@ public partial class RolesRequestBuilder
     /// <exception cref="global::LogtoGenerated.Http.LogtoApiException">Logto answered a page's request with an unsuccessful status code, or with a body that could not be read; thrown while enumerating.</exception>
     public virtual global::System.Collections.Generic.IAsyncEnumerable<global::LogtoGenerated.Models.OrganizationRole> GetAllAsync(global::System.Action<global::LogtoGenerated.Http.RequestConfiguration<ListOrganizationUserRolesQueryParameters>>? configure = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", Path, "ListOrganizationUserRoles"), configure, global::LogtoGenerated.LogtoJsonContext.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>(), cancellationToken);
+        return global::LogtoGenerated.Paging.LogtoPager.GetAllAsync(RequestAdapter, () => new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Get, "/api/organizations/{id}/users/{userId}/roles", Path, "ListOrganizationUserRoles"), configure, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>(), cancellationToken);
     }
 
     /// <summary>Assign roles to a user in an organization</summary>
@@ -106,8 +106,8 @@ public partial class RolesRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Post, "/api/organizations/{id}/users/{userId}/roles", Path, "AssignOrganizationRolesToUser");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationRolesRequest>());
-        return RequestAdapter.SendAsync(request, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult>(), cancellationToken);
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OrganizationRolesRequest>());
+        return RequestAdapter.SendAsync(request, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult>(), cancellationToken);
     }
 
     /// <summary>Update roles for a user in an organization</summary>
@@ -126,7 +126,7 @@ public partial class RolesRequestBuilder
         global::System.ArgumentNullException.ThrowIfNull(body);
         var request = new global::LogtoGenerated.Http.RequestInformation(global::System.Net.Http.HttpMethod.Put, "/api/organizations/{id}/users/{userId}/roles", Path, "ReplaceOrganizationUserRoles");
         request.Configure(configure);
-        request.SetJsonContent(body, global::LogtoGenerated.LogtoJsonContext.Info<global::LogtoGenerated.Models.OrganizationRolesRequest>());
+        request.SetJsonContent(body, global::LogtoGenerated.Serialization.JsonMetadata.Info<global::LogtoGenerated.Models.OrganizationRolesRequest>());
         return RequestAdapter.SendNoContentAsync(request, cancellationToken);
     }
 

@@ -1,28 +1,32 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace LogtoGenerated;
+namespace LogtoGenerated.Serialization;
 
 // The metadata the client reads and writes with, found by the type's name.
 //
-// System.Text.Json's source generator resolves a type by comparing it with every type of the context in turn, so the
-// first lookup of a type late in that list (a User, a string) loads the hundreds of types before it: about 12 ms and
-// a megabyte of a process's first call (docs/performance.md, "Cold start"). The client asks these options instead:
-// their resolver turns the type into the C# name the generator wrote for it and calls the generated metadata method
-// of that name (CreateByName, generated), which loads that type only. A type the generated names do not cover still
-// resolves, through the context's own lookup.
-public partial class LogtoJsonContext
+// The source-generated metadata is split into one context per resource folder (UsersJsonContext, generated), so that
+// a process loads the context of the types it uses, not a class of thousands of methods for the whole API; and a
+// source-generated context resolves a type by comparing it with each of its types in turn. The client asks these
+// options instead: their resolver turns the type into the C# name the generator wrote for it (RuntimeName) and calls
+// the generated metadata method of that name in the context of its folder (CreateByName, generated), which loads that
+// type only (docs/performance.md, "Cold start"). LogtoJsonContext, the public context, finds its metadata the same way.
+internal static partial class JsonMetadata
 {
     /// <summary>The metadata of <typeparamref name="T"/> the client reads and writes with, created once.</summary>
     internal static JsonTypeInfo<T> Info<T>() => InfoOf<T>.Value;
 
+    /// <summary>The options the client reads and writes with: nulls are not written; every type is found by name.</summary>
+    internal static JsonSerializerOptions Options => Routed.Options;
+
     /// <summary>
-    /// The metadata of <paramref name="type"/> created by name, or <see langword="null"/> when no generated name
-    /// covers it (then the context's own lookup is used).
+    /// The metadata of <paramref name="type"/> for <paramref name="options"/>, or <see langword="null"/> when the
+    /// generated client has no metadata of that type.
     /// </summary>
-    internal static JsonTypeInfo? ResolveByName(Type type, JsonSerializerOptions options)
+    internal static JsonTypeInfo? Create(Type type, JsonSerializerOptions options)
     {
-        JsonTypeInfo? info = Default.CreateByName(RuntimeName(type), options);
+        JsonTypeInfo? info = CreateByName(RuntimeName(type), options);
         return info?.Type == type ? info : null;
     }
 
@@ -54,6 +58,9 @@ public partial class LogtoJsonContext
         return name[..name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", arguments) + ">";
     }
 
+    /// <summary>The settings every context of the client is generated with: nulls are not written.</summary>
+    internal static JsonSerializerOptions CreateGeneratedOptions() => new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     private static string NestedName(Type type) =>
         type.DeclaringType is { } outer && !type.IsGenericParameter ? NestedName(outer) + "." + type.Name : type.Name;
 
@@ -68,22 +75,17 @@ public partial class LogtoJsonContext
 
     private static JsonSerializerOptions CreateRoutedOptions()
     {
-        // The context's own settings (ignore nulls when writing), with the resolver by name in front of its lookup.
-        var options = new JsonSerializerOptions(Default.Options)
-        {
-            TypeInfoResolver = new NameResolver(),
-        };
+        JsonSerializerOptions options = CreateGeneratedOptions();
+        options.TypeInfoResolver = new NameResolver();
         options.MakeReadOnly();
         return options;
     }
 
     private sealed class NameResolver : IJsonTypeInfoResolver
     {
-        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
-            ResolveByName(type, options) ?? ((IJsonTypeInfoResolver)Default).GetTypeInfo(type, options);
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) => Create(type, options);
     }
 
-    // Holders rather than fields of the context: a static field here could be initialized before the generated Default.
     private static class Routed
     {
         public static readonly JsonSerializerOptions Options = CreateRoutedOptions();
