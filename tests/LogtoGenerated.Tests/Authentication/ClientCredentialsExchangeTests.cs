@@ -199,7 +199,31 @@ public sealed class ClientCredentialsExchangeTests : IAsyncLifetime
         { "<html>secret-token-value</html>", "text/html", "not JSON" },
         { "[\"secret-token-value\"]", "application/json", "not an object" },
         { "", "application/json", "an empty body" },
+        { "  ", "application/json", "not JSON" },
+        { "{\"access_token\":\"secret-token-value\",\"expires_in\":3600,\"token_type\":\"Bearer\"} trailing", "application/json", "not JSON" },
+        { "{\"access_token\":\"secret-token-value\",\"expires_in\":3600,\"token_type\":\"Bearer\"", "application/json", "not JSON" },
+        { "[\"secret-token-value\",", "application/json", "not JSON" },
+        { "{\"access_token\":{\"value\":\"secret-token-value\"},\"expires_in\":3600,\"token_type\":\"Bearer\"}", "application/json", "no usable access_token" },
     };
+
+    [Fact]
+    public async Task A_token_response_is_read_past_members_it_does_not_know_nested_ones_included()
+    {
+        // Members before and after the ones read, objects and arrays among them; expires_in as a string of a number;
+        // a member that appears twice counts the last time.
+        const string Body = """
+            {"id_token_hint":{"a":[1,{"b":null}],"access_token":"not-this"},"access_token":"first",
+             "expires_in":"3600","token_type":"bearer","extra":[["x"]],"access_token":"TOKEN-VALUE","scope":"all"}
+            """;
+        _server.On("POST", TokenEndpoint.Path, _ => FakeResponse.Text(200, Body, "application/json"));
+        var provider = new ClientCredentialsAuthenticationProvider(TokenEndpoint.Options(_server), new HttpClient());
+
+        LogtoAccessToken token = await provider.GetAccessTokenAsync();
+
+        Assert.Equal("TOKEN-VALUE", token.Value);
+        Assert.Equal(TimeSpan.FromHours(1), token.ExpiresAt - token.IssuedAt);
+        Assert.Equal(["all"], token.Scopes);
+    }
 
     [Theory]
     [MemberData(nameof(MalformedResponses))]
