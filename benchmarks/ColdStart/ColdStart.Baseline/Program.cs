@@ -5,4 +5,5 @@ using LogtoGenerated.Benchmarks.Infrastructure;
 var client = new BaselineLogtoClient(
     new HttpClient(new FakeLogtoHandler()), Payloads.Endpoint, Payloads.ClientId, Payloads.ClientSecret, Payloads.Resource);
 BaselineUser user = await client.GetUserAsync(Payloads.UserId);
+LogtoGenerated.ColdStart.ResidentMemory.ReportIfAsked();
 return user.Id == Payloads.UserId ? 0 : 1;

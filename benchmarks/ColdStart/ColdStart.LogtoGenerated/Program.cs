@@ -7,4 +7,5 @@ var client = LogtoManagementClient.Create(
     new LogtoManagementOptions { TenantId = Payloads.TenantId, ClientId = Payloads.ClientId, ClientSecret = Payloads.ClientSecret },
     new HttpClient(new FakeLogtoHandler()));
 User user = await client.Users[Payloads.UserId].GetAsync();
+LogtoGenerated.ColdStart.ResidentMemory.ReportIfAsked();
 return user.Id == Payloads.UserId ? 0 : 1;
