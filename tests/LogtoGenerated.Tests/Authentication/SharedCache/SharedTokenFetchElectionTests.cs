@@ -95,7 +95,7 @@ public sealed class SharedTokenFetchElectionTests : IAsyncLifetime
     private sealed class AddIfAbsentMemoryCache : IDistributedCache, IDistributedCacheAddIfAbsent
     {
         private readonly MemoryDistributedCache _entries = new(Options.Create(new MemoryDistributedCacheOptions()));
-        private readonly ConcurrentDictionary<string, DateTimeOffset> _added = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Added> _added = new(StringComparer.Ordinal);
 
         /// <summary>A broken implementation that answers "already there" every time.</summary>
         public bool NeverAdds { get; init; }
@@ -107,9 +107,12 @@ public sealed class SharedTokenFetchElectionTests : IAsyncLifetime
                 return Task.FromResult(false);
             }
 
+            // Added when the entry stored afterwards is this call's own: two calls in the same clock tick must not both win
+            // (comparing expiry times let them, and then one holder's release opened the lease while the other fetched).
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            DateTimeOffset expires = _added.AddOrUpdate(key, now + timeToLive, (_, current) => current > now ? current : now + timeToLive);
-            return Task.FromResult(expires == now + timeToLive);
+            var mine = new Added(now + timeToLive);
+            Added stored = _added.AddOrUpdate(key, mine, (_, current) => current.Expires > now ? current : mine);
+            return Task.FromResult(ReferenceEquals(stored, mine));
         }
 
         public byte[]? Get(string key) => _entries.Get(key);
@@ -133,6 +136,9 @@ public sealed class SharedTokenFetchElectionTests : IAsyncLifetime
         }
 
         public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => _entries.Set(key, value, options);
+
+        /// <summary>One successful add: a class, so that each call's entry is told apart by reference.</summary>
+        private sealed record Added(DateTimeOffset Expires);
 
         public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
             _entries.SetAsync(key, value, options, token);
