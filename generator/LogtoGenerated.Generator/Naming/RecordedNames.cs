@@ -21,13 +21,14 @@ internal static class RecordedNames
     /// <param name="release">Called with a recorded name that is not true to its uses any more: the rules may give it to others.</param>
     /// <returns>Each type that some recorded name covers, with its groups, and the uses left for the rules.</returns>
     public static List<(ModelType Type, List<(string Name, List<NameCandidate> Uses)> Groups, List<NameCandidate> Left)> Group(
-        IReadOnlyList<ModelType> types, NamesRecord record, Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> chosen,
+        IReadOnlyList<ModelType> types, NamesRecord record, IReadOnlyDictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> chosen,
         Func<string, bool> free, Action<string> release)
     {
-        var groups = chosen; // the overrides' groups, to which the record's are added
-        var overridden = chosen.Values.SelectMany(g => g.Select(x => x.Name)).ToHashSet(StringComparer.Ordinal);
+        // The overrides' groups (copied: the caller's are left as they are), to which the record's are added.
+        var groups = chosen.ToDictionary(g => g.Key, g => g.Value.Select(x => (x.Name, Uses: x.Uses.ToList())).ToList());
+        var overridden = groups.Values.SelectMany(g => g.Select(x => x.Name)).ToHashSet(StringComparer.Ordinal);
         var given = new HashSet<string>(overridden, StringComparer.Ordinal);
-        AddRecordedUses(chosen, record);
+        AddRecordedUses(groups, record);
         var offers = Offers(types, record);
         foreach (var offer in offers.OrderByDescending(o => o.Shared).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Principal, StringComparer.Ordinal))
         {
