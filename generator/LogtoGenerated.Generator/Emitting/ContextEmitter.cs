@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Emitting;
 
@@ -54,7 +55,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         foreach (var entry in entries.ByName)
         {
             writer.Line();
-            writer.Doc("summary", $"The metadata of <c>{Escape(entry.TypeOf)}</c>, for this context's options.");
+            writer.DocRaw($"<summary>The metadata of <c>{Identifiers.XmlEscape(entry.TypeOf.Replace("global::", "", StringComparison.Ordinal))}</c>, for this context's options.</summary>");
             writer.Line($"public {TypeInfo}<{entry.TypeOf}> {entry.Name} => _{entry.Name} ??= ({TypeInfo}<{entry.TypeOf}>)Options.GetTypeInfo(typeof({entry.TypeOf}));");
         }
 
@@ -243,8 +244,6 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         writer.Close();
         return SourceWriter.Header + writer;
     }
-
-    private static string Escape(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>One type of the metadata: its property name, its spelling in <c>typeof</c>, its runtime spelling, and its context.</summary>
     private sealed record Entry(string Name, string TypeOf, string Key, string Shard);

@@ -559,1659 +559,1659 @@ public partial class LogtoJsonContext
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest>? _VerifyVerificationCodeWithEmailRequest;
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest>? _VerifyVerificationCodeWithPhoneRequest;
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSample&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSample</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSample> AccessTokenContextSample => _AccessTokenContextSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSample));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleGrant&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSampleGrant</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleGrant> AccessTokenContextSampleGrant => _AccessTokenContextSampleGrant ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleGrant>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleGrant));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleInteraction&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSampleInteraction</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleInteraction> AccessTokenContextSampleInteraction => _AccessTokenContextSampleInteraction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleInteraction>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleInteraction));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleOrganization&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSampleOrganization</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleOrganization> AccessTokenContextSampleOrganization => _AccessTokenContextSampleOrganization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleOrganization>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleOrganization));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUser&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSampleUser</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUser> AccessTokenContextSampleUser => _AccessTokenContextSampleUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUser>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUser));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole> AccessTokenContextSampleUserOrganizationRole => _AccessTokenContextSampleUserOrganizationRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUserRole&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSampleUserRole</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole> AccessTokenContextSampleUserRole => _AccessTokenContextSampleUserRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRole));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope> AccessTokenContextSampleUserRoleScope => _AccessTokenContextSampleUserRoleScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity> AccessTokenContextSampleUserSsoIdentity => _AccessTokenContextSampleUserSsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenJwtCustomizer&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenJwtCustomizer</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenJwtCustomizer> AccessTokenJwtCustomizer => _AccessTokenJwtCustomizer ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenJwtCustomizer>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenJwtCustomizer));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccessTokenSample&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccessTokenSample</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenSample> AccessTokenSample => _AccessTokenSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccessTokenSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccessTokenSample));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccountCenterFieldControl&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccountCenterFieldControl</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl> AccountCenterFieldControl => _AccountCenterFieldControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccountCenterSettings&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccountCenterSettings</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettings> AccountCenterSettings => _AccountCenterSettings ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettings>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccountCenterSettings));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccountCenterSettingsFields&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccountCenterSettingsFields</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettingsFields> AccountCenterSettingsFields => _AccountCenterSettingsFields ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterSettingsFields>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccountCenterSettingsFields));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AcsUrl&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AcsUrl</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrl> AcsUrl => _AcsUrl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrl>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AcsUrl));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AcsUrlBinding&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AcsUrlBinding</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrlBinding> AcsUrlBinding => _AcsUrlBinding ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AcsUrlBinding>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AcsUrlBinding));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActionConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ActionConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionConfig> ActionConfig => _ActionConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActionConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActionListItem&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ActionListItem</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionListItem> ActionListItem => _ActionListItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionListItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActionListItem));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ActionListItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.ActionListItem&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>> ActionListItemReadOnlyList => _ActionListItemReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ActionListItem>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActionType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ActionType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionType> ActionType => _ActionType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActionType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActionType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActiveRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ActiveRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveRequest> ActiveRequest => _ActiveRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActiveRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ActiveUserCounts&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ActiveUserCounts</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveUserCounts> ActiveUserCounts => _ActiveUserCounts ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ActiveUserCounts>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ActiveUserCounts));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AddOneTimeTokensRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AddOneTimeTokensRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddOneTimeTokensRequest> AddOneTimeTokensRequest => _AddOneTimeTokensRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddOneTimeTokensRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AddOneTimeTokensRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AdditionalScope&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AdditionalScope</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdditionalScope> AdditionalScope => _AdditionalScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdditionalScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AdditionalScope));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AddressRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AddressRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfig> AddressRequestConfig => _AddressRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AddressRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AddressRequestConfigPart&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AddressRequestConfigPart</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPart> AddressRequestConfigPart => _AddressRequestConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPart>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AddressRequestConfigPart));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AddressRequestConfigPartName&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AddressRequestConfigPartName</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPartName> AddressRequestConfigPartName => _AddressRequestConfigPartName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AddressRequestConfigPartName>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AddressRequestConfigPartName));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AdminConsoleConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AdminConsoleConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdminConsoleConfig> AdminConsoleConfig => _AdminConsoleConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AdminConsoleConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AdminConsoleConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AgreeToTermsPolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AgreeToTermsPolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy> AgreeToTermsPolicy => _AgreeToTermsPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AllowUploadMimeType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AllowUploadMimeType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowUploadMimeType> AllowUploadMimeType => _AllowUploadMimeType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowUploadMimeType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AllowUploadMimeType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AllowedChars&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AllowedChars</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowedChars> AllowedChars => _AllowedChars ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AllowedChars>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AllowedChars));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Application&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Application</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Application> Application => _Application ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Application>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Application));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationAccessControl&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationAccessControl</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationAccessControl> ApplicationAccessControl => _ApplicationAccessControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationAccessControl>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationAccessControl));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationIdsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationIdsRequest> ApplicationIdsRequest => _ApplicationIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationIdsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationProtectedAppMetadata&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationProtectedAppMetadata</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadata> ApplicationProtectedAppMetadata => _ApplicationProtectedAppMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadata));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain> ApplicationProtectedAppMetadataCustomDomain => _ApplicationProtectedAppMetadataCustomDomain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>> ApplicationProtectedAppMetadataCustomDomainReadOnlyList => _ApplicationProtectedAppMetadataCustomDomainReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Application&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.Application&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>> ApplicationReadOnlyList => _ApplicationReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Application>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationSecret&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationSecret</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSecret> ApplicationSecret => _ApplicationSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSecret>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationSecret));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ApplicationSecret&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.ApplicationSecret&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>> ApplicationSecretReadOnlyList => _ApplicationSecretReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ApplicationSecret>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationSignInExperience&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationSignInExperience</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSignInExperience> ApplicationSignInExperience => _ApplicationSignInExperience ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationSignInExperience>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationSignInExperience));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType> ApplicationType => _ApplicationType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationUserConsentOrganizations&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationUserConsentOrganizations</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationUserConsentOrganizations> ApplicationUserConsentOrganizations => _ApplicationUserConsentOrganizations ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationUserConsentOrganizations>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationUserConsentOrganizations));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationWithIsAdmin&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationWithIsAdmin</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationWithIsAdmin> ApplicationWithIsAdmin => _ApplicationWithIsAdmin ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationWithIsAdmin>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationWithIsAdmin));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AssertSingleSignOnSamlRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest> AssertSingleSignOnSamlRequest => _AssertSingleSignOnSamlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AssertSingleSignOnSamlRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest> AssignOrganizationRolesToApplicationsRequest => _AssignOrganizationRolesToApplicationsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest> AssignOrganizationRolesToUsersRequest => _AssignOrganizationRolesToUsersRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AttributeMapping&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AttributeMapping</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AttributeMapping> AttributeMapping => _AttributeMapping ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AttributeMapping>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AttributeMapping));
 
-    /// <summary>The metadata of &lt;c&gt;bool&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>bool</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Branding&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Branding</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Branding> Branding => _Branding ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Branding>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Branding));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CaptchaConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfig> CaptchaConfig => _CaptchaConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaConfigMode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CaptchaConfigMode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode> CaptchaConfigMode => _CaptchaConfigMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaConfigMode));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaConfigType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CaptchaConfigType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigType> CaptchaConfigType => _CaptchaConfigType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaConfigType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaProvider&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CaptchaProvider</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProvider> CaptchaProvider => _CaptchaProvider ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProvider>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaProvider));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaProviderConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CaptchaProviderConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfig> CaptchaProviderConfig => _CaptchaProviderConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaProviderConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise> CaptchaProviderConfigRecaptchaEnterprise => _CaptchaProviderConfigRecaptchaEnterprise ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CaptchaProviderConfigTurnstile</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile> CaptchaProviderConfigTurnstile => _CaptchaProviderConfigTurnstile ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaProviderConfigTurnstile));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CharacterTypes&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CharacterTypes</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CharacterTypes> CharacterTypes => _CharacterTypes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CharacterTypes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CharacterTypes));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult> CheckPasswordWithDefaultSignInExperienceObjectResult => _CheckPasswordWithDefaultSignInExperienceObjectResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceObjectResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest> CheckPasswordWithDefaultSignInExperienceRequest => _CheckPasswordWithDefaultSignInExperienceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult> CheckPasswordWithDefaultSignInExperienceResult => _CheckPasswordWithDefaultSignInExperienceResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult> CheckPasswordWithDefaultSignInExperienceWithIssuesResult => _CheckPasswordWithDefaultSignInExperienceWithIssuesResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue> CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue => _CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckboxDefaultValue&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CheckboxDefaultValue</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxDefaultValue> CheckboxDefaultValue => _CheckboxDefaultValue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxDefaultValue>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckboxDefaultValue));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckboxRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CheckboxRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxRequestConfig> CheckboxRequestConfig => _CheckboxRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckboxRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckboxRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CheckedChargeNotification&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CheckedChargeNotification</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckedChargeNotification> CheckedChargeNotification => _CheckedChargeNotification ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CheckedChargeNotification>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CheckedChargeNotification));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CimdConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CimdConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CimdConfig> CimdConfig => _CimdConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CimdConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CimdConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CleanupDomainsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CleanupDomainsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsRequest> CleanupDomainsRequest => _CleanupDomainsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CleanupDomainsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CleanupDomainsResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CleanupDomainsResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsResult> CleanupDomainsResult => _CleanupDomainsResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CleanupDomainsResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CleanupDomainsResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ClientCredentialsContextSample&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ClientCredentialsContextSample</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsContextSample> ClientCredentialsContextSample => _ClientCredentialsContextSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsContextSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ClientCredentialsContextSample));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ClientCredentialsJwtCustomizer</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer> ClientCredentialsJwtCustomizer => _ClientCredentialsJwtCustomizer ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ClientCredentialsTokenSample&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ClientCredentialsTokenSample</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsTokenSample> ClientCredentialsTokenSample => _ClientCredentialsTokenSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ClientCredentialsTokenSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ClientCredentialsTokenSample));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CloudflareData&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CloudflareData</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareData> CloudflareData => _CloudflareData ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareData>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CloudflareData));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CloudflareDataSsl&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CloudflareDataSsl</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareDataSsl> CloudflareDataSsl => _CloudflareDataSsl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CloudflareDataSsl>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CloudflareDataSsl));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Color&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Color</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Color> Color => _Color ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Color>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Color));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConfigOption&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ConfigOption</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigOption> ConfigOption => _ConfigOption ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigOption>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConfigOption));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConfigPartConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ConfigPartConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigPartConfig> ConfigPartConfig => _ConfigPartConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConfigPartConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConfigPartConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Connector&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Connector</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Connector> Connector => _Connector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Connector>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Connector));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorAuthorizationUri&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ConnectorAuthorizationUri</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorAuthorizationUri> ConnectorAuthorizationUri => _ConnectorAuthorizationUri ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorAuthorizationUri>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorAuthorizationUri));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorFactory&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ConnectorFactory</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorFactory> ConnectorFactory => _ConnectorFactory ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorFactory>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorFactory));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ConnectorFactory&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.ConnectorFactory&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>> ConnectorFactoryReadOnlyList => _ConnectorFactoryReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ConnectorFactory>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorMetadata&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ConnectorMetadata</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorMetadata> ConnectorMetadata => _ConnectorMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorMetadata));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorPlatform&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ConnectorPlatform</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform> ConnectorPlatform => _ConnectorPlatform ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorPlatform));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Connector&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.Connector&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>> ConnectorReadOnlyList => _ConnectorReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Connector>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ConnectorType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorType> ConnectorType => _ConnectorType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ContentType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ContentType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType> ContentType => _ContentType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ContentType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ContextSampleApplication&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ContextSampleApplication</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContextSampleApplication> ContextSampleApplication => _ContextSampleApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContextSampleApplication>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ContextSampleApplication));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CountWithDelta&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CountWithDelta</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CountWithDelta> CountWithDelta => _CountWithDelta ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CountWithDelta>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CountWithDelta));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateApplicationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateApplicationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateApplicationRequest> CreateApplicationRequest => _CreateApplicationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateApplicationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateApplicationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest> CreateConnectorAuthorizationUriRequest => _CreateConnectorAuthorizationUriRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateConnectorAuthorizationUriRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateConnectorRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateConnectorRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorRequest> CreateConnectorRequest => _CreateConnectorRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateConnectorRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateConnectorTestRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateConnectorTestRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorTestRequest> CreateConnectorTestRequest => _CreateConnectorTestRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateConnectorTestRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateConnectorTestRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest> CreateCustomProfileFieldAddressRequest => _CreateCustomProfileFieldAddressRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldAddressRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest> CreateCustomProfileFieldCheckboxRequest => _CreateCustomProfileFieldCheckboxRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldCheckboxRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldDateRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest> CreateCustomProfileFieldDateRequest => _CreateCustomProfileFieldDateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldDateRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest> CreateCustomProfileFieldFullnameRequest => _CreateCustomProfileFieldFullnameRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldFullnameRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest> CreateCustomProfileFieldNumberRequest => _CreateCustomProfileFieldNumberRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldNumberRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest> CreateCustomProfileFieldRegexRequest => _CreateCustomProfileFieldRegexRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldRegexRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest> CreateCustomProfileFieldRequest => _CreateCustomProfileFieldRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.CreateCustomProfileFieldRequest&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.CreateCustomProfileFieldRequest&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>> CreateCustomProfileFieldRequestList => _CreateCustomProfileFieldRequestList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CreateCustomProfileFieldRequest>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest> CreateCustomProfileFieldSelectRequest => _CreateCustomProfileFieldSelectRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldSelectRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldTextRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest> CreateCustomProfileFieldTextRequest => _CreateCustomProfileFieldTextRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldTextRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest> CreateCustomProfileFieldUrlRequest => _CreateCustomProfileFieldUrlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateCustomProfileFieldUrlRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateDomainRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateDomainRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateDomainRequest> CreateDomainRequest => _CreateDomainRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateDomainRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateDomainRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateHookRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateHookRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookRequest> CreateHookRequest => _CreateHookRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateHookRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateHookTestRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateHookTestRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookTestRequest> CreateHookTestRequest => _CreateHookTestRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateHookTestRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateHookTestRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateOrganizationInvitationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateOrganizationInvitationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationInvitationRequest> CreateOrganizationInvitationRequest => _CreateOrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateOrganizationInvitationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest> CreateOrganizationJitEmailDomainRequest => _CreateOrganizationJitEmailDomainRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateOrganizationJitEmailDomainRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateOrganizationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateOrganizationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRequest> CreateOrganizationRequest => _CreateOrganizationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateOrganizationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateOrganizationRoleRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateOrganizationRoleRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRoleRequest> CreateOrganizationRoleRequest => _CreateOrganizationRoleRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateOrganizationRoleRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateOrganizationRoleRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateResourceRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateResourceRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateResourceRequest> CreateResourceRequest => _CreateResourceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateResourceRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateResourceRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateRoleRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateRoleRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateRoleRequest> CreateRoleRequest => _CreateRoleRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateRoleRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateRoleRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSamlApplicationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateSamlApplicationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationRequest> CreateSamlApplicationRequest => _CreateSamlApplicationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSamlApplicationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateSamlApplicationSecretRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest> CreateSamlApplicationSecretRequest => _CreateSamlApplicationSecretRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSamlApplicationSecretRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSamlAuthnRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateSamlAuthnRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlAuthnRequest> CreateSamlAuthnRequest => _CreateSamlAuthnRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSamlAuthnRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSamlAuthnRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateScopeRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateScopeRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateScopeRequest> CreateScopeRequest => _CreateScopeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateScopeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateScopeRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSecretRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateSecretRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSecretRequest> CreateSecretRequest => _CreateSecretRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSecretRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSecretRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSsoConnectorRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateSsoConnectorRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorRequest> CreateSsoConnectorRequest => _CreateSsoConnectorRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSsoConnectorRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest> CreateSsoConnectorSigningKeyRequest => _CreateSsoConnectorSigningKeyRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSsoConnectorSigningKeyRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateSubjectTokenRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateSubjectTokenRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSubjectTokenRequest> CreateSubjectTokenRequest => _CreateSubjectTokenRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateSubjectTokenRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateSubjectTokenRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserIdentityRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserIdentityRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserIdentityRequest> CreateUserIdentityRequest => _CreateUserIdentityRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserIdentityRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserIdentityRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest> CreateUserMfaVerificationBackupCodeRequest => _CreateUserMfaVerificationBackupCodeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse> CreateUserMfaVerificationBackupCodeResponse => _CreateUserMfaVerificationBackupCodeResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserMfaVerificationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationRequest> CreateUserMfaVerificationRequest => _CreateUserMfaVerificationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationResponse&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserMfaVerificationResponse</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationResponse> CreateUserMfaVerificationResponse => _CreateUserMfaVerificationResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationResponse>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationResponse));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest> CreateUserMfaVerificationTotpRequest => _CreateUserMfaVerificationTotpRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse> CreateUserMfaVerificationTotpResponse => _CreateUserMfaVerificationTotpResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationTotpResponse));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest> CreateUserMfaVerificationWithCodesRequest => _CreateUserMfaVerificationWithCodesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest> CreateUserMfaVerificationWithSecretRequest => _CreateUserMfaVerificationWithSecretRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserMfaVerificationWithSecretRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateUserRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateUserRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateUserRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateUserRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateVerificationCodeRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateVerificationCodeRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeRequest> CreateVerificationCodeRequest => _CreateVerificationCodeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateVerificationCodeRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest> CreateVerificationCodeWithEmailRequest => _CreateVerificationCodeWithEmailRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateVerificationCodeWithEmailRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest> CreateVerificationCodeWithPhoneRequest => _CreateVerificationCodeWithPhoneRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CreateVerificationCodeWithPhoneRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomClientMetadata&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CustomClientMetadata</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomClientMetadata> CustomClientMetadata => _CustomClientMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomClientMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomClientMetadata));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomPhrase&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CustomPhrase</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomPhrase> CustomPhrase => _CustomPhrase ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomPhrase>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomPhrase));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.CustomPhrase&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.CustomPhrase&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>> CustomPhraseReadOnlyList => _CustomPhraseReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomPhrase>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomProfileField&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CustomProfileField</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileField> CustomProfileField => _CustomProfileField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileField>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomProfileField));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomProfileFieldConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CustomProfileFieldConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfig> CustomProfileFieldConfig => _CustomProfileFieldConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomProfileFieldConfigPart&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CustomProfileFieldConfigPart</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfigPart> CustomProfileFieldConfigPart => _CustomProfileFieldConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomProfileFieldConfigPart));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.CustomProfileField&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.CustomProfileField&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>> CustomProfileFieldReadOnlyList => _CustomProfileFieldReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.CustomProfileField>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomProfileFieldType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CustomProfileFieldType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldType> CustomProfileFieldType => _CustomProfileFieldType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomProfileFieldType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomProfileFieldType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomUiAssets&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CustomUiAssets</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiAssets> CustomUiAssets => _CustomUiAssets ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiAssets>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomUiAssets));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CustomUiCsp&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CustomUiCsp</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiCsp> CustomUiCsp => _CustomUiCsp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CustomUiCsp>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CustomUiCsp));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DateRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.DateRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DateRequestConfig> DateRequestConfig => _DateRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DateRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DateRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.DateTimeOffset&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.DateTimeOffset</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DauCurve&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.DauCurve</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DauCurve> DauCurve => _DauCurve ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DauCurve>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DauCurve));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.DeleteSentinelActivitiesRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest> DeleteSentinelActivitiesRequest => _DeleteSentinelActivitiesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.DevelopmentTenantMigrationNotification</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification> DevelopmentTenantMigrationNotification => _DevelopmentTenantMigrationNotification ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DevelopmentTenantMigrationNotification));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DnsRecord&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.DnsRecord</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DnsRecord> DnsRecord => _DnsRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DnsRecord>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DnsRecord));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Domain&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Domain</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Domain> Domain => _Domain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Domain>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Domain));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Domain&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.Domain&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>> DomainReadOnlyList => _DomainReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Domain>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DomainStatus&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.DomainStatus</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainStatus> DomainStatus => _DomainStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DomainStatus));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DomainVerificationFile&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.DomainVerificationFile</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFile> DomainVerificationFile => _DomainVerificationFile ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFile>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DomainVerificationFile));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.DomainVerificationFileContentType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.DomainVerificationFileContentType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFileContentType> DomainVerificationFileContentType => _DomainVerificationFileContentType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.DomainVerificationFileContentType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.DomainVerificationFileContentType));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.DomainVerificationFile&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.DomainVerificationFile&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>> DomainVerificationFileReadOnlyList => _DomainVerificationFileReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.DomainVerificationFile>));
 
-    /// <summary>The metadata of &lt;c&gt;double&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>double</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> Double => _Double ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EmailBlocklistPolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.EmailBlocklistPolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailBlocklistPolicy> EmailBlocklistPolicy => _EmailBlocklistPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailBlocklistPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EmailBlocklistPolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EmailTemplate&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.EmailTemplate</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplate> EmailTemplate => _EmailTemplate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplate>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EmailTemplate));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EmailTemplateDetails&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.EmailTemplateDetails</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplateDetails> EmailTemplateDetails => _EmailTemplateDetails ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplateDetails>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EmailTemplateDetails));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.EmailTemplate&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.EmailTemplate&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>> EmailTemplateReadOnlyList => _EmailTemplateReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.EmailTemplate>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EmailTemplates&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.EmailTemplates</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplates> EmailTemplates => _EmailTemplates ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EmailTemplates>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EmailTemplates));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EnabledExtendedClaim&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.EnabledExtendedClaim</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledExtendedClaim> EnabledExtendedClaim => _EnabledExtendedClaim ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledExtendedClaim>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EnabledExtendedClaim));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.EnabledSetting&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.EnabledSetting</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledSetting> EnabledSetting => _EnabledSetting ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.EnabledSetting>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.EnabledSetting));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ExecutionStats&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ExecutionStats</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ExecutionStats> ExecutionStats => _ExecutionStats ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ExecutionStats>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ExecutionStats));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FeaturedApplication&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FeaturedApplication</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedApplication> FeaturedApplication => _FeaturedApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedApplication>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FeaturedApplication));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FeaturedUser&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FeaturedUser</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedUser> FeaturedUser => _FeaturedUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FeaturedUser>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FeaturedUser));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Fingerprints&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Fingerprints</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Fingerprints> Fingerprints => _Fingerprints ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Fingerprints>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Fingerprints));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FingerprintsSha256&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FingerprintsSha256</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FingerprintsSha256> FingerprintsSha256 => _FingerprintsSha256 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FingerprintsSha256>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FingerprintsSha256));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ForgotPassword&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ForgotPassword</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPassword> ForgotPassword => _ForgotPassword ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPassword>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ForgotPassword));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ForgotPasswordMethod&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ForgotPasswordMethod</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPasswordMethod> ForgotPasswordMethod => _ForgotPasswordMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ForgotPasswordMethod>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ForgotPasswordMethod));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItem&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FormItem</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItem> FormItem => _FormItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItem));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemMultiSelect&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FormItemMultiSelect</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemMultiSelect> FormItemMultiSelect => _FormItemMultiSelect ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemMultiSelect>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemMultiSelect));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemObject&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FormItemObject</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObject> FormItemObject => _FormItemObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObject>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemObject));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemObjectType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FormItemObjectType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObjectType> FormItemObjectType => _FormItemObjectType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemObjectType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemObjectType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemSelect&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FormItemSelect</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelect> FormItemSelect => _FormItemSelect ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelect>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemSelect));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FormItemSelectSelectItem&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FormItemSelectSelectItem</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelectSelectItem> FormItemSelectSelectItem => _FormItemSelectSelectItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FormItemSelectSelectItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FormItemSelectSelectItem));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FullnameRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FullnameRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfig> FullnameRequestConfig => _FullnameRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FullnameRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FullnameRequestConfigPart&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FullnameRequestConfigPart</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPart> FullnameRequestConfigPart => _FullnameRequestConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPart>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPart));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.FullnameRequestConfigPartName&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.FullnameRequestConfigPartName</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPartName> FullnameRequestConfigPartName => _FullnameRequestConfigPartName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.FullnameRequestConfigPartName>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.FullnameRequestConfigPartName));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.GetUserIdentityResponse&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.GetUserIdentityResponse</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GetUserIdentityResponse> GetUserIdentityResponse => _GetUserIdentityResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GetUserIdentityResponse>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.GetUserIdentityResponse));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.GoogleOneTap&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.GoogleOneTap</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GoogleOneTap> GoogleOneTap => _GoogleOneTap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.GoogleOneTap>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.GoogleOneTap));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HasuraAuth&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.HasuraAuth</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HasuraAuth> HasuraAuth => _HasuraAuth ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HasuraAuth>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HasuraAuth));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Hook&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Hook</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Hook> Hook => _Hook ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Hook>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Hook));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.HookConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookConfig> HookConfig => _HookConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookEvent&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.HookEvent</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent> HookEvent => _HookEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookEvent));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookRecentLog&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.HookRecentLog</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookRecentLog> HookRecentLog => _HookRecentLog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookRecentLog>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookRecentLog));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.HookRecentLog&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.HookRecentLog&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>> HookRecentLogReadOnlyList => _HookRecentLogReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookRecentLog>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookWithExecutionStats&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.HookWithExecutionStats</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookWithExecutionStats> HookWithExecutionStats => _HookWithExecutionStats ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookWithExecutionStats>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookWithExecutionStats));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.HookWithExecutionStats&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.HookWithExecutionStats&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>> HookWithExecutionStatsReadOnlyList => _HookWithExecutionStatsReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.HookWithExecutionStats>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::System.Text.Json.JsonElement&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IDictionary&lt;string, System.Text.Json.JsonElement&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> IDictionaryStringJsonElement => _IDictionaryStringJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, string&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IDictionary&lt;string, string&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, string>> IDictionaryStringString => _IDictionaryStringString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, string>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IDictionary&lt;string, LogtoGenerated.Models.UserSessionPayloadAuthorization&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>> IDictionaryStringUserSessionPayloadAuthorization => _IDictionaryStringUserSessionPayloadAuthorization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>> IListAccessTokenContextSampleUserOrganizationRole => _IListAccessTokenContextSampleUserOrganizationRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AccessTokenContextSampleUserRole&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.AccessTokenContextSampleUserRole&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>> IListAccessTokenContextSampleUserRole => _IListAccessTokenContextSampleUserRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>> IListAccessTokenContextSampleUserRoleScope => _IListAccessTokenContextSampleUserRoleScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>> IListAccessTokenContextSampleUserSsoIdentity => _IListAccessTokenContextSampleUserSsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AdditionalScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.AdditionalScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>> IListAdditionalScope => _IListAdditionalScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AddressRequestConfigPart&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.AddressRequestConfigPart&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>> IListAddressRequestConfigPart => _IListAddressRequestConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.AllowUploadMimeType&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.AllowUploadMimeType&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>> IListAllowUploadMimeType => _IListAllowUploadMimeType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>> IListApplicationProtectedAppMetadataCustomDomain => _IListApplicationProtectedAppMetadataCustomDomain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>> IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue => _IListCheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ConfigOption&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.ConfigOption&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>> IListConfigOption => _IListConfigOption ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.CustomProfileField&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.CustomProfileField&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>> IListCustomProfileField => _IListCustomProfileField ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.CustomProfileFieldConfigPart&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.CustomProfileFieldConfigPart&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>> IListCustomProfileFieldConfigPart => _IListCustomProfileFieldConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.DauCurve&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.DauCurve&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>> IListDauCurve => _IListDauCurve ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.DnsRecord&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.DnsRecord&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>> IListDnsRecord => _IListDnsRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.DomainVerificationFile&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.DomainVerificationFile&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>> IListDomainVerificationFile => _IListDomainVerificationFile ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.EnabledExtendedClaim&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.EnabledExtendedClaim&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>> IListEnabledExtendedClaim => _IListEnabledExtendedClaim ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FeaturedApplication&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.FeaturedApplication&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>> IListFeaturedApplication => _IListFeaturedApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FeaturedUser&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.FeaturedUser&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>> IListFeaturedUser => _IListFeaturedUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ForgotPasswordMethod&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.ForgotPasswordMethod&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>> IListForgotPasswordMethod => _IListForgotPasswordMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FormItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.FormItem&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>> IListFormItem => _IListFormItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FormItemSelectSelectItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.FormItemSelectSelectItem&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>> IListFormItemSelectSelectItem => _IListFormItemSelectSelectItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.FullnameRequestConfigPart&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.FullnameRequestConfigPart&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>> IListFullnameRequestConfigPart => _IListFullnameRequestConfigPart ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.HookEvent&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.HookEvent&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> IListHookEvent => _IListHookEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.IdAndName&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.IdAndName&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> IListIdAndName => _IListIdAndName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.IdNameAndDescription&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.IdNameAndDescription&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>> IListIdNameAndDescription => _IListIdNameAndDescription ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.MfaFactor&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.MfaFactor&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>> IListMfaFactor => _IListMfaFactor ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.NamedItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.NamedItem&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> IListNamedItem => _IListNamedItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.Organization&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.Organization&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>> IListOrganization => _IListOrganization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.OrganizationRoleRule&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.OrganizationRoleRule&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>> IListOrganizationRoleRule => _IListOrganizationRoleRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>> IListOrganizationRoleWithScopesAndResourceScopesResourceScope => _IListOrganizationRoleWithScopesAndResourceScopesResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.PageRule&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.PageRule&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>> IListPageRule => _IListPageRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>> IListReplaceEmailTemplatesRequestTemplate => _IListReplaceEmailTemplatesRequestTemplate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ResourceScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.ResourceScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>> IListResourceScope => _IListResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SecondaryIdentifier&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SecondaryIdentifier&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>> IListSecondaryIdentifier => _IListSecondaryIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SelectItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SelectItem&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>> IListSelectItem => _IListSelectItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ShowCondition&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.ShowCondition&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>> IListShowCondition => _IListShowCondition ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SignInExperienceConfigSsoConnector&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>> IListSignInExperienceConfigSsoConnector => _IListSignInExperienceConfigSsoConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SignInIdentifier&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SignInIdentifier&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>> IListSignInIdentifier => _IListSignInIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SignInMethod&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SignInMethod&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>> IListSignInMethod => _IListSignInMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SocialConnector&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SocialConnector&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>> IListSocialConnector => _IListSocialConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SocialIdentity&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SocialIdentity&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>> IListSocialIdentity => _IListSocialIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SsoIdentity&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SsoIdentity&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>> IListSsoIdentity => _IListSsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.SsoIdentityWithTokenSecret&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.SsoIdentityWithTokenSecret&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>> IListSsoIdentityWithTokenSecret => _IListSsoIdentityWithTokenSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>> IListUpdateCustomProfileFieldsSieOrderRequestOrder => _IListUpdateCustomProfileFieldsSieOrderRequestOrder ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UserConsentScopesResourceScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.UserConsentScopesResourceScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>> IListUserConsentScopesResourceScope => _IListUserConsentScopesResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UserGrantsGrant&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.UserGrantsGrant&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>> IListUserGrantsGrant => _IListUserGrantsGrant ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UserScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.UserScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>> IListUserScope => _IListUserScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UserSession&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.UserSession&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>> IListUserSession => _IListUserSession ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>> IListUsernameCaseSensitivityConflictsSample => _IListUsernameCaseSensitivityConflictsSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ValidationError&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.ValidationError&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>> IListValidationError => _IListValidationError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.VerificationRecord&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;LogtoGenerated.Models.VerificationRecord&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>> IListVerificationRecord => _IListVerificationRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.IdAndName&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.IdAndName</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdAndName> IdAndName => _IdAndName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdAndName>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.IdAndName));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.IdNameAndDescription&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.IdNameAndDescription</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdNameAndDescription> IdNameAndDescription => _IdNameAndDescription ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdNameAndDescription>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.IdNameAndDescription));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.IdTokenConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.IdTokenConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdTokenConfig> IdTokenConfig => _IdTokenConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.IdTokenConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.IdTokenConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Identifier&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Identifier</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Identifier> Identifier => _Identifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Identifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Identifier));
 
-    /// <summary>The metadata of &lt;c&gt;int&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>int</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.InteractionEvent&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.InteractionEvent</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent> InteractionEvent => _InteractionEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.InteractionEvent));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Text.Json.JsonElement&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Text.Json.JsonElement</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Text.Json.Nodes.JsonNode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Text.Json.Nodes.JsonNode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonNode> JsonNode => _JsonNode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonNode>)Options.GetTypeInfo(typeof(global::System.Text.Json.Nodes.JsonNode));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::System.Text.Json.Nodes.JsonNode&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IDictionary&lt;string, System.Text.Json.Nodes.JsonNode&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>> JsonNodeMap => _JsonNodeMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Text.Json.Nodes.JsonObject&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Text.Json.Nodes.JsonObject</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject> JsonObject => _JsonObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject>)Options.GetTypeInfo(typeof(global::System.Text.Json.Nodes.JsonObject));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizer&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.JwtCustomizer</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizer> JwtCustomizer => _JwtCustomizer ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizer>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizer));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerListItem&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.JwtCustomizerListItem</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItem> JwtCustomizerListItem => _JwtCustomizerListItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerListItem));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken> JwtCustomizerListItemJwtAccessToken => _JwtCustomizerListItemJwtAccessToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerListItemJwtAccessToken));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials> JwtCustomizerListItemJwtClientCredentials => _JwtCustomizerListItemJwtClientCredentials ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerListItemJwtClientCredentials));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.JwtCustomizerListItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.JwtCustomizerListItem&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>> JwtCustomizerListItemReadOnlyList => _JwtCustomizerListItemReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.JwtCustomizerListItem>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.JwtCustomizerRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerRequest> JwtCustomizerRequest => _JwtCustomizerRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.JwtCustomizerTokenTypePath&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.JwtCustomizerTokenTypePath</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerTokenTypePath> JwtCustomizerTokenTypePath => _JwtCustomizerTokenTypePath ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.JwtCustomizerTokenTypePath>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.JwtCustomizerTokenTypePath));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LanguageInfo&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.LanguageInfo</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageInfo> LanguageInfo => _LanguageInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageInfo>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LanguageInfo));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LanguageTag&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.LanguageTag</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageTag> LanguageTag => _LanguageTag ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LanguageTag>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LanguageTag));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LastSubmission&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.LastSubmission</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LastSubmission> LastSubmission => _LastSubmission ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LastSubmission>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LastSubmission));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Log&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Log</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Log> Log => _Log ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Log>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Log));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LogPayload&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.LogPayload</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayload> LogPayload => _LogPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayload>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LogPayload));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LogPayloadError&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.LogPayloadError</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadError> LogPayloadError => _LogPayloadError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadError>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LogPayloadError));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.LogPayloadResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.LogPayloadResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadResult> LogPayloadResult => _LogPayloadResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.LogPayloadResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.LogPayloadResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Log&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.Log&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>> LogReadOnlyList => _LogReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Log>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.MessagePayload&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.MessagePayload</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayload> MessagePayload => _MessagePayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayload>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.MessagePayload));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.MessagePayloadWithCode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.MessagePayloadWithCode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayloadWithCode> MessagePayloadWithCode => _MessagePayloadWithCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MessagePayloadWithCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.MessagePayloadWithCode));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Mfa&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Mfa</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Mfa> Mfa => _Mfa ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Mfa>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Mfa));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.MfaFactor&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.MfaFactor</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaFactor> MfaFactor => _MfaFactor ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaFactor>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.MfaFactor));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.MfaPolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.MfaPolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaPolicy> MfaPolicy => _MfaPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.MfaPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.MfaPolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NameIdFormat&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.NameIdFormat</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat> NameIdFormat => _NameIdFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NameIdFormat));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NamedItem&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.NamedItem</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NamedItem> NamedItem => _NamedItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NamedItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NamedItem));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NewUserCounts&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.NewUserCounts</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NewUserCounts> NewUserCounts => _NewUserCounts ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NewUserCounts>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NewUserCounts));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AccountCenterFieldControl?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AccountCenterFieldControl?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl?> NullableAccountCenterFieldControl => _NullableAccountCenterFieldControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AccountCenterFieldControl?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AccountCenterFieldControl?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.AgreeToTermsPolicy?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.AgreeToTermsPolicy?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy?> NullableAgreeToTermsPolicy => _NullableAgreeToTermsPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.AgreeToTermsPolicy?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.AgreeToTermsPolicy?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ApplicationType?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ApplicationType?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType?> NullableApplicationType => _NullableApplicationType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ApplicationType?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ApplicationType?));
 
-    /// <summary>The metadata of &lt;c&gt;bool?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>bool?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.CaptchaConfigMode?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.CaptchaConfigMode?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode?> NullableCaptchaConfigMode => _NullableCaptchaConfigMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.CaptchaConfigMode?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.CaptchaConfigMode?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ConnectorPlatform?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ConnectorPlatform?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform?> NullableConnectorPlatform => _NullableConnectorPlatform ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ConnectorPlatform?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ConnectorPlatform?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ContentType?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ContentType?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType?> NullableContentType => _NullableContentType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ContentType?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ContentType?));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.DateTimeOffset?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.DateTimeOffset?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
 
-    /// <summary>The metadata of &lt;c&gt;double?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>double?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> NullableDouble => _NullableDouble ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?>)Options.GetTypeInfo(typeof(double?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.HookEvent?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.HookEvent?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent?> NullableHookEvent => _NullableHookEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.HookEvent?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.HookEvent?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.InteractionEvent?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.InteractionEvent?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent?> NullableInteractionEvent => _NullableInteractionEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.InteractionEvent?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.InteractionEvent?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NameIdFormat?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.NameIdFormat?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat?> NullableNameIdFormat => _NullableNameIdFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NameIdFormat?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NameIdFormat?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcKeyStatus?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OidcKeyStatus?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus?> NullableOidcKeyStatus => _NullableOidcKeyStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcKeyStatus?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OnExecutionError?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OnExecutionError?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError?> NullableOnExecutionError => _NullableOnExecutionError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OnExecutionError?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRequiredMfaPolicy?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?> NullableOrganizationRequiredMfaPolicy => _NullableOrganizationRequiredMfaPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordAlgorithm?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasswordAlgorithm?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm?> NullablePasswordAlgorithm => _NullablePasswordAlgorithm ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordAlgorithm?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleType?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RoleType?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType?> NullableRoleType => _NullableRoleType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleType?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInMode?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInMode?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode?> NullableSignInMode => _NullableSignInMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInMode?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SigningKeyAlgorithm?&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SigningKeyAlgorithm?</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm?> NullableSigningKeyAlgorithm => _NullableSigningKeyAlgorithm ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm?>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm?));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.NumberRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.NumberRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NumberRequestConfig> NumberRequestConfig => _NumberRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.NumberRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.NumberRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcClientMetadata&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OidcClientMetadata</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcClientMetadata> OidcClientMetadata => _OidcClientMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcClientMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcClientMetadata));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcKey&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OidcKey</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKey> OidcKey => _OidcKey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKey>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcKey));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcKeyKeyType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OidcKeyKeyType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyKeyType> OidcKeyKeyType => _OidcKeyKeyType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyKeyType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcKeyKeyType));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OidcKey&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OidcKey&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>> OidcKeyReadOnlyList => _OidcKeyReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OidcKey>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcKeyStatus&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OidcKeyStatus</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus> OidcKeyStatus => _OidcKeyStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcKeyStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcKeyStatus));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OidcSessionConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OidcSessionConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcSessionConfig> OidcSessionConfig => _OidcSessionConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OidcSessionConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OidcSessionConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OnExecutionError&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OnExecutionError</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError> OnExecutionError => _OnExecutionError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OnExecutionError>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OnExecutionError));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OneTimeToken&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OneTimeToken</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeToken> OneTimeToken => _OneTimeToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OneTimeToken));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OneTimeTokenContext&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OneTimeTokenContext</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenContext> OneTimeTokenContext => _OneTimeTokenContext ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenContext>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OneTimeTokenContext));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OneTimeToken&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OneTimeToken&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>> OneTimeTokenReadOnlyList => _OneTimeTokenReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OneTimeToken>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OneTimeTokenStatus&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OneTimeTokenStatus</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenStatus> OneTimeTokenStatus => _OneTimeTokenStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OneTimeTokenStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OneTimeTokenStatus));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Organization&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Organization</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Organization> Organization => _Organization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Organization>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Organization));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationApplication&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationApplication</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationApplication> OrganizationApplication => _OrganizationApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationApplication>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationApplication));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationApplication&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationApplication&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>> OrganizationApplicationReadOnlyList => _OrganizationApplicationReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationApplication>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationIdsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationIdsRequest> OrganizationIdsRequest => _OrganizationIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationIdsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationInvitation&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationInvitation</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationInvitation));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationInvitation&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationInvitation&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>> OrganizationInvitationReadOnlyList => _OrganizationInvitationReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationInvitation>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationInvitationStatus&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationInvitationStatus</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitationStatus> OrganizationInvitationStatus => _OrganizationInvitationStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationInvitationStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationInvitationStatus));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationJitEmailDomain&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationJitEmailDomain</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationJitEmailDomain> OrganizationJitEmailDomain => _OrganizationJitEmailDomain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationJitEmailDomain>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationJitEmailDomain));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationJitEmailDomain&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationJitEmailDomain&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>> OrganizationJitEmailDomainReadOnlyList => _OrganizationJitEmailDomainReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationJitEmailDomain>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRequiredMfaPolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy> OrganizationRequiredMfaPolicy => _OrganizationRequiredMfaPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRole&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRole</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRole> OrganizationRole => _OrganizationRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRole>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRole));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleAssignmentResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRoleAssignmentResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult> OrganizationRoleAssignmentResult => _OrganizationRoleAssignmentResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleAssignmentResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleAssignmentResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRoleIdsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleIdsRequest> OrganizationRoleIdsRequest => _OrganizationRoleIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleIdsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationRole&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationRole&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>> OrganizationRoleReadOnlyList => _OrganizationRoleReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRole>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleRule&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRoleRule</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleRule> OrganizationRoleRule => _OrganizationRoleRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleRule>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleRule));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes> OrganizationRoleWithScopesAndResourceScopes => _OrganizationRoleWithScopesAndResourceScopes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>> OrganizationRoleWithScopesAndResourceScopesReadOnlyList => _OrganizationRoleWithScopesAndResourceScopesReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope> OrganizationRoleWithScopesAndResourceScopesResourceScope => _OrganizationRoleWithScopesAndResourceScopesResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationRolesRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationRolesRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRolesRequest> OrganizationRolesRequest => _OrganizationRolesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationRolesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationRolesRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationScope&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationScope</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScope> OrganizationScope => _OrganizationScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationScope));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationScopeIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationScopeIdsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScopeIdsRequest> OrganizationScopeIdsRequest => _OrganizationScopeIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationScopeIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationScopeIdsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>> OrganizationScopeReadOnlyList => _OrganizationScopeReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationUser&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationUser</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUser> OrganizationUser => _OrganizationUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUser>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationUser));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationUserAssignmentResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationUserAssignmentResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUserAssignmentResult> OrganizationUserAssignmentResult => _OrganizationUserAssignmentResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationUserAssignmentResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationUserAssignmentResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationUser&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationUser&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>> OrganizationUserReadOnlyList => _OrganizationUserReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationUser>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationWithRoles&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationWithRoles</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithRoles> OrganizationWithRoles => _OrganizationWithRoles ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithRoles>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationWithRoles));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationWithRoles&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationWithRoles&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>> OrganizationWithRolesReadOnlyList => _OrganizationWithRolesReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithRoles>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers> OrganizationWithUsersCountAndFeaturedUsers => _OrganizationWithUsersCountAndFeaturedUsers ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>> OrganizationWithUsersCountAndFeaturedUsersReadOnlyList => _OrganizationWithUsersCountAndFeaturedUsersReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PageRule&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PageRule</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PageRule> PageRule => _PageRule ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PageRule>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PageRule));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasskeySignIn&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasskeySignIn</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasskeySignIn> PasskeySignIn => _PasskeySignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasskeySignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasskeySignIn));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordAlgorithm&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasswordAlgorithm</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm> PasswordAlgorithm => _PasswordAlgorithm ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordAlgorithm>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordAlgorithm));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordExpiration&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasswordExpiration</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpiration> PasswordExpiration => _PasswordExpiration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpiration>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordExpiration));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays> PasswordExpirationWithValidPeriodDays => _PasswordExpirationWithValidPeriodDays ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordExpirationWithValidPeriodDays));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordPolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasswordPolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicy> PasswordPolicy => _PasswordPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordPolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordPolicyLength&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasswordPolicyLength</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyLength> PasswordPolicyLength => _PasswordPolicyLength ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyLength>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordPolicyLength));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordPolicyRejects&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasswordPolicyRejects</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyRejects> PasswordPolicyRejects => _PasswordPolicyRejects ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordPolicyRejects>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordPolicyRejects));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PasswordRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PasswordRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordRequest> PasswordRequest => _PasswordRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PasswordRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PasswordRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.PersonalAccessToken&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.PersonalAccessToken</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PersonalAccessToken> PersonalAccessToken => _PersonalAccessToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.PersonalAccessToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.PersonalAccessToken));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.PersonalAccessToken&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.PersonalAccessToken&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>> PersonalAccessTokenReadOnlyList => _PersonalAccessTokenReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.PersonalAccessToken>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::LogtoGenerated.Models.AcsUrl?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;LogtoGenerated.Models.AcsUrl?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>> PresenceAcsUrl => _PresenceAcsUrl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.AcsUrl?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::LogtoGenerated.Models.CustomUiAssets?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;LogtoGenerated.Models.CustomUiAssets?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>> PresenceCustomUiAssets => _PresenceCustomUiAssets ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.CustomUiAssets?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.ForgotPasswordMethod&amp;gt;?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;System.Collections.Generic.IList&lt;LogtoGenerated.Models.ForgotPasswordMethod&gt;?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>> PresenceIListForgotPasswordMethod => _PresenceIListForgotPasswordMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::System.Collections.Generic.IList&amp;lt;global::LogtoGenerated.Models.NamedItem&amp;gt;?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;System.Collections.Generic.IList&lt;LogtoGenerated.Models.NamedItem&gt;?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>> PresenceIListNamedItem => _PresenceIListNamedItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::System.Text.Json.Nodes.JsonNode?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;System.Text.Json.Nodes.JsonNode?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>> PresenceJsonNode => _PresenceJsonNode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonNode?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::System.Text.Json.Nodes.JsonObject?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;System.Text.Json.Nodes.JsonObject?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>> PresenceJsonObject => _PresenceJsonObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::System.Text.Json.Nodes.JsonObject?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::LogtoGenerated.Models.HookEvent?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;LogtoGenerated.Models.HookEvent?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>> PresenceNullableHookEvent => _PresenceNullableHookEvent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.HookEvent?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;string?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;string?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<string?>> PresenceString => _PresenceString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<string?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<string?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Serialization.Presence&amp;lt;global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Serialization.Presence&lt;LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>> PresenceUpdateApplicationRequestProtectedAppMetadata => _PresenceUpdateApplicationRequestProtectedAppMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Serialization.Presence<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata?>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ProtectedAppMetadata&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ProtectedAppMetadata</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedAppMetadata> ProtectedAppMetadata => _ProtectedAppMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedAppMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ProtectedAppMetadata));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ProtectedApps&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ProtectedApps</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedApps> ProtectedApps => _ProtectedApps ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProtectedApps>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ProtectedApps));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ProviderName&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ProviderName</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderName> ProviderName => _ProviderName ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderName>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ProviderName));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ProviderType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ProviderType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderType> ProviderType => _ProviderType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ProviderType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ProviderType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RegexRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RegexRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RegexRequestConfig> RegexRequestConfig => _RegexRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RegexRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RegexRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest> ReplaceApplicationSignInExperienceRequest => _ReplaceApplicationSignInExperienceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceApplicationSignInExperienceRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest> ReplaceDomainVerificationFilesRequest => _ReplaceDomainVerificationFilesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ReplaceEmailTemplatesRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest> ReplaceEmailTemplatesRequest => _ReplaceEmailTemplatesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate> ReplaceEmailTemplatesRequestTemplate => _ReplaceEmailTemplatesRequestTemplate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest> ReplaceOneTimeTokenStatusRequest => _ReplaceOneTimeTokenStatusRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest> ReplaceOrganizationInvitationStatusRequest => _ReplaceOrganizationInvitationStatusRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus> ReplaceOrganizationInvitationStatusRequestStatus => _ReplaceOrganizationInvitationStatusRequestStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest> ReplaceOrganizationJitEmailDomainsRequest => _ReplaceOrganizationJitEmailDomainsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Resource&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Resource</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Resource> Resource => _Resource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Resource>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Resource));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ResourceScope&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ResourceScope</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceScope> ResourceScope => _ResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ResourceScope));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ResourceScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.ResourceScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>> ResourceScopeReadOnlyList => _ResourceScopeReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ResourceWithScopes&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ResourceWithScopes</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceWithScopes> ResourceWithScopes => _ResourceWithScopes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ResourceWithScopes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ResourceWithScopes));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.ResourceWithScopes&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.ResourceWithScopes&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>> ResourceWithScopesReadOnlyList => _ResourceWithScopesReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.ResourceWithScopes>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.Role&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.Role</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Role> Role => _Role ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.Role>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.Role));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleAssignmentResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RoleAssignmentResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleAssignmentResult> RoleAssignmentResult => _RoleAssignmentResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleAssignmentResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleAssignmentResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RoleIdsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleIdsRequest> RoleIdsRequest => _RoleIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleIdsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleListItem&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RoleListItem</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleListItem> RoleListItem => _RoleListItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleListItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleListItem));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.RoleListItem&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.RoleListItem&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>> RoleListItemReadOnlyList => _RoleListItemReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleListItem>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.Role&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.Role&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>> RoleReadOnlyList => _RoleReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.Role>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleReplacementResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RoleReplacementResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleReplacementResult> RoleReplacementResult => _RoleReplacementResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleReplacementResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleReplacementResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleScope&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RoleScope</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleScope> RoleScope => _RoleScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleScope));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.RoleScope&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.RoleScope&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>> RoleScopeReadOnlyList => _RoleScopeReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.RoleScope>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RoleType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RoleType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType> RoleType => _RoleType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RoleType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RoleType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.RotateOidcKeysRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.RotateOidcKeysRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RotateOidcKeysRequest> RotateOidcKeysRequest => _RotateOidcKeysRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.RotateOidcKeysRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.RotateOidcKeysRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SamlApplication&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SamlApplication</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SamlApplication> SamlApplication => _SamlApplication ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SamlApplication>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SamlApplication));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ScopeIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ScopeIdsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ScopeIdsRequest> ScopeIdsRequest => _ScopeIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ScopeIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ScopeIdsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SecondaryIdentifier&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SecondaryIdentifier</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifier> SecondaryIdentifier => _SecondaryIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SecondaryIdentifier));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SecondaryIdentifierIdentifier&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SecondaryIdentifierIdentifier</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier> SecondaryIdentifierIdentifier => _SecondaryIdentifierIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SecondaryIdentifierIdentifier));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SelectItem&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SelectItem</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectItem> SelectItem => _SelectItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectItem>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SelectItem));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SelectRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SelectRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectRequestConfig> SelectRequestConfig => _SelectRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SelectRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SelectRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SentinelPolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SentinelPolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SentinelPolicy> SentinelPolicy => _SentinelPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SentinelPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SentinelPolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ShowCondition&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ShowCondition</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ShowCondition> ShowCondition => _ShowCondition ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ShowCondition>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ShowCondition));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignIn&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignIn</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignIn> SignIn => _SignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignIn));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExp&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInExp</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExp> SignInExp => _SignInExp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExp>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExp));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExperienceColor&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInExperienceColor</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceColor> SignInExperienceColor => _SignInExperienceColor ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceColor>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExperienceColor));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExperienceConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInExperienceConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfig> SignInExperienceConfig => _SignInExperienceConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExperienceConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInExperienceConfigSsoConnector</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector> SignInExperienceConfigSsoConnector => _SignInExperienceConfigSsoConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInExperiencePhrase&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInExperiencePhrase</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperiencePhrase> SignInExperiencePhrase => _SignInExperiencePhrase ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInExperiencePhrase>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInExperiencePhrase));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::LogtoGenerated.Models.SignInExperiencePhrase&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IDictionary&lt;string, LogtoGenerated.Models.SignInExperiencePhrase&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>> SignInExperiencePhraseMap => _SignInExperiencePhraseMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.SignInExperiencePhrase>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInIdentifier&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInIdentifier</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInIdentifier> SignInIdentifier => _SignInIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInIdentifier));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInMethod&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInMethod</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMethod> SignInMethod => _SignInMethod ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMethod>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInMethod));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignInMode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignInMode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode> SignInMode => _SignInMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignInMode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignInMode));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SignUp&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SignUp</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignUp> SignUp => _SignUp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SignUp>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SignUp));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SigningKey&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SigningKey</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKey> SigningKey => _SigningKey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKey>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SigningKey));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SigningKeyAlgorithm&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SigningKeyAlgorithm</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm> SigningKeyAlgorithm => _SigningKeyAlgorithm ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SigningKeyAlgorithm>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SigningKeyAlgorithm));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.SigningKey&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.SigningKey&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>> SigningKeyReadOnlyList => _SigningKeyReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SigningKey>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SocialConnector&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SocialConnector</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialConnector> SocialConnector => _SocialConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialConnector>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SocialConnector));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SocialIdentity&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SocialIdentity</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialIdentity> SocialIdentity => _SocialIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SocialIdentity));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SocialSignIn&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SocialSignIn</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialSignIn> SocialSignIn => _SocialSignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SocialSignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SocialSignIn));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnector&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SsoConnector</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnector> SsoConnector => _SsoConnector ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnector>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnector));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnectorBranding&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SsoConnectorBranding</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorBranding> SsoConnectorBranding => _SsoConnectorBranding ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorBranding>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnectorBranding));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnectorData&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SsoConnectorData</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorData> SsoConnectorData => _SsoConnectorData ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorData>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnectorData));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.SsoConnectorData&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.SsoConnectorData&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>> SsoConnectorDataReadOnlyList => _SsoConnectorDataReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorData>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnectorIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SsoConnectorIdsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorIdsRequest> SsoConnectorIdsRequest => _SsoConnectorIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnectorIdsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoConnectorProvider&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SsoConnectorProvider</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorProvider> SsoConnectorProvider => _SsoConnectorProvider ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoConnectorProvider>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoConnectorProvider));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.SsoConnectorProvider&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.SsoConnectorProvider&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>> SsoConnectorProviderReadOnlyList => _SsoConnectorProviderReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnectorProvider>));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.SsoConnector&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.SsoConnector&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>> SsoConnectorReadOnlyList => _SsoConnectorReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.SsoConnector>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoIdentity&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SsoIdentity</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentity> SsoIdentity => _SsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoIdentity));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoIdentityTokenSecret&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SsoIdentityTokenSecret</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityTokenSecret> SsoIdentityTokenSecret => _SsoIdentityTokenSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityTokenSecret>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoIdentityTokenSecret));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SsoIdentityWithTokenSecret&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SsoIdentityWithTokenSecret</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret> SsoIdentityWithTokenSecret => _SsoIdentityWithTokenSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SsoIdentityWithTokenSecret));
 
-    /// <summary>The metadata of &lt;c&gt;string&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>string</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IList&amp;lt;string&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IList&lt;string&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<string>> StringList => _StringList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IList<string>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SubjectToken&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SubjectToken</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SubjectToken> SubjectToken => _SubjectToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SubjectToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SubjectToken));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.SystemApplicationConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.SystemApplicationConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SystemApplicationConfig> SystemApplicationConfig => _SystemApplicationConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.SystemApplicationConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.SystemApplicationConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TargetType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TargetType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TargetType> TargetType => _TargetType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TargetType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TargetType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TemplateType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TemplateType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TemplateType> TemplateType => _TemplateType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TemplateType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TemplateType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TestActionRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TestActionRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestActionRequest> TestActionRequest => _TestActionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestActionRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TestActionRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest> TestJwtCustomizerAccessTokenRequest => _TestJwtCustomizerAccessTokenRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest> TestJwtCustomizerClientCredentialsRequest => _TestJwtCustomizerClientCredentialsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TestJwtCustomizerRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TestJwtCustomizerRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerRequest> TestJwtCustomizerRequest => _TestJwtCustomizerRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TestJwtCustomizerRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TestJwtCustomizerRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TextRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TextRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TextRequestConfig> TextRequestConfig => _TextRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TextRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TextRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TokenSampleAud&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TokenSampleAud</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSampleAud> TokenSampleAud => _TokenSampleAud ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSampleAud>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TokenSampleAud));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TokenSecret&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TokenSecret</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecret> TokenSecret => _TokenSecret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecret>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TokenSecret));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TokenSecretMetadata&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TokenSecretMetadata</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecretMetadata> TokenSecretMetadata => _TokenSecretMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TokenSecretMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TokenSecretMetadata));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TotalUserCount&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TotalUserCount</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TotalUserCount> TotalUserCount => _TotalUserCount ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TotalUserCount>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TotalUserCount));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.TrustedDevice&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.TrustedDevice</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TrustedDevice> TrustedDevice => _TrustedDevice ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.TrustedDevice>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.TrustedDevice));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateAccountCenterSettingsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest> UpdateAccountCenterSettingsRequest => _UpdateAccountCenterSettingsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateActionRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateActionRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateActionRequest> UpdateActionRequest => _UpdateActionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateActionRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateActionRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateAdminConsoleConfigRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest> UpdateAdminConsoleConfigRequest => _UpdateAdminConsoleConfigRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateAdminConsoleConfigRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateApplicationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateApplicationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequest> UpdateApplicationRequest => _UpdateApplicationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateApplicationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata> UpdateApplicationRequestProtectedAppMetadata => _UpdateApplicationRequestProtectedAppMetadata ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCaptchaProviderRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCaptchaProviderRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCaptchaProviderRequest> UpdateCaptchaProviderRequest => _UpdateCaptchaProviderRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCaptchaProviderRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCaptchaProviderRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateConnectorRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateConnectorRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateConnectorRequest> UpdateConnectorRequest => _UpdateConnectorRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateConnectorRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateConnectorRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest> UpdateCustomProfileFieldByNameAddressRequest => _UpdateCustomProfileFieldByNameAddressRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameAddressRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest> UpdateCustomProfileFieldByNameCheckboxRequest => _UpdateCustomProfileFieldByNameCheckboxRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameCheckboxRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest> UpdateCustomProfileFieldByNameDateRequest => _UpdateCustomProfileFieldByNameDateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameDateRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest> UpdateCustomProfileFieldByNameFullnameRequest => _UpdateCustomProfileFieldByNameFullnameRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameFullnameRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest> UpdateCustomProfileFieldByNameNumberRequest => _UpdateCustomProfileFieldByNameNumberRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameNumberRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest> UpdateCustomProfileFieldByNameRegexRequest => _UpdateCustomProfileFieldByNameRegexRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRegexRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest> UpdateCustomProfileFieldByNameRequest => _UpdateCustomProfileFieldByNameRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest> UpdateCustomProfileFieldByNameSelectRequest => _UpdateCustomProfileFieldByNameSelectRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameSelectRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest> UpdateCustomProfileFieldByNameTextRequest => _UpdateCustomProfileFieldByNameTextRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameTextRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest> UpdateCustomProfileFieldByNameUrlRequest => _UpdateCustomProfileFieldByNameUrlRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldByNameUrlRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest> UpdateCustomProfileFieldsSieOrderRequest => _UpdateCustomProfileFieldsSieOrderRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder> UpdateCustomProfileFieldsSieOrderRequestOrder => _UpdateCustomProfileFieldsSieOrderRequestOrder ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest> UpdateEmailTemplateDetailsRequest => _UpdateEmailTemplateDetailsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateHookRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateHookRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateHookRequest> UpdateHookRequest => _UpdateHookRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateHookRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateHookRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateOidcSessionConfigRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest> UpdateOidcSessionConfigRequest => _UpdateOidcSessionConfigRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateOidcSessionConfigRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateOrganizationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateOrganizationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRequest> UpdateOrganizationRequest => _UpdateOrganizationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateOrganizationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateOrganizationRoleRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateOrganizationRoleRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRoleRequest> UpdateOrganizationRoleRequest => _UpdateOrganizationRoleRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateOrganizationRoleRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateOrganizationRoleRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest> UpdatePersonalAccessTokenNameRequest => _UpdatePersonalAccessTokenNameRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdatePersonalAccessTokenNameRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateResourceIsDefaultRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest> UpdateResourceIsDefaultRequest => _UpdateResourceIsDefaultRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateResourceIsDefaultRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateResourceRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateResourceRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceRequest> UpdateResourceRequest => _UpdateResourceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateResourceRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateResourceRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateRoleRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateRoleRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateRoleRequest> UpdateRoleRequest => _UpdateRoleRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateRoleRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateRoleRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSamlApplicationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateSamlApplicationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSamlApplicationRequest> UpdateSamlApplicationRequest => _UpdateSamlApplicationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSamlApplicationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSamlApplicationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateScopeRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateScopeRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateScopeRequest> UpdateScopeRequest => _UpdateScopeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateScopeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateScopeRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateSignInExpRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequest> UpdateSignInExpRequest => _UpdateSignInExpRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy> UpdateSignInExpRequestPasswordPolicy => _UpdateSignInExpRequestPasswordPolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes> UpdateSignInExpRequestPasswordPolicyCharacterTypes => _UpdateSignInExpRequestPasswordPolicyCharacterTypes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyCharacterTypes));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength> UpdateSignInExpRequestPasswordPolicyLength => _UpdateSignInExpRequestPasswordPolicyLength ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyLength));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects> UpdateSignInExpRequestPasswordPolicyRejects => _UpdateSignInExpRequestPasswordPolicyRejects ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateSsoConnectorRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateSsoConnectorRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSsoConnectorRequest> UpdateSsoConnectorRequest => _UpdateSsoConnectorRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateSsoConnectorRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateSsoConnectorRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserCustomDataRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateUserCustomDataRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserCustomDataRequest> UpdateUserCustomDataRequest => _UpdateUserCustomDataRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserCustomDataRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserCustomDataRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateUserIsSuspendedRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest> UpdateUserIsSuspendedRequest => _UpdateUserIsSuspendedRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserIsSuspendedRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateUserLogtoConfigsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest> UpdateUserLogtoConfigsRequest => _UpdateUserLogtoConfigsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa> UpdateUserLogtoConfigsRequestMfa => _UpdateUserLogtoConfigsRequestMfa ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestMfa));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn> UpdateUserLogtoConfigsRequestPasskeySignIn => _UpdateUserLogtoConfigsRequestPasskeySignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserLogtoConfigsRequestPasskeySignIn));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateUserPasswordExpirationRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest> UpdateUserPasswordExpirationRequest => _UpdateUserPasswordExpirationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserPasswordExpirationRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserProfileRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateUserProfileRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserProfileRequest> UpdateUserProfileRequest => _UpdateUserProfileRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserProfileRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserProfileRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpdateUserRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpdateUserRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpdateUserRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpdateUserRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UploadCustomUiAssetsResult&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UploadCustomUiAssetsResult</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UploadCustomUiAssetsResult> UploadCustomUiAssetsResult => _UploadCustomUiAssetsResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UploadCustomUiAssetsResult>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UploadCustomUiAssetsResult));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UpsertJwtCustomizerRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UpsertJwtCustomizerRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpsertJwtCustomizerRequest> UpsertJwtCustomizerRequest => _UpsertJwtCustomizerRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UpsertJwtCustomizerRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UpsertJwtCustomizerRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UrlRequestConfig&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UrlRequestConfig</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UrlRequestConfig> UrlRequestConfig => _UrlRequestConfig ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UrlRequestConfig>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UrlRequestConfig));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.User&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.User</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.User> User => _User ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.User>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.User));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsed&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAgentParsed</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsed> UserAgentParsed => _UserAgentParsed ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsed>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsed));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsedBrowser&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAgentParsedBrowser</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedBrowser> UserAgentParsedBrowser => _UserAgentParsedBrowser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedBrowser>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsedBrowser));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsedCpu&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAgentParsedCpu</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedCpu> UserAgentParsedCpu => _UserAgentParsedCpu ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedCpu>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsedCpu));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsedDevice&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAgentParsedDevice</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedDevice> UserAgentParsedDevice => _UserAgentParsedDevice ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedDevice>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsedDevice));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAgentParsedEngine&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAgentParsedEngine</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedEngine> UserAgentParsedEngine => _UserAgentParsedEngine ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAgentParsedEngine>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAgentParsedEngine));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAllIdentities&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAllIdentities</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAllIdentities> UserAllIdentities => _UserAllIdentities ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAllIdentities>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAllIdentities));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAsset&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAsset</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAsset> UserAsset => _UserAsset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAsset>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAsset));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAssetServiceStatus&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAssetServiceStatus</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatus> UserAssetServiceStatus => _UserAssetServiceStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAssetServiceStatus));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserAssetServiceStatusStatus&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserAssetServiceStatusStatus</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatusStatus> UserAssetServiceStatusStatus => _UserAssetServiceStatusStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserAssetServiceStatusStatus>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserAssetServiceStatusStatus));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopeScopeType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserConsentScopeScopeType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopeScopeType> UserConsentScopeScopeType => _UserConsentScopeScopeType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopeScopeType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopeScopeType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopes&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserConsentScopes</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopes> UserConsentScopes => _UserConsentScopes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopes>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopes));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopesRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserConsentScopesRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesRequest> UserConsentScopesRequest => _UserConsentScopesRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopesRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopesResourceScope&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserConsentScopesResourceScope</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScope> UserConsentScopesResourceScope => _UserConsentScopesResourceScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScope));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserConsentScopesResourceScopeResource</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource> UserConsentScopesResourceScopeResource => _UserConsentScopesResourceScopeResource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserConsentScopesResourceScopeResource));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserGrants&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserGrants</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrants> UserGrants => _UserGrants ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrants>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserGrants));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserGrantsAppType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserGrantsAppType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsAppType> UserGrantsAppType => _UserGrantsAppType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsAppType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserGrantsAppType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserGrantsGrant&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserGrantsGrant</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrant> UserGrantsGrant => _UserGrantsGrant ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrant>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserGrantsGrant));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserGrantsGrantPayload&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserGrantsGrantPayload</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrantPayload> UserGrantsGrantPayload => _UserGrantsGrantPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserGrantsGrantPayload>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserGrantsGrantPayload));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserHasPassword&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserHasPassword</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserHasPassword> UserHasPassword => _UserHasPassword ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserHasPassword>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserHasPassword));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserIdentity&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserIdentity</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdentity> UserIdentity => _UserIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserIdentity));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IDictionary&amp;lt;string, global::LogtoGenerated.Models.UserIdentity&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IDictionary&lt;string, LogtoGenerated.Models.UserIdentity&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> UserIdentityMap => _UserIdentityMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserIdsRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserIdsRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdsRequest> UserIdsRequest => _UserIdsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserIdsRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserIdsRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserInfo&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserInfo</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserInfo> UserInfo => _UserInfo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserInfo>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserInfo));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserLogtoConfigs&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserLogtoConfigs</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigs> UserLogtoConfigs => _UserLogtoConfigs ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigs>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserLogtoConfigs));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserLogtoConfigsMfa&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserLogtoConfigsMfa</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsMfa> UserLogtoConfigsMfa => _UserLogtoConfigsMfa ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsMfa>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserLogtoConfigsMfa));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn> UserLogtoConfigsPasskeySignIn => _UserLogtoConfigsPasskeySignIn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserLogtoConfigsPasskeySignIn));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserMfaVerification&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserMfaVerification</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserMfaVerification> UserMfaVerification => _UserMfaVerification ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserMfaVerification>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserMfaVerification));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.UserMfaVerification&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.UserMfaVerification&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>> UserMfaVerificationReadOnlyList => _UserMfaVerificationReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserMfaVerification>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserProfile&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserProfile</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfile> UserProfile => _UserProfile ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfile>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserProfile));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserProfileAddress&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserProfileAddress</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfileAddress> UserProfileAddress => _UserProfileAddress ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserProfileAddress>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserProfileAddress));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.User&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.User&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>> UserReadOnlyList => _UserReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.User>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserScope&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserScope</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserScope> UserScope => _UserScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserScope>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserScope));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSession&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserSession</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSession> UserSession => _UserSession ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSession>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSession));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSessionPayload&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserSessionPayload</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayload> UserSessionPayload => _UserSessionPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayload>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSessionPayload));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSessionPayloadAuthorization&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserSessionPayloadAuthorization</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayloadAuthorization> UserSessionPayloadAuthorization => _UserSessionPayloadAuthorization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionPayloadAuthorization>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSessionPayloadAuthorization));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserSessionRevokeGrantsTarget</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget> UserSessionRevokeGrantsTarget => _UserSessionRevokeGrantsTarget ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSessionRevokeGrantsTarget));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSessions&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserSessions</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessions> UserSessions => _UserSessions ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSessions>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSessions));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserSsoIdentity&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserSsoIdentity</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSsoIdentity> UserSsoIdentity => _UserSsoIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserSsoIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserSsoIdentity));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UserWithSsoIdentities&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UserWithSsoIdentities</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserWithSsoIdentities> UserWithSsoIdentities => _UserWithSsoIdentities ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UserWithSsoIdentities>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UserWithSsoIdentities));
 
-    /// <summary>The metadata of &lt;c&gt;global::System.Collections.Generic.IReadOnlyList&amp;lt;global::LogtoGenerated.Models.UserWithSsoIdentities&amp;gt;&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>System.Collections.Generic.IReadOnlyList&lt;LogtoGenerated.Models.UserWithSsoIdentities&gt;</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>> UserWithSsoIdentitiesReadOnlyList => _UserWithSsoIdentitiesReadOnlyList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::LogtoGenerated.Models.UserWithSsoIdentities>));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UsernameCaseSensitivityConflicts</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts> UsernameCaseSensitivityConflicts => _UsernameCaseSensitivityConflicts ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample> UsernameCaseSensitivityConflictsSample => _UsernameCaseSensitivityConflictsSample ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.UsernamePolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.UsernamePolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernamePolicy> UsernamePolicy => _UsernamePolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.UsernamePolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.UsernamePolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.ValidationError&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.ValidationError</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ValidationError> ValidationError => _ValidationError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.ValidationError>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.ValidationError));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationCodePolicy&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationCodePolicy</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationCodePolicy> VerificationCodePolicy => _VerificationCodePolicy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationCodePolicy>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationCodePolicy));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecord&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecord</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecord> VerificationRecord => _VerificationRecord ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecord>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecord));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordBackupCode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordBackupCode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordBackupCode> VerificationRecordBackupCode => _VerificationRecordBackupCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordBackupCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordBackupCode));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordEmailVerificationCode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode> VerificationRecordEmailVerificationCode => _VerificationRecordEmailVerificationCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordEnterpriseSso&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordEnterpriseSso</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso> VerificationRecordEnterpriseSso => _VerificationRecordEnterpriseSso ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordEnterpriseSso>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordEnterpriseSso));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode> VerificationRecordMfaEmailVerificationCode => _VerificationRecordMfaEmailVerificationCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode> VerificationRecordMfaPhoneVerificationCode => _VerificationRecordMfaPhoneVerificationCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordNewPasswordIdentity</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity> VerificationRecordNewPasswordIdentity => _VerificationRecordNewPasswordIdentity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentity));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier> VerificationRecordNewPasswordIdentityIdentifier => _VerificationRecordNewPasswordIdentityIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordOneTimeToken&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordOneTimeToken</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordOneTimeToken> VerificationRecordOneTimeToken => _VerificationRecordOneTimeToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordOneTimeToken>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordOneTimeToken));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPassword&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordPassword</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPassword> VerificationRecordPassword => _VerificationRecordPassword ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPassword>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPassword));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordPasswordIdentifier</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier> VerificationRecordPasswordIdentifier => _VerificationRecordPasswordIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordPasswordIdentifierType</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType> VerificationRecordPasswordIdentifierType => _VerificationRecordPasswordIdentifierType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordPhoneVerificationCode</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode> VerificationRecordPhoneVerificationCode => _VerificationRecordPhoneVerificationCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier> VerificationRecordPhoneVerificationCodeIdentifier => _VerificationRecordPhoneVerificationCodeIdentifier ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCodeIdentifier));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordSignInPasskey&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordSignInPasskey</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSignInPasskey> VerificationRecordSignInPasskey => _VerificationRecordSignInPasskey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSignInPasskey>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordSignInPasskey));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordSocial&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordSocial</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSocial> VerificationRecordSocial => _VerificationRecordSocial ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordSocial>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordSocial));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordTotp&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordTotp</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordTotp> VerificationRecordTotp => _VerificationRecordTotp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordTotp>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordTotp));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerificationRecordWebAuthn&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerificationRecordWebAuthn</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordWebAuthn> VerificationRecordWebAuthn => _VerificationRecordWebAuthn ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerificationRecordWebAuthn>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerificationRecordWebAuthn));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerifyOneTimeTokenRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerifyOneTimeTokenRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyOneTimeTokenRequest> VerifyOneTimeTokenRequest => _VerifyOneTimeTokenRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyOneTimeTokenRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerifyOneTimeTokenRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerifyVerificationCodeRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerifyVerificationCodeRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeRequest> VerifyVerificationCodeRequest => _VerifyVerificationCodeRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest> VerifyVerificationCodeWithEmailRequest => _VerifyVerificationCodeWithEmailRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeWithEmailRequest));
 
-    /// <summary>The metadata of &lt;c&gt;global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest&lt;/c&gt;, for this context's options.</summary>
+    /// <summary>The metadata of <c>LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest</c>, for this context's options.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest> VerifyVerificationCodeWithPhoneRequest => _VerifyVerificationCodeWithPhoneRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest>)Options.GetTypeInfo(typeof(global::LogtoGenerated.Models.VerifyVerificationCodeWithPhoneRequest));
 }
