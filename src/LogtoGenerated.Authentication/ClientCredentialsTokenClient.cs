@@ -169,18 +169,12 @@ internal static class ClientCredentialsTokenClient
 
     private static LogtoTokenException FromErrorResponse(ClientCredentialsSettings settings, int status, byte[]? body, string? requestId)
     {
-        string? error = null, description = null, code = null;
+        TokenMembers? members = null;
         if (body is { Length: > 0 })
         {
             try
             {
-                using JsonDocument document = JsonDocument.Parse(body);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    error = GetString(document.RootElement, "error");
-                    description = GetString(document.RootElement, "error_description");
-                    code = GetString(document.RootElement, "code");
-                }
+                members = TokenMembers.Read(body);
             }
             catch (JsonException)
             {
@@ -188,6 +182,7 @@ internal static class ClientCredentialsTokenClient
             }
         }
 
+        string? error = members?.Error, description = members?.ErrorDescription, code = members?.Code;
         var message = new StringBuilder("Logto's token endpoint ").Append(Describe(settings.TokenEndpoint)).Append(" refused the client-credentials request with ").Append(status);
         if (error is not null)
         {
@@ -253,9 +248,6 @@ internal static class ClientCredentialsTokenClient
 
         return true;
     }
-
-    private static string? GetString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "...";
 

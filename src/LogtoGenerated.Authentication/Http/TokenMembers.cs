@@ -4,10 +4,10 @@ using System.Text.Json;
 namespace LogtoGenerated.Http;
 
 /// <summary>
-/// The members of a successful token response the client reads (<c>access_token</c>, <c>token_type</c>,
-/// <c>expires_in</c>, <c>scope</c>), read in one pass with <see cref="Utf8JsonReader"/>: no document is built, and
-/// every other member is skipped. A member of an unexpected JSON type reads as missing; when a member appears
-/// twice, the last one counts.
+/// The members of a token endpoint's response the client reads: of a token (<c>access_token</c>, <c>token_type</c>,
+/// <c>expires_in</c>, <c>scope</c>) and of an error (<c>error</c>, <c>error_description</c>, Logto's <c>code</c>),
+/// read in one pass with <see cref="Utf8JsonReader"/>: no document is built, and every other member is skipped. A
+/// member of an unexpected JSON type reads as missing; when a member appears twice, the last one counts.
 /// </summary>
 internal sealed class TokenMembers
 {
@@ -26,6 +26,15 @@ internal sealed class TokenMembers
 
     /// <summary><c>scope</c>, when it is a string.</summary>
     public string? Scope { get; private set; }
+
+    /// <summary><c>error</c> (OAuth's error code), when it is a string.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary><c>error_description</c>, when it is a string.</summary>
+    public string? ErrorDescription { get; private set; }
+
+    /// <summary>Logto's own <c>code</c>, when it is a string.</summary>
+    public string? Code { get; private set; }
 
     /// <summary>Reads a whole response body.</summary>
     /// <returns>The members, or <see langword="null"/> when the body is JSON but not an object.</returns>
@@ -60,6 +69,9 @@ internal sealed class TokenMembers
         TokenType,
         ExpiresIn,
         Scope,
+        Error,
+        ErrorDescription,
+        Code,
     }
 
     private static Member NameOf(ref Utf8JsonReader reader) =>
@@ -67,6 +79,9 @@ internal sealed class TokenMembers
         : reader.ValueTextEquals("token_type"u8) ? Member.TokenType
         : reader.ValueTextEquals("expires_in"u8) ? Member.ExpiresIn
         : reader.ValueTextEquals("scope"u8) ? Member.Scope
+        : reader.ValueTextEquals("error"u8) ? Member.Error
+        : reader.ValueTextEquals("error_description"u8) ? Member.ErrorDescription
+        : reader.ValueTextEquals("code"u8) ? Member.Code
         : Member.Other;
 
     private void Set(Member member, ref Utf8JsonReader reader)
@@ -82,6 +97,15 @@ internal sealed class TokenMembers
                 break;
             case Member.Scope:
                 Scope = text;
+                break;
+            case Member.Error:
+                Error = text;
+                break;
+            case Member.ErrorDescription:
+                ErrorDescription = text;
+                break;
+            case Member.Code:
+                Code = text;
                 break;
             case Member.ExpiresIn:
                 ExpiresIn = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number) ? number
