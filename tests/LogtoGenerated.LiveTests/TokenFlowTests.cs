@@ -59,6 +59,24 @@ public sealed class TokenFlowTests
     }
 
     [LiveFact]
+    public async Task Refusals_of_the_real_token_endpoint_are_read_into_the_error_and_the_advice()
+    {
+        var server = LiveServer.Required;
+
+        var wrongSecret = await Assert.ThrowsAsync<LogtoTokenException>(async () =>
+            await Provider(server, server.AppId, "not-the-secret", server.ManagementResource, "all").GetAccessTokenAsync());
+        var unknownResource = await Assert.ThrowsAsync<LogtoTokenException>(async () =>
+            await Provider(server, server.AppId, server.AppSecret, "https://no-such-resource.example", "all").GetAccessTokenAsync());
+
+        Assert.Equal((401, "invalid_client"), (wrongSecret.StatusCode, wrongSecret.Error));
+        Assert.False(string.IsNullOrEmpty(wrongSecret.ErrorDescription));
+        Assert.Contains("The client secret is wrong", wrongSecret.Message, StringComparison.Ordinal);
+        Assert.Equal((400, "invalid_target"), (unknownResource.StatusCode, unknownResource.Error));
+        Assert.Contains("Logto does not know the resource https://no-such-resource.example", unknownResource.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.AppSecret, unknownResource.ToString(), StringComparison.Ordinal);
+    }
+
+    [LiveFact]
     public async Task App_without_a_role_gets_no_Management_API_scope_and_the_client_says_so_before_calling_the_API()
     {
         var server = LiveServer.Required;
