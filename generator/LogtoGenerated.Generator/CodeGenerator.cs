@@ -2,17 +2,18 @@ using LogtoGenerated.Generator.Emitting;
 using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Naming;
 using LogtoGenerated.Generator.Parsing;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator;
 
 /// <summary>The whole pipeline: document, code model, C# files.</summary>
 internal static class CodeGenerator
 {
-    /// <summary>Reads the document and builds the named code model.</summary>
+    /// <summary>Reads the document and names what it describes: the client's surface spec.</summary>
     /// <param name="document">The OpenAPI document.</param>
     /// <param name="options">The settings of the run.</param>
     /// <param name="naming">The record of earlier names and the overrides; none when null (names from the rules alone).</param>
-    public static ApiModel BuildModel(Stream document, GeneratorOptions options, GeneratorInputs? naming = null)
+    public static ApiSpec BuildModel(Stream document, GeneratorOptions options, GeneratorInputs? naming = null)
     {
         naming ??= GeneratorInputs.None;
         using var corrected = naming.Corrections.Apply(document, naming.RequireAllOverrides, out var corrections);
@@ -28,8 +29,7 @@ internal static class CodeGenerator
 
         TypeNamer.NameAll(model, naming);
         MemberNamer.NameAll(model, options);
-        model.Corrections = corrections;
-        return model;
+        return SpecBuilder.Build(model, corrections);
     }
 
     /// <summary>Generates every file, keyed by path relative to the output folder ('/' separators), in ordinal order.</summary>
@@ -37,7 +37,7 @@ internal static class CodeGenerator
         Generate(BuildModel(document, options, naming), options);
 
     /// <summary>Generates every file of a built model, keyed as <see cref="Generate(Stream, GeneratorOptions, GeneratorInputs?)"/> keys them.</summary>
-    public static SortedDictionary<string, string> Generate(ApiModel model, GeneratorOptions options) => new CSharpEmitter(options).Emit(model);
+    public static SortedDictionary<string, string> Generate(ApiSpec model, GeneratorOptions options) => new CSharpEmitter(options).Emit(model);
 }
 
 /// <summary>Settings of one generation run.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using LogtoGenerated.Generator;
 using LogtoGenerated.Generator.Comparing;
 using LogtoGenerated.Generator.Emitting;
-using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 using LogtoGenerated.Generator.Refreshing;
 
@@ -147,16 +147,15 @@ namespace LogtoGenerated.Generator
             foreach (var type in model.Types.OrderBy(t => t.Folder, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
             {
                 output.WriteLine($"{type.Folder}/{type.Name} ({type.GetType().Name[..^4]}){(type.NamedByOverride ? " named by " + GeneratorInputs.OverridesFileName : "")}");
-                foreach (var use in type.Candidates.Select(c => c.UseKey).Distinct())
+                foreach (var use in type.Uses)
                 {
                     output.WriteLine($"    {use}");
                 }
 
-                var untrueUses = UseTruth.UntrueUses(type.Name, type).Select(c => c.UseKey).Distinct().ToList();
-                if (untrueUses.Count > 0)
+                if (type.UntrueUses.Length > 0)
                 {
                     untrue++;
-                    output.WriteLine($"    ! the name is not true to: {string.Join(", ", untrueUses)}");
+                    output.WriteLine($"    ! the name is not true to: {string.Join(", ", type.UntrueUses)}");
                 }
             }
 
@@ -167,7 +166,7 @@ namespace LogtoGenerated.Generator
                 output.WriteLine($"renamed {oldName} -> {newName} (was in {GeneratorInputs.RecordFileName})");
             }
 
-            output.WriteLine($"{model.Types.Count} types; {renamed.Count} renamed from {GeneratorInputs.RecordFileName}; "
+            output.WriteLine($"{model.Types.Length} types; {renamed.Count} renamed from {GeneratorInputs.RecordFileName}; "
                 + $"{untrue} named after a use some of their uses do not have (marked !; fix with {GeneratorInputs.OverridesFileName}).");
             return Success;
         }
@@ -243,7 +242,7 @@ namespace LogtoGenerated.Generator
         }
 
         /// <summary>The code model of a document, built with <paramref name="inputs"/>, or null after printing why it could not be built.</summary>
-        private static ApiModel? Load(string document, GeneratorOptions settings, TextWriter error, GeneratorInputs inputs) =>
+        private static ApiSpec? Load(string document, GeneratorOptions settings, TextWriter error, GeneratorInputs inputs) =>
             Read(document, stream => CodeGenerator.BuildModel(stream, settings, inputs), error);
 
         /// <summary>The record and overrides in <paramref name="folder"/>, or null after printing why they could not be read.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Parsing;
 using LogtoGenerated.Generator.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class CorrectionTests : IDisposable
         .Get("/api/applications/{id}", "GetApplication", response: App)
         .Post("/api/applications", "CreateApplication", body: App, response: App);
 
-    private ApiModel Build(OpenApiDocument document, params string[] corrections)
+    private ApiSpec Build(OpenApiDocument document, params string[] corrections)
     {
         File.WriteAllText(Path.Combine(_folder, DocumentCorrections.FileName), $$"""{"corrections":[{{string.Join(",", corrections)}}]}""");
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJson()));
@@ -38,9 +39,9 @@ public sealed class CorrectionTests : IDisposable
     {
         var model = Build(Apps(), RedirectUris);
 
-        var application = (ObjectType)model.ResponseType("GetApplication");
+        var application = (ObjectSpec)model.ResponseType("GetApplication");
         var uris = application.Properties.Single(p => p.WireName == "redirectUris");
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.String), Assert.IsType<ListRef>(uris.Type.Type).Item.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.String), Assert.IsType<ListShape>(uris.Type.Type).Item.Type);
         var applied = Assert.Single(model.Corrections);
         Assert.Equal(3, applied.Locations.Count);
     }

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 
 namespace LogtoGenerated.Generator.Tests;
@@ -28,7 +29,7 @@ public class DeduplicationTests
             .Operation("patch", "/api/applications/{id}", "UpdateApplication", response: SameApplicationOtherDescriptions)
             .BuildModel();
 
-        var type = Assert.IsType<ObjectType>(Assert.Single(model.Types));
+        var type = Assert.IsType<ObjectSpec>(Assert.Single(model.Types));
         Assert.Equal("Application", type.Name);
         Assert.Same(type, model.ResponseType("GetApplication"));
         Assert.Same(type, model.ResponseType("UpdateApplication"));
@@ -47,7 +48,7 @@ public class DeduplicationTests
             .Get("/api/applications/{id}/secret", "GetApplicationSecret", response: """{"type":"object","required":["id","secret"],"properties":{"id":{"type":"string"},"secret":{"type":"string"}}}""")
             .BuildModel();
 
-        Assert.Equal(2, model.Types.Count);
+        Assert.Equal(2, model.Types.Length);
         Assert.NotSame(model.ResponseType("GetApplication"), model.ResponseType("GetApplicationSecret"));
     }
 
@@ -62,7 +63,7 @@ public class DeduplicationTests
             .Get("/api/other/{id}", "GetOther", response: other)
             .BuildModel();
 
-        Assert.True(model.Types.Count == 2, $"A difference in {difference} must keep the shapes apart.");
+        Assert.True(model.Types.Length == 2, $"A difference in {difference} must keep the shapes apart.");
     }
 
     [Fact]
@@ -74,10 +75,10 @@ public class DeduplicationTests
             .Get("/api/organizations/{id}", "GetOrganization", response: """{"type":"object","properties":{"name":{"type":"string"},"homeAddress":""" + Address + "}}")
             .BuildModel();
 
-        var user = (ObjectType)model.ResponseType("GetUser");
-        var organization = (ObjectType)model.ResponseType("GetOrganization");
+        var user = (ObjectSpec)model.ResponseType("GetUser");
+        var organization = (ObjectSpec)model.ResponseType("GetOrganization");
         Assert.Same(user.Property("homeAddress").Type.ModelOf(), organization.Property("homeAddress").Type.ModelOf());
-        Assert.Equal(3, model.Types.Count);
+        Assert.Equal(3, model.Types.Length);
     }
 
     [Fact]

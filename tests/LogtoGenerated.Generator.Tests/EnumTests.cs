@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -61,12 +62,12 @@ public class EnumTests
                 parameters: """[{"name":"type","in":"query","schema":{"type":"string","enum":["User","MachineToMachine"]}}]""")
             .BuildModel();
 
-        var role = (ObjectType)model.ResponseType("GetRole");
-        var listed = (ObjectType)model.ResponseType("ListRoles");
-        var type = Assert.IsType<EnumType>(role.Property("type").Type.ModelOf());
+        var role = (ObjectSpec)model.ResponseType("GetRole");
+        var listed = (ObjectSpec)model.ResponseType("ListRoles");
+        var type = Assert.IsType<EnumSpec>(role.Property("type").Type.ModelOf());
         Assert.Same(type, listed.Property("type").Type.ModelOf());
         Assert.Same(type, Assert.Single(model.Operation("ListRoles").OptionalQuery).Type.ModelOf());
-        Assert.Single(model.Types.OfType<EnumType>());
+        Assert.Single(model.Types.OfType<EnumSpec>());
         Assert.Equal(["User", "MachineToMachine"], type.Values);
         Assert.Equal("RoleType", type.Name);
     }
@@ -78,7 +79,7 @@ public class EnumTests
             .Get("/api/roles/{id}", "GetRole", response: """{"type":"object","properties":{"type":{"type":"string","enum":["User","MachineToMachine"]},"status":{"type":"string","enum":["User","MachineToMachine","Disabled"]}}}""")
             .BuildModel();
 
-        Assert.Equal(["RoleType", "RoleStatus"], model.Types.OfType<EnumType>().Select(e => e.Name));
+        Assert.Equal(["RoleType", "RoleStatus"], model.Types.OfType<EnumSpec>().Select(e => e.Name));
     }
 
     [Fact]

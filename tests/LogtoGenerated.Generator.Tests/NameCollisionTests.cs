@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 
 namespace LogtoGenerated.Generator.Tests;
@@ -53,7 +54,7 @@ public class NameCollisionTests
             .Get("/api/users/{id}", "GetUser", response: With("profile", Object("nickname")))
             .BuildModel();
 
-        var user = (ObjectType)model.ResponseType("GetUser");
+        var user = (ObjectSpec)model.ResponseType("GetUser");
         Assert.Equal("UserProfile", model.ResponseType("GetUserProfile").Name);
         Assert.Equal("GetUserResponseProfile", user.Property("profile").Type.ModelOf().Name);
         AssertDistinctWithoutDigits(model);
@@ -67,7 +68,7 @@ public class NameCollisionTests
             .Get("/api/users/{id}", "GetUser", response: With("profile", With("address", Object("street"))))
             .BuildModel();
 
-        var profile = (ObjectType)((ObjectType)model.ResponseType("GetUser")).Property("profile").Type.ModelOf();
+        var profile = (ObjectSpec)((ObjectSpec)model.ResponseType("GetUser")).Property("profile").Type.ModelOf();
         Assert.Equal("UserProfile", profile.Name);
         Assert.Equal("GetUserResponseProfileAddress", profile.Property("address").Type.ModelOf().Name);
         AssertDistinctWithoutDigits(model);
@@ -81,9 +82,9 @@ public class NameCollisionTests
             .Get("/api/users/{id}", "GetUser", response: """{"type":"object","properties":{"type":{"type":"string","enum":["a","b"]}}}""")
             .BuildModel();
 
-        var user = (ObjectType)model.ResponseType("GetUser");
+        var user = (ObjectSpec)model.ResponseType("GetUser");
         Assert.Equal("UserType", model.ResponseType("GetUserType").Name);
-        Assert.Equal("GetUserResponseType", Assert.IsType<EnumType>(user.Property("type").Type.ModelOf()).Name);
+        Assert.Equal("GetUserResponseType", Assert.IsType<EnumSpec>(user.Property("type").Type.ModelOf()).Name);
         AssertDistinctWithoutDigits(model);
     }
 
@@ -99,7 +100,7 @@ public class NameCollisionTests
                 """)
             .BuildModel();
 
-        var union = Assert.IsType<UnionType>(model.ResponseType("GetFactor"));
+        var union = Assert.IsType<UnionSpec>(model.ResponseType("GetFactor"));
         Assert.Equal("Factor", union.Name);
         Assert.Equal(["GetFactorTotpResponse", "FactorSms"], union.Alternatives.Select(a => a.Type.ModelOf().Name));
         AssertDistinctWithoutDigits(model);
@@ -118,8 +119,8 @@ public class NameCollisionTests
         var model = document.BuildModel();
 
         // Whatever the order of the document: Application.customDomains comes first in ordinal order.
-        Assert.Equal("CustomDomain", ((ObjectType)model.ResponseType("GetApplication")).Property("customDomains").Type.ModelOf().Name);
-        Assert.Equal("UserCustomDomain", ((ObjectType)model.ResponseType("GetUser")).Property("customDomains").Type.ModelOf().Name);
+        Assert.Equal("CustomDomain", ((ObjectSpec)model.ResponseType("GetApplication")).Property("customDomains").Type.ModelOf().Name);
+        Assert.Equal("UserCustomDomain", ((ObjectSpec)model.ResponseType("GetUser")).Property("customDomains").Type.ModelOf().Name);
         AssertDistinctWithoutDigits(model);
     }
 
@@ -135,11 +136,11 @@ public class NameCollisionTests
 
         var model = document.BuildModel();
 
-        Assert.Equal(16, model.Types.Count);
+        Assert.Equal(16, model.Types.Length);
         AssertDistinctWithoutDigits(model);
     }
 
-    private static void AssertDistinctWithoutDigits(ApiModel model)
+    private static void AssertDistinctWithoutDigits(ApiSpec model)
     {
         var names = model.Types.Select(t => t.Name).ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());

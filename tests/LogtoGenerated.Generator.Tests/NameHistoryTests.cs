@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 using LogtoGenerated.Generator.Tests.Support;
 
@@ -31,7 +32,7 @@ public sealed class NameHistoryTests
         foreach (var document in documents)
         {
             var inputs = new GeneratorInputs(record, new Dictionary<string, string>()) { ServerManagedRequestProperties = committed.ServerManagedRequestProperties };
-            ApiModel model;
+            ApiSpec model;
             using (var stream = File.OpenRead(document))
             {
                 model = CodeGenerator.BuildModel(stream, GeneratorRun.Options, inputs);
@@ -40,8 +41,8 @@ public sealed class NameHistoryTests
             var next = NamesRecord.Of(model.Types);
             var step = Path.GetFileName(document);
             problems.AddRange(record.ChangesTo(next).Renamed.Select(r => $"{step}: renamed {r.Old} -> {r.New}"));
-            problems.AddRange(model.Types.Where(t => UseTruth.UntrueUses(t.Name, t).Any())
-                .Select(t => $"{step}: {t.Name} is not true to {string.Join(", ", UseTruth.UntrueUses(t.Name, t).Select(u => u.UseKey).Distinct())}"));
+            problems.AddRange(model.Types.Where(t => t.UntrueUses.Length > 0)
+                .Select(t => $"{step}: {t.Name} is not true to {string.Join(", ", t.UntrueUses)}"));
             record = next;
         }
 
@@ -63,7 +64,7 @@ public sealed class NameHistoryTests
 
         Assert.Equal("CaptchaPolicy", model.ResponseType("GetCaptchaPolicy").Name);
         Assert.Equal("UpdateCimdConfigRequest", model.BodyType("UpdateCimdConfig").Name);
-        Assert.Equal(model.ResponseType("GetCaptchaPolicy").Key, model.BodyType("UpdateCimdConfig").Key);
+        Assert.Equal(model.ResponseType("GetCaptchaPolicy").ShapeKey, model.BodyType("UpdateCimdConfig").ShapeKey);
         Assert.Empty(record.ChangesTo(NamesRecord.Of(model.Types)).Renamed);
     }
 
@@ -104,6 +105,6 @@ public sealed class NameHistoryTests
         Assert.Equal("RoleIdsRequest", request.Name);
         Assert.NotSame(request, response);
         Assert.False(response.Name.EndsWith("Request", StringComparison.Ordinal), response.Name);
-        Assert.Empty(UseTruth.UntrueUses(response.Name, response));
+        Assert.Empty(response.UntrueUses);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LogtoGenerated.Generator.Comparing;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 using LogtoGenerated.Generator.Tests.Support;
 
@@ -23,7 +24,7 @@ public sealed class NameStabilityTests : IDisposable
 
     private static JsonObject RealDocument() => JsonNode.Parse(File.ReadAllText(RepositoryFiles.LogtoDocument))!.AsObject();
 
-    private static ApiModel Build(JsonObject document, GeneratorInputs naming)
+    private static ApiSpec Build(JsonObject document, GeneratorInputs naming)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()));
         return CodeGenerator.BuildModel(stream, GeneratorRun.Options, naming);
@@ -116,7 +117,7 @@ public sealed class NameStabilityTests : IDisposable
     {
         var model = Build(RealDocument(), Committed);
 
-        var untrue = model.Types.Where(t => UseTruth.UntrueUses(t.Name, t).Any()).Select(t => t.Name).ToList();
+        var untrue = model.Types.Where(t => t.UntrueUses.Length > 0).Select(t => t.Name).ToList();
 
         Assert.Empty(untrue);
     }
@@ -216,20 +217,20 @@ public sealed class NameStabilityTests : IDisposable
         Assert.Equal(committed, NamesRecord.Of(model.Types).ToJson());
     }
 
-    private ApiModel BuildIn(OpenApiDocument document)
+    private ApiSpec BuildIn(OpenApiDocument document)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJson()));
         return CodeGenerator.BuildModel(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(_folder));
     }
 
-    private static SortedDictionary<string, string> NamesByUse(ApiModel model)
+    private static SortedDictionary<string, string> NamesByUse(ApiSpec model)
     {
         var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in model.Types)
         {
-            foreach (var use in type.Candidates)
+            foreach (var use in type.Uses)
             {
-                names[use.UseKey] = type.Name;
+                names[use] = type.Name;
             }
         }
 

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 
 namespace LogtoGenerated.Generator.Tests;
@@ -38,7 +39,7 @@ public class PathParameterNamingTests
         return document;
     }
 
-    private static readonly ApiModel Model = Widgets(reversed: false).BuildModel();
+    private static readonly ApiSpec Model = Widgets(reversed: false).BuildModel();
 
     private static readonly SortedDictionary<string, string> Files = Widgets(reversed: false).Generate();
 

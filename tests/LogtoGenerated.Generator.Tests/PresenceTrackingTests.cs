@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 
@@ -65,7 +66,7 @@ public class PresenceTrackingTests
         .Post("/api/gadgets", "CreateGadget", body: Gadget)
         .Put("/api/sprockets/{id}", "ReplaceSprocket", body: Sprocket);
 
-    private static readonly ApiModel Model = Document.BuildModel();
+    private static readonly ApiSpec Model = Document.BuildModel();
 
     private static readonly SortedDictionary<string, string> Files = Document.Generate();
 
@@ -77,7 +78,7 @@ public class PresenceTrackingTests
         return new LoadedModels(result.Load());
     });
 
-    private static ObjectType Body => (ObjectType)Model.BodyType("UpdateThing");
+    private static ObjectSpec Body => (ObjectSpec)Model.BodyType("UpdateThing");
 
     [Fact]
     public void PatchBodyTypeTracksPresence()
@@ -88,20 +89,20 @@ public class PresenceTrackingTests
     [Fact]
     public void ResponseTypesAndBodiesOfOtherMethodsDoNotTrackPresence()
     {
-        Assert.False(((ObjectType)Model.ResponseType("GetThing")).TracksPresence);
-        Assert.False(((ObjectType)Model.ResponseType("ListWidgets")).TracksPresence);
-        Assert.False(((ObjectType)Model.BodyType("CreateGadget")).TracksPresence);
-        Assert.False(((ObjectType)Model.BodyType("ReplaceSprocket")).TracksPresence);
+        Assert.False(((ObjectSpec)Model.ResponseType("GetThing")).TracksPresence);
+        Assert.False(((ObjectSpec)Model.ResponseType("ListWidgets")).TracksPresence);
+        Assert.False(((ObjectSpec)Model.BodyType("CreateGadget")).TracksPresence);
+        Assert.False(((ObjectSpec)Model.BodyType("ReplaceSprocket")).TracksPresence);
         Assert.All(
-            Model.Types.OfType<ObjectType>().Where(t => !t.TracksPresence).SelectMany(t => t.Properties),
+            Model.Types.OfType<ObjectSpec>().Where(t => !t.TracksPresence).SelectMany(t => t.Properties),
             p => Assert.False(p.TracksPresence, p.WireName + " tracks presence in a type that does not."));
     }
 
     [Fact]
     public void ObjectsNestedInAPatchBodyTrackPresence_ThroughPropertiesAndListItems()
     {
-        Assert.True(((ObjectType)Body.Property("owner").Type.ModelOf()).TracksPresence);
-        Assert.True(((ObjectType)Body.Property("tags").Type.ModelOf()).TracksPresence);
+        Assert.True(((ObjectSpec)Body.Property("owner").Type.ModelOf()).TracksPresence);
+        Assert.True(((ObjectSpec)Body.Property("tags").Type.ModelOf()).TracksPresence);
     }
 
     [Fact]
@@ -123,10 +124,10 @@ public class PresenceTrackingTests
                 """)
             .BuildModel();
 
-        var union = Assert.IsType<UnionType>(((ObjectType)model.BodyType("UpdateThing")).Property("payload").Type.ModelOf());
+        var union = Assert.IsType<UnionSpec>(((ObjectSpec)model.BodyType("UpdateThing")).Property("payload").Type.ModelOf());
 
-        Assert.All(union.Alternatives, a => Assert.True(((ObjectType)a.Type.ModelOf()).TracksPresence, a.Name + " does not track presence."));
-        Assert.Equal(["a", "b"], union.Alternatives.SelectMany(a => ((ObjectType)a.Type.ModelOf()).Properties).Where(p => p.TracksPresence).Select(p => p.WireName));
+        Assert.All(union.Alternatives, a => Assert.True(((ObjectSpec)a.Type.ModelOf()).TracksPresence, a.Name + " does not track presence."));
+        Assert.Equal(["a", "b"], union.Alternatives.SelectMany(a => ((ObjectSpec)a.Type.ModelOf()).Properties).Where(p => p.TracksPresence).Select(p => p.WireName));
     }
 
     [Theory]
@@ -187,7 +188,7 @@ public class PresenceTrackingTests
         var document = new OpenApiDocument().Patch("/api/things/{id}", "UpdateThing", body: """
             { "type": "object", "properties": { "name": { "type": "string", "nullable": true }, "namePresence": { "type": "string", "nullable": true } } }
             """);
-        var body = (ObjectType)document.BuildModel().BodyType("UpdateThing");
+        var body = (ObjectSpec)document.BuildModel().BodyType("UpdateThing");
 
         Assert.Equal(["Name", "NamePresence"], body.Properties.Select(p => p.Name));
         Assert.Equal(["NamePresenceValue", "NamePresencePresence"], body.Properties.Select(p => p.PresenceName));

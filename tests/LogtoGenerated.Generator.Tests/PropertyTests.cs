@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -59,7 +60,7 @@ public class PropertyTests
     public void EveryRequiredPropertyAndNoOtherIsAlwaysWritten()
     {
         var model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
-        var application = model.Type<ObjectType>("Application");
+        var application = model.Type<ObjectSpec>("Application");
 
         foreach (var property in application.Properties)
         {
@@ -85,9 +86,9 @@ public class PropertyTests
                 """)
             .BuildModel();
 
-        var connectors = ((ObjectType)model.ResponseType("GetConfigs")).Property("connectors");
-        var map = Assert.IsType<MapRef>(connectors.Type.Type);
-        Assert.Equal(["enabled"], Assert.IsType<ObjectType>(map.Value.ModelOf()).Properties.Select(p => p.WireName));
+        var connectors = ((ObjectSpec)model.ResponseType("GetConfigs")).Property("connectors");
+        var map = Assert.IsType<MapShape>(connectors.Type.Type);
+        Assert.Equal(["enabled"], Assert.IsType<ObjectSpec>(map.Value.ModelOf()).Properties.Select(p => p.WireName));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public class PropertyTests
     public void EveryObjectKeepsUndocumentedPropertiesInAdditionalData()
     {
         var model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
-        var objects = model.Types.OfType<ObjectType>().ToList();
+        var objects = model.Types.OfType<ObjectSpec>().ToList();
         Assert.NotEmpty(objects);
 
         foreach (var type in objects)
@@ -147,6 +148,6 @@ public class PropertyTests
     {
         var model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
 
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.DateTimeOffset), model.Type<ObjectType>("Application").Property("createdAt").Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.DateTimeOffset), model.Type<ObjectSpec>("Application").Property("createdAt").Type.Type);
     }
 }

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 
 namespace LogtoGenerated.Generator.Tests;
@@ -30,11 +31,11 @@ public class QueryFlagTests
     private static readonly OpenApiDocument Document = new OpenApiDocument()
         .Get("/api/users/{isActive}", "GetUser", response: """{ "type": "string" }""", parameters: Parameters);
 
-    private static readonly ApiModel Model = Document.BuildModel();
+    private static readonly ApiSpec Model = Document.BuildModel();
 
     private static readonly SortedDictionary<string, string> Files = Document.Generate();
 
-    private static ParameterModel Query(string wireName) => Model.Operation("GetUser").OptionalQuery.Single(p => p.WireName == wireName);
+    private static ParameterSpec Query(string wireName) => Model.Operation("GetUser").OptionalQuery.Single(p => p.WireName == wireName);
 
     [Theory]
     [InlineData("includeSsoIdentities")]
@@ -46,7 +47,7 @@ public class QueryFlagTests
     {
         var parameter = Query(wireName);
 
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.Boolean), parameter.Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.Boolean), parameter.Type.Type);
         Assert.True(parameter.SentOnlyWhenTrue);
     }
 
@@ -55,7 +56,7 @@ public class QueryFlagTests
     {
         var parameter = Query("isThirdParty");
 
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.Boolean), parameter.Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.Boolean), parameter.Type.Type);
         Assert.False(parameter.SentOnlyWhenTrue);
     }
 
@@ -69,14 +70,14 @@ public class QueryFlagTests
     {
         var parameter = Query(wireName);
 
-        Assert.Equal(new PrimitiveRef(Enum.Parse<PrimitiveKind>(kind)), parameter.Type.Type);
+        Assert.Equal(new PrimitiveShape(Enum.Parse<PrimitiveKind>(kind)), parameter.Type.Type);
         Assert.False(parameter.SentOnlyWhenTrue);
     }
 
     [Fact]
     public void StringEnumNamedLikeASwitchStaysAnEnum()
     {
-        Assert.IsType<ModelRef>(Query("showMode").Type.Type);
+        Assert.IsType<NamedShape>(Query("showMode").Type.Type);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public class QueryFlagTests
     {
         var parameter = Assert.Single(Model.Node("users", "{}").SegmentParameters);
 
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.String), parameter.Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.String), parameter.Type.Type);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using LogtoGenerated.Generator.Emitting;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -8,7 +9,7 @@ namespace LogtoGenerated.Generator.Tests;
 /// <summary>JSON, multipart and form bodies (Documents/kitchen-sink.json).</summary>
 public class RequestBodyTests
 {
-    private static readonly ApiModel Model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+    private static readonly ApiSpec Model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
 
     private static readonly SortedDictionary<string, string> Files = GeneratorRun.Generate(GeneratorRun.Document("kitchen-sink.json"));
 
@@ -21,8 +22,8 @@ public class RequestBodyTests
         var body = Model.Operation("CreateUserAsset").Body!;
 
         Assert.Equal(BodyEncoding.Multipart, body.Encoding);
-        var file = ((ObjectType)body.Type.ModelOf()).Property("file");
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.File), file.Type.Type);
+        var file = ((ObjectSpec)body.Type.ModelOf()).Property("file");
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.File), file.Type.Type);
         var source = new GeneratedSource(Files.ModelFile("CreateUserAssetRequest"));
         Assert.Equal("public global::LogtoGenerated.Http.FileUpload? File", GeneratedSource.Signature(source.Property("File")));
         Assert.Equal("public string? Folder", GeneratedSource.Signature(source.Property("Folder")));
@@ -35,7 +36,7 @@ public class RequestBodyTests
             .Operation("post", "/api/assets", "CreateAsset", bodyMediaType: "multipart/form-data", body: """{"type":"object","properties":{"file":{"type":"string","format":"binary"}}}""")
             .BuildModel();
 
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.File), ((ObjectType)model.BodyType("CreateAsset")).Property("file").Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.File), ((ObjectSpec)model.BodyType("CreateAsset")).Property("file").Type.Type);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -9,7 +10,7 @@ public class RequestBuilderTests
 {
     private const string Http = "global::LogtoGenerated.Http";
 
-    private static readonly ApiModel Model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+    private static readonly ApiSpec Model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
 
     private static readonly SortedDictionary<string, string> Files = GeneratorRun.Generate(GeneratorRun.Document("kitchen-sink.json"));
 
@@ -173,8 +174,8 @@ public class RequestBuilderTests
     {
         var includeScopes = Model.Operation("ListApplicationRoles").OptionalQuery.Single(p => p.WireName == "includeScopes");
 
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.Boolean), includeScopes.Type.Type);
-        Assert.DoesNotContain(Model.Types, t => t is EnumType e && e.Values.Contains("true"));
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.Boolean), includeScopes.Type.Type);
+        Assert.DoesNotContain(Model.Types, t => t is EnumSpec e && e.Values.Contains("true"));
     }
 
     [Fact]
@@ -183,7 +184,7 @@ public class RequestBuilderTests
         var filter = Model.Operation("ListApplicationRoles").OptionalQuery.Single(p => p.WireName == "filter");
 
         Assert.True(filter.Exploded);
-        Assert.Equal(new MapRef(new TypeUse(new PrimitiveRef(PrimitiveKind.String), false)), filter.Type.Type);
+        Assert.Equal(new MapShape(new ValueSpec(new PrimitiveShape(PrimitiveKind.String), false)), filter.Type.Type);
     }
 
     [Fact]
@@ -191,8 +192,8 @@ public class RequestBuilderTests
     {
         var types = Model.Operation("ListApplicationRoles").OptionalQuery.Single(p => p.WireName == "types");
 
-        var list = Assert.IsType<ListRef>(types.Type.Type);
-        Assert.Equal(["User", "MachineToMachine"], Assert.IsType<EnumType>(list.Item.ModelOf()).Values);
+        var list = Assert.IsType<ListShape>(types.Type.Type);
+        Assert.Equal(["User", "MachineToMachine"], Assert.IsType<EnumSpec>(list.Item.ModelOf()).Values);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 
 namespace LogtoGenerated.Generator.Tests;
@@ -37,12 +38,12 @@ public class ServerDefaultTests
         .Post("/api/roles", "CreateRole", body: Role)
         .Post("/api/tags", "CreateTag", body: Plain, response: Plain);
 
-    private static readonly ApiModel Model = RequestFirst().BuildModel();
+    private static readonly ApiSpec Model = RequestFirst().BuildModel();
 
     [Fact]
     public void RequiredPropertyWithADefaultIsOptionalInARequestBody()
     {
-        var body = (ObjectType)Model.BodyType("CreateRole");
+        var body = (ObjectSpec)Model.BodyType("CreateRole");
 
         Assert.False(body.Property("scopeIds").Required);
         Assert.False(body.Property("active").Required);
@@ -52,7 +53,7 @@ public class ServerDefaultTests
     [Fact]
     public void TheSameSchemaInAResponseKeepsTheRequiredProperty_AsAType_OfItsOwn()
     {
-        var response = (ObjectType)Model.ResponseType("GetRole");
+        var response = (ObjectSpec)Model.ResponseType("GetRole");
 
         Assert.NotSame(Model.BodyType("CreateRole"), response);
         Assert.True(response.Property("scopeIds").Required);
@@ -104,8 +105,8 @@ public class ServerDefaultTests
             .Post("/api/roles", "CreateRole", body: """{ "$ref": "#/components/schemas/Role" }""", response: """{ "$ref": "#/components/schemas/Role" }""")
             .BuildModel();
 
-        var response = (ObjectType)model.ResponseType("GetRole");
-        var body = (ObjectType)model.BodyType("CreateRole");
+        var response = (ObjectSpec)model.ResponseType("GetRole");
+        var body = (ObjectSpec)model.BodyType("CreateRole");
         Assert.Same(response, model.ResponseType("CreateRole"));
         Assert.True(response.Property("scopeIds").Required);
         Assert.False(body.Property("scopeIds").Required);
@@ -118,8 +119,8 @@ public class ServerDefaultTests
             .Patch("/api/settings", "UpdateSettings", body: $$"""{ "type": "object", "properties": { "role": {{Role}} } }""", response: $$"""{ "type": "object", "required": ["role"], "properties": { "role": {{Role}} } }""")
             .BuildModel();
 
-        var nestedInBody = (ObjectType)((ObjectType)model.BodyType("UpdateSettings")).Property("role").Type.ModelOf();
-        var nestedInResponse = (ObjectType)((ObjectType)model.ResponseType("UpdateSettings")).Property("role").Type.ModelOf();
+        var nestedInBody = (ObjectSpec)((ObjectSpec)model.BodyType("UpdateSettings")).Property("role").Type.ModelOf();
+        var nestedInResponse = (ObjectSpec)((ObjectSpec)model.ResponseType("UpdateSettings")).Property("role").Type.ModelOf();
         Assert.False(nestedInBody.Property("scopeIds").Required);
         Assert.True(nestedInResponse.Property("scopeIds").Required);
     }

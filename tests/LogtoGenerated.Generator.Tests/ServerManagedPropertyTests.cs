@@ -1,5 +1,6 @@
 using System.Text;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 
 namespace LogtoGenerated.Generator.Tests;
@@ -17,7 +18,7 @@ public sealed class ServerManagedPropertyTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private ApiModel Build(OpenApiDocument document, string overrides)
+    private ApiSpec Build(OpenApiDocument document, string overrides)
     {
         File.WriteAllText(Path.Combine(_folder, GeneratorInputs.OverridesFileName), overrides);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJson()));
@@ -31,8 +32,8 @@ public sealed class ServerManagedPropertyTests : IDisposable
             new OpenApiDocument().Post("/api/roles", "CreateRole", body: Role, response: Role),
             """{"serverManagedRequestProperties":["tenantId","createdAt"]}""");
 
-        var body = (ObjectType)model.BodyType("CreateRole");
-        var response = (ObjectType)model.ResponseType("CreateRole");
+        var body = (ObjectSpec)model.BodyType("CreateRole");
+        var response = (ObjectSpec)model.ResponseType("CreateRole");
         Assert.Equal(["name"], body.Properties.Select(p => p.WireName));
         Assert.Equal(["tenantId", "name", "createdAt"], response.Properties.Select(p => p.WireName));
     }
@@ -42,7 +43,7 @@ public sealed class ServerManagedPropertyTests : IDisposable
     {
         var model = Build(new OpenApiDocument().Post("/api/roles", "CreateRole", body: Role), """{"types":{}}""");
 
-        Assert.Contains("tenantId", ((ObjectType)model.BodyType("CreateRole")).Properties.Select(p => p.WireName));
+        Assert.Contains("tenantId", ((ObjectSpec)model.BodyType("CreateRole")).Properties.Select(p => p.WireName));
     }
 
     [Fact]
@@ -64,9 +65,9 @@ public sealed class ServerManagedPropertyTests : IDisposable
             .BuildModel();
 
         var body = model.Operation("ReplaceCustomPhrase").Body!.Type;
-        var map = Assert.IsType<MapRef>(body.Type);
+        var map = Assert.IsType<MapShape>(body.Type);
         // A phrase is a string or a nested group of phrases: any JSON value.
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.Json), map.Value.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.Json), map.Value.Type);
         Assert.Empty(model.Types);
     }
 
@@ -77,8 +78,8 @@ public sealed class ServerManagedPropertyTests : IDisposable
             .Get("/api/things", "GetThings", response: """{"type":"object","properties":{"[thingId]":{"type":"object","properties":{"size":{"type":"integer"}}}}}""")
             .BuildModel();
 
-        var map = Assert.IsType<MapRef>(model.Operation("GetThings").Response.Type!.Type);
-        Assert.IsType<ObjectType>(Assert.IsType<ModelRef>(map.Value.Type).Type);
+        var map = Assert.IsType<MapShape>(model.Operation("GetThings").Response.Type!.Type);
+        Assert.IsType<ObjectSpec>(Assert.IsType<NamedShape>(map.Value.Type).Type);
     }
 
     [Fact]
@@ -88,10 +89,10 @@ public sealed class ServerManagedPropertyTests : IDisposable
         var model = CodeGenerator.BuildModel(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!));
 
         // The bodies themselves; objects nested in them may carry such fields as data (a JWT sample's user.createdAt).
-        var requestTypes = model.Operations().Select(o => o.Body?.Type.Type).OfType<ModelRef>().Select(m => m.Type).ToList();
+        var requestTypes = model.Operations().Select(o => o.Body?.Type.Type).OfType<NamedShape>().Select(m => m.Type).ToList();
 
         Assert.True(requestTypes.Count > 100, $"{requestTypes.Count} request types");
-        Assert.DoesNotContain(requestTypes.OfType<ObjectType>(), t => t.Properties.Any(p => p.WireName is "tenantId" or "createdAt"));
-        Assert.Contains(model.Types.OfType<ObjectType>(), t => t.Name == "Role" && t.Properties.Any(p => p.WireName == "tenantId"));
+        Assert.DoesNotContain(requestTypes.OfType<ObjectSpec>(), t => t.Properties.Any(p => p.WireName is "tenantId" or "createdAt"));
+        Assert.Contains(model.Types.OfType<ObjectSpec>(), t => t.Name == "Role" && t.Properties.Any(p => p.WireName == "tenantId"));
     }
 }

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 
@@ -66,13 +67,13 @@ public class TimestampTests
         .Get("/api/users/{userId}/identities/{target}", "GetUserIdentity", response: Identity)
         .Get("/api/logs", "ListLogs", response: """{ "type": "array", "items": { "type": "string" } }""", parameters: LogParameters);
 
-    private static readonly ApiModel Model = Document.BuildModel();
+    private static readonly ApiSpec Model = Document.BuildModel();
 
     private static readonly SortedDictionary<string, string> Files = Document.Generate();
 
-    private static ObjectType ThingType => (ObjectType)Model.ResponseType("GetThing");
+    private static ObjectSpec ThingType => (ObjectSpec)Model.ResponseType("GetThing");
 
-    private static PrimitiveKind? KindOf(ObjectType type, string wireName) => (type.Property(wireName).Type.Type as PrimitiveRef)?.Kind;
+    private static PrimitiveKind? KindOf(ObjectSpec type, string wireName) => (type.Property(wireName).Type.Type as PrimitiveShape)?.Kind;
 
     [Theory]
     [InlineData("createdAt")]
@@ -99,14 +100,14 @@ public class TimestampTests
     [Fact]
     public void ListOfNumbersNamedLikeATimestampStaysAListOfNumbers()
     {
-        var list = Assert.IsType<ListRef>(ThingType.Property("durationAt").Type.Type);
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.Double), list.Item.Type);
+        var list = Assert.IsType<ListShape>(ThingType.Property("durationAt").Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.Double), list.Item.Type);
     }
 
     [Fact]
     public void OidcKeyCreatedAtIsSecondsSoStaysANumber_WhileItsEffectiveAtIsATimestamp()
     {
-        var key = (ObjectType)Model.ResponseType("GetOidcKeys");
+        var key = (ObjectSpec)Model.ResponseType("GetOidcKeys");
 
         Assert.Equal(PrimitiveKind.Double, KindOf(key, "createdAt"));
         Assert.Equal(PrimitiveKind.EpochMilliseconds, KindOf(key, "effectiveAt"));
@@ -115,8 +116,8 @@ public class TimestampTests
     [Fact]
     public void TokenSetMetadataExpiresAtIsSecondsSoStaysANumber_WhileTheSecretsCreatedAtIsATimestamp()
     {
-        var secret = (ObjectType)((ObjectType)Model.ResponseType("GetUserIdentity")).Property("tokenSecret").Type.ModelOf();
-        var metadata = (ObjectType)secret.Property("metadata").Type.ModelOf();
+        var secret = (ObjectSpec)((ObjectSpec)Model.ResponseType("GetUserIdentity")).Property("tokenSecret").Type.ModelOf();
+        var metadata = (ObjectSpec)secret.Property("metadata").Type.ModelOf();
 
         Assert.Equal(PrimitiveKind.Double, KindOf(metadata, "expiresAt"));
         Assert.Equal(PrimitiveKind.EpochMilliseconds, KindOf(secret, "createdAt"));
@@ -156,7 +157,7 @@ public class TimestampTests
     [Fact]
     public void TrackedTimestampOfAPatchBodyUsesTheEpochMillisecondsPresenceConverter()
     {
-        var body = (ObjectType)Model.BodyType("UpdateThing");
+        var body = (ObjectSpec)Model.BodyType("UpdateThing");
         Assert.True(body.Property("expiresAt").TracksPresence);
 
         var presence = new GeneratedSource(Files.ModelFile("UpdateThingRequest")).Property(body.Property("expiresAt").PresenceName);
@@ -167,9 +168,9 @@ public class TimestampTests
     public void LogTimeWindowQueryParametersAreTimestampsWrittenAsMilliseconds_OtherParametersAreNot()
     {
         var operation = Model.Operation("ListLogs");
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.EpochMilliseconds), operation.OptionalQuery.Single(p => p.WireName == "start_time").Type.Type);
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.EpochMilliseconds), operation.OptionalQuery.Single(p => p.WireName == "end_time").Type.Type);
-        Assert.Equal(new PrimitiveRef(PrimitiveKind.String), operation.OptionalQuery.Single(p => p.WireName == "startTime").Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.EpochMilliseconds), operation.OptionalQuery.Single(p => p.WireName == "start_time").Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.EpochMilliseconds), operation.OptionalQuery.Single(p => p.WireName == "end_time").Type.Type);
+        Assert.Equal(new PrimitiveShape(PrimitiveKind.String), operation.OptionalQuery.Single(p => p.WireName == "startTime").Type.Type);
 
         var logs = new GeneratedSource(Files["RequestBuilders/Logs/LogsRequestBuilder.cs"]);
         Assert.Equal("public global::System.DateTimeOffset? StartTime", GeneratedSource.Signature(logs.Property("StartTime")));

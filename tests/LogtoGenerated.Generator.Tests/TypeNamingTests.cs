@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 
 namespace LogtoGenerated.Generator.Tests;
@@ -6,7 +7,7 @@ namespace LogtoGenerated.Generator.Tests;
 /// <summary>How model types are named after their uses (Documents/users.json and small inline documents).</summary>
 public class TypeNamingTests
 {
-    private static readonly ApiModel Users = GeneratorRun.BuildModel(GeneratorRun.Document("users.json"));
+    private static readonly ApiSpec Users = GeneratorRun.BuildModel(GeneratorRun.Document("users.json"));
 
     [Fact]
     public void ResponseOfGetOperationIsNamedAfterTheResource()
@@ -17,9 +18,9 @@ public class TypeNamingTests
     [Fact]
     public void ListItemsOfTheSameShapeAreTheEntityType()
     {
-        var list = Assert.IsType<ListRef>(Users.Operation("ListUsers").Response.Type!.Type);
+        var list = Assert.IsType<ListShape>(Users.Operation("ListUsers").Response.Type!.Type);
 
-        Assert.Same(Users.ResponseType("GetUser"), Assert.IsType<ModelRef>(list.Item.Type).Type);
+        Assert.Same(Users.ResponseType("GetUser"), Assert.IsType<NamedShape>(list.Item.Type).Type);
         Assert.Same(Users.ResponseType("GetUser"), Users.ResponseType("CreateUser"));
     }
 
@@ -41,7 +42,7 @@ public class TypeNamingTests
     [Fact]
     public void NestedObjectIsNamedAfterItsParentAndProperty()
     {
-        var user = (ObjectType)Users.ResponseType("GetUser");
+        var user = (ObjectSpec)Users.ResponseType("GetUser");
 
         Assert.Equal("UserProfile", user.Property("profile").Type.ModelOf().Name);
     }
@@ -49,7 +50,7 @@ public class TypeNamingTests
     [Fact]
     public void ItemsOfACompoundPropertyNameAreNamedAfterThePropertyInTheSingular()
     {
-        var user = (ObjectType)Users.ResponseType("GetUser");
+        var user = (ObjectSpec)Users.ResponseType("GetUser");
 
         Assert.Equal("CustomDomain", user.Property("customDomains").Type.ModelOf().Name);
     }

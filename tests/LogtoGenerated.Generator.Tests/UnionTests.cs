@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -13,16 +14,16 @@ public class UnionTests
           {"type":"object","required":["type","token"],"properties":{"type":{"type":"string","format":"\"B\""},"token":{"type":"string"}}}]}
         """;
 
-    private static readonly ApiModel KitchenSink = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+    private static readonly ApiSpec KitchenSink = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
 
-    private static TypeUse PropertyType(string wireName) => KitchenSink.Type<ObjectType>("Application").Property(wireName).Type;
+    private static ValueSpec PropertyType(string wireName) => KitchenSink.Type<ObjectSpec>("Application").Property(wireName).Type;
 
     [Fact]
     public void OneOfObjectsWithALiteralPropertyIsAUnionDiscriminatedByIt()
     {
         var model = new OpenApiDocument().Post("/api/verifications", "CreateVerification", body: Discriminated).BuildModel();
 
-        var union = Assert.IsType<UnionType>(model.BodyType("CreateVerification"));
+        var union = Assert.IsType<UnionSpec>(model.BodyType("CreateVerification"));
         Assert.Equal("CreateVerificationRequest", union.Name);
         Assert.Equal("type", union.Discriminator);
         Assert.Equal(["A", "B"], union.Alternatives.Select(a => a.DiscriminatorValue));
@@ -61,7 +62,7 @@ public class UnionTests
     [Fact]
     public void OneOfStringLiteralsIsAnEnumOfTheLiterals()
     {
-        var factor = Assert.IsType<EnumType>(PropertyType("mfaFactor").ModelOf());
+        var factor = Assert.IsType<EnumSpec>(PropertyType("mfaFactor").ModelOf());
 
         Assert.Equal(["Totp", "WebAuthn", "BackupCode"], factor.Values);
         Assert.Equal("MfaFactor", factor.Name);
@@ -73,8 +74,8 @@ public class UnionTests
         var document = new OpenApiDocument()
             .Get("/api/users/{id}", "GetUser", response: """{"type":"object","required":["name"],"properties":{"name":{"oneOf":[{"type":"string"},{"type":"string","nullable":true}]}}}""");
 
-        var user = Assert.IsType<ObjectType>(Assert.Single(document.BuildModel().Types));
-        Assert.Equal(new TypeUse(new PrimitiveRef(PrimitiveKind.String), Nullable: true), user.Property("name").Type);
+        var user = Assert.IsType<ObjectSpec>(Assert.Single(document.BuildModel().Types));
+        Assert.Equal(new ValueSpec(new PrimitiveShape(PrimitiveKind.String), Nullable: true), user.Property("name").Type);
         var name = new GeneratedSource(document.Generate().ModelFile("User")).Property("Name");
         Assert.Equal("public string? Name", GeneratedSource.Signature(name));
     }
@@ -82,8 +83,8 @@ public class UnionTests
     [Fact]
     public void OneOfObjectArrayStringNumberAndBooleanIsAnyJson()
     {
-        Assert.Equal(new TypeUse(new PrimitiveRef(PrimitiveKind.Json), Nullable: true), PropertyType("anything"));
-        Assert.DoesNotContain(KitchenSink.Types, t => t is UnionType { Name: "ApplicationAnything" });
+        Assert.Equal(new ValueSpec(new PrimitiveShape(PrimitiveKind.Json), Nullable: true), PropertyType("anything"));
+        Assert.DoesNotContain(KitchenSink.Types, t => t is UnionSpec { Name: "ApplicationAnything" });
     }
 
     [Fact]

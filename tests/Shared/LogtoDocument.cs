@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LogtoGenerated.Generator;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.TestShared;
 
@@ -37,5 +38,5 @@ internal sealed class LogtoDocument
     public IReadOnlyList<Generator.Parsing.DocumentCorrection> Corrections { get; }
 
     /// <summary>The generator's code model of the corrected document, named as the committed client is.</summary>
-    public ApiModel Model { get; }
+    public ApiSpec Model { get; }
 }

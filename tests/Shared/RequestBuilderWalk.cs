@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.TestShared;
 
@@ -11,38 +12,12 @@ namespace LogtoGenerated.TestShared;
 /// </summary>
 internal static partial class RequestBuilderWalk
 {
-    /// <summary>Every operation below <paramref name="root"/> with the request builders leading to it (the root excluded), in tree order.</summary>
-    public static IEnumerable<(OperationModel Operation, IReadOnlyList<RequestBuilderNode> Builders)> Operations(RequestBuilderNode root)
-    {
-        var path = new List<RequestBuilderNode>();
-        return Visit(root);
-
-        IEnumerable<(OperationModel, IReadOnlyList<RequestBuilderNode>)> Visit(RequestBuilderNode node)
-        {
-            foreach (var operation in node.Operations)
-            {
-                yield return (operation, path.ToList());
-            }
-
-            foreach (var child in node.Children.Values)
-            {
-                path.Add(child);
-                foreach (var found in Visit(child))
-                {
-                    yield return found;
-                }
-
-                path.RemoveAt(path.Count - 1);
-            }
-        }
-    }
-
     /// <summary>
     /// Follows <paramref name="builders"/> from <paramref name="client"/> to the builder holding <paramref name="operation"/>.
     /// A parameter segment takes its values from <paramref name="valueOf"/>, called with the name the operation's own
     /// path gives the parameter (a builder may carry another operation's name) and the type the member takes.
     /// </summary>
-    public static object Follow(object client, OperationModel operation, IReadOnlyList<RequestBuilderNode> builders, Func<string, Type, object?> valueOf)
+    public static object Follow(object client, OperationSpec operation, IReadOnlyList<BuilderSpec> builders, Func<string, Type, object?> valueOf)
     {
         var segments = operation.PathTemplate.Split('/');
         var offset = segments.Length - builders.Count;
@@ -60,10 +35,10 @@ internal static partial class RequestBuilderWalk
             }
 
             var names = PathParameter().Matches(segments[offset + i]).Select(m => m.Groups[1].Value).ToList();
-            if (names.Count != node.SegmentParameters.Count)
+            if (names.Count != node.SegmentParameters.Length)
             {
                 throw new InvalidOperationException(
-                    $"The segment '{segments[offset + i]}' has {names.Count} parameter(s), its builder {node.ClassName} takes {node.SegmentParameters.Count}.");
+                    $"The segment '{segments[offset + i]}' has {names.Count} parameter(s), its builder {node.ClassName} takes {node.SegmentParameters.Length}.");
             }
 
             var member = node.IsIndexer

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Text;
 using LogtoGenerated.Generator.Emitting;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Comparing;
 
@@ -8,7 +10,7 @@ namespace LogtoGenerated.Generator.Comparing;
 internal sealed partial class ApiComparer
 {
     /// <summary>An operation with the request builders leading to it, each with its segment of the operation's path.</summary>
-    private sealed record OperationEntry(OperationModel Operation, IReadOnlyList<(RequestBuilderNode Node, string Segment)> Path, string Key, string SortKey)
+    private sealed record OperationEntry(OperationSpec Operation, IReadOnlyList<(BuilderSpec Node, string Segment)> Path, string Key, string SortKey)
     {
         /// <summary><c>GET /api/users/{userId}</c>.</summary>
         public string Title => $"{Operation.HttpMethod.ToUpperInvariant()} {Operation.PathTemplate}";
@@ -18,21 +20,29 @@ internal sealed partial class ApiComparer
     }
 
     /// <summary>The operations by method and path, path parameter names aside; of two that agree, the first in the tree.</summary>
-    private static Dictionary<string, OperationEntry> Operations(ApiModel model)
+    private static Dictionary<string, OperationEntry> Operations(ApiSpec model)
     {
         var operations = new Dictionary<string, OperationEntry>(StringComparer.Ordinal);
-        foreach (var node in model.Nodes())
+        foreach (var (operation, builders) in model.OperationPaths())
         {
-            foreach (var operation in node.Operations)
-            {
-                var path = PathParameter().Replace(operation.PathTemplate, "{}");
-                var key = operation.HttpMethod.ToUpperInvariant() + " " + path;
-                var order = OperationModel.HttpMethods.IndexOf(operation.HttpMethod);
-                operations.TryAdd(key, new OperationEntry(operation, node.PathSegments(operation.PathTemplate), key, $"{path}\u0000{order:D2}"));
-            }
+            var path = PathParameter().Replace(operation.PathTemplate, "{}");
+            var key = operation.HttpMethod.ToUpperInvariant() + " " + path;
+            var order = OperationModel.HttpMethods.IndexOf(operation.HttpMethod);
+            operations.TryAdd(key, new OperationEntry(operation, Segments(builders, operation.PathTemplate), key, $"{path}\u0000{order:D2}"));
         }
 
         return operations;
+    }
+
+    /// <summary>
+    /// The builders reaching an operation, each with its segment of <paramref name="pathTemplate"/>, the operation's own
+    /// path, which may name a single parameter differently from the builder's segment.
+    /// </summary>
+    private static IReadOnlyList<(BuilderSpec Node, string Segment)> Segments(ImmutableArray<BuilderSpec> builders, string pathTemplate)
+    {
+        var segments = pathTemplate.Split('/');
+        var offset = segments.Length - builders.Length;
+        return [.. builders.Select((builder, i) => (builder, segments[offset + i]))];
     }
 
     /// <summary>The call a user writes: <c>client.Users["{userId}"].Roles.GetAsync</c>.</summary>
@@ -102,7 +112,7 @@ internal sealed partial class ApiComparer
                 continue;
             }
 
-            var same = oldNode.SegmentParameters.Count == newNode.SegmentParameters.Count
+            var same = oldNode.SegmentParameters.Length == newNode.SegmentParameters.Length
                 && oldNode.SegmentParameters.Zip(newNode.SegmentParameters).All(p => SameType(p.First.Type.Type, p.Second.Type.Type));
             if (!same)
             {
@@ -115,7 +125,7 @@ internal sealed partial class ApiComparer
     }
 
     /// <summary>A new operationId renames the operation's query parameters class, when it has one.</summary>
-    private static void CompareOperationId(OperationModel o, OperationModel n, Action<bool, string> add)
+    private static void CompareOperationId(OperationSpec o, OperationSpec n, Action<bool, string> add)
     {
         if (o.OperationId == n.OperationId)
         {
@@ -132,7 +142,7 @@ internal sealed partial class ApiComparer
         }
     }
 
-    /// <summary>The typed advanced search property of the query parameters class (<see cref="OperationModel.SearchPropertyName"/>).</summary>
+    /// <summary>The typed advanced search property of the query parameters class (<see cref="OperationSpec.SearchPropertyName"/>).</summary>
     private static void CompareSearch(string? oldSearch, string? newSearch, Action<bool, string> add)
     {
         if (oldSearch is null && newSearch is not null)
@@ -149,9 +159,9 @@ internal sealed partial class ApiComparer
         }
     }
 
-    private void CompareQuery(OperationModel o, OperationModel n, string method, Action<bool, string> add)
+    private void CompareQuery(OperationSpec o, OperationSpec n, string method, Action<bool, string> add)
     {
-        static ParameterModel? Find(List<ParameterModel> parameters, string wireName) => parameters.FirstOrDefault(p => p.WireName == wireName);
+        static ParameterSpec? Find(IReadOnlyList<ParameterSpec> parameters, string wireName) => parameters.FirstOrDefault(p => p.WireName == wireName);
 
         foreach (var parameter in n.RequiredQuery.Where(p => Find(o.RequiredQuery, p.WireName) is null))
         {
@@ -187,9 +197,9 @@ internal sealed partial class ApiComparer
     }
 
     /// <summary>Optional query parameters: the properties of the operation's <c>QueryParameters</c> class.</summary>
-    private void CompareOptionalQuery(OperationModel o, OperationModel n, Action<bool, string> add)
+    private void CompareOptionalQuery(OperationSpec o, OperationSpec n, Action<bool, string> add)
     {
-        static ParameterModel? Find(List<ParameterModel> parameters, string wireName) => parameters.FirstOrDefault(p => p.WireName == wireName);
+        static ParameterSpec? Find(IReadOnlyList<ParameterSpec> parameters, string wireName) => parameters.FirstOrDefault(p => p.WireName == wireName);
 
         foreach (var parameter in n.OptionalQuery.Where(p => Find(o.OptionalQuery, p.WireName) is null && Find(o.RequiredQuery, p.WireName) is null))
         {
@@ -220,9 +230,9 @@ internal sealed partial class ApiComparer
         }
     }
 
-    private static string Argument(ParameterModel parameter) => Unqualified(Names.QueryArgument(parameter));
+    private static string Argument(ParameterSpec parameter) => Unqualified(Names.QueryArgument(parameter));
 
-    private void CompareBody(RequestBodyModel? o, RequestBodyModel? n, string method, Action<bool, string> add)
+    private void CompareBody(BodySpec? o, BodySpec? n, string method, Action<bool, string> add)
     {
         switch (o, n)
         {
@@ -257,7 +267,7 @@ internal sealed partial class ApiComparer
         }
     }
 
-    private static string BodyArgument(RequestBodyModel body) => Unqualified(Names.BodyArgument(body));
+    private static string BodyArgument(BodySpec body) => Unqualified(Names.BodyArgument(body));
 
     private static string Encoding(BodyEncoding encoding) => encoding switch
     {
@@ -266,7 +276,7 @@ internal sealed partial class ApiComparer
         _ => "JSON",
     };
 
-    private void CompareResponse(ResponseModel o, ResponseModel n, string method, Action<bool, string> add)
+    private void CompareResponse(ResponseSpec o, ResponseSpec n, string method, Action<bool, string> add)
     {
         switch (o.Kind, n.Kind)
         {
@@ -294,10 +304,10 @@ internal sealed partial class ApiComparer
 
     /// <summary>What the operation's method returns, as <see cref="TypeNames.OfResponse"/> spells it: lists are read-only there.</summary>
     /// <remarks>
-    /// <see cref="ResponseModel.BodyOptional"/> is left out: the method of a response that may come without a body
+    /// <see cref="ResponseSpec.BodyOptional"/> is left out: the method of a response that may come without a body
     /// returns a nullable type (<c>User?</c>), which is reported here as <c>User</c>.
     /// </remarks>
-    private static string Returned(ResponseModel response) => response switch
+    private static string Returned(ResponseSpec response) => response switch
     {
         { Kind: ResponseKind.Text } => "string",
         { Type: { } type } => Unqualified(Names.OfResponse(type)),

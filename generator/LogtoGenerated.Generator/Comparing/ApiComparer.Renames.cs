@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Comparing;
 
@@ -10,7 +11,7 @@ internal sealed partial class ApiComparer
     /// until no new pair turns up. A pair is a rename when the old name is gone, the new name is new, and both
     /// are the same kind of type.
     /// </summary>
-    private void FindRenames(ApiModel oldModel, List<(OperationEntry Old, OperationEntry New)> matched)
+    private void FindRenames(ApiSpec oldModel, List<(OperationEntry Old, OperationEntry New)> matched)
     {
         foreach (var (o, n) in matched)
         {
@@ -26,14 +27,14 @@ internal sealed partial class ApiComparer
         {
             switch (pair)
             {
-                case (ObjectType o, ObjectType n):
+                case (ObjectSpec o, ObjectSpec n):
                     foreach (var (before, after) in MatchProperties(o, n).Pairs)
                     {
                         Link(before.Type, after.Type, $"the property `{n.Name}.{after.Name}`");
                     }
 
                     break;
-                case (UnionType o, UnionType n):
+                case (UnionSpec o, UnionSpec n):
                     foreach (var before in o.Alternatives)
                     {
                         Link(before.Type, n.Alternatives.FirstOrDefault(a => a.Name == before.Name)?.Type, $"the alternative `{n.Name}.{before.Name}`");
@@ -66,7 +67,7 @@ internal sealed partial class ApiComparer
     }
 
     /// <summary>Queues a pair of types to compare the members of, once.</summary>
-    private void Enqueue(ModelType o, ModelType n)
+    private void Enqueue(TypeSpec o, TypeSpec n)
     {
         if (_seenPairs.Add((o.Name, n.Name)))
         {
@@ -78,20 +79,20 @@ internal sealed partial class ApiComparer
     /// Pairs the types two uses in the same place refer to: the same name is the same type; an old name gone and a new
     /// name new, of the same kind, is a rename found at <paramref name="origin"/>.
     /// </summary>
-    private void Link(TypeUse? o, TypeUse? n, string origin)
+    private void Link(ValueSpec? o, ValueSpec? n, string origin)
     {
         switch (o?.Type, n?.Type)
         {
-            case (ListRef a, ListRef b):
+            case (ListShape a, ListShape b):
                 Link(a.Item, b.Item, origin);
                 break;
-            case (MapRef a, MapRef b):
+            case (MapShape a, MapShape b):
                 Link(a.Value, b.Value, origin);
                 break;
-            case (ModelRef a, ModelRef b) when a.Type.Name == b.Type.Name:
+            case (NamedShape a, NamedShape b) when a.Type.Name == b.Type.Name:
                 Enqueue(a.Type, b.Type);
                 break;
-            case (ModelRef a, ModelRef b)
+            case (NamedShape a, NamedShape b)
                 when !_newTypes.ContainsKey(a.Type.Name) && !_oldTypes.ContainsKey(b.Type.Name)
                     && !_renames.ContainsKey(a.Type.Name) && !_renamedFrom.ContainsKey(b.Type.Name)
                     && a.Type.GetType() == b.Type.GetType():
@@ -124,7 +125,7 @@ internal sealed partial class ApiComparer
             }
         }
 
-        void Mark(TypeUse use, Usage usage) => TypeGraph.Visit(use, type =>
+        void Mark(ValueSpec use, Usage usage) => SpecGraph.Visit(use, type =>
         {
             var marked = _usage.GetValueOrDefault(type);
             if ((marked & usage) != 0)
@@ -137,7 +138,7 @@ internal sealed partial class ApiComparer
         });
     }
 
-    private Usage UsageOf(ModelType type) => _usage.GetValueOrDefault(type);
+    private Usage UsageOf(TypeSpec type) => _usage.GetValueOrDefault(type);
 
     private static string UsageText(Usage usage) => usage switch
     {

@@ -1,12 +1,13 @@
 using LogtoGenerated.Generator.Emitting;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Comparing;
 
 /// <summary>Model types: properties, enum values and union alternatives.</summary>
 internal sealed partial class ApiComparer
 {
-    private void CompareType(ModelType o, ModelType n)
+    private void CompareType(TypeSpec o, TypeSpec n)
     {
         // Every type is reached from some operation; were one not, it is judged both ways.
         var usage = (UsageOf(o) | UsageOf(n)) is var used && used != Usage.None ? used : Usage.Request | Usage.Response;
@@ -17,13 +18,13 @@ internal sealed partial class ApiComparer
 
         switch (o, n)
         {
-            case (ObjectType a, ObjectType b):
+            case (ObjectSpec a, ObjectSpec b):
                 CompareProperties(a, b, usage, Add);
                 break;
-            case (EnumType a, EnumType b):
+            case (EnumSpec a, EnumSpec b):
                 CompareEnum(a, b, Add);
                 break;
-            case (UnionType a, UnionType b):
+            case (UnionSpec a, UnionSpec b):
                 CompareUnion(a, b, Add);
                 break;
             default:
@@ -32,20 +33,20 @@ internal sealed partial class ApiComparer
         }
     }
 
-    private static string Kind(ModelType type) => type switch
+    private static string Kind(TypeSpec type) => type switch
     {
-        EnumType => "enum",
-        UnionType => "union",
+        EnumSpec => "enum",
+        UnionSpec => "union",
         _ => "object",
     };
 
     private static string Article(string kind) => (kind == "union" ? "a " : "an ") + kind;
 
     /// <summary>Properties paired by C# name, then the rest by JSON name; what is left was removed or added.</summary>
-    private static (List<(PropertyModel Old, PropertyModel New)> Pairs, List<PropertyModel> Removed, List<PropertyModel> Added) MatchProperties(ObjectType o, ObjectType n)
+    private static (List<(PropertySpec Old, PropertySpec New)> Pairs, List<PropertySpec> Removed, List<PropertySpec> Added) MatchProperties(ObjectSpec o, ObjectSpec n)
     {
-        var pairs = new List<(PropertyModel, PropertyModel)>();
-        var removed = new List<PropertyModel>();
+        var pairs = new List<(PropertySpec, PropertySpec)>();
+        var removed = new List<PropertySpec>();
         var added = n.Properties.ToList();
         foreach (var property in o.Properties)
         {
@@ -73,7 +74,7 @@ internal sealed partial class ApiComparer
         return (pairs, removed, added);
     }
 
-    private void CompareProperties(ObjectType o, ObjectType n, Usage usage, Action<bool, string> add)
+    private void CompareProperties(ObjectSpec o, ObjectSpec n, Usage usage, Action<bool, string> add)
     {
         var requests = usage.HasFlag(Usage.Request);
         var responses = usage.HasFlag(Usage.Response);
@@ -126,7 +127,7 @@ internal sealed partial class ApiComparer
     }
 
     /// <summary>Required-ness and nullability of a property whose type stayed the same.</summary>
-    private static void CompareOptionality(PropertyModel before, PropertyModel after, bool requests, bool responses, Action<bool, string> add)
+    private static void CompareOptionality(PropertySpec before, PropertySpec after, bool requests, bool responses, Action<bool, string> add)
     {
         var changes = new List<string>();
         if (before.Required != after.Required)
@@ -167,22 +168,22 @@ internal sealed partial class ApiComparer
         add(reasons.Count > 0, $"property `{after.Name}` {string.Join(" and ", changes)}{types}{(reasons.Count > 0 ? ": " + string.Join("; ", reasons) : "")}");
     }
 
-    private static string PropertyType(PropertyModel property) => Display(property.Type with { Nullable = property.CSharpNullable });
+    private static string PropertyType(PropertySpec property) => Display(property.Type with { Nullable = property.CSharpNullable });
 
-    private static void CompareEnum(EnumType o, EnumType n, Action<bool, string> add)
+    private static void CompareEnum(EnumSpec o, EnumSpec n, Action<bool, string> add)
     {
         var oldMembers = o.Members;
         var newMembers = n.Members;
         foreach (var (value, member) in oldMembers)
         {
             var after = newMembers.FirstOrDefault(m => m.Value == value);
-            if (after.Value is null)
+            if (after is null)
             {
                 add(true, $"value `{value}` removed (`{o.Name}.{member}`)");
             }
-            else if (after.Member != member)
+            else if (after.Name != member)
             {
-                add(true, $"value `{value}` is now `{n.Name}.{after.Member}` (was `{o.Name}.{member}`)");
+                add(true, $"value `{value}` is now `{n.Name}.{after.Name}` (was `{o.Name}.{member}`)");
             }
         }
 
@@ -192,7 +193,7 @@ internal sealed partial class ApiComparer
         }
     }
 
-    private void CompareUnion(UnionType o, UnionType n, Action<bool, string> add)
+    private void CompareUnion(UnionSpec o, UnionSpec n, Action<bool, string> add)
     {
         foreach (var before in o.Alternatives)
         {
@@ -223,12 +224,12 @@ internal sealed partial class ApiComparer
     // ---- Type equality and display ------------------------------------------------------------------------------
 
     /// <summary>The same C# type, a renamed model counting as its new name; top-level nullability is left to the caller.</summary>
-    private bool SameType(TypeRef o, TypeRef n) => (o, n) switch
+    private bool SameType(ShapeSpec o, ShapeSpec n) => (o, n) switch
     {
-        (PrimitiveRef a, PrimitiveRef b) => a.Kind == b.Kind,
-        (ModelRef a, ModelRef b) => _renames.GetValueOrDefault(a.Type.Name, a.Type.Name) == b.Type.Name,
-        (ListRef a, ListRef b) => a.Item.Nullable == b.Item.Nullable && SameType(a.Item.Type, b.Item.Type),
-        (MapRef a, MapRef b) => a.Value.Nullable == b.Value.Nullable && SameType(a.Value.Type, b.Value.Type),
+        (PrimitiveShape a, PrimitiveShape b) => a.Kind == b.Kind,
+        (NamedShape a, NamedShape b) => _renames.GetValueOrDefault(a.Type.Name, a.Type.Name) == b.Type.Name,
+        (ListShape a, ListShape b) => a.Item.Nullable == b.Item.Nullable && SameType(a.Item.Type, b.Item.Type),
+        (MapShape a, MapShape b) => a.Value.Nullable == b.Value.Nullable && SameType(a.Value.Type, b.Value.Type),
         _ => false,
     };
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Emitting;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Comparing;
 
@@ -33,9 +34,9 @@ internal sealed partial class ApiComparer
     /// <summary>Spells types as the emitter does; the namespaces it adds are removed again for the report.</summary>
     private static readonly TypeNames Names = new(new GeneratorOptions());
 
-    private readonly Dictionary<string, ModelType> _oldTypes;
-    private readonly Dictionary<string, ModelType> _newTypes;
-    private readonly Dictionary<ModelType, Usage> _usage = [];
+    private readonly Dictionary<string, TypeSpec> _oldTypes;
+    private readonly Dictionary<string, TypeSpec> _newTypes;
+    private readonly Dictionary<TypeSpec, Usage> _usage = [];
 
     /// <summary>Old name to new name of every renamed type.</summary>
     private readonly Dictionary<string, string> _renames = new(StringComparer.Ordinal);
@@ -49,12 +50,12 @@ internal sealed partial class ApiComparer
     private readonly List<ApiChange> _changes = [];
 
     /// <summary>Pairs of old and new types whose members are still to be linked while renames are searched.</summary>
-    private readonly Queue<(ModelType Old, ModelType New)> _pairs = new();
+    private readonly Queue<(TypeSpec Old, TypeSpec New)> _pairs = new();
 
     /// <summary>The pairs (old name, new name) queued so far.</summary>
     private readonly HashSet<(string, string)> _seenPairs = [];
 
-    private ApiComparer(ApiModel oldModel, ApiModel newModel)
+    private ApiComparer(ApiSpec oldModel, ApiSpec newModel)
     {
         _oldTypes = oldModel.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _newTypes = newModel.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -78,14 +79,14 @@ internal sealed partial class ApiComparer
     /// <param name="newModel">The code model of the new document.</param>
     /// <param name="oldName">How the report names the old document.</param>
     /// <param name="newName">How the report names the new document.</param>
-    public static ApiChanges Compare(ApiModel oldModel, ApiModel newModel, string oldName, string newName)
+    public static ApiChanges Compare(ApiSpec oldModel, ApiSpec newModel, string oldName, string newName)
     {
         var comparer = new ApiComparer(oldModel, newModel);
         comparer.Run(oldModel, newModel);
         return new ApiChanges(oldName, newName, comparer._changes);
     }
 
-    private void Run(ApiModel oldModel, ApiModel newModel)
+    private void Run(ApiSpec oldModel, ApiSpec newModel)
     {
         var oldOperations = Operations(oldModel);
         var newOperations = Operations(newModel);
@@ -140,13 +141,13 @@ internal sealed partial class ApiComparer
         }
     }
 
-    private static string Types(List<ParameterModel> parameters) => string.Join(", ", parameters.Select(p => Display(p.Type.Type)));
+    private static string Types(IEnumerable<ParameterSpec> parameters) => string.Join(", ", parameters.Select(p => Display(p.Type.Type)));
 
     /// <summary>The C# type as a user writes it, without namespaces.</summary>
-    private static string Display(TypeUse use) => Unqualified(Names.Of(use));
+    private static string Display(ValueSpec use) => Unqualified(Names.Of(use));
 
-    /// <inheritdoc cref="Display(TypeUse)"/>
-    private static string Display(TypeRef type) => Unqualified(Names.Of(type));
+    /// <inheritdoc cref="Display(ValueSpec)"/>
+    private static string Display(ShapeSpec type) => Unqualified(Names.Of(type));
 
     /// <summary>A type spelled by <see cref="TypeNames"/>, with its <c>global::</c> namespace qualifiers removed.</summary>
     private static string Unqualified(string type) => Qualifier().Replace(type, "");

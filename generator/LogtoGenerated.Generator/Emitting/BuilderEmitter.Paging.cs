@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Emitting;
 
@@ -6,7 +7,7 @@ namespace LogtoGenerated.Generator.Emitting;
 internal sealed partial class BuilderEmitter
 {
     /// <summary><c>GetPageAsync</c> and <c>GetAllAsync</c> of a paged list, both handing the work to the runtime's <c>LogtoPager</c>.</summary>
-    private void EmitPaging(SourceWriter writer, OperationModel operation, PagingModel paging, string adapter, string path)
+    private void EmitPaging(SourceWriter writer, OperationSpec operation, PagingSpec paging, string adapter, string path)
     {
         var summary = operation.SummaryOrOperationId;
         var item = names.Of(paging.Item);
@@ -51,11 +52,11 @@ internal sealed partial class BuilderEmitter
     }
 
     /// <summary><c>return LogtoPager.{method}(adapter, () =&gt; new request, configure, info, cancellationToken);</c></summary>
-    private void WritePagerCall(SourceWriter writer, OperationModel operation, string adapter, string path, string method, string info)
+    private void WritePagerCall(SourceWriter writer, OperationSpec operation, string adapter, string path, string method, string info)
     {
         var call = $"return {names.Paging}.LogtoPager.{method}({adapter}, ";
         var rest = $", configure, {info}, cancellationToken);";
-        if (operation.RequiredQuery.Count == 0 && operation.Body is null)
+        if (operation.RequiredQuery.Length == 0 && operation.Body is null)
         {
             writer.Line($"{call}() => {NewRequest(operation, path)}{rest}");
             return;

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Emitting;
@@ -7,7 +8,7 @@ namespace LogtoGenerated.Generator.Emitting;
 internal sealed partial class BuilderEmitter
 {
     /// <summary>The query-parameters class of an operation: its properties, the interfaces it implements, and <c>WriteTo</c>.</summary>
-    private void EmitQueryClass(SourceWriter writer, OperationModel operation)
+    private void EmitQueryClass(SourceWriter writer, OperationSpec operation)
     {
         writer.DocRaw($"<summary>Optional query parameters of <c>{operation.OperationId}</c> (<c>{operation.HttpMethod.ToUpperInvariant()} {Identifiers.XmlEscape(operation.PathTemplate)}</c>).</summary>");
         var interfaces = $"{names.Http}.IQueryParameters"
@@ -26,7 +27,7 @@ internal sealed partial class BuilderEmitter
     }
 
     /// <summary>The property of one optional query parameter, with how it is sent.</summary>
-    private void WriteQueryProperty(SourceWriter writer, ParameterModel parameter)
+    private void WriteQueryProperty(SourceWriter writer, ParameterSpec parameter)
     {
         var description = parameter.Description ?? $"The {parameter.WireName} query parameter.";
         writer.DocRaw("<summary>");
@@ -47,7 +48,7 @@ internal sealed partial class BuilderEmitter
     }
 
     /// <summary>The <c>IPagedQueryParameters</c> members of a paged list whose page parameters are named otherwise.</summary>
-    private void WritePagedMembers(SourceWriter writer, OperationModel operation)
+    private void WritePagedMembers(SourceWriter writer, OperationSpec operation)
     {
         // Properties named otherwise (a name taken by another parameter) implement the interface explicitly.
         if (operation.Paging is { } paging)
@@ -60,7 +61,7 @@ internal sealed partial class BuilderEmitter
     }
 
     /// <summary>The typed advanced search property, and <c>ISearchableQueryParameters.Search</c> when it is named otherwise.</summary>
-    private void WriteSearchProperty(SourceWriter writer, OperationModel operation)
+    private void WriteSearchProperty(SourceWriter writer, OperationSpec operation)
     {
         // The typed advanced search, written after search_params.
         if (operation is { SearchParams: not null, SearchPropertyName: { } search })
@@ -78,15 +79,12 @@ internal sealed partial class BuilderEmitter
     }
 
     /// <summary><c>IQueryParameters.WriteTo</c>: adds every optional query parameter that is set, then the advanced search.</summary>
-    private void WriteQueryWriteTo(SourceWriter writer, OperationModel operation)
+    private void WriteQueryWriteTo(SourceWriter writer, OperationSpec operation)
     {
         writer.Open($"void {names.Http}.IQueryParameters.WriteTo({names.Http}.QueryStringBuilder query)");
         foreach (var parameter in operation.OptionalQuery)
         {
-            writer.Line(QueryWrite("query", new ParameterModel(parameter.WireName, parameter.Type with { Nullable = true })
-            {
-                Name = parameter.Name, Exploded = parameter.Exploded, SentOnlyWhenTrue = parameter.SentOnlyWhenTrue,
-            }));
+            writer.Line(QueryWrite("query", parameter with { Type = parameter.Type with { Nullable = true } }));
         }
 
         if (operation is { SearchParams: not null, SearchPropertyName: { } searchProperty })

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Emitting;
@@ -9,10 +10,10 @@ internal sealed partial class BuilderEmitter(TypeNames names)
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string Token = "global::System.Threading.CancellationToken cancellationToken = default";
 
-    public string Emit(RequestBuilderNode node)
+    public string Emit(BuilderSpec node)
     {
         var writer = new SourceWriter();
-        var isRoot = node.Parent is null;
+        var isRoot = node.IsRoot;
         writer.Line($"namespace {node.Namespace};").Line();
         if (isRoot)
         {
@@ -65,9 +66,9 @@ internal sealed partial class BuilderEmitter(TypeNames names)
         return SourceWriter.Header + writer;
     }
 
-    private static string TypeOf(RequestBuilderNode node) => $"global::{node.Namespace}.{node.ClassName}";
+    private static string TypeOf(BuilderSpec node) => $"global::{node.Namespace}.{node.ClassName}";
 
-    private void EmitNavigation(SourceWriter writer, RequestBuilderNode child, string adapter, string path)
+    private void EmitNavigation(SourceWriter writer, BuilderSpec child, string adapter, string path)
     {
         if (!child.IsParameter)
         {
@@ -124,24 +125,24 @@ internal sealed partial class BuilderEmitter(TypeNames names)
     /// The path parameter as a string, formatted like query parameters are (invariant culture,
     /// round-trip numbers, <c>true</c>/<c>false</c>, ISO 8601), ready for <c>PathSegment.Escape</c>.
     /// </summary>
-    private static string PathValue(ParameterModel parameter)
+    private static string PathValue(ParameterSpec parameter)
     {
         const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
         var name = parameter.Name;
         return parameter.Type.Type switch
         {
-            PrimitiveRef { Kind: PrimitiveKind.String } => name,
-            ModelRef { Type: EnumType } => name + ".Value",
-            PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 } => $"{name}.ToString({Invariant})",
-            PrimitiveRef { Kind: PrimitiveKind.Double } => $"{name}.ToString(\"R\", {Invariant})",
-            PrimitiveRef { Kind: PrimitiveKind.Boolean } => $"({name} ? \"true\" : \"false\")",
-            PrimitiveRef { Kind: PrimitiveKind.DateTimeOffset } => $"{name}.ToString(\"O\", {Invariant})",
+            PrimitiveShape { Kind: PrimitiveKind.String } => name,
+            NamedShape { Type: EnumSpec } => name + ".Value",
+            PrimitiveShape { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 } => $"{name}.ToString({Invariant})",
+            PrimitiveShape { Kind: PrimitiveKind.Double } => $"{name}.ToString(\"R\", {Invariant})",
+            PrimitiveShape { Kind: PrimitiveKind.Boolean } => $"({name} ? \"true\" : \"false\")",
+            PrimitiveShape { Kind: PrimitiveKind.DateTimeOffset } => $"{name}.ToString(\"O\", {Invariant})",
             // ApiModelBuilder rejects other path parameter types, with the pointer of their schema.
             _ => throw new InvalidOperationException($"The path parameter '{parameter.WireName}' has a type that cannot be written to a path segment ({parameter.Type.Type})."),
         };
     }
 
-    private void EmitOperation(SourceWriter writer, OperationModel operation, string adapter, string path)
+    private void EmitOperation(SourceWriter writer, OperationSpec operation, string adapter, string path)
     {
         var method = operation.MethodName;
         var (returnType, send) = operation.Response switch
@@ -174,7 +175,7 @@ internal sealed partial class BuilderEmitter(TypeNames names)
     }
 
     /// <summary>A method that builds the request and hands it to the adapter's <paramref name="send"/>.</summary>
-    private void EmitSend(SourceWriter writer, OperationModel operation, string adapter, string path, string returnType, string method, string send)
+    private void EmitSend(SourceWriter writer, OperationSpec operation, string adapter, string path, string returnType, string method, string send)
     {
         writer.Open($"public virtual {returnType} {method}({string.Join(", ", Parameters(operation))})");
         WriteGuards(writer, operation);
@@ -186,7 +187,7 @@ internal sealed partial class BuilderEmitter(TypeNames names)
     }
 
     /// <summary>The method's parameters: required query parameters, the body, the configuration lambda and the token.</summary>
-    private List<string> Parameters(OperationModel operation)
+    private List<string> Parameters(OperationSpec operation)
     {
         var parameters = new List<string>();
         foreach (var query in operation.RequiredQuery)
@@ -207,7 +208,7 @@ internal sealed partial class BuilderEmitter(TypeNames names)
         return parameters;
     }
 
-    private static void WriteGuards(SourceWriter writer, OperationModel operation)
+    private static void WriteGuards(SourceWriter writer, OperationSpec operation)
     {
         foreach (var query in operation.RequiredQuery.Where(q => !TypeNames.IsValueType(q.Type.Type)))
         {
@@ -220,11 +221,11 @@ internal sealed partial class BuilderEmitter(TypeNames names)
         }
     }
 
-    private string NewRequest(OperationModel operation, string path) =>
+    private string NewRequest(OperationSpec operation, string path) =>
         $"new {names.Http}.RequestInformation(global::System.Net.Http.HttpMethod.{operation.HttpMethod}, {Identifiers.Literal(operation.PathTemplate)}, {path}, {Identifiers.Literal(operation.OperationId)})";
 
     /// <summary><c>var request = new RequestInformation(...);</c> and the required query parameters.</summary>
-    private void WriteNewRequest(SourceWriter writer, OperationModel operation, string path)
+    private void WriteNewRequest(SourceWriter writer, OperationSpec operation, string path)
     {
         writer.Line($"var request = {NewRequest(operation, path)};");
         foreach (var query in operation.RequiredQuery)
@@ -234,7 +235,7 @@ internal sealed partial class BuilderEmitter(TypeNames names)
     }
 
     /// <summary>Sets the operation's body on <c>request</c>, if it has one; an optional body only when it is not null.</summary>
-    private void WriteBody(SourceWriter writer, OperationModel operation)
+    private void WriteBody(SourceWriter writer, OperationSpec operation)
     {
         if (operation.Body is { } content)
         {
@@ -243,7 +244,7 @@ internal sealed partial class BuilderEmitter(TypeNames names)
         }
     }
 
-    private string BodyWrite(RequestBodyModel body)
+    private string BodyWrite(BodySpec body)
     {
         switch (body.Encoding)
         {
@@ -251,44 +252,44 @@ internal sealed partial class BuilderEmitter(TypeNames names)
                 return $"request.SetJsonContent(body, {names.Info(body.Type.Type)});";
             case BodyEncoding.Multipart:
             {
-                var shape = (ObjectType)((ModelRef)body.Type.Type).Type;
+                var shape = (ObjectSpec)((NamedShape)body.Type.Type).Type;
                 var parts = string.Join(", ", shape.Properties.Select(p => $"new({Identifiers.Literal(p.WireName)}, {PartValue(p)})"));
                 return $"request.SetMultipartContent(new global::System.Collections.Generic.KeyValuePair<string, object?>[] {{ {parts} }});";
             }
 
             default:
             {
-                var shape = (ObjectType)((ModelRef)body.Type.Type).Type;
-                var form = string.Join(" ", shape.Properties.Select(p => QueryWrite("form", new ParameterModel(p.WireName, p.Type) { Name = "body." + p.Name })));
+                var shape = (ObjectSpec)((NamedShape)body.Type.Type).Type;
+                var form = string.Join(" ", shape.Properties.Select(p => QueryWrite("form", new ParameterSpec(p.WireName, "body." + p.Name, p.Type, null, Exploded: false, SentOnlyWhenTrue: false))));
                 return $"{{ var form = new {names.Http}.QueryStringBuilder(); {form} request.SetFormContent(form); }}";
             }
         }
     }
 
     /// <summary>The value of a multipart part: the property, or for a timestamp its number of milliseconds since the epoch.</summary>
-    private static string PartValue(PropertyModel property) => property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds }
+    private static string PartValue(PropertySpec property) => property.Type.Type is PrimitiveShape { Kind: PrimitiveKind.EpochMilliseconds }
         ? $"body.{property.Name}{(property.CSharpNullable ? "?" : "")}.ToUnixTimeMilliseconds()"
         : $"body.{property.Name}";
 
     /// <summary>The statement adding one parameter to a query string (or form) builder.</summary>
-    private string QueryWrite(string builder, ParameterModel parameter)
+    private string QueryWrite(string builder, ParameterSpec parameter)
     {
         var name = Identifiers.Literal(parameter.WireName);
         return parameter.Type.Type switch
         {
             _ when parameter.Exploded => $"{builder}.AddExploded({parameter.Name});",
-            PrimitiveRef { Kind: PrimitiveKind.Boolean } when parameter.SentOnlyWhenTrue => $"{builder}.AddFlag({name}, {parameter.Name});",
-            ListRef => $"{builder}.AddEach({name}, {parameter.Name});",
-            ModelRef { Type: EnumType } => $"{builder}.Add({name}, {parameter.Name}{(parameter.Type.Nullable ? "?" : "")}.Value);",
-            PrimitiveRef { Kind: PrimitiveKind.Json or PrimitiveKind.JsonObject } => $"{builder}.Add({name}, {parameter.Name}?.ToJsonString());",
-            PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds } => $"{builder}.AddEpochMilliseconds({name}, {parameter.Name});",
-            PrimitiveRef => $"{builder}.Add({name}, {parameter.Name});",
+            PrimitiveShape { Kind: PrimitiveKind.Boolean } when parameter.SentOnlyWhenTrue => $"{builder}.AddFlag({name}, {parameter.Name});",
+            ListShape => $"{builder}.AddEach({name}, {parameter.Name});",
+            NamedShape { Type: EnumSpec } => $"{builder}.Add({name}, {parameter.Name}{(parameter.Type.Nullable ? "?" : "")}.Value);",
+            PrimitiveShape { Kind: PrimitiveKind.Json or PrimitiveKind.JsonObject } => $"{builder}.Add({name}, {parameter.Name}?.ToJsonString());",
+            PrimitiveShape { Kind: PrimitiveKind.EpochMilliseconds } => $"{builder}.AddEpochMilliseconds({name}, {parameter.Name});",
+            PrimitiveShape => $"{builder}.Add({name}, {parameter.Name});",
             _ => throw new GeneratorException("#/paths", $"the query parameter '{parameter.WireName}' has a type that cannot be written to a query string ({parameter.Type.Type})."),
         };
     }
 
     private void WriteOperationDocs(
-        SourceWriter writer, OperationModel operation, string? summary = null, string? remarks = null, string? returns = null, string? exceptions = null, string? apiError = null)
+        SourceWriter writer, OperationSpec operation, string? summary = null, string? remarks = null, string? returns = null, string? exceptions = null, string? apiError = null)
     {
         writer.Doc("summary", summary ?? operation.SummaryOrOperationId);
         writer.DocRaw("<remarks>");

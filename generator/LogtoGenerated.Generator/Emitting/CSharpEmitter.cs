@@ -1,11 +1,12 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Emitting;
 
 /// <summary>Turns the code model into C# files: models by resource, request builders by path, and the JSON metadata.</summary>
 internal sealed class CSharpEmitter(GeneratorOptions options)
 {
-    public SortedDictionary<string, string> Emit(ApiModel model)
+    public SortedDictionary<string, string> Emit(ApiSpec model)
     {
         var names = new TypeNames(options);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -16,9 +17,9 @@ internal sealed class CSharpEmitter(GeneratorOptions options)
         }
 
         var builders = new BuilderEmitter(names);
-        foreach (var node in model.Nodes())
+        foreach (var node in model.Builders())
         {
-            var path = node.Parent is null ? $"{node.ClassName}.cs" : $"RequestBuilders/{node.Folder}/{node.ClassName}.cs";
+            var path = node.IsRoot ? $"{node.ClassName}.cs" : $"RequestBuilders/{node.Folder}/{node.ClassName}.cs";
             files.Add(path, builders.Emit(node));
         }
 

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Emitting;
@@ -25,7 +26,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
 
     /// <summary>The files: the public context, the lookup, and one context per resource folder, by path.</summary>
-    public IEnumerable<(string Path, string Source)> Emit(ApiModel model)
+    public IEnumerable<(string Path, string Source)> Emit(ApiSpec model)
     {
         var entries = new Entries();
         AddApiTypes(model, entries);
@@ -91,16 +92,16 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     }
 
     /// <summary>Multipart bodies carry streams: they are written part by part, never as JSON.</summary>
-    public static bool IsMultipart(ModelType type) =>
-        type is ObjectType o && o.Properties.Any(p => p.Type.Type is PrimitiveRef { Kind: PrimitiveKind.File });
+    public static bool IsMultipart(TypeSpec type) =>
+        type is ObjectSpec o && o.Properties.Any(p => p.Type.Type is PrimitiveShape { Kind: PrimitiveKind.File });
 
     /// <summary>Every type a request, a response or a union alternative is (de)serialized as.</summary>
-    private void AddApiTypes(ApiModel model, Entries entries)
+    private void AddApiTypes(ApiSpec model, Entries entries)
     {
         foreach (var type in model.Types.Where(t => !IsMultipart(t)))
         {
-            AddNamedByApi(entries, new ModelRef(type));
-            foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
+            AddNamedByApi(entries, new NamedShape(type));
+            foreach (var alternative in (type as UnionSpec)?.Alternatives ?? [])
             {
                 AddNamedByApi(entries, alternative.Type.Type);
             }
@@ -115,7 +116,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
             if (operation.Response is { Kind: ResponseKind.Json, Type: { } response })
             {
-                if (response.Type is ListRef list)
+                if (response.Type is ListShape list)
                 {
                     // A list as the read-only list the method returns.
                     entries.Add(TypeNames.ResponseInfoName(response), names.OfResponse(response), names.RuntimeReadOnlyListName(list), ShardOf(list));
@@ -130,9 +131,9 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     }
 
     /// <summary>The types the models' properties are declared with, and the types inside them, as the models spell them.</summary>
-    private void AddPropertyTypes(ApiModel model, Entries entries)
+    private void AddPropertyTypes(ApiSpec model, Entries entries)
     {
-        foreach (var type in model.Types.OfType<ObjectType>().Where(t => !IsMultipart(t)))
+        foreach (var type in model.Types.OfType<ObjectSpec>().Where(t => !IsMultipart(t)))
         {
             foreach (var property in type.Properties)
             {
@@ -148,7 +149,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
                         ShardOf(use.Type));
 
                     // System.Text.Json describes Presence as an object too, whose IsSet is a bool.
-                    AddUse(entries, new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean), false));
+                    AddUse(entries, new ValueSpec(new PrimitiveShape(PrimitiveKind.Boolean), false));
                 }
 
                 AddUse(entries, use);
@@ -162,13 +163,13 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     }
 
     /// <summary>A model, body, response or union alternative, under the name the API gives it (<see cref="TypeNames.InfoName"/>).</summary>
-    private void AddNamedByApi(Entries entries, TypeRef type) => AddUse(entries, new TypeUse(type, false), TypeNames.InfoName(type));
+    private void AddNamedByApi(Entries entries, ShapeSpec type) => AddUse(entries, new ValueSpec(type, false), TypeNames.InfoName(type));
 
     /// <summary>
     /// A type use and the types inside it (list items, map values, the value of a nullable value type), under
     /// <paramref name="name"/> or else the name System.Text.Json would give it.
     /// </summary>
-    private void AddUse(Entries entries, TypeUse use, string? name = null)
+    private void AddUse(Entries entries, ValueSpec use, string? name = null)
     {
         bool nullableValue = use.Nullable && TypeNames.IsValueType(use.Type);
         entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use), ShardOf(use.Type));
@@ -176,22 +177,22 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         {
             AddUse(entries, use with { Nullable = false });
         }
-        else if (use.Type is ListRef list)
+        else if (use.Type is ListShape list)
         {
             AddUse(entries, list.Item);
         }
-        else if (use.Type is MapRef map)
+        else if (use.Type is MapShape map)
         {
             AddUse(entries, map.Value);
         }
     }
 
     /// <summary>The context a type's metadata is in: that of the folder of the model it holds, if any.</summary>
-    private static string ShardOf(TypeRef type) => type switch
+    private static string ShardOf(ShapeSpec type) => type switch
     {
-        ModelRef model => model.Type.Folder,
-        ListRef list => ShardOf(list.Item.Type),
-        MapRef map => ShardOf(map.Value.Type),
+        NamedShape model => model.Type.Folder,
+        ListShape list => ShardOf(list.Item.Type),
+        MapShape map => ShardOf(map.Value.Type),
         _ => CommonShard,
     };
 
@@ -199,11 +200,11 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     /// The name System.Text.Json gives a type it finds inside another one (<c>IListRole</c>, <c>NullableBoolean</c>,
     /// <c>IDictionaryStringJsonElement</c>): declaring such a type keeps the context property it always had.
     /// </summary>
-    private static string ImplicitName(TypeUse use) =>
+    private static string ImplicitName(ValueSpec use) =>
         (use.Nullable && TypeNames.IsValueType(use.Type) ? "Nullable" : "") + use.Type switch
         {
-            ListRef list => "IList" + ImplicitName(list.Item),
-            MapRef map => "IDictionaryString" + ImplicitName(map.Value),
+            ListShape list => "IList" + ImplicitName(list.Item),
+            MapShape map => "IDictionaryString" + ImplicitName(map.Value),
             _ => TypeNames.InfoName(use.Type),
         };
 

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Emitting;
@@ -9,7 +10,7 @@ internal sealed partial class ModelEmitter
     private int _read;
 
     /// <summary>The union's nested <c>JsonConverter</c>: its <c>Read</c> and <c>Write</c>.</summary>
-    private void EmitUnionConverter(SourceWriter writer, UnionType type)
+    private void EmitUnionConverter(SourceWriter writer, UnionSpec type)
     {
         var name = type.Name;
         _read = 0;
@@ -25,7 +26,7 @@ internal sealed partial class ModelEmitter
     }
 
     /// <summary><c>Read</c>: null, then the object alternatives, then the others by JSON kind, else the raw JSON.</summary>
-    private void EmitUnionRead(SourceWriter writer, UnionType type)
+    private void EmitUnionRead(SourceWriter writer, UnionSpec type)
     {
         writer.DocRaw("<inheritdoc/>");
         writer.Open($"public override {type.Name}? Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
@@ -36,7 +37,7 @@ internal sealed partial class ModelEmitter
         writer.Close().Line();
 
         // Objects: by discriminator, else by the best structural match; other kinds by JSON kind.
-        var objects = type.Alternatives.Where(a => a.Type.Type is ModelRef { Type: ObjectType }).ToList();
+        var objects = type.Alternatives.Where(a => a.Type.Type is NamedShape { Type: ObjectSpec }).ToList();
         if (type.Discriminator is not null)
         {
             WriteDiscriminatorSwitch(writer, type.Discriminator, objects);
@@ -46,7 +47,7 @@ internal sealed partial class ModelEmitter
             WriteBestMatchSwitch(writer, objects);
         }
 
-        foreach (var alternative in type.Alternatives.Where(a => a.Type.Type is not ModelRef { Type: ObjectType }))
+        foreach (var alternative in type.Alternatives.Where(a => a.Type.Type is not NamedShape { Type: ObjectSpec }))
         {
             writer.Line($"if ({KindCheck(alternative.Type.Type)})");
             writer.Open("");
@@ -59,7 +60,7 @@ internal sealed partial class ModelEmitter
     }
 
     /// <summary>Reads an object alternative by the value of the discriminator property.</summary>
-    private void WriteDiscriminatorSwitch(SourceWriter writer, string discriminator, List<UnionAlternative> objects)
+    private void WriteDiscriminatorSwitch(SourceWriter writer, string discriminator, List<AlternativeSpec> objects)
     {
         writer.Line($"switch ({names.Serialization}.JsonUnion.Discriminator(element, {Identifiers.Literal(discriminator)}))");
         writer.Open("");
@@ -73,13 +74,13 @@ internal sealed partial class ModelEmitter
     }
 
     /// <summary>Reads the object alternative whose required, known and literal properties match the element best.</summary>
-    private void WriteBestMatchSwitch(SourceWriter writer, List<UnionAlternative> objects)
+    private void WriteBestMatchSwitch(SourceWriter writer, List<AlternativeSpec> objects)
     {
         writer.Line("var best = -1;");
         writer.Line("var bestScore = -1;");
         for (var i = 0; i < objects.Count; i++)
         {
-            var shape = (ObjectType)((ModelRef)objects[i].Type.Type).Type;
+            var shape = (ObjectSpec)((NamedShape)objects[i].Type.Type).Type;
             var required = string.Join(", ", shape.Properties.Where(p => p.Required && p.Literal is null).Select(p => Identifiers.Literal(p.WireName)));
             var known = string.Join(", ", shape.Properties.Select(p => Identifiers.Literal(p.WireName)));
             var literals = string.Join(", ", shape.Properties.Where(p => p.Literal is not null).Select(p => $"new({Identifiers.Literal(p.WireName)}, {Identifiers.Literal(p.Literal!)})"));
@@ -98,7 +99,7 @@ internal sealed partial class ModelEmitter
     }
 
     /// <summary><c>Write</c>: serializes the alternative held, or writes the raw JSON back unchanged.</summary>
-    private void EmitUnionWrite(SourceWriter writer, UnionType type)
+    private void EmitUnionWrite(SourceWriter writer, UnionSpec type)
     {
         writer.DocRaw("<inheritdoc/>");
         writer.Open($"public override void Write({Json}.Utf8JsonWriter writer, {type.Name} value, {Json}.JsonSerializerOptions options)");
@@ -120,22 +121,22 @@ internal sealed partial class ModelEmitter
     }
 
     /// <summary>An expression that reads the element as the alternative, or keeps it raw when it does not fit.</summary>
-    private string Deserialize(UnionAlternative alternative)
+    private string Deserialize(AlternativeSpec alternative)
     {
         var variable = "value" + (_read++).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return $"{names.Serialization}.JsonUnion.TryDeserialize(element, {names.Info(alternative.Type.Type)}, out var {variable}) ? new(({names.Of(alternative.Type.Type)}){variable}!) : FromUnknown(element)";
     }
 
-    private static string KindCheck(TypeRef type)
+    private static string KindCheck(ShapeSpec type)
     {
         const string Kind = "element.ValueKind == global::System.Text.Json.JsonValueKind.";
         return type switch
         {
-            PrimitiveRef { Kind: PrimitiveKind.String or PrimitiveKind.DateTimeOffset } or ModelRef { Type: EnumType } => Kind + "String",
-            PrimitiveRef { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.EpochMilliseconds } => Kind + "Number",
-            PrimitiveRef { Kind: PrimitiveKind.Boolean } => $"{Kind}True || {Kind}False",
-            ListRef => Kind + "Array",
-            PrimitiveRef { Kind: PrimitiveKind.JsonObject } or MapRef or ModelRef => Kind + "Object",
+            PrimitiveShape { Kind: PrimitiveKind.String or PrimitiveKind.DateTimeOffset } or NamedShape { Type: EnumSpec } => Kind + "String",
+            PrimitiveShape { Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.EpochMilliseconds } => Kind + "Number",
+            PrimitiveShape { Kind: PrimitiveKind.Boolean } => $"{Kind}True || {Kind}False",
+            ListShape => Kind + "Array",
+            PrimitiveShape { Kind: PrimitiveKind.JsonObject } or MapShape or NamedShape => Kind + "Object",
             _ => "true",
         };
     }

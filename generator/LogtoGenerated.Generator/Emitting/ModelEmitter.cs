@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Emitting;
@@ -9,19 +10,19 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
     private const string Json = "global::System.Text.Json";
     private const string JsonSerialization = "global::System.Text.Json.Serialization";
 
-    public string Emit(ModelType type)
+    public string Emit(TypeSpec type)
     {
         var writer = new SourceWriter();
         writer.Line($"namespace {options.ModelsNamespace};").Line();
         switch (type)
         {
-            case ObjectType o:
+            case ObjectSpec o:
                 EmitObject(writer, o);
                 break;
-            case EnumType e:
+            case EnumSpec e:
                 EmitEnum(writer, e);
                 break;
-            case UnionType u:
+            case UnionSpec u:
                 EmitUnion(writer, u);
                 break;
         }
@@ -29,9 +30,9 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
         return SourceWriter.Header + writer;
     }
 
-    private static string Summary(ModelType type, string fallback) => type.Description ?? fallback;
+    private static string Summary(TypeSpec type, string fallback) => type.Description ?? fallback;
 
-    private void EmitObject(SourceWriter writer, ObjectType type)
+    private void EmitObject(SourceWriter writer, ObjectSpec type)
     {
         writer.Doc("summary", Summary(type, $"The {type.Name} object of Logto's Management API."));
         if (type.Properties.Any(p => p.TracksPresence))
@@ -57,7 +58,7 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
         writer.Close();
     }
 
-    private void EmitProperty(SourceWriter writer, PropertyModel property)
+    private void EmitProperty(SourceWriter writer, PropertySpec property)
     {
         var description = property.Description ?? $"The <c>{property.WireName}</c> property.";
         if (property.Literal is not null)
@@ -95,7 +96,7 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
             writer.Line($"[{JsonSerialization}.JsonIgnore(Condition = {JsonSerialization}.JsonIgnoreCondition.Never)]");
         }
 
-        if (property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds })
+        if (property.Type.Type is PrimitiveShape { Kind: PrimitiveKind.EpochMilliseconds })
         {
             // A timestamp Logto writes as a number of milliseconds, not as the ISO 8601 string DateTimeOffset defaults to.
             var converter = nullable ? "NullableEpochMillisecondsConverter" : "EpochMillisecondsConverter";
@@ -121,7 +122,7 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
     /// A property that remembers whether it was set: the public property reads and writes the value; an internal
     /// <c>Presence</c> member, which is what is serialized, holds it with its "set" bit and is left out while unset.
     /// </summary>
-    private void EmitTrackedProperty(SourceWriter writer, PropertyModel property)
+    private void EmitTrackedProperty(SourceWriter writer, PropertySpec property)
     {
         var type = names.Of(property.Type with { Nullable = true });
         var presence = $"{names.Serialization}.Presence<{type}>";
@@ -138,14 +139,14 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
         writer.Line($"[{JsonSerialization}.JsonPropertyName({Identifiers.Literal(property.WireName)})]");
         writer.Line($"[{JsonSerialization}.JsonInclude]");
         writer.Line($"[{JsonSerialization}.JsonIgnore(Condition = {JsonSerialization}.JsonIgnoreCondition.WhenWritingDefault)]");
-        var converter = property.Type.Type is PrimitiveRef { Kind: PrimitiveKind.EpochMilliseconds }
+        var converter = property.Type.Type is PrimitiveShape { Kind: PrimitiveKind.EpochMilliseconds }
             ? $"{names.Serialization}.EpochMillisecondsPresenceConverter"
             : $"{names.Serialization}.PresenceConverter<{type}>";
         writer.Line($"[{JsonSerialization}.JsonConverter(typeof({converter}))]");
         writer.Line($"internal {presence} {property.PresenceName} {{ get; set; }}");
     }
 
-    private void EmitEnum(SourceWriter writer, EnumType type)
+    private void EmitEnum(SourceWriter writer, EnumSpec type)
     {
         var name = type.Name;
         var members = type.Members;
@@ -172,7 +173,7 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
         }
 
         writer.Doc("summary", "The values this version of the client knows, in the order of Logto's document.");
-        writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = [{string.Join(", ", members.Select(m => m.Member))}];").Line();
+        writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{name}> KnownValues {{ get; }} = [{string.Join(", ", members.Select(m => m.Name))}];").Line();
         writer.Doc("summary", "The value as it appears on the wire.");
         writer.Line("public string Value => _value ?? string.Empty;").Line();
         writer.Doc("summary", "True when the value is one this version of the client knows.");
@@ -204,7 +205,7 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
         writer.Close();
     }
 
-    private void EmitUnion(SourceWriter writer, UnionType type)
+    private void EmitUnion(SourceWriter writer, UnionSpec type)
     {
         var name = type.Name;
         writer.Doc("summary", Summary(type, $"One of several shapes Logto's document allows here."));
@@ -230,7 +231,7 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
             writer.Line($"    : this((object)value ?? throw new global::System.ArgumentNullException(nameof(value)))");
             writer.Open("");
             writer.Close().Line();
-            if (alternative.Type.Type is not (ListRef or MapRef or PrimitiveRef { Kind: PrimitiveKind.Json or PrimitiveKind.JsonObject }))
+            if (alternative.Type.Type is not (ListShape or MapShape or PrimitiveShape { Kind: PrimitiveKind.Json or PrimitiveKind.JsonObject }))
             {
                 writer.Doc("summary", $"Wraps the {alternative.Name} alternative.");
                 writer.Doc("param", "The alternative.", " name=\"value\"");

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Emitting;
 
@@ -14,52 +15,52 @@ internal sealed class TypeNames(GeneratorOptions options)
     public string Metadata => Serialization + ".JsonMetadata";
 
     /// <summary>The C# type of a property, parameter or list item.</summary>
-    public string Of(TypeUse use) => Of(use.Type) + (use.Nullable ? "?" : "");
+    public string Of(ValueSpec use) => Of(use.Type) + (use.Nullable ? "?" : "");
 
-    public string Of(TypeRef type) => type switch
+    public string Of(ShapeSpec type) => type switch
     {
-        PrimitiveRef p => Primitive(p.Kind),
-        ModelRef m => Models + "." + m.Type.Name,
-        ListRef l => $"global::System.Collections.Generic.IList<{Of(l.Item)}>",
-        MapRef m => $"global::System.Collections.Generic.IDictionary<string, {Of(m.Value)}>",
+        PrimitiveShape p => Primitive(p.Kind),
+        NamedShape m => Models + "." + m.Type.Name,
+        ListShape l => $"global::System.Collections.Generic.IList<{Of(l.Item)}>",
+        MapShape m => $"global::System.Collections.Generic.IDictionary<string, {Of(m.Value)}>",
         _ => throw new InvalidOperationException("Unknown type reference " + type),
     };
 
     /// <summary>A required query parameter as the operation's method takes it: <c>string userId</c> (never null).</summary>
-    public string QueryArgument(ParameterModel query) => $"{Of(query.Type with { Nullable = false })} {query.Name}";
+    public string QueryArgument(ParameterSpec query) => $"{Of(query.Type with { Nullable = false })} {query.Name}";
 
     /// <summary>A request body as the operation's method takes it: <c>CreateUserRequest body</c>, nullable when optional.</summary>
-    public string BodyArgument(RequestBodyModel body) => $"{Of(body.Type with { Nullable = !body.Required })} body";
+    public string BodyArgument(BodySpec body) => $"{Of(body.Type with { Nullable = !body.Required })} body";
 
     /// <summary>
     /// The C# spelling of the runtime type of a use, as <c>JsonMetadata.RuntimeName</c> spells a <see cref="Type"/>:
     /// no nullable annotation on reference types (they have no runtime type of their own), <c>T?</c> for nullable value types.
     /// </summary>
-    public string RuntimeName(TypeUse use) =>
+    public string RuntimeName(ValueSpec use) =>
         RuntimeName(use.Type) + (use.Nullable && IsValueType(use.Type) ? "?" : "");
 
-    private string RuntimeName(TypeRef type) => type switch
+    private string RuntimeName(ShapeSpec type) => type switch
     {
-        ListRef l => $"global::System.Collections.Generic.IList<{RuntimeName(l.Item)}>",
-        MapRef m => $"global::System.Collections.Generic.IDictionary<string, {RuntimeName(m.Value)}>",
+        ListShape l => $"global::System.Collections.Generic.IList<{RuntimeName(l.Item)}>",
+        MapShape m => $"global::System.Collections.Generic.IDictionary<string, {RuntimeName(m.Value)}>",
         _ => Of(type),
     };
 
-    /// <summary>The runtime spelling (<see cref="RuntimeName(TypeUse)"/>) of the read-only list a list response is read as.</summary>
-    public string RuntimeReadOnlyListName(ListRef list) => $"global::System.Collections.Generic.IReadOnlyList<{RuntimeName(list.Item)}>";
+    /// <summary>The runtime spelling (<see cref="RuntimeName(ValueSpec)"/>) of the read-only list a list response is read as.</summary>
+    public string RuntimeReadOnlyListName(ListShape list) => $"global::System.Collections.Generic.IReadOnlyList<{RuntimeName(list.Item)}>";
 
     /// <summary>The expression for the metadata the client (de)serializes a type with.</summary>
-    public string Info(TypeRef type) => $"{Metadata}.Info<{Of(type)}>()";
+    public string Info(ShapeSpec type) => $"{Metadata}.Info<{Of(type)}>()";
 
     /// <summary>The expression for the metadata a JSON response is read with: a list as the read-only list the method returns.</summary>
-    public string ResponseInfo(TypeUse response) =>
-        $"{Metadata}.Info<{(response.Type is ListRef ? OfResponse(response) : Of(response.Type))}>()";
+    public string ResponseInfo(ValueSpec response) =>
+        $"{Metadata}.Info<{(response.Type is ListShape ? OfResponse(response) : Of(response.Type))}>()";
 
     /// <summary>The C# type a method returns for a JSON response: lists are read-only there.</summary>
-    public string OfResponse(TypeUse use) => use.Type switch
+    public string OfResponse(ValueSpec use) => use.Type switch
     {
-        ListRef l => $"global::System.Collections.Generic.IReadOnlyList<{Of(l.Item)}>",
-        PrimitiveRef { Kind: PrimitiveKind.Json } => Of(use.Type) + "?",
+        ListShape l => $"global::System.Collections.Generic.IReadOnlyList<{Of(l.Item)}>",
+        PrimitiveShape { Kind: PrimitiveKind.Json } => Of(use.Type) + "?",
         _ => Of(use.Type),
     };
 
@@ -77,23 +78,23 @@ internal sealed class TypeNames(GeneratorOptions options)
         _ => throw new InvalidOperationException("Unknown primitive " + kind),
     };
 
-    public static bool IsValueType(TypeRef type) => type is PrimitiveRef
+    public static bool IsValueType(ShapeSpec type) => type is PrimitiveShape
     {
         Kind: PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double or PrimitiveKind.Boolean or PrimitiveKind.DateTimeOffset
             or PrimitiveKind.EpochMilliseconds,
-    } or ModelRef { Type: EnumType };
+    } or NamedShape { Type: EnumSpec };
 
     /// <summary>
     /// The name of the context property holding the type info a JSON response is read with: a list is read as the
     /// read-only list the method returns (<c>UserReadOnlyList</c>), anything else as <see cref="InfoName"/> names it.
     /// </summary>
-    public static string ResponseInfoName(TypeUse response) =>
-        response.Type is ListRef list ? InfoName(list.Item.Type) + "ReadOnlyList" : InfoName(response.Type);
+    public static string ResponseInfoName(ValueSpec response) =>
+        response.Type is ListShape list ? InfoName(list.Item.Type) + "ReadOnlyList" : InfoName(response.Type);
 
     /// <summary>The name of the context property holding the type info for a response or body type.</summary>
-    public static string InfoName(TypeRef type) => type switch
+    public static string InfoName(ShapeSpec type) => type switch
     {
-        PrimitiveRef p => p.Kind switch
+        PrimitiveShape p => p.Kind switch
         {
             PrimitiveKind.Json => "JsonNode",
             PrimitiveKind.JsonObject => "JsonObject",
@@ -101,9 +102,9 @@ internal sealed class TypeNames(GeneratorOptions options)
             PrimitiveKind.EpochMilliseconds => "DateTimeOffset",
             _ => p.Kind.ToString(),
         },
-        ModelRef m => m.Type.Name,
-        ListRef l => InfoName(l.Item.Type) + "List",
-        MapRef m => InfoName(m.Value.Type) + "Map",
+        NamedShape m => m.Type.Name,
+        ListShape l => InfoName(l.Item.Type) + "List",
+        MapShape m => InfoName(m.Value.Type) + "Map",
         _ => throw new InvalidOperationException("Unknown type reference " + type),
     };
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Naming;
 
@@ -22,12 +22,12 @@ internal sealed class NamesRecord
     public SortedDictionary<string, SortedSet<string>> Names { get; }
 
     /// <summary>The record of the names given to <paramref name="types"/>.</summary>
-    public static NamesRecord Of(IEnumerable<ModelType> types)
+    public static NamesRecord Of(IEnumerable<TypeSpec> types)
     {
         var names = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var type in types)
         {
-            names.Add(type.Name, new SortedSet<string>(type.Candidates.Select(c => c.UseKey), StringComparer.Ordinal));
+            names.Add(type.Name, new SortedSet<string>(type.Uses, StringComparer.Ordinal));
         }
 
         return new NamesRecord(names);

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Comparing;
-using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Refreshing;
@@ -62,7 +62,7 @@ internal static partial class DocumentRefresher
         var logtoVersion = VersionToRecord(options.LogtoVersion, documentVersion, unchanged);
         var update = PlanUpdate(folder, bytes, logtoVersion, uri);
 
-        output.WriteLine($"Fetched {uri}: {bytes.Length} bytes, {model.Operations().Count()} operations, {model.Types.Count} types.");
+        output.WriteLine($"Fetched {uri}: {bytes.Length} bytes, {model.Operations().Count()} operations, {model.Types.Length} types.");
         if (update.NothingToDo)
         {
             output.WriteLine($"{Display(Path.Combine(folder, update.NewDocument))} is already this document (Logto {logtoVersion}, sha256 {update.Sha256}): nothing to do.");
@@ -102,7 +102,7 @@ internal static partial class DocumentRefresher
     /// The model the generator builds from the fetched document with the folder's names, and those names; throws when
     /// the generator does not accept the document.
     /// </summary>
-    private static (ApiModel Model, GeneratorInputs Naming) AcceptedModel(byte[] bytes, Uri uri, string folder, GeneratorOptions generator, string unchanged)
+    private static (ApiSpec Model, GeneratorInputs Naming) AcceptedModel(byte[] bytes, Uri uri, string folder, GeneratorOptions generator, string unchanged)
     {
         try
         {
@@ -176,7 +176,7 @@ internal static partial class DocumentRefresher
     }
 
     /// <summary>A one-line summary of the changes from the old document, or why there is none.</summary>
-    private static string Compare(string oldPath, ApiModel newModel, string newName, GeneratorOptions generator, GeneratorInputs naming)
+    private static string Compare(string oldPath, ApiSpec newModel, string newName, GeneratorOptions generator, GeneratorInputs naming)
     {
         try
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using LogtoGenerated.ContractTests.Server;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Http;
 
 namespace LogtoGenerated.ContractTests.Contract;
@@ -155,14 +156,14 @@ internal sealed class OperationCaller(OperationCatalog catalog)
     }
 
     /// <summary>A factory of request bodies: the minimal valid instance of the document's schema, read into the generated type.</summary>
-    private Func<object?> BodyFactory(ContractOperation operation, RequestBodyModel content, Type bodyType)
+    private Func<object?> BodyFactory(ContractOperation operation, BodySpec content, Type bodyType)
     {
         switch (content.Encoding)
         {
             case BodyEncoding.Multipart:
             {
                 var minimal = catalog.Schemas.Minimal(catalog.BodySchema(operation, "multipart/form-data"), "body") as JsonObject ?? [];
-                var shape = (ObjectType)((ModelRef)content.Type.Type).Type;
+                var shape = (ObjectSpec)((NamedShape)content.Type.Type).Type;
                 return () =>
                 {
                     // Every file part is sent (the upload is the point of the operation), and the other parts the schema requires.

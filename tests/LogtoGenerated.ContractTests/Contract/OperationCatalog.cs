@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LogtoGenerated.ContractTests.Server;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.ContractTests.Contract;
 
@@ -9,7 +10,7 @@ namespace LogtoGenerated.ContractTests.Contract;
 /// <param name="Builders">The request builders from the client down to the one holding the operation (the client's own node excluded).</param>
 /// <param name="Definition">The operation object of the document (<c>paths[template][method]</c>).</param>
 /// <param name="PathItem">The path item object of the document, whose parameters apply to the operation too.</param>
-internal sealed record ContractOperation(OperationModel Model, IReadOnlyList<RequestBuilderNode> Builders, JsonObject Definition, JsonObject PathItem)
+internal sealed record ContractOperation(OperationSpec Model, IReadOnlyList<BuilderSpec> Builders, JsonObject Definition, JsonObject PathItem)
 {
     public string OperationId => Model.OperationId;
 
@@ -39,7 +40,7 @@ internal sealed class OperationCatalog
 
         var paths = Document["paths"]!.AsObject();
         var operations = new List<ContractOperation>();
-        foreach (var (operation, builders) in RequestBuilderWalk.Operations(model.Root))
+        foreach (var (operation, builders) in model.OperationPaths())
         {
             var pathItem = paths[operation.PathTemplate] as JsonObject
                 ?? throw new InvalidOperationException($"The code model has {operation.PathTemplate}, which the document's paths lack.");

@@ -1,35 +1,36 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Tests.Support;
 
-/// <summary>Finds things in a built <see cref="ApiModel"/> and in generated files.</summary>
+/// <summary>Finds things in a built <see cref="ApiSpec"/> and in generated files.</summary>
 internal static class ModelQueries
 {
-    public static OperationModel Operation(this ApiModel model, string operationId) =>
+    public static OperationSpec Operation(this ApiSpec model, string operationId) =>
         Assert.Single(model.Operations(), o => o.OperationId == operationId);
 
-    public static ModelType Type(this ApiModel model, string name) => Assert.Single(model.Types, t => t.Name == name);
+    public static TypeSpec Type(this ApiSpec model, string name) => Assert.Single(model.Types, t => t.Name == name);
 
-    public static T Type<T>(this ApiModel model, string name) where T : ModelType => Assert.IsType<T>(model.Type(name));
+    public static T Type<T>(this ApiSpec model, string name) where T : TypeSpec => Assert.IsType<T>(model.Type(name));
 
-    public static PropertyModel Property(this ObjectType type, string wireName) => Assert.Single(type.Properties, p => p.WireName == wireName);
+    public static PropertySpec Property(this ObjectSpec type, string wireName) => Assert.Single(type.Properties, p => p.WireName == wireName);
 
     /// <summary>The model type a use refers to, looking through lists and maps.</summary>
-    public static ModelType ModelOf(this TypeUse? use) => use?.Type switch
+    public static TypeSpec ModelOf(this ValueSpec? use) => use?.Type switch
     {
-        ModelRef m => m.Type,
-        ListRef l => l.Item.ModelOf(),
-        MapRef m => m.Value.ModelOf(),
+        NamedShape m => m.Type,
+        ListShape l => l.Item.ModelOf(),
+        MapShape m => m.Value.ModelOf(),
         _ => throw new Xunit.Sdk.XunitException($"Expected a model type, got {use?.Type.ToString() ?? "nothing"}."),
     };
 
-    public static ModelType ResponseType(this ApiModel model, string operationId) => model.Operation(operationId).Response.Type.ModelOf();
+    public static TypeSpec ResponseType(this ApiSpec model, string operationId) => model.Operation(operationId).Response.Type.ModelOf();
 
-    public static ModelType BodyType(this ApiModel model, string operationId) => model.Operation(operationId).Body?.Type.ModelOf()
+    public static TypeSpec BodyType(this ApiSpec model, string operationId) => model.Operation(operationId).Body?.Type.ModelOf()
         ?? throw new Xunit.Sdk.XunitException(operationId + " has no body.");
 
     /// <summary>The node reached by following <paramref name="segments"/> from the root ("{}" for a parameter segment).</summary>
-    public static RequestBuilderNode Node(this ApiModel model, params string[] segments)
+    public static BuilderSpec Node(this ApiSpec model, params string[] segments)
     {
         var node = model.Root;
         foreach (var segment in segments)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Tests.Support;
 
@@ -129,7 +130,7 @@ internal sealed partial class OpenApiDocument
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    public ApiModel BuildModel(GeneratorInputs? naming = null) => GeneratorRun.BuildModel(ToJson(), naming);
+    public ApiSpec BuildModel(GeneratorInputs? naming = null) => GeneratorRun.BuildModel(ToJson(), naming);
 
     public SortedDictionary<string, string> Generate() => GeneratorRun.Generate(ToJson());
 
@@ -142,7 +143,7 @@ internal static class GeneratorRun
 {
     public static GeneratorOptions Options { get; } = new();
 
-    public static ApiModel BuildModel(string json, GeneratorInputs? naming = null)
+    public static ApiSpec BuildModel(string json, GeneratorInputs? naming = null)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
         return CodeGenerator.BuildModel(stream, Options, naming);
