@@ -27,9 +27,7 @@ internal static class CodeGenerator
                 $"'{stale}' is in no request body any more. Remove it from the list.");
         }
 
-        TypeNamer.NameAll(model, naming);
-        MemberNamer.NameAll(model, options);
-        return SpecBuilder.Build(model, corrections);
+        return SurfaceNamer.Name(model, naming, options, corrections);
     }
 
     /// <summary>Generates every file, keyed by path relative to the output folder ('/' separators), in ordinal order.</summary>

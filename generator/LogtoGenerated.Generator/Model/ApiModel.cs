@@ -2,15 +2,17 @@ using System.Collections.Immutable;
 
 namespace LogtoGenerated.Generator.Model;
 
-/// <summary>Everything the emitter needs: the request-builder tree and the model types.</summary>
+/// <summary>
+/// What the document says, with no name of the client's in it: the path tree with its operations, and the shapes of
+/// its schemas. Parsing builds it; naming (<see cref="Naming.SurfaceNamer"/>) reads it, without changing it, into the
+/// client's <see cref="Spec.ApiSpec"/>.
+/// </summary>
 internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType> types)
 {
     public RequestBuilderNode Root { get; } = root;
-    /// <summary>The model types, in order of first appearance; the namer adds the types it splits off.</summary>
-    public IReadOnlyList<ModelType> Types { get; set; } = types;
 
-    /// <summary>The corrections of the document applied before it was read (see <see cref="Parsing.DocumentCorrections"/>).</summary>
-    public IReadOnlyList<Parsing.DocumentCorrection> Corrections { get; set; } = [];
+    /// <summary>The shapes, in order of first appearance.</summary>
+    public IReadOnlyList<ModelType> Types { get; } = types;
 
     /// <summary>Every request builder, the root first, in pre-order (a node, then each child's subtree in segment order).</summary>
     public IEnumerable<RequestBuilderNode> Nodes() => Root.DescendantsAndSelf();
@@ -19,7 +21,7 @@ internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType>
     public IEnumerable<OperationModel> Operations() => Nodes().SelectMany(node => node.Operations);
 }
 
-/// <summary>One node of the URL path tree, emitted as one request-builder class.</summary>
+/// <summary>One node of the URL path tree: one request builder of the client.</summary>
 internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? parent)
 {
     /// <summary>
@@ -44,19 +46,7 @@ internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? par
     /// <summary>The path template up to and including this segment, e.g. <c>/api/users/{userId}</c>.</summary>
     public string PathTemplate { get; set; } = "";
 
-    public string ClassName { get; set; } = "";
-    public string Namespace { get; set; } = "";
-
-    /// <summary>Folder of the generated file, relative to the output root.</summary>
-    public string Folder { get; set; } = "";
-
-    /// <summary>The C# name of the member reaching this node from its parent (property or method).</summary>
-    public string MemberName { get; set; } = "";
-
     public bool IsParameter => Segment.Contains('{', StringComparison.Ordinal);
-
-    /// <summary>True when the segment is exactly one string parameter, reached through an indexer.</summary>
-    public bool IsIndexer { get; set; }
 
     /// <summary>This node and every node below it, in pre-order: a node, then each child's subtree in segment order.</summary>
     public IEnumerable<RequestBuilderNode> DescendantsAndSelf()
@@ -114,9 +104,6 @@ internal sealed class OperationModel
     public required string PathTemplate { get; init; }
     public string? Summary { get; init; }
 
-    /// <summary>The <see cref="Summary"/>, or the operationId when there is none: what the method's documentation starts with.</summary>
-    public string SummaryOrOperationId => Summary ?? OperationId;
-
     public string? Description { get; init; }
     public bool Deprecated { get; init; }
 
@@ -125,18 +112,6 @@ internal sealed class OperationModel
 
     /// <summary>Query parameters the document requires: method arguments.</summary>
     public List<ParameterModel> RequiredQuery { get; } = [];
-
-    /// <summary>Name of the generated query-parameters class; null when the operation has no optional query parameter.</summary>
-    public string? QueryClassName { get; set; }
-
-    /// <summary>
-    /// Name of the typed advanced search property of the query-parameters class (<c>Search</c>, or <c>AdvancedSearch</c>
-    /// when a query parameter took <c>Search</c>); null when the operation has no <see cref="SearchParams"/>.
-    /// </summary>
-    public string? SearchPropertyName { get; set; }
-
-    /// <summary>The C# method sending the request: <c>GetAsync</c>.</summary>
-    public string MethodName => HttpMethod + "Async";
 
     public RequestBodyModel? Body { get; set; }
     public ResponseModel Response { get; set; } = ResponseModel.None;
@@ -165,10 +140,9 @@ internal sealed class ParameterModel(string wireName, TypeUse type)
 {
     public string WireName { get; } = wireName;
 
-    /// <summary>The parameter's type; retargeted to the split type its use belongs to once types are named.</summary>
-    public TypeUse Type { get; set; } = type;
+    /// <summary>The parameter's type, as the document refers to it.</summary>
+    public TypeUse Type { get; } = type;
     public string? Description { get; set; }
-    public string Name { get; set; } = "";
 
     /// <summary>A <c>style: form, explode: true</c> object: every key becomes its own query parameter.</summary>
     public bool Exploded { get; set; }
@@ -191,8 +165,8 @@ internal enum BodyEncoding
 /// <summary>The request body of an operation.</summary>
 internal sealed class RequestBodyModel(TypeUse type, BodyEncoding encoding, bool required)
 {
-    /// <summary>The body's type; retargeted to the split type its use belongs to once types are named.</summary>
-    public TypeUse Type { get; set; } = type;
+    /// <summary>The body's type, as the document refers to it.</summary>
+    public TypeUse Type { get; } = type;
     public BodyEncoding Encoding { get; } = encoding;
     public bool Required { get; } = required;
     public string? Description { get; set; }

@@ -81,7 +81,7 @@ internal static class NameRules
         }
 
         var member = Identifiers.Pascal(candidate.Member);
-        if (candidate.Parent is UnionType)
+        if (candidate.Parent.Shape is UnionType)
         {
             // CreateUserMfaVerificationRequest's "Totp" alternative is CreateUserMfaVerificationTotpRequest.
             yield return Alternative(candidate.Parent.Name, member);
@@ -98,9 +98,9 @@ internal static class NameRules
     }
 
     /// <summary>Names a shape that extends the holder of its preferred name by what it adds: <c>RoleWithScopes</c>.</summary>
-    public static string? DistinguishedName(ModelType type, string preferred, ModelType holder, Func<string, bool> free)
+    public static string? DistinguishedName(TypeInstance type, string preferred, TypeInstance holder, Func<string, bool> free)
     {
-        if (type is not ObjectType mine || holder is not ObjectType theirs)
+        if (type.Shape is not ObjectType mine || holder.Shape is not ObjectType theirs)
         {
             return null;
         }
@@ -167,7 +167,7 @@ internal static class NameRules
                 var member = Identifiers.Pascal(candidate.Member);
                 foreach (var qualifiedParent in QualifiedNames(parent.Candidates))
                 {
-                    yield return parent is UnionType ? Alternative(qualifiedParent, member) : Nested(qualifiedParent, member);
+                    yield return parent.Shape is UnionType ? Alternative(qualifiedParent, member) : Nested(qualifiedParent, member);
                 }
             }
         }

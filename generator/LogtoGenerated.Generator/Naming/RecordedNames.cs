@@ -20,8 +20,8 @@ internal static class RecordedNames
     /// <param name="free">Whether a name is free.</param>
     /// <param name="release">Called with a recorded name that is not true to its uses any more: the rules may give it to others.</param>
     /// <returns>Each type that some recorded name covers, with its groups, and the uses left for the rules.</returns>
-    public static List<(ModelType Type, List<(string Name, List<NameCandidate> Uses)> Groups, List<NameCandidate> Left)> Group(
-        IReadOnlyList<ModelType> types, NamesRecord record, IReadOnlyDictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> chosen,
+    public static List<(TypeInstance Type, List<(string Name, List<NameCandidate> Uses)> Groups, List<NameCandidate> Left)> Group(
+        IReadOnlyList<TypeInstance> types, NamesRecord record, IReadOnlyDictionary<TypeInstance, List<(string Name, List<NameCandidate> Uses)>> chosen,
         Func<string, bool> free, Action<string> release)
     {
         // The overrides' groups (copied: the caller's are left as they are), to which the record's are added.
@@ -60,7 +60,7 @@ internal static class RecordedNames
     }
 
     /// <summary>An override's name also covers the uses the record keeps under it.</summary>
-    private static void AddRecordedUses(Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> chosen, NamesRecord record)
+    private static void AddRecordedUses(Dictionary<TypeInstance, List<(string Name, List<NameCandidate> Uses)>> chosen, NamesRecord record)
     {
         foreach (var (type, typeGroups) in chosen)
         {
@@ -73,7 +73,7 @@ internal static class RecordedNames
     }
 
     /// <summary>Each recorded name sharing uses with one of <paramref name="types"/>, with how many it shares.</summary>
-    private static List<(ModelType Type, string Name, int Shared, string Principal)> Offers(IReadOnlyList<ModelType> types, NamesRecord record)
+    private static List<(TypeInstance Type, string Name, int Shared, string Principal)> Offers(IReadOnlyList<TypeInstance> types, NamesRecord record)
     {
         var namesByUse = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (name, uses) in record.Names)
@@ -84,7 +84,7 @@ internal static class RecordedNames
             }
         }
 
-        var offers = new List<(ModelType Type, string Name, int Shared, string Principal)>();
+        var offers = new List<(TypeInstance Type, string Name, int Shared, string Principal)>();
         foreach (var type in types)
         {
             var shared = type.Candidates.Select(c => c.UseKey).Distinct()
@@ -100,7 +100,7 @@ internal static class RecordedNames
     /// Adds each use no recorded name covers to the largest group whose name is true to it (a name a person chose is
     /// true to any use); returns the uses left.
     /// </summary>
-    private static List<NameCandidate> JoinNewUses(ModelType type, List<(string Name, List<NameCandidate> Uses)> groups, Func<string, bool> chosen)
+    private static List<NameCandidate> JoinNewUses(TypeInstance type, List<(string Name, List<NameCandidate> Uses)> groups, Func<string, bool> chosen)
     {
         var rest = new List<NameCandidate>();
         foreach (var use in type.Candidates.Where(use => !groups.Any(g => g.Uses.Contains(use))))

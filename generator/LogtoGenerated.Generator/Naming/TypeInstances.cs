@@ -3,18 +3,32 @@ using LogtoGenerated.Generator.Model;
 namespace LogtoGenerated.Generator.Naming;
 
 /// <summary>
-/// The types being named, with those split off while naming. Parsing makes one type per shape; when no name is true to
-/// every use of a shape (or the record keeps two names for uses that now share one), the uses are split among types of
-/// the same shape, each with a name true to its uses. A type split off gets a use of each type nested in it, so the
-/// nested types are named for each parent (<c>User.profile</c>, <c>UserWithRoles.profile</c>). Once every type is named,
-/// <see cref="Retarget"/> points each reference of the document at the type its use belongs to.
+/// The types being named, with those split off while naming. Each shape of the document starts as one type; when no
+/// name is true to every use of a shape (or the record keeps two names for uses that now share one), the uses are
+/// split among types of the same shape, each with a name true to its uses. A type split off gets a use of each type
+/// nested in it, so the nested types are named for each parent (<c>User.profile</c>, <c>UserWithRoles.profile</c>).
+/// Once every type is named, <see cref="For"/> finds the type a reference of the document stands for, by its use.
 /// </summary>
-internal sealed class TypeInstances(IReadOnlyList<ModelType> types)
+internal sealed class TypeInstances
 {
-    private readonly List<ModelType> _all = [.. types];
+    private readonly List<TypeInstance> _all;
+    private readonly Dictionary<ModelType, List<TypeInstance>> _byShape;
 
-    /// <summary>Every type, those split off after the type they were split from.</summary>
-    public IReadOnlyList<ModelType> All => _all;
+    /// <summary>One type per shape, with the shape's uses.</summary>
+    /// <param name="shapes">The shapes of the document, in order of first appearance.</param>
+    public TypeInstances(IReadOnlyList<ModelType> shapes)
+    {
+        _all = [.. shapes.Select(shape => new TypeInstance(shape))];
+        _byShape = _all.ToDictionary(type => type.Shape, type => new List<TypeInstance> { type });
+        foreach (var type in _all)
+        {
+            type.Candidates.AddRange(type.Shape.Uses.Select(use =>
+                new NameCandidate(use.Rank, use.Name, use.Parent is null ? null : _byShape[use.Parent][0], use.Member, use.Folder, use.Fallback, use.Use, use.Qualified)));
+        }
+    }
+
+    /// <summary>Every type, those split off after the types of the shapes.</summary>
+    public IReadOnlyList<TypeInstance> All => _all;
 
     /// <summary>
     /// Gives <paramref name="type"/> the first of <paramref name="groups"/>, and each other group (and <paramref name="rest"/>,
@@ -24,7 +38,7 @@ internal sealed class TypeInstances(IReadOnlyList<ModelType> types)
     /// <param name="groups">Names, each with the uses it covers; at least one.</param>
     /// <param name="rest">The uses no group covers, to be named later.</param>
     /// <param name="name">Gives a type its name.</param>
-    public ModelType? Split(ModelType type, IReadOnlyList<(string Name, List<NameCandidate> Uses)> groups, IReadOnlyList<NameCandidate> rest, Action<ModelType, string> name)
+    public TypeInstance? Split(TypeInstance type, IReadOnlyList<(string Name, List<NameCandidate> Uses)> groups, IReadOnlyList<NameCandidate> rest, Action<TypeInstance, string> name)
     {
         type.Candidates.Clear();
         type.Candidates.AddRange(groups[0].Uses);
@@ -37,11 +51,12 @@ internal sealed class TypeInstances(IReadOnlyList<ModelType> types)
         return rest.Count == 0 ? null : SplitOff(type, rest);
     }
 
-    private ModelType SplitOff(ModelType type, IReadOnlyList<NameCandidate> uses)
+    private TypeInstance SplitOff(TypeInstance type, IReadOnlyList<NameCandidate> uses)
     {
-        var instance = type.NewInstance();
+        var instance = new TypeInstance(type.Shape);
         instance.Candidates.AddRange(uses);
         _all.Add(instance);
+        _byShape[type.Shape].Add(instance);
         foreach (var nested in _all)
         {
             // Each type nested in the one split has a use in the new one too.
@@ -53,96 +68,26 @@ internal sealed class TypeInstances(IReadOnlyList<ModelType> types)
     }
 
     /// <summary>
-    /// Points every reference (operation bodies, responses and parameters; properties; union alternatives) at the type
-    /// holding its use. The references were made while parsing, so they all point at a type each shape started as.
+    /// The type of <paramref name="shape"/> that a reference stands for: the first whose uses include one of
+    /// <paramref name="uses"/> other than the type the shape started as, else that one.
     /// </summary>
-    public void Retarget(ApiModel model)
+    /// <param name="shape">The shape the document refers to.</param>
+    /// <param name="uses">The use keys of the reference, in order of preference (one for most references).</param>
+    public TypeInstance For(ModelType shape, IEnumerable<string> uses)
     {
-        var byOrigin = _all.GroupBy(t => t.Origin).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
-        if (byOrigin.Count == 0)
+        var instances = _byShape[shape];
+        if (instances.Count > 1)
         {
-            return;
-        }
-
-        var references = new References(byOrigin);
-        foreach (var type in _all)
-        {
-            foreach (var property in (type as ObjectType)?.Properties ?? [])
+            foreach (var use in uses)
             {
-                property.Type = references.At(property.Type, type.Name + "." + property.WireName);
-            }
-
-            foreach (var alternative in (type as UnionType)?.Alternatives ?? [])
-            {
-                alternative.Type = references.At(alternative.Type, type.Name + "|" + alternative.Member);
+                if (instances.Skip(1).FirstOrDefault(i => i.Candidates.Any(c => c.UseKey == use)) is { } split
+                    && !instances[0].Candidates.Any(c => c.UseKey == use))
+                {
+                    return split;
+                }
             }
         }
 
-        foreach (var node in model.Nodes())
-        {
-            references.RetargetNode(node);
-        }
+        return instances[0];
     }
-
-    /// <summary>The types split from each origin, found by the use of a reference.</summary>
-    private sealed class References(Dictionary<ModelType, List<ModelType>> byOrigin)
-    {
-        /// <summary><paramref name="use"/>, pointing at the type whose uses include <paramref name="key"/> (list items: <c>key[]</c>; map values: <c>key{}</c>).</summary>
-        public TypeUse At(TypeUse use, string key) => use.Type switch
-        {
-            ModelRef { Type: var origin } when byOrigin.TryGetValue(origin, out var instances) =>
-                use with { Type = new ModelRef(instances.FirstOrDefault(i => i.Candidates.Any(c => c.UseKey == key)) ?? origin) },
-            ListRef list => use with { Type = new ListRef(At(list.Item, key + "[]")) },
-            MapRef map => use with { Type = new MapRef(At(map.Value, key + "{}")) },
-            _ => use,
-        };
-
-        /// <summary>Retargets a request builder's path parameters and its operations.</summary>
-        public void RetargetNode(RequestBuilderNode node)
-        {
-            foreach (var (parameter, operation) in node.ParameterUses)
-            {
-                parameter.Type = At(parameter.Type, UsePrefix(operation) + " parameter " + parameter.WireName);
-            }
-
-            foreach (var parameter in node.SegmentParameters)
-            {
-                // One parameter for every operation below the segment: the type of the first use found.
-                var uses = node.ParameterUses.Select(u => UsePrefix(u.Operation) + " parameter " + parameter.WireName);
-                parameter.Type = uses.Select(use => At(parameter.Type, use)).FirstOrDefault(t => t != parameter.Type) ?? parameter.Type;
-            }
-
-            foreach (var operation in node.Operations)
-            {
-                RetargetOperation(operation);
-            }
-        }
-
-        private void RetargetOperation(OperationModel operation)
-        {
-            var prefix = UsePrefix(operation);
-            foreach (var parameter in operation.RequiredQuery.Concat(operation.OptionalQuery).Append(operation.SearchParams).OfType<ParameterModel>())
-            {
-                parameter.Type = At(parameter.Type, prefix + " parameter " + parameter.WireName);
-            }
-
-            if (operation.Body is { } body)
-            {
-                body.Type = At(body.Type, prefix + " request");
-            }
-
-            if (operation.Response.Type is { } response)
-            {
-                operation.Response = operation.Response with { Type = At(response, prefix + " response") };
-            }
-
-            if (operation.Paging is { } paging)
-            {
-                operation.Paging = paging with { Item = At(paging.Item, prefix + " response[]") };
-            }
-        }
-    }
-
-    /// <summary>How the uses of an operation start, as parsing words them: <c>GET /api/users</c>.</summary>
-    private static string UsePrefix(OperationModel operation) => operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate;
 }

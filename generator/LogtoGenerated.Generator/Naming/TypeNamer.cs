@@ -30,7 +30,7 @@ internal sealed class TypeNamer
 
     private readonly GeneratorInputs _inputs;
     private readonly TypeInstances _types;
-    private readonly Dictionary<string, ModelType> _taken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeInstance> _taken = new(StringComparer.Ordinal);
 
     /// <summary>Names overrides and the record keep for types not named yet, and names every C# file already sees: no rule takes them.</summary>
     private readonly HashSet<string> _reserved;
@@ -47,14 +47,13 @@ internal sealed class TypeNamer
         _reserved.UnionWith(SystemTypeNames.All);
     }
 
-    /// <summary>Names every type of <paramref name="model"/>, adding the types split off, and points each reference at its type.</summary>
-    public static void NameAll(ApiModel model, GeneratorInputs inputs)
+    /// <summary>Names a type for every shape of <paramref name="model"/>, and the types split off; the model is left as it was.</summary>
+    public static TypeInstances NameAll(ApiModel model, GeneratorInputs inputs)
     {
         var namer = new TypeNamer(model, inputs);
         namer.NameInOrder();
         namer.CheckOverridesApplied();
-        model.Types = namer._types.All;
-        namer._types.Retarget(model);
+        return namer._types;
     }
 
     private void NameInOrder()
@@ -109,9 +108,9 @@ internal sealed class TypeNamer
     /// The uses the overrides name, grouped by type and name: an override names the type its use falls into (with the
     /// uses the record keeps under that name, and new uses no recorded name covers), not every use of the shape.
     /// </summary>
-    private Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>> OverrideGroups(IReadOnlyList<ModelType> types)
+    private Dictionary<TypeInstance, List<(string Name, List<NameCandidate> Uses)>> OverrideGroups(IReadOnlyList<TypeInstance> types)
     {
-        var chosen = new Dictionary<ModelType, List<(string Name, List<NameCandidate> Uses)>>();
+        var chosen = new Dictionary<TypeInstance, List<(string Name, List<NameCandidate> Uses)>>();
         var holders = new Dictionary<string, NameCandidate>(StringComparer.Ordinal);
         foreach (var type in types)
         {
@@ -136,7 +135,7 @@ internal sealed class TypeNamer
         return chosen;
     }
 
-    private void Name(ModelType type, string name)
+    private void Name(TypeInstance type, string name)
     {
         type.Name = name;
         type.NamedByOverride = _overridden.Contains(name);
@@ -147,7 +146,7 @@ internal sealed class TypeNamer
     private bool Free(string name) => !_taken.ContainsKey(name) && !_reserved.Contains(name);
 
     /// <summary>Names the type by the rules, or, when no name is true to all its uses, splits them among types named truly.</summary>
-    private void Assign(ModelType type)
+    private void Assign(TypeInstance type)
     {
         if (NameTrueToAll(type, type.Candidates) is { } name)
         {
@@ -173,7 +172,7 @@ internal sealed class TypeNamer
     }
 
     /// <summary>The best free name true to every one of <paramref name="uses"/>, or null when there is none.</summary>
-    private string? NameTrueToAll(ModelType type, IReadOnlyList<NameCandidate> uses)
+    private string? NameTrueToAll(TypeInstance type, IReadOnlyList<NameCandidate> uses)
     {
         var preferred = NameRules.PreferredNames(uses).Distinct(StringComparer.Ordinal).ToList();
         if (preferred.Count == 0)
@@ -195,7 +194,7 @@ internal sealed class TypeNamer
     /// there is one, else the first suggested name true to some. When none is, what is left keeps the best free name of
     /// its strongest use: <c>names</c> flags it, and an override fixes it.
     /// </summary>
-    private (string Name, List<NameCandidate> Uses) TrueGroup(ModelType type, List<NameCandidate> rest, List<(string Name, List<NameCandidate> Uses)> groups)
+    private (string Name, List<NameCandidate> Uses) TrueGroup(TypeInstance type, List<NameCandidate> rest, List<(string Name, List<NameCandidate> Uses)> groups)
     {
         bool Unused(string name) => Free(name) && !groups.Any(g => g.Name == name);
         if (NameTrueToAll(type, rest) is { } all && Unused(all))

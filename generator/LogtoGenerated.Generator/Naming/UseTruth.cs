@@ -13,7 +13,7 @@ namespace LogtoGenerated.Generator.Naming;
 internal static class UseTruth
 {
     /// <summary>The uses of <paramref name="type"/> that <paramref name="name"/> is not true to; none for a name chosen by a person.</summary>
-    public static IEnumerable<NameCandidate> UntrueUses(string name, ModelType type) =>
+    public static IEnumerable<NameCandidate> UntrueUses(string name, TypeInstance type) =>
         type.NamedByOverride ? [] : UntrueUses(name, type, type.Candidates);
 
     /// <summary>The uses among <paramref name="uses"/>, of a type shaped as <paramref name="shape"/>, that <paramref name="name"/> is not true to.</summary>
@@ -21,7 +21,7 @@ internal static class UseTruth
     /// <param name="shape">The type's shape.</param>
     /// <param name="uses">The uses the name would cover.</param>
     /// <param name="shared">The <see cref="SharedNames"/> of these uses, when already known.</param>
-    public static IEnumerable<NameCandidate> UntrueUses(string name, ModelType shape, IReadOnlyList<NameCandidate> uses, IReadOnlyList<string>? shared = null)
+    public static IEnumerable<NameCandidate> UntrueUses(string name, TypeInstance shape, IReadOnlyList<NameCandidate> uses, IReadOnlyList<string>? shared = null)
     {
         if (IsComponentName(name, uses))
         {
@@ -39,7 +39,7 @@ internal static class UseTruth
     /// True when <paramref name="name"/> is true to <paramref name="use"/> alone, one of the uses of <paramref name="shape"/>:
     /// whether the use may be one of the uses a type of that name covers.
     /// </summary>
-    public static bool IsTrueTo(string name, ModelType shape, NameCandidate use) =>
+    public static bool IsTrueTo(string name, TypeInstance shape, NameCandidate use) =>
         use.Rank == NameHint.ComponentRank || IsComponentName(name, shape.Candidates) || (FitsDirection(name, use) && Qualifiers(name, shape) is var qualifiers && (qualifiers.Count == 0 || IsTrueTo(qualifiers, use)));
 
     private static bool IsComponentName(string name, IReadOnlyList<NameCandidate> uses) =>
@@ -62,7 +62,7 @@ internal static class UseTruth
     /// <paramref name="type"/>: its own, a fallback or qualified name of one of its uses, or one of its parents' names
     /// followed by its member. Scanning greedily, more words matched in a prefix never matches fewer overall.
     /// </summary>
-    private static int Reach(IReadOnlyList<string> qualifiers, ModelType type, int start, Dictionary<(ModelType, int), int> reached)
+    private static int Reach(IReadOnlyList<string> qualifiers, TypeInstance type, int start, Dictionary<(TypeInstance, int), int> reached)
     {
         if (reached.TryGetValue((type, start), out var known))
         {
@@ -144,12 +144,12 @@ internal static class UseTruth
     /// take, a name built from its one property (<c>RoleIdsRequest</c>, <c>UploadFileRequest</c> for a file upload); then
     /// the longest run of words every use's own name ends with (<c>Branding</c>).
     /// </summary>
-    public static IEnumerable<string> SharedNames(ModelType shape, IReadOnlyList<NameCandidate> uses)
+    public static IEnumerable<string> SharedNames(TypeInstance shape, IReadOnlyList<NameCandidate> uses)
     {
         // A body of one property that requests send: {roleIds} is RoleIdsRequest.
-        if (shape is ObjectType { Properties: [var only] } && uses.Count > 0 && uses.All(c => c.Rank == NameHint.RequestRank))
+        if (shape.Shape is ObjectType { Properties: [var only] } && uses.Count > 0 && uses.All(c => c.Rank == NameHint.RequestRank))
         {
-            yield return (shape.Key.StartsWith("m(", StringComparison.Ordinal) ? "Upload" : "") + Identifiers.Pascal(only.WireName) + "Request";
+            yield return (shape.Shape.Key.StartsWith("m(", StringComparison.Ordinal) ? "Upload" : "") + Identifiers.Pascal(only.WireName) + "Request";
         }
 
         var names = uses.Select(c => NameRules.NamesOf(c).LastOrDefault()).ToList();
@@ -177,11 +177,11 @@ internal static class UseTruth
     /// type's own properties (<c>RoleWithScopes</c>, <c>OrganizationWithFeaturedUsersAndUsersCount</c>) says what the
     /// shape adds, not whose it is: only the words before it count.
     /// </summary>
-    private static List<string> Qualifiers(string name, ModelType type)
+    private static List<string> Qualifiers(string name, TypeInstance type)
     {
         var words = Identifiers.Words(name).ToList();
         var with = words.IndexOf("With");
-        if (with > 0 && type is ObjectType shape)
+        if (with > 0 && type.Shape is ObjectType shape)
         {
             var properties = shape.Properties.Select(p => Identifiers.Pascal(p.WireName)).ToHashSet(StringComparer.Ordinal);
             var clause = string.Concat(words.Skip(with + 1)).Split("And");

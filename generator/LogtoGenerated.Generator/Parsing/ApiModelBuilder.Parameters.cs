@@ -61,7 +61,7 @@ internal sealed partial class ApiModelBuilder
         if (resolved.Type is ModelRef { Type: var replaced } && use.Type != resolved.Type)
         {
             // The parameter is not of that type after all (a "true"/"false" enum read as a bool): it names nothing.
-            replaced.Candidates.RemoveAll(c => c.Use == hint.Use);
+            replaced.Uses.RemoveAll(c => c.Use == hint.Use);
         }
 
         var parameterModel = new ParameterModel(parameter.Name, use) { Description = parameter.Description, Exploded = exploded, SentOnlyWhenTrue = flag };

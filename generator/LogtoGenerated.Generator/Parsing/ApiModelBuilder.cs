@@ -133,7 +133,7 @@ internal sealed partial class ApiModelBuilder
         {
             // Uses inside unreached types, and nested uses whose parent never became a type (the alternatives of a
             // union that collapsed to one of them or to a primitive), name nothing.
-            type.Candidates.RemoveAll(c => c.Parent is null ? c.Rank == NameHint.NestedRank : !reached.Contains(c.Parent));
+            type.Uses.RemoveAll(c => c.Parent is null ? c.Rank == NameHint.NestedRank : !reached.Contains(c.Parent));
         }
 
         return types;

@@ -7,7 +7,7 @@ namespace LogtoGenerated.Generator.Parsing;
 /// names its parent through a <see cref="ParentSlot"/>, filled once the parent's type is known
 /// (a parent's structural key depends on its children, so children are resolved first).
 /// </summary>
-/// The parameters are those of <see cref="NameCandidate"/>; <c>Use</c> is where the schema is used, in words that do
+/// The parameters are those of <see cref="SchemaUse"/>; <c>Use</c> is where the schema is used, in words that do
 /// not depend on the order of the document: <c>GET /api/users response</c> for a top-level use, and for a nested use
 /// the part after its parent's name (<c>.profile</c>, <c>.roles[]</c>, <c>|Totp</c>).
 internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, string? Member, string Folder, string? Fallback, string Use, string? Qualified = null)
@@ -29,7 +29,7 @@ internal sealed record NameHint(int Rank, string? Name, ParentSlot? Parent, stri
         Use = Use + (suffix == "Value" ? "{}" : "[]"),
     };
 
-    public NameCandidate ToCandidate() => new(Rank, Name, Parent?.Type, Member, Folder, Fallback, Use, Qualified);
+    public SchemaUse ToUse() => new(Rank, Name, Parent?.Type, Member, Folder, Fallback, Use, Qualified);
 }
 
 /// <summary>A placeholder for a parent type that is resolved after its children.</summary>
@@ -38,15 +38,15 @@ internal sealed class ParentSlot
     public ModelType? Type { get; set; }
 
     /// <summary>Candidates created before the parent was known; completed by <see cref="Fill"/>.</summary>
-    public List<(ModelType Child, NameCandidate Candidate)> Pending { get; } = [];
+    public List<(ModelType Child, SchemaUse Candidate)> Pending { get; } = [];
 
     public void Fill(ModelType parent)
     {
         Type = parent;
         foreach (var (child, candidate) in Pending)
         {
-            var index = child.Candidates.FindIndex(c => ReferenceEquals(c, candidate));
-            child.Candidates[index] = candidate with { Parent = parent };
+            var index = child.Uses.FindIndex(c => ReferenceEquals(c, candidate));
+            child.Uses[index] = candidate with { Parent = parent };
         }
 
         Pending.Clear();

@@ -238,8 +238,8 @@ internal sealed partial class SchemaResolver
 
     private static void AddCandidate(ModelType type, NameHint hint)
     {
-        var candidate = hint.ToCandidate();
-        type.Candidates.Add(candidate);
+        var candidate = hint.ToUse();
+        type.Uses.Add(candidate);
         if (hint.Parent is { Type: null } slot)
         {
             slot.Pending.Add((type, candidate));

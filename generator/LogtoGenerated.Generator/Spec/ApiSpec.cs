@@ -6,7 +6,7 @@ namespace LogtoGenerated.Generator.Spec;
 
 /// <summary>
 /// The client's surface as users see it: every request builder, operation and model type with every name it has, made
-/// by naming (<see cref="Naming.SpecBuilder"/>) from the document's facts (<see cref="ApiModel"/>), the record of
+/// by naming (<see cref="Naming.SurfaceNamer"/>) from the document's facts (<see cref="ApiModel"/>), the record of
 /// names and the overrides. The emitter only renders it, and <c>diff</c> compares two of them.
 /// </summary>
 /// <param name="Root">The client itself: the request builder of the base path.</param>
