@@ -243,7 +243,7 @@ namespace LogtoGenerated.Generator
 
         /// <summary>The code model of a document, built with <paramref name="inputs"/>, or null after printing why it could not be built.</summary>
         private static ApiSpec? Load(string document, GeneratorOptions settings, TextWriter error, GeneratorInputs inputs) =>
-            Read(document, stream => CodeGenerator.BuildModel(stream, settings, inputs), error);
+            Read(document, stream => CodeGenerator.BuildSpec(stream, settings, inputs), error);
 
         /// <summary>The record and overrides in <paramref name="folder"/>, or null after printing why they could not be read.</summary>
         private static GeneratorInputs? Inputs(string folder, TextWriter error)

@@ -31,7 +31,7 @@ public sealed class CorrectionTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, DocumentCorrections.FileName), $$"""{"corrections":[{{string.Join(",", corrections)}}]}""");
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJson()));
-        return CodeGenerator.BuildModel(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(_folder));
+        return CodeGenerator.BuildSpec(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(_folder));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class DeduplicationTests
         var model = new OpenApiDocument()
             .Get("/api/applications/{id}", "GetApplication", response: Application)
             .Operation("patch", "/api/applications/{id}", "UpdateApplication", response: SameApplicationOtherDescriptions)
-            .BuildModel();
+            .BuildSpec();
 
         var type = Assert.IsType<ObjectSpec>(Assert.Single(model.Types));
         Assert.Equal("Application", type.Name);
@@ -46,7 +46,7 @@ public class DeduplicationTests
         var model = new OpenApiDocument()
             .Get("/api/applications/{id}", "GetApplication", response: Application)
             .Get("/api/applications/{id}/secret", "GetApplicationSecret", response: """{"type":"object","required":["id","secret"],"properties":{"id":{"type":"string"},"secret":{"type":"string"}}}""")
-            .BuildModel();
+            .BuildSpec();
 
         Assert.Equal(2, model.Types.Length);
         Assert.NotSame(model.ResponseType("GetApplication"), model.ResponseType("GetApplicationSecret"));
@@ -61,7 +61,7 @@ public class DeduplicationTests
         var model = new OpenApiDocument()
             .Get("/api/applications/{id}", "GetApplication", response: Application)
             .Get("/api/other/{id}", "GetOther", response: other)
-            .BuildModel();
+            .BuildSpec();
 
         Assert.True(model.Types.Length == 2, $"A difference in {difference} must keep the shapes apart.");
     }
@@ -73,7 +73,7 @@ public class DeduplicationTests
         var model = new OpenApiDocument()
             .Get("/api/users/{id}", "GetUser", response: """{"type":"object","properties":{"id":{"type":"string"},"homeAddress":""" + Address + "}}")
             .Get("/api/organizations/{id}", "GetOrganization", response: """{"type":"object","properties":{"name":{"type":"string"},"homeAddress":""" + Address + "}}")
-            .BuildModel();
+            .BuildSpec();
 
         var user = (ObjectSpec)model.ResponseType("GetUser");
         var organization = (ObjectSpec)model.ResponseType("GetOrganization");
@@ -88,7 +88,7 @@ public class DeduplicationTests
             .Schema("Scope", """{"type":"object","required":["id"],"properties":{"id":{"type":"string"}}}""")
             .Get("/api/scopes/{id}", "GetScope", response: """{"$ref":"#/components/schemas/Scope"}""")
             .Get("/api/resources/{id}/scopes", "ListResourceScopes", response: """{"type":"array","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string","description":"inline"}}}}""")
-            .BuildModel();
+            .BuildSpec();
 
         var scope = Assert.Single(model.Types);
         Assert.Equal("Scope", scope.Name);

@@ -60,7 +60,7 @@ public class EnumTests
             .Get("/api/roles", "ListRoles",
                 response: """{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","enum":["MachineToMachine","User"]}}}}""",
                 parameters: """[{"name":"type","in":"query","schema":{"type":"string","enum":["User","MachineToMachine"]}}]""")
-            .BuildModel();
+            .BuildSpec();
 
         var role = (ObjectSpec)model.ResponseType("GetRole");
         var listed = (ObjectSpec)model.ResponseType("ListRoles");
@@ -77,7 +77,7 @@ public class EnumTests
     {
         var model = new OpenApiDocument()
             .Get("/api/roles/{id}", "GetRole", response: """{"type":"object","properties":{"type":{"type":"string","enum":["User","MachineToMachine"]},"status":{"type":"string","enum":["User","MachineToMachine","Disabled"]}}}""")
-            .BuildModel();
+            .BuildSpec();
 
         Assert.Equal(["RoleType", "RoleStatus"], model.Types.OfType<EnumSpec>().Select(e => e.Name));
     }

@@ -76,7 +76,7 @@ public sealed class GeneratorCliTests : IDisposable
         Assert.Equal(0, exitCode);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var typeLines = lines[..^1].Where(line => !line.StartsWith(' ')).ToList();
-        Assert.Equal(GeneratorRun.BuildModel(GeneratorRun.Document("users.json")).Types.Length, typeLines.Count);
+        Assert.Equal(GeneratorRun.BuildSpec(GeneratorRun.Document("users.json")).Types.Length, typeLines.Count);
         // Each type, then its uses, indented.
         var user = lines.ToList().IndexOf("Users/User (Object)");
         Assert.True(user >= 0, stdout);
@@ -137,7 +137,7 @@ public sealed class GeneratorCliTests : IDisposable
         Assert.Equal(GeneratorCli.BreakingChanges, exitCode);
         Assert.Equal(3, exitCode);
         Assert.Equal("", stderr);
-        var expected = ChangeReport.Write(ApiComparer.Compare(oldDocument.BuildModel(), newDocument.BuildModel(), "old.json", "new.json"), ReportFormat.Text);
+        var expected = ChangeReport.Write(ApiComparer.Compare(oldDocument.BuildSpec(), newDocument.BuildSpec(), "old.json", "new.json"), ReportFormat.Text);
         Assert.Equal(expected, stdout);
         Assert.StartsWith("Changes to the client from old.json to new.json: 4 breaking changes (marked BREAKING), 3 other changes.", stdout, StringComparison.Ordinal);
     }
@@ -177,7 +177,7 @@ public sealed class GeneratorCliTests : IDisposable
         var (exitCode, stdout, _) = Run("diff", "--old", oldPath, "--new", newPath, "--format", "markdown");
 
         Assert.Equal(3, exitCode);
-        Assert.Equal(ChangeReport.Write(ApiComparer.Compare(oldDocument.BuildModel(), newDocument.BuildModel(), "old.json", "new.json"), ReportFormat.Markdown), stdout);
+        Assert.Equal(ChangeReport.Write(ApiComparer.Compare(oldDocument.BuildSpec(), newDocument.BuildSpec(), "old.json", "new.json"), ReportFormat.Markdown), stdout);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class NameCollisionTests
             .Get("/api/users", "ListUsers", response: ListOf("name"))
             .Put("/api/users/{id}", "UpdateUser", body: Object("x"), response: Object("email"))
             .Operation("patch", "/api/users/{id}", "PatchUser", body: Object("y"), response: Object("phone"))
-            .BuildModel();
+            .BuildSpec();
 
         Assert.Equal("User", model.ResponseType("GetUser").Name);
         Assert.Equal("UserListItem", model.ResponseType("ListUsers").Name);
@@ -40,7 +40,7 @@ public class NameCollisionTests
             .Get("/api/users/{id}", "GetUser", response: Object("id"))
             .Get("/api/users", "ListUsers", response: ListOf("name"))
             .Get("/api/v2/users", "GetUsers", response: ListOf("email"))
-            .BuildModel();
+            .BuildSpec();
 
         Assert.Equal(["User", "UserListItem", "GetUsersResponseListItem"], new[] { "GetUser", "ListUsers", "GetUsers" }.Select(id => model.ResponseType(id).Name));
         AssertDistinctWithoutDigits(model);
@@ -52,7 +52,7 @@ public class NameCollisionTests
         var model = new OpenApiDocument()
             .Get("/api/users/{id}/profile", "GetUserProfile", response: Object("bio"))
             .Get("/api/users/{id}", "GetUser", response: With("profile", Object("nickname")))
-            .BuildModel();
+            .BuildSpec();
 
         var user = (ObjectSpec)model.ResponseType("GetUser");
         Assert.Equal("UserProfile", model.ResponseType("GetUserProfile").Name);
@@ -66,7 +66,7 @@ public class NameCollisionTests
         var model = new OpenApiDocument()
             .Get("/api/user-profile-address", "GetUserProfileAddress", response: Object("x"))
             .Get("/api/users/{id}", "GetUser", response: With("profile", With("address", Object("street"))))
-            .BuildModel();
+            .BuildSpec();
 
         var profile = (ObjectSpec)((ObjectSpec)model.ResponseType("GetUser")).Property("profile").Type.ModelOf();
         Assert.Equal("UserProfile", profile.Name);
@@ -80,7 +80,7 @@ public class NameCollisionTests
         var model = new OpenApiDocument()
             .Get("/api/user-type", "GetUserType", response: Object("x"))
             .Get("/api/users/{id}", "GetUser", response: """{"type":"object","properties":{"type":{"type":"string","enum":["a","b"]}}}""")
-            .BuildModel();
+            .BuildSpec();
 
         var user = (ObjectSpec)model.ResponseType("GetUser");
         Assert.Equal("UserType", model.ResponseType("GetUserType").Name);
@@ -98,7 +98,7 @@ public class NameCollisionTests
                   {"type":"object","required":["type"],"properties":{"type":{"type":"string","format":"\"Totp\""},"secret":{"type":"string"}}},
                   {"type":"object","required":["type"],"properties":{"type":{"type":"string","format":"\"Sms\""}}}]}
                 """)
-            .BuildModel();
+            .BuildSpec();
 
         var union = Assert.IsType<UnionSpec>(model.ResponseType("GetFactor"));
         Assert.Equal("Factor", union.Name);
@@ -116,7 +116,7 @@ public class NameCollisionTests
         var application = () => document.Get("/api/applications/{id}", "GetApplication", response: With("customDomains", ListOf("host")));
         (userFirst ? user : application)();
         (userFirst ? application : user)();
-        var model = document.BuildModel();
+        var model = document.BuildSpec();
 
         // Whatever the order of the document: Application.customDomains comes first in ordinal order.
         Assert.Equal("CustomDomain", ((ObjectSpec)model.ResponseType("GetApplication")).Property("customDomains").Type.ModelOf().Name);
@@ -134,7 +134,7 @@ public class NameCollisionTests
             document.Post("/api/" + operationId.ToLowerInvariant(), "Create" + operationId, body: Object(property + "x"), response: Object(property + "y"));
         }
 
-        var model = document.BuildModel();
+        var model = document.BuildSpec();
 
         Assert.Equal(16, model.Types.Length);
         AssertDistinctWithoutDigits(model);

@@ -35,7 +35,7 @@ public sealed class NameHistoryTests
             ApiSpec model;
             using (var stream = File.OpenRead(document))
             {
-                model = CodeGenerator.BuildModel(stream, GeneratorRun.Options, inputs);
+                model = CodeGenerator.BuildSpec(stream, GeneratorRun.Options, inputs);
             }
 
             var next = NamesRecord.Of(model.Types);
@@ -58,9 +58,9 @@ public sealed class NameHistoryTests
             .Patch("/api/configs/cimd", "UpdateCimdConfig", body: """{"type":"object","properties":{"enabled":{"type":"boolean"}},"required":["enabled"]}""");
         var record = NamesRecord.Of(new OpenApiDocument()
             .Get("/api/captcha-policy", "GetCaptchaPolicy", response: """{"type":"object","properties":{"enabled":{"type":"boolean"}},"required":["enabled"]}""")
-            .BuildModel().Types);
+            .BuildSpec().Types);
 
-        var model = document.BuildModel(new GeneratorInputs(record, new Dictionary<string, string>()));
+        var model = document.BuildSpec(new GeneratorInputs(record, new Dictionary<string, string>()));
 
         Assert.Equal("CaptchaPolicy", model.ResponseType("GetCaptchaPolicy").Name);
         Assert.Equal("UpdateCimdConfigRequest", model.BodyType("UpdateCimdConfig").Name);
@@ -75,12 +75,12 @@ public sealed class NameHistoryTests
         var document = new OpenApiDocument()
             .Post("/api/users/{userId}/roles", "AssignUserRoles", body: ids)
             .Put("/api/users/{userId}/roles", "ReplaceUserRoles", body: ids, response: ids);
-        var first = document.BuildModel();
+        var first = document.BuildSpec();
         var shared = first.BodyType("AssignUserRoles").Name;
         Assert.Same(first.BodyType("AssignUserRoles"), first.ResponseType("ReplaceUserRoles"));
         var overrides = new Dictionary<string, string> { ["PUT /api/users/{userId}/roles response"] = "RoleReplacementResult" };
 
-        var model = document.BuildModel(new GeneratorInputs(NamesRecord.Of(first.Types), overrides));
+        var model = document.BuildSpec(new GeneratorInputs(NamesRecord.Of(first.Types), overrides));
 
         Assert.Equal(shared, model.BodyType("AssignUserRoles").Name);
         Assert.Same(model.BodyType("AssignUserRoles"), model.BodyType("ReplaceUserRoles"));
@@ -97,7 +97,7 @@ public sealed class NameHistoryTests
             .Post("/api/users/{userId}/roles", "AssignUserRoles", body: ids)
             .Post("/api/applications/{applicationId}/roles", "AssignApplicationRoles", body: ids)
             .Put("/api/users/{userId}/roles", "ReplaceUserRoles", body: ids, response: ids)
-            .BuildModel();
+            .BuildSpec();
 
         var request = model.BodyType("AssignUserRoles");
         var response = model.ResponseType("ReplaceUserRoles");

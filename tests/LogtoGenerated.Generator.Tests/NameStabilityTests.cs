@@ -27,7 +27,7 @@ public sealed class NameStabilityTests : IDisposable
     private static ApiSpec Build(JsonObject document, GeneratorInputs naming)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()));
-        return CodeGenerator.BuildModel(stream, GeneratorRun.Options, naming);
+        return CodeGenerator.BuildSpec(stream, GeneratorRun.Options, naming);
     }
 
     private static string[] Renames(JsonObject variant, GeneratorInputs naming)
@@ -220,7 +220,7 @@ public sealed class NameStabilityTests : IDisposable
     private ApiSpec BuildIn(OpenApiDocument document)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJson()));
-        return CodeGenerator.BuildModel(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(_folder));
+        return CodeGenerator.BuildSpec(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(_folder));
     }
 
     private static SortedDictionary<string, string> NamesByUse(ApiSpec model)

@@ -95,7 +95,7 @@ public class PagingTests
     {
         var document = Document().Operation(method, "/api/things", "ListThings", response: response, parameters: parameters);
 
-        Assert.Null(document.BuildModel().Operation("ListThings").Paging);
+        Assert.Null(document.BuildSpec().Operation("ListThings").Paging);
         var builder = ThingsBuilder(document);
         Assert.False(HasMethod(builder, "GetPageAsync"), what);
         Assert.False(HasMethod(builder, "GetAllAsync"), what);

@@ -39,7 +39,7 @@ public class PathParameterNamingTests
         return document;
     }
 
-    private static readonly ApiSpec Model = Widgets(reversed: false).BuildModel();
+    private static readonly ApiSpec Model = Widgets(reversed: false).BuildSpec();
 
     private static readonly SortedDictionary<string, string> Files = Widgets(reversed: false).Generate();
 

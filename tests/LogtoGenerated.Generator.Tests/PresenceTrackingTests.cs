@@ -66,7 +66,7 @@ public class PresenceTrackingTests
         .Post("/api/gadgets", "CreateGadget", body: Gadget)
         .Put("/api/sprockets/{id}", "ReplaceSprocket", body: Sprocket);
 
-    private static readonly ApiSpec Model = Document.BuildModel();
+    private static readonly ApiSpec Model = Document.BuildSpec();
 
     private static readonly SortedDictionary<string, string> Files = Document.Generate();
 
@@ -122,7 +122,7 @@ public class PresenceTrackingTests
                   }
                 }
                 """)
-            .BuildModel();
+            .BuildSpec();
 
         var union = Assert.IsType<UnionSpec>(((ObjectSpec)model.BodyType("UpdateThing")).Property("payload").Type.ModelOf());
 
@@ -188,7 +188,7 @@ public class PresenceTrackingTests
         var document = new OpenApiDocument().Patch("/api/things/{id}", "UpdateThing", body: """
             { "type": "object", "properties": { "name": { "type": "string", "nullable": true }, "namePresence": { "type": "string", "nullable": true } } }
             """);
-        var body = (ObjectSpec)document.BuildModel().BodyType("UpdateThing");
+        var body = (ObjectSpec)document.BuildSpec().BodyType("UpdateThing");
 
         Assert.Equal(["Name", "NamePresence"], body.Properties.Select(p => p.Name));
         Assert.Equal(["NamePresenceValue", "NamePresencePresence"], body.Properties.Select(p => p.PresenceName));

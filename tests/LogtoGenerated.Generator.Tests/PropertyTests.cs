@@ -59,7 +59,7 @@ public class PropertyTests
     [Fact]
     public void EveryRequiredPropertyAndNoOtherIsAlwaysWritten()
     {
-        var model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+        var model = GeneratorRun.BuildSpec(GeneratorRun.Document("kitchen-sink.json"));
         var application = model.Type<ObjectSpec>("Application");
 
         foreach (var property in application.Properties)
@@ -84,7 +84,7 @@ public class PropertyTests
             .Get("/api/configs", "GetConfigs", response: """
                 {"type":"object","properties":{"connectors":{"type":"object","additionalProperties":{"type":"object","required":["enabled"],"properties":{"enabled":{"type":"boolean"}}}}}}
                 """)
-            .BuildModel();
+            .BuildSpec();
 
         var connectors = ((ObjectSpec)model.ResponseType("GetConfigs")).Property("connectors");
         var map = Assert.IsType<MapShape>(connectors.Type.Type);
@@ -100,7 +100,7 @@ public class PropertyTests
     [Fact]
     public void EveryObjectKeepsUndocumentedPropertiesInAdditionalData()
     {
-        var model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+        var model = GeneratorRun.BuildSpec(GeneratorRun.Document("kitchen-sink.json"));
         var objects = model.Types.OfType<ObjectSpec>().ToList();
         Assert.NotEmpty(objects);
 
@@ -146,7 +146,7 @@ public class PropertyTests
     [Fact]
     public void DateTimeFormatIsDateTimeOffset()
     {
-        var model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+        var model = GeneratorRun.BuildSpec(GeneratorRun.Document("kitchen-sink.json"));
 
         Assert.Equal(new PrimitiveShape(PrimitiveKind.DateTimeOffset), model.Type<ObjectSpec>("Application").Property("createdAt").Type.Type);
     }

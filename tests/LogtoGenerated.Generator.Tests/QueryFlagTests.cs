@@ -31,7 +31,7 @@ public class QueryFlagTests
     private static readonly OpenApiDocument Document = new OpenApiDocument()
         .Get("/api/users/{isActive}", "GetUser", response: """{ "type": "string" }""", parameters: Parameters);
 
-    private static readonly ApiSpec Model = Document.BuildModel();
+    private static readonly ApiSpec Model = Document.BuildSpec();
 
     private static readonly SortedDictionary<string, string> Files = Document.Generate();
 

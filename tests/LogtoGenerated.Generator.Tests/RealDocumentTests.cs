@@ -28,7 +28,7 @@ public sealed partial class RealDocumentTests(RealDocumentTests.Run run) : IClas
             Elapsed = stopwatch.Elapsed;
             using (var stream = File.OpenRead(RepositoryFiles.LogtoDocument))
             {
-                Model = CodeGenerator.BuildModel(stream, new GeneratorOptions(), Naming);
+                Model = CodeGenerator.BuildSpec(stream, new GeneratorOptions(), Naming);
             }
         }
 

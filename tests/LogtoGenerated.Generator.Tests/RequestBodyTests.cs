@@ -9,7 +9,7 @@ namespace LogtoGenerated.Generator.Tests;
 /// <summary>JSON, multipart and form bodies (Documents/kitchen-sink.json).</summary>
 public class RequestBodyTests
 {
-    private static readonly ApiSpec Model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+    private static readonly ApiSpec Model = GeneratorRun.BuildSpec(GeneratorRun.Document("kitchen-sink.json"));
 
     private static readonly SortedDictionary<string, string> Files = GeneratorRun.Generate(GeneratorRun.Document("kitchen-sink.json"));
 
@@ -34,7 +34,7 @@ public class RequestBodyTests
     {
         var model = new OpenApiDocument()
             .Operation("post", "/api/assets", "CreateAsset", bodyMediaType: "multipart/form-data", body: """{"type":"object","properties":{"file":{"type":"string","format":"binary"}}}""")
-            .BuildModel();
+            .BuildSpec();
 
         Assert.Equal(new PrimitiveShape(PrimitiveKind.File), ((ObjectSpec)model.BodyType("CreateAsset")).Property("file").Type.Type);
     }

@@ -10,7 +10,7 @@ public class RequestBuilderTests
 {
     private const string Http = "global::LogtoGenerated.Http";
 
-    private static readonly ApiSpec Model = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+    private static readonly ApiSpec Model = GeneratorRun.BuildSpec(GeneratorRun.Document("kitchen-sink.json"));
 
     private static readonly SortedDictionary<string, string> Files = GeneratorRun.Generate(GeneratorRun.Document("kitchen-sink.json"));
 

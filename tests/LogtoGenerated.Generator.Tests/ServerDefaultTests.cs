@@ -38,7 +38,7 @@ public class ServerDefaultTests
         .Post("/api/roles", "CreateRole", body: Role)
         .Post("/api/tags", "CreateTag", body: Plain, response: Plain);
 
-    private static readonly ApiSpec Model = RequestFirst().BuildModel();
+    private static readonly ApiSpec Model = RequestFirst().BuildSpec();
 
     [Fact]
     public void RequiredPropertyWithADefaultIsOptionalInARequestBody()
@@ -103,7 +103,7 @@ public class ServerDefaultTests
             .Schema("Role", Role)
             .Get("/api/roles/{id}", "GetRole", response: """{ "$ref": "#/components/schemas/Role" }""")
             .Post("/api/roles", "CreateRole", body: """{ "$ref": "#/components/schemas/Role" }""", response: """{ "$ref": "#/components/schemas/Role" }""")
-            .BuildModel();
+            .BuildSpec();
 
         var response = (ObjectSpec)model.ResponseType("GetRole");
         var body = (ObjectSpec)model.BodyType("CreateRole");
@@ -117,7 +117,7 @@ public class ServerDefaultTests
     {
         var model = new OpenApiDocument()
             .Patch("/api/settings", "UpdateSettings", body: $$"""{ "type": "object", "properties": { "role": {{Role}} } }""", response: $$"""{ "type": "object", "required": ["role"], "properties": { "role": {{Role}} } }""")
-            .BuildModel();
+            .BuildSpec();
 
         var nestedInBody = (ObjectSpec)((ObjectSpec)model.BodyType("UpdateSettings")).Property("role").Type.ModelOf();
         var nestedInResponse = (ObjectSpec)((ObjectSpec)model.ResponseType("UpdateSettings")).Property("role").Type.ModelOf();

@@ -22,7 +22,7 @@ public sealed class ServerManagedPropertyTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, GeneratorInputs.OverridesFileName), overrides);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJson()));
-        return CodeGenerator.BuildModel(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(_folder));
+        return CodeGenerator.BuildSpec(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(_folder));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ServerManagedPropertyTests : IDisposable
     {
         var model = new OpenApiDocument()
             .Put("/api/custom-phrases/{languageTag}", "ReplaceCustomPhrase", body: """{"type":"object","properties":{"[translationKey]":{"oneOf":[{"type":"string"}]}}}""")
-            .BuildModel();
+            .BuildSpec();
 
         var body = model.Operation("ReplaceCustomPhrase").Body!.Type;
         var map = Assert.IsType<MapShape>(body.Type);
@@ -76,7 +76,7 @@ public sealed class ServerManagedPropertyTests : IDisposable
     {
         var model = new OpenApiDocument()
             .Get("/api/things", "GetThings", response: """{"type":"object","properties":{"[thingId]":{"type":"object","properties":{"size":{"type":"integer"}}}}}""")
-            .BuildModel();
+            .BuildSpec();
 
         var map = Assert.IsType<MapShape>(model.Operation("GetThings").Response.Type!.Type);
         Assert.IsType<ObjectSpec>(Assert.IsType<NamedShape>(map.Value.Type).Type);
@@ -86,7 +86,7 @@ public sealed class ServerManagedPropertyTests : IDisposable
     public void RealDocumentHasNoRequestTypeWithTenantIdOrCreatedAt()
     {
         using var stream = File.OpenRead(RepositoryFiles.LogtoDocument);
-        var model = CodeGenerator.BuildModel(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!));
+        var model = CodeGenerator.BuildSpec(stream, GeneratorRun.Options, GeneratorInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!));
 
         // The bodies themselves; objects nested in them may carry such fields as data (a JWT sample's user.createdAt).
         var requestTypes = model.Operations().Select(o => o.Body?.Type.Type).OfType<NamedShape>().Select(m => m.Type).ToList();

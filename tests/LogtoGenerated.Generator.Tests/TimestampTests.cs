@@ -67,7 +67,7 @@ public class TimestampTests
         .Get("/api/users/{userId}/identities/{target}", "GetUserIdentity", response: Identity)
         .Get("/api/logs", "ListLogs", response: """{ "type": "array", "items": { "type": "string" } }""", parameters: LogParameters);
 
-    private static readonly ApiSpec Model = Document.BuildModel();
+    private static readonly ApiSpec Model = Document.BuildSpec();
 
     private static readonly SortedDictionary<string, string> Files = Document.Generate();
 

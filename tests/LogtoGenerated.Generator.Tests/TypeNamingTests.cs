@@ -7,7 +7,7 @@ namespace LogtoGenerated.Generator.Tests;
 /// <summary>How model types are named after their uses (Documents/users.json and small inline documents).</summary>
 public class TypeNamingTests
 {
-    private static readonly ApiSpec Users = GeneratorRun.BuildModel(GeneratorRun.Document("users.json"));
+    private static readonly ApiSpec Users = GeneratorRun.BuildSpec(GeneratorRun.Document("users.json"));
 
     [Fact]
     public void ResponseOfGetOperationIsNamedAfterTheResource()
@@ -77,7 +77,7 @@ public class TypeNamingTests
         var model = new OpenApiDocument()
             .Get("/api/roles/{id}", "GetRole", response: Role)
             .Get("/api/roles", "ListRoles", response: """{"type":"array","items":{"type":"object","required":["id","name"],"properties":""" + properties + "}}")
-            .BuildModel();
+            .BuildSpec();
 
         Assert.Equal("Role", model.ResponseType("GetRole").Name);
         Assert.Equal(expected, model.ResponseType("ListRoles").Name);
@@ -106,7 +106,7 @@ public class TypeNamingTests
     {
         foreach (var document in new[] { "users.json", "kitchen-sink.json" })
         {
-            var model = GeneratorRun.BuildModel(GeneratorRun.Document(document));
+            var model = GeneratorRun.BuildSpec(GeneratorRun.Document(document));
 
             Assert.All(model.Types, type => Assert.False(char.IsDigit(type.Name[^1]), $"{document}: {type.Name}"));
         }

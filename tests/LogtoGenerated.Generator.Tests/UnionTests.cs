@@ -14,14 +14,14 @@ public class UnionTests
           {"type":"object","required":["type","token"],"properties":{"type":{"type":"string","format":"\"B\""},"token":{"type":"string"}}}]}
         """;
 
-    private static readonly ApiSpec KitchenSink = GeneratorRun.BuildModel(GeneratorRun.Document("kitchen-sink.json"));
+    private static readonly ApiSpec KitchenSink = GeneratorRun.BuildSpec(GeneratorRun.Document("kitchen-sink.json"));
 
     private static ValueSpec PropertyType(string wireName) => KitchenSink.Type<ObjectSpec>("Application").Property(wireName).Type;
 
     [Fact]
     public void OneOfObjectsWithALiteralPropertyIsAUnionDiscriminatedByIt()
     {
-        var model = new OpenApiDocument().Post("/api/verifications", "CreateVerification", body: Discriminated).BuildModel();
+        var model = new OpenApiDocument().Post("/api/verifications", "CreateVerification", body: Discriminated).BuildSpec();
 
         var union = Assert.IsType<UnionSpec>(model.BodyType("CreateVerification"));
         Assert.Equal("CreateVerificationRequest", union.Name);
@@ -74,7 +74,7 @@ public class UnionTests
         var document = new OpenApiDocument()
             .Get("/api/users/{id}", "GetUser", response: """{"type":"object","required":["name"],"properties":{"name":{"oneOf":[{"type":"string"},{"type":"string","nullable":true}]}}}""");
 
-        var user = Assert.IsType<ObjectSpec>(Assert.Single(document.BuildModel().Types));
+        var user = Assert.IsType<ObjectSpec>(Assert.Single(document.BuildSpec().Types));
         Assert.Equal(new ValueSpec(new PrimitiveShape(PrimitiveKind.String), Nullable: true), user.Property("name").Type);
         var name = new GeneratedSource(document.Generate().ModelFile("User")).Property("Name");
         Assert.Equal("public string? Name", GeneratedSource.Signature(name));

@@ -22,7 +22,7 @@ internal sealed class LogtoDocument
         Corrected = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         Corrections = inputs.Corrections.Apply(Corrected);
         using var stream = File.OpenRead(path);
-        Model = CodeGenerator.BuildModel(stream, new GeneratorOptions(), inputs);
+        Model = CodeGenerator.BuildSpec(stream, new GeneratorOptions(), inputs);
     }
 
     /// <summary>The document in <c>openapi/</c>, read once.</summary>

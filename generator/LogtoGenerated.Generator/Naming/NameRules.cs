@@ -152,19 +152,13 @@ internal static class NameRules
     {
         foreach (var candidate in uses)
         {
-            if (candidate.Qualified is not null)
+            foreach (var own in OwnQualifiedNames(candidate))
             {
-                yield return candidate.Qualified;
+                yield return own;
             }
 
-            if (candidate.Fallback is not null)
+            if (NestedIn(candidate) is var (parent, member))
             {
-                yield return candidate.Fallback;
-            }
-
-            if (candidate is { Rank: NameHint.NestedRank, Parent: { } parent, Member: not null })
-            {
-                var member = Identifiers.Pascal(candidate.Member);
                 foreach (var qualifiedParent in QualifiedNames(parent.Candidates))
                 {
                     yield return parent.Shape is UnionType ? Alternative(qualifiedParent, member) : Nested(qualifiedParent, member);
@@ -172,6 +166,17 @@ internal static class NameRules
             }
         }
     }
+
+    /// <summary>
+    /// The names a use gives itself, unique to it: its name qualified by its operation, then its fallback. With
+    /// <see cref="NestedIn"/>, what every qualified name of a use is made of (see <see cref="UseTruth"/>, which scans
+    /// them without listing them).
+    /// </summary>
+    public static IEnumerable<string> OwnQualifiedNames(NameCandidate use) => new[] { use.Qualified, use.Fallback }.OfType<string>();
+
+    /// <summary>For a nested use, the type it is nested in and the member reaching it (<c>Profile</c>): its qualified names are its parent's followed by the member.</summary>
+    public static (TypeInstance Parent, string Member)? NestedIn(NameCandidate use) =>
+        use is { Rank: NameHint.NestedRank, Parent: { } parent, Member: { } member } ? (parent, Identifiers.Pascal(member)) : null;
 
     /// <summary>The folder most of the strongest uses belong to (a nested use: its parent's), first in ordinal order among equals.</summary>
     public static string FolderOf(IReadOnlyList<NameCandidate> uses)

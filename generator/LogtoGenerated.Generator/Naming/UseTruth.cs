@@ -53,8 +53,8 @@ internal static class UseTruth
         }
 
         // A nested use is also true to its member after a fuller or qualified name of its parent (ListUsersResponseListItemProfile).
-        return use is { Rank: NameHint.NestedRank, Parent: { } parent, Member: { } member }
-            && Scan(qualifiers, ComparableWordsOf(Identifiers.Pascal(member)), Reach(qualifiers, parent, 0, [])) == qualifiers.Count;
+        return NameRules.NestedIn(use) is var (parent, member)
+            && Scan(qualifiers, ComparableWordsOf(member), Reach(qualifiers, parent, 0, [])) == qualifiers.Count;
     }
 
     /// <summary>
@@ -72,14 +72,14 @@ internal static class UseTruth
         var best = Scan(qualifiers, ComparableWordsOf(type.Name), start);
         foreach (var use in type.Candidates)
         {
-            foreach (var own in new[] { use.Fallback, use.Qualified }.OfType<string>())
+            foreach (var own in NameRules.OwnQualifiedNames(use))
             {
                 best = Math.Max(best, Scan(qualifiers, ComparableWordsOf(own), start));
             }
 
-            if (use is { Rank: NameHint.NestedRank, Parent: { } parent, Member: { } member })
+            if (NameRules.NestedIn(use) is var (parent, member))
             {
-                best = Math.Max(best, Scan(qualifiers, ComparableWordsOf(Identifiers.Pascal(member)), Reach(qualifiers, parent, start, reached)));
+                best = Math.Max(best, Scan(qualifiers, ComparableWordsOf(member), Reach(qualifiers, parent, start, reached)));
             }
         }
 

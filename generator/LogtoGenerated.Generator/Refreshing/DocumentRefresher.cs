@@ -108,7 +108,7 @@ internal static partial class DocumentRefresher
         {
             var naming = Naming(folder);
             using var stream = new MemoryStream(bytes, writable: false);
-            return (CodeGenerator.BuildModel(stream, generator, naming), naming);
+            return (CodeGenerator.BuildSpec(stream, generator, naming), naming);
         }
         catch (GeneratorException exception)
         {
@@ -181,7 +181,7 @@ internal static partial class DocumentRefresher
         try
         {
             using var stream = File.OpenRead(oldPath);
-            var oldModel = CodeGenerator.BuildModel(stream, generator, naming);
+            var oldModel = CodeGenerator.BuildSpec(stream, generator, naming);
             return ApiComparer.Compare(oldModel, newModel, Path.GetFileName(oldPath), newName).Summary();
         }
         catch (Exception exception) when (exception is GeneratorException or IOException)

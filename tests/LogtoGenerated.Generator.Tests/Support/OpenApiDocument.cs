@@ -130,7 +130,7 @@ internal sealed partial class OpenApiDocument
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    public ApiSpec BuildModel(GeneratorInputs? naming = null) => GeneratorRun.BuildModel(ToJson(), naming);
+    public ApiSpec BuildSpec(GeneratorInputs? naming = null) => GeneratorRun.BuildSpec(ToJson(), naming);
 
     public SortedDictionary<string, string> Generate() => GeneratorRun.Generate(ToJson());
 
@@ -143,10 +143,10 @@ internal static class GeneratorRun
 {
     public static GeneratorOptions Options { get; } = new();
 
-    public static ApiSpec BuildModel(string json, GeneratorInputs? naming = null)
+    public static ApiSpec BuildSpec(string json, GeneratorInputs? naming = null)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return CodeGenerator.BuildModel(stream, Options, naming);
+        return CodeGenerator.BuildSpec(stream, Options, naming);
     }
 
     public static SortedDictionary<string, string> Generate(string json)
@@ -168,5 +168,5 @@ internal static class GeneratorRun
     public static string Document(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Documents", name));
 
     /// <summary>The exception the generator throws for <paramref name="json"/>.</summary>
-    public static GeneratorException Fails(string json) => Assert.Throws<GeneratorException>(() => BuildModel(json));
+    public static GeneratorException Fails(string json) => Assert.Throws<GeneratorException>(() => BuildSpec(json));
 }
