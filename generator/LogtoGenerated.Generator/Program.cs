@@ -241,7 +241,7 @@ namespace LogtoGenerated.Generator
             }
         }
 
-        /// <summary>The code model of a document, built with <paramref name="inputs"/>, or null after printing why it could not be built.</summary>
+        /// <summary>The surface spec of a document, built with <paramref name="inputs"/>, or null after printing why it could not be built.</summary>
         private static ApiSpec? Load(string document, GeneratorOptions settings, TextWriter error, GeneratorInputs inputs) =>
             Read(document, stream => CodeGenerator.BuildSpec(stream, settings, inputs), error);
 

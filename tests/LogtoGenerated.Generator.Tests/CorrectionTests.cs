@@ -1,5 +1,4 @@
 using System.Text;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Parsing;
 using LogtoGenerated.Generator.Tests.Support;

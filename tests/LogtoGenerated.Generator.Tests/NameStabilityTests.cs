@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using LogtoGenerated.Generator.Comparing;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 using LogtoGenerated.Generator.Tests.Support;

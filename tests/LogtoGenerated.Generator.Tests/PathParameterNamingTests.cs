@@ -1,4 +1,3 @@
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 

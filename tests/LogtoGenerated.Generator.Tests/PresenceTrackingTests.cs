@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;

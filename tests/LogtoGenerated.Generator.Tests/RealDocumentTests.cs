@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 using LogtoGenerated.Generator.Tests.Support;

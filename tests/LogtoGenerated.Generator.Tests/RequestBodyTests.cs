@@ -1,5 +1,4 @@
 using LogtoGenerated.Generator.Emitting;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Tests.Support;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

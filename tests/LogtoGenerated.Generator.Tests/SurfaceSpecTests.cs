@@ -11,7 +11,7 @@ namespace LogtoGenerated.Generator.Tests;
 /// Naming is a function from the document's facts (with the record of names and the overrides) to the client's surface
 /// spec: it leaves the facts as they were, and what it returns cannot be changed afterwards.
 /// </summary>
-public sealed class SurfaceSpecTests
+public sealed partial class SurfaceSpecTests
 {
     private static GeneratorInputs Committed => GeneratorInputs.FromFolder(Path.GetDirectoryName(RepositoryFiles.LogtoDocument)!) with { RequireAllOverrides = false };
 
@@ -76,4 +76,23 @@ public sealed class SurfaceSpecTests
         Assert.All(facts, type => Assert.DoesNotContain(type.GetProperties(), p => names.Contains(p.Name)));
         Assert.All(facts, type => Assert.DoesNotContain(type.GetProperties(), p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericArguments().Contains(typeof(TypeSpec))));
     }
+
+    [Fact]
+    public void TheEmitterAndDiffReadOnlyTheSpecNeverTheFacts()
+    {
+        var generator = Path.Combine(RepositoryFiles.Root, "generator", "LogtoGenerated.Generator");
+        var files = new[] { "Emitting", "Comparing", "Spec" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(generator, folder), "*.cs"))
+            .ToList();
+
+        Assert.True(files.Count > 10, $"{files.Count} files found under {generator}.");
+        // Code lines only: the spec's documentation names the facts it is made from.
+        var code = files.SelectMany(file => File.ReadLines(file).Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)).Select(line => (file, line)));
+        Assert.All(code, entry => Assert.False(
+            entry.line.Contains("LogtoGenerated.Generator.Model", StringComparison.Ordinal) || ModelReference().IsMatch(entry.line),
+            $"{Path.GetFileName(entry.file)} refers to the facts: {entry.line.Trim()}"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bModel\.[A-Z]")]
+    private static partial System.Text.RegularExpressions.Regex ModelReference();
 }

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using LogtoGenerated.Generator;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.TestShared;
 
 /// <summary>
 /// Logto's document in <c>openapi/</c> as the client is generated from it: with the corrections of
-/// <c>openapi/corrections.json</c> applied, and the generator's code model built from it with the committed names.
+/// <c>openapi/corrections.json</c> applied, and the generator's surface spec built from it with the committed names.
 /// Compiled into the test projects that read the document (contract and live tests), so that both read the one account
 /// of where the document is wrong.
 /// </summary>
@@ -37,6 +36,6 @@ internal sealed class LogtoDocument
     /// <summary>The corrections applied, each with the locations it edited.</summary>
     public IReadOnlyList<Generator.Parsing.DocumentCorrection> Corrections { get; }
 
-    /// <summary>The generator's code model of the corrected document, named as the committed client is.</summary>
+    /// <summary>The generator's surface spec of the corrected document, named as the committed client is.</summary>
     public ApiSpec Model { get; }
 }

@@ -1,12 +1,11 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.TestShared;
 
 /// <summary>
-/// The generated client's operations as the generator's code model has them, and the way to reach each one through
+/// The generated client's operations as the generator's surface spec has them, and the way to reach each one through
 /// the client's public request builders (properties, indexers, <c>By...</c> methods), as a user's code does. Compiled
 /// into the contract and live tests.
 /// </summary>

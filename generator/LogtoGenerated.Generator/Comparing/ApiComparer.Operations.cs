@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using LogtoGenerated.Generator.Emitting;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Comparing;
@@ -27,7 +26,7 @@ internal sealed partial class ApiComparer
         {
             var path = PathParameter().Replace(operation.PathTemplate, "{}");
             var key = operation.HttpMethod.ToUpperInvariant() + " " + path;
-            var order = OperationModel.HttpMethods.IndexOf(operation.HttpMethod);
+            var order = OperationSpec.HttpMethods.IndexOf(operation.HttpMethod);
             operations.TryAdd(key, new OperationEntry(operation, Segments(builders, operation.PathTemplate), key, $"{path}\u0000{order:D2}"));
         }
 

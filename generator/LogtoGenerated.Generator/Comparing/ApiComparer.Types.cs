@@ -1,5 +1,4 @@
 using LogtoGenerated.Generator.Emitting;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Comparing;

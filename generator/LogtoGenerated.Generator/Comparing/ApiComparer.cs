@@ -1,13 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using LogtoGenerated.Generator.Emitting;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Comparing;
 
 /// <summary>
-/// Compares the code models of two documents and lists what changed for users of the generated client, in the
+/// Compares the surface specs of two documents and lists what changed for users of the generated client, in the
 /// names they see: operations by <c>METHOD /path</c> and the C# call reaching them, model types by generated name.
 /// </summary>
 /// <remarks>
@@ -75,8 +74,8 @@ internal sealed partial class ApiComparer
     }
 
     /// <summary>Lists what changed from <paramref name="oldModel"/> to <paramref name="newModel"/>.</summary>
-    /// <param name="oldModel">The code model of the old document.</param>
-    /// <param name="newModel">The code model of the new document.</param>
+    /// <param name="oldModel">The surface spec of the old document.</param>
+    /// <param name="newModel">The surface spec of the new document.</param>
     /// <param name="oldName">How the report names the old document.</param>
     /// <param name="newName">How the report names the new document.</param>
     public static ApiChanges Compare(ApiSpec oldModel, ApiSpec newModel, string oldName, string newName)

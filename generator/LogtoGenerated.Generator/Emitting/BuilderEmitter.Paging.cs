@@ -1,4 +1,3 @@
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Emitting;

@@ -1,9 +1,8 @@
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Emitting;
 
-/// <summary>Turns the code model into C# files: models by resource, request builders by path, and the JSON metadata.</summary>
+/// <summary>Renders the surface spec as C# files: models by resource, request builders by path, and the JSON metadata.</summary>
 internal sealed class CSharpEmitter(GeneratorOptions options)
 {
     public SortedDictionary<string, string> Emit(ApiSpec model)

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Model;
 
@@ -92,13 +92,7 @@ internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? par
 /// <summary>One HTTP operation, emitted as one method of its path's request builder.</summary>
 internal sealed class OperationModel
 {
-    /// <summary>
-    /// The HTTP methods an operation may have, spelled as <see cref="HttpMethod"/> is, in the order the operations
-    /// of one path are read (and so emitted) and listed in change reports.
-    /// </summary>
-    public static ImmutableArray<string> HttpMethods { get; } = ["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"];
-
-    /// <summary>The HTTP method, one of <see cref="HttpMethods"/>: <c>Get</c>.</summary>
+    /// <summary>The HTTP method, one of <see cref="OperationSpec.HttpMethods"/>: <c>Get</c>.</summary>
     public required string HttpMethod { get; init; }
     public required string OperationId { get; init; }
     public required string PathTemplate { get; init; }
@@ -154,14 +148,6 @@ internal sealed class ParameterModel(string wireName, TypeUse type)
     public bool SentOnlyWhenTrue { get; set; }
 }
 
-/// <summary>How a request body goes on the wire.</summary>
-internal enum BodyEncoding
-{
-    Json,
-    Multipart,
-    Form,
-}
-
 /// <summary>The request body of an operation.</summary>
 internal sealed class RequestBodyModel(TypeUse type, BodyEncoding encoding, bool required)
 {
@@ -170,15 +156,6 @@ internal sealed class RequestBodyModel(TypeUse type, BodyEncoding encoding, bool
     public BodyEncoding Encoding { get; } = encoding;
     public bool Required { get; } = required;
     public string? Description { get; set; }
-}
-
-/// <summary>How the successful response is read.</summary>
-internal enum ResponseKind
-{
-    /// <summary>No body worth reading (204, redirects, or an undocumented body).</summary>
-    None,
-    Json,
-    Text,
 }
 
 /// <summary>The successful response of an operation.</summary>

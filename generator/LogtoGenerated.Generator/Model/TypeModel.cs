@@ -1,3 +1,5 @@
+using LogtoGenerated.Generator.Spec;
+
 namespace LogtoGenerated.Generator.Model;
 
 /// <summary>The C# shape of a value: a primitive, a generated model, a list or a map.</summary>
@@ -17,30 +19,6 @@ internal sealed record MapRef(TypeUse Value) : TypeRef;
 
 /// <summary>A type as used in one place: the type and whether <c>null</c> is allowed there.</summary>
 internal sealed record TypeUse(TypeRef Type, bool Nullable);
-
-/// <summary>The built-in types the generator maps OpenAPI primitives to.</summary>
-internal enum PrimitiveKind
-{
-    String,
-    Int32,
-    Int64,
-    Double,
-    Boolean,
-    /// <summary>A point in time written as an ISO 8601 string (<c>format: date-time</c>): <c>DateTimeOffset</c>.</summary>
-    DateTimeOffset,
-    /// <summary>
-    /// A point in time written as a JSON number of milliseconds since 1970-01-01T00:00:00Z, as Logto writes its
-    /// timestamps: <c>DateTimeOffset</c> in C#, read and written through the runtime's epoch-milliseconds converters.
-    /// Which numbers are timestamps is decided by <see cref="Parsing.Timestamps"/>.
-    /// </summary>
-    EpochMilliseconds,
-    /// <summary>Any JSON value (<c>JsonNode</c>).</summary>
-    Json,
-    /// <summary>A free-form JSON object (<c>JsonObject</c>).</summary>
-    JsonObject,
-    /// <summary>A file part of a multipart body.</summary>
-    File,
-}
 
 /// <summary>
 /// A shape of the document: an object, enum or union schema, one per structural key. It has no name: naming

@@ -1,4 +1,3 @@
-using LogtoGenerated.Generator.Model;
 
 namespace LogtoGenerated.Generator.Naming;
 

@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 
 namespace LogtoGenerated.Generator.Parsing;
@@ -101,7 +102,7 @@ internal sealed partial class ApiModelBuilder
             var chosen = name
                 .OrderBy(use => use.Parameter.Description is null)
                 .ThenBy(use => use.Operation.PathTemplate, StringComparer.Ordinal)
-                .ThenBy(use => OperationModel.HttpMethods.IndexOf(use.Operation.HttpMethod))
+                .ThenBy(use => OperationSpec.HttpMethods.IndexOf(use.Operation.HttpMethod))
                 .First().Parameter;
             node.SegmentParameters.Clear();
             node.SegmentParameters.Add(chosen);

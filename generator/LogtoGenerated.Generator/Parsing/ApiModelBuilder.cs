@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 using Microsoft.OpenApi;
 
@@ -13,9 +14,9 @@ internal sealed partial class ApiModelBuilder
         "Get", "List", "Create", "Update", "Replace", "Upsert", "Delete", "Add", "Assign",
     };
 
-    /// <summary>The methods read from each path item, in <see cref="OperationModel.HttpMethods"/>' order.</summary>
+    /// <summary>The methods read from each path item, in <see cref="OperationSpec.HttpMethods"/>' order.</summary>
     private static readonly (HttpMethod Method, string Name)[] Methods =
-        [.. OperationModel.HttpMethods.Select(name => (HttpMethod.Parse(name), name))];
+        [.. OperationSpec.HttpMethods.Select(name => (HttpMethod.Parse(name), name))];
 
     private readonly SchemaResolver _schemas;
     private readonly HashSet<string> _operationIds = new(StringComparer.Ordinal);

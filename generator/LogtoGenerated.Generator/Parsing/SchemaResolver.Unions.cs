@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 using Microsoft.OpenApi;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Generator.Naming;
 using Microsoft.OpenApi;
 

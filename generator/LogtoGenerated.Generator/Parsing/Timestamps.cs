@@ -1,4 +1,5 @@
 using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.Generator.Parsing;
 

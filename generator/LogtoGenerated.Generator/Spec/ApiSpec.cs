@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Parsing;
 
 namespace LogtoGenerated.Generator.Spec;
 
 /// <summary>
 /// The client's surface as users see it: every request builder, operation and model type with every name it has, made
-/// by naming (<see cref="Naming.SurfaceNamer"/>) from the document's facts (<see cref="ApiModel"/>), the record of
+/// by naming (<see cref="Naming.SurfaceNamer"/>) from the document's facts (<see cref="Model.ApiModel"/>), the record of
 /// names and the overrides. The emitter only renders it, and <c>diff</c> compares two of them.
 /// </summary>
 /// <param name="Root">The client itself: the request builder of the base path.</param>
@@ -54,7 +53,7 @@ internal sealed record ApiSpec(BuilderSpec Root, ImmutableArray<TypeSpec> Types,
 /// <param name="MemberName">The member reaching this builder from its parent: a property's name, <c>this</c> for an indexer, or a method's name.</param>
 /// <param name="IsIndexer">True when the segment is exactly one string (or string enum) parameter, reached through an indexer.</param>
 /// <param name="SegmentParameters">The parameters the segment binds, for a parameter segment.</param>
-/// <param name="Operations">The operations of this path, in the order of <see cref="OperationModel.HttpMethods"/>.</param>
+/// <param name="Operations">The operations of this path, in the order of <see cref="OperationSpec.HttpMethods"/>.</param>
 /// <param name="Children">The builders one segment below, by wire segment in ordinal order.</param>
 internal sealed record BuilderSpec(
     string Segment,
@@ -90,7 +89,7 @@ internal sealed record BuilderSpec(
 }
 
 /// <summary>One HTTP operation, emitted as one method of its path's request builder.</summary>
-/// <param name="HttpMethod">The HTTP method, one of <see cref="OperationModel.HttpMethods"/>: <c>Get</c>.</param>
+/// <param name="HttpMethod">The HTTP method, one of <see cref="HttpMethods"/>: <c>Get</c>.</param>
 /// <param name="OperationId">Logto's operationId.</param>
 /// <param name="PathTemplate">The path, from the base path on: <c>/api/users/{userId}</c>.</param>
 /// <param name="Summary">The document's summary, if any.</param>
@@ -123,6 +122,12 @@ internal sealed record OperationSpec(
     PagingSpec? Paging,
     ParameterSpec? SearchParams)
 {
+    /// <summary>
+    /// The HTTP methods an operation may have, spelled as <see cref="HttpMethod"/> is, in the order the operations
+    /// of one path are read (and so emitted) and listed in change reports.
+    /// </summary>
+    public static ImmutableArray<string> HttpMethods { get; } = ["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"];
+
     /// <summary>The <see cref="Summary"/>, or the operationId when there is none: what the method's documentation starts with.</summary>
     public string SummaryOrOperationId => Summary ?? OperationId;
 
@@ -150,7 +155,11 @@ internal sealed record BodySpec(ValueSpec Type, BodyEncoding Encoding, bool Requ
 /// <param name="Kind">How it is read.</param>
 /// <param name="Type">The type of its body; null when it has none worth reading.</param>
 /// <param name="Description">The document's description, if any.</param>
-/// <param name="BodyOptional">True when a successful answer may carry no body (see <see cref="ResponseModel.BodyOptional"/>).</param>
+/// <param name="BodyOptional">
+/// True when a successful answer may carry no body although the response is JSON: its media type has no schema (any
+/// JSON, or nothing: Logto answers most such operations with an empty 201), or another 2xx status is documented without
+/// content (a 204 beside the 200). The method then returns <c>null</c> for an answer without a body.
+/// </param>
 internal sealed record ResponseSpec(ResponseKind Kind, ValueSpec? Type, string? Description, bool BodyOptional);
 
 /// <summary>A paged list: its query class implements <c>IPagedQueryParameters</c>, and it gets <c>GetPageAsync</c> and <c>GetAllAsync</c>.</summary>
@@ -158,3 +167,20 @@ internal sealed record ResponseSpec(ResponseKind Kind, ValueSpec? Type, string? 
 /// <param name="PageSize">The <c>page_size</c> query parameter (one of the operation's optional ones).</param>
 /// <param name="Item">The type of the list's items.</param>
 internal sealed record PagingSpec(ParameterSpec Page, ParameterSpec PageSize, ValueSpec Item);
+
+/// <summary>How a request body goes on the wire.</summary>
+internal enum BodyEncoding
+{
+    Json,
+    Multipart,
+    Form,
+}
+
+/// <summary>How the successful response is read.</summary>
+internal enum ResponseKind
+{
+    /// <summary>No body worth reading (204, redirects, or an undocumented body).</summary>
+    None,
+    Json,
+    Text,
+}

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LogtoGenerated.Generator.Model;
 
 namespace LogtoGenerated.Generator.Spec;
 
@@ -131,3 +130,27 @@ internal sealed record MapShape(ValueSpec Value) : ShapeSpec;
 /// <param name="Type">The shape.</param>
 /// <param name="Nullable">True when <c>null</c> is allowed.</param>
 internal sealed record ValueSpec(ShapeSpec Type, bool Nullable);
+
+/// <summary>The built-in types the generator maps OpenAPI primitives to.</summary>
+internal enum PrimitiveKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+    /// <summary>A point in time written as an ISO 8601 string (<c>format: date-time</c>): <c>DateTimeOffset</c>.</summary>
+    DateTimeOffset,
+    /// <summary>
+    /// A point in time written as a JSON number of milliseconds since 1970-01-01T00:00:00Z, as Logto writes its
+    /// timestamps: <c>DateTimeOffset</c> in C#, read and written through the runtime's epoch-milliseconds converters.
+    /// Which numbers are timestamps is decided by <see cref="Parsing.Timestamps"/>.
+    /// </summary>
+    EpochMilliseconds,
+    /// <summary>Any JSON value (<c>JsonNode</c>).</summary>
+    Json,
+    /// <summary>A free-form JSON object (<c>JsonObject</c>).</summary>
+    JsonObject,
+    /// <summary>A file part of a multipart body.</summary>
+    File,
+}

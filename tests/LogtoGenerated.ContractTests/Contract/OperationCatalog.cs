@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using LogtoGenerated.ContractTests.Server;
-using LogtoGenerated.Generator.Model;
 using LogtoGenerated.Generator.Spec;
 
 namespace LogtoGenerated.ContractTests.Contract;

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using LogtoGenerated.Generator.Model;
+using LogtoGenerated.Generator.Spec;
 using LogtoGenerated.Http;
 using LogtoGenerated.LiveTests.Seeding;
 
