@@ -5,7 +5,9 @@ namespace LogtoGenerated.Generator.Model;
 /// <summary>
 /// What the document says, with no name of the client's in it: the path tree with its operations, and the shapes of
 /// its schemas. Parsing builds it; naming (<see cref="Naming.SurfaceNamer"/>) reads it, without changing it, into the
-/// client's <see cref="Spec.ApiSpec"/>.
+/// client's <see cref="Spec.ApiSpec"/>. The few properties with a setter are those parsing settles in a later pass (a
+/// segment's parameter once every path is read, presence tracking once the PATCH bodies are known); everything else is
+/// set when made.
 /// </summary>
 internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType> types)
 {
@@ -136,16 +138,16 @@ internal sealed class ParameterModel(string wireName, TypeUse type)
 
     /// <summary>The parameter's type, as the document refers to it.</summary>
     public TypeUse Type { get; } = type;
-    public string? Description { get; set; }
+    public string? Description { get; init; }
 
     /// <summary>A <c>style: form, explode: true</c> object: every key becomes its own query parameter.</summary>
-    public bool Exploded { get; set; }
+    public bool Exploded { get; init; }
 
     /// <summary>
     /// A boolean query flag Logto reads as a truthy string: sent as <c>name=true</c> when true and left out otherwise,
     /// since some of Logto's routes take any value, <c>false</c> included, as true. See <c>ApiModelBuilder.QueryForm</c>.
     /// </summary>
-    public bool SentOnlyWhenTrue { get; set; }
+    public bool SentOnlyWhenTrue { get; init; }
 }
 
 /// <summary>The request body of an operation.</summary>
@@ -155,7 +157,7 @@ internal sealed class RequestBodyModel(TypeUse type, BodyEncoding encoding, bool
     public TypeUse Type { get; } = type;
     public BodyEncoding Encoding { get; } = encoding;
     public bool Required { get; } = required;
-    public string? Description { get; set; }
+    public string? Description { get; init; }
 }
 
 /// <summary>The successful response of an operation.</summary>

@@ -73,7 +73,7 @@ internal sealed class UnionType(string key, int firstSeen) : ModelType(key, firs
     public List<UnionAlternative> Alternatives { get; } = [];
 
     /// <summary>The wire name of the property whose literal value tells object alternatives apart, if any.</summary>
-    public string? Discriminator { get; set; }
+    public string? Discriminator { get; init; }
 }
 
 /// <summary>One alternative of a union.</summary>
@@ -83,10 +83,10 @@ internal sealed class UnionAlternative(TypeUse type)
     public TypeUse Type { get; } = type;
 
     /// <summary>The discriminator value of an object alternative, when the union has a discriminator.</summary>
-    public string? DiscriminatorValue { get; set; }
+    public string? DiscriminatorValue { get; init; }
 
     /// <summary>What tells this alternative apart (its literal value, a property only it has, or its JSON kind).</summary>
-    public string? Member { get; set; }
+    public string? Member { get; init; }
 }
 
 /// <summary>A property of an object type.</summary>
@@ -98,10 +98,10 @@ internal sealed class PropertyModel(string wireName, TypeUse type, bool required
     public TypeUse Type { get; } = type;
     public bool Required { get; } = required;
     public string? Description { get; set; }
-    public bool Deprecated { get; set; }
+    public bool Deprecated { get; init; }
 
     /// <summary>The only value the property may hold (a zod literal), if the document says so.</summary>
-    public string? Literal { get; set; }
+    public string? Literal { get; init; }
 
     /// <summary>
     /// True when the property is written exactly when it was set, null included: an optional, nullable property
