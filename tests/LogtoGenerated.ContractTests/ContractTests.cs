@@ -17,7 +17,7 @@ public sealed class ContractTests(ContractFixture fixture, ITestOutputHelper out
     /// <summary>The operations of Logto 1.42.0's document; the contract run must cover at least these.</summary>
     private const int MinimumOperations = 284;
 
-    /// <summary>The operationIds of the document, read through the generator's code model.</summary>
+    /// <summary>The operationIds of the document, read through the generator's surface spec.</summary>
     public static TheoryData<string> OperationIds()
     {
         var data = new TheoryData<string>();

@@ -48,7 +48,7 @@ internal sealed record CallResult(
 
 /// <summary>
 /// Calls the generated methods of an operation through the generated client, the way a user would: it follows the
-/// request builders the code model names (properties, indexers, <c>By...</c> methods) with valid path parameters,
+/// request builders the surface spec names (properties, indexers, <c>By...</c> methods) with valid path parameters,
 /// passes valid required query parameters and a minimal valid body built from the document's schema (read into the
 /// generated body type, so the client writes it), and sets Prism's <c>Prefer</c> header through the request
 /// configuration. Then it checks Prism's <c>sl-violations</c> header (read with <c>OnResponse</c>), the path that went

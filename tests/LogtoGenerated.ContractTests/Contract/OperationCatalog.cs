@@ -20,7 +20,7 @@ internal sealed record ContractOperation(OperationSpec Model, IReadOnlyList<Buil
 }
 
 /// <summary>
-/// The operations of the vendored document, read through the generator's code model (the same model the client is
+/// The operations of the vendored document, read through the generator's surface spec (the same spec the client is
 /// generated from), each paired with its definition in the document. Nothing here is a hand-kept list: an operation
 /// added to the document is in the catalog on the next run.
 /// </summary>
@@ -42,7 +42,7 @@ internal sealed class OperationCatalog
         foreach (var (operation, builders) in model.OperationPaths())
         {
             var pathItem = paths[operation.PathTemplate] as JsonObject
-                ?? throw new InvalidOperationException($"The code model has {operation.PathTemplate}, which the document's paths lack.");
+                ?? throw new InvalidOperationException($"The surface spec has {operation.PathTemplate}, which the document's paths lack.");
             var definition = pathItem[operation.HttpMethod.ToLowerInvariant()] as JsonObject
                 ?? throw new InvalidOperationException($"The document has no {operation.HttpMethod} {operation.PathTemplate}.");
             operations.Add(new ContractOperation(operation, builders, definition, pathItem));
