@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The library's DLL size (Release), the time to generate the whole client from Logto's document, and the time of
-# a no-op `dotnet build LogtoGenerated.sln`. Uses hyperfine when installed, else a single timed run of each.
+# The library's DLL size (Release) and what it is made of (benchmarks/ImageAnatomy), the time to generate the whole
+# client from Logto's document, and the time of a no-op `dotnet build LogtoGenerated.sln`. Uses hyperfine when
+# installed, else a single timed run of each.
 #   bash benchmarks/build-metrics.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,8 @@ for configuration in Release Debug; do
   dotnet build src/LogtoGenerated -c "$configuration" --nologo -v quiet >/dev/null
   echo "LogtoGenerated.dll ($configuration): $(stat -c %s "src/LogtoGenerated/bin/$configuration/net10.0/LogtoGenerated.dll") bytes"
 done
+# What the Release image is made of, and the share of the JSON contexts in it.
+dotnet run --project benchmarks/ImageAnatomy -c Release -- src/LogtoGenerated/bin/Release/net10.0/LogtoGenerated.dll
 
 document=$(ls openapi/*.openapi.json)
 output=$(mktemp -d)
