@@ -21,7 +21,7 @@ internal sealed class LogtoDocument
         Corrected = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         Corrections = inputs.Corrections.Apply(Corrected);
         using var stream = File.OpenRead(path);
-        Model = CodeGenerator.BuildSpec(stream, new GeneratorOptions(), inputs);
+        Spec = CodeGenerator.BuildSpec(stream, new GeneratorOptions(), inputs);
     }
 
     /// <summary>The document in <c>openapi/</c>, read once.</summary>
@@ -37,5 +37,5 @@ internal sealed class LogtoDocument
     public IReadOnlyList<Generator.Parsing.DocumentCorrection> Corrections { get; }
 
     /// <summary>The generator's surface spec of the corrected document, named as the committed client is.</summary>
-    public ApiSpec Model { get; }
+    public ApiSpec Spec { get; }
 }

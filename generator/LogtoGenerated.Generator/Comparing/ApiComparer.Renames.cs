@@ -10,14 +10,14 @@ internal sealed partial class ApiComparer
     /// until no new pair turns up. A pair is a rename when the old name is gone, the new name is new, and both
     /// are the same kind of type.
     /// </summary>
-    private void FindRenames(ApiSpec oldModel, List<(OperationEntry Old, OperationEntry New)> matched)
+    private void FindRenames(ApiSpec oldSpec, List<(OperationEntry Old, OperationEntry New)> matched)
     {
         foreach (var (o, n) in matched)
         {
             LinkOperation(o, n);
         }
 
-        foreach (var type in oldModel.Types.Where(t => _newTypes.ContainsKey(t.Name)))
+        foreach (var type in oldSpec.Types.Where(t => _newTypes.ContainsKey(t.Name)))
         {
             Enqueue(type, _newTypes[type.Name]);
         }

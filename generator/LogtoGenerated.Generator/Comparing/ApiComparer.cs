@@ -35,7 +35,7 @@ internal sealed partial class ApiComparer
 
     private readonly Dictionary<string, TypeSpec> _oldTypes;
     private readonly Dictionary<string, TypeSpec> _newTypes;
-    private readonly Dictionary<TypeSpec, Usage> _usage = [];
+    private readonly Dictionary<TypeSpec, Usage> _usage = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Old name to new name of every renamed type.</summary>
     private readonly Dictionary<string, string> _renames = new(StringComparer.Ordinal);
@@ -54,10 +54,10 @@ internal sealed partial class ApiComparer
     /// <summary>The pairs (old name, new name) queued so far.</summary>
     private readonly HashSet<(string, string)> _seenPairs = [];
 
-    private ApiComparer(ApiSpec oldModel, ApiSpec newModel)
+    private ApiComparer(ApiSpec oldSpec, ApiSpec newSpec)
     {
-        _oldTypes = oldModel.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        _newTypes = newModel.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        _oldTypes = oldSpec.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        _newTypes = newSpec.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
 
     /// <summary>Where a type is used: what decides which direction of a nullability change breaks callers.</summary>
@@ -73,22 +73,22 @@ internal sealed partial class ApiComparer
         Response = 2,
     }
 
-    /// <summary>Lists what changed from <paramref name="oldModel"/> to <paramref name="newModel"/>.</summary>
-    /// <param name="oldModel">The surface spec of the old document.</param>
-    /// <param name="newModel">The surface spec of the new document.</param>
+    /// <summary>Lists what changed from <paramref name="oldSpec"/> to <paramref name="newSpec"/>.</summary>
+    /// <param name="oldSpec">The surface spec of the old document.</param>
+    /// <param name="newSpec">The surface spec of the new document.</param>
     /// <param name="oldName">How the report names the old document.</param>
     /// <param name="newName">How the report names the new document.</param>
-    public static ApiChanges Compare(ApiSpec oldModel, ApiSpec newModel, string oldName, string newName)
+    public static ApiChanges Compare(ApiSpec oldSpec, ApiSpec newSpec, string oldName, string newName)
     {
-        var comparer = new ApiComparer(oldModel, newModel);
-        comparer.Run(oldModel, newModel);
+        var comparer = new ApiComparer(oldSpec, newSpec);
+        comparer.Run(oldSpec, newSpec);
         return new ApiChanges(oldName, newName, comparer._changes);
     }
 
-    private void Run(ApiSpec oldModel, ApiSpec newModel)
+    private void Run(ApiSpec oldSpec, ApiSpec newSpec)
     {
-        var oldOperations = Operations(oldModel);
-        var newOperations = Operations(newModel);
+        var oldOperations = Operations(oldSpec);
+        var newOperations = Operations(newSpec);
         MarkUsage(oldOperations);
         MarkUsage(newOperations);
 
@@ -97,7 +97,7 @@ internal sealed partial class ApiComparer
             .Select(o => (Old: o, New: newOperations[o.Key]))
             .OrderBy(p => p.New.SortKey, StringComparer.Ordinal)
             .ToList();
-        FindRenames(oldModel, matched);
+        FindRenames(oldSpec, matched);
 
         foreach (var removed in oldOperations.Values.Where(o => !newOperations.ContainsKey(o.Key)))
         {

@@ -53,7 +53,7 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
 
         writer.Doc("summary", "Properties the API document does not describe; kept so that they are not lost and are sent back when this object is serialized.");
         writer.Line($"[{JsonSerialization}.JsonExtensionData]");
-        writer.Line($"public global::System.Collections.Generic.IDictionary<string, {Json}.JsonElement>? {MemberNamer.ExtensionDataName} {{ get; set; }}");
+        writer.Line($"public global::System.Collections.Generic.IDictionary<string, {Json}.JsonElement>? {ObjectSpec.ExtensionDataName} {{ get; set; }}");
         writer.Close();
     }
 

@@ -5,9 +5,10 @@ namespace LogtoGenerated.Generator.Model;
 /// <summary>
 /// What the document says, with no name of the client's in it: the path tree with its operations, and the shapes of
 /// its schemas. Parsing builds it; naming (<see cref="Naming.SurfaceNamer"/>) reads it, without changing it, into the
-/// client's <see cref="Spec.ApiSpec"/>. The few properties with a setter are those parsing settles in a later pass (a
-/// segment's parameter once every path is read, presence tracking once the PATCH bodies are known); everything else is
-/// set when made.
+/// client's <see cref="Spec.ApiSpec"/>. The few properties with a setter are those parsing settles after making the
+/// object (an operation's body, response, paging and search once its parameters are read; a segment's parameter once
+/// every path is read; presence tracking once the PATCH bodies are known; a shape's pointer and description from its
+/// first use); everything else is set when made.
 /// </summary>
 internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType> types)
 {
@@ -16,11 +17,6 @@ internal sealed class ApiModel(RequestBuilderNode root, IReadOnlyList<ModelType>
     /// <summary>The shapes, in order of first appearance.</summary>
     public IReadOnlyList<ModelType> Types { get; } = types;
 
-    /// <summary>Every request builder, the root first, in pre-order (a node, then each child's subtree in segment order).</summary>
-    public IEnumerable<RequestBuilderNode> Nodes() => Root.DescendantsAndSelf();
-
-    /// <summary>Every operation, in the order of <see cref="Nodes"/> and, within a node, of its operations.</summary>
-    public IEnumerable<OperationModel> Operations() => Nodes().SelectMany(node => node.Operations);
 }
 
 /// <summary>One node of the URL path tree: one request builder of the client.</summary>
@@ -91,7 +87,7 @@ internal sealed class RequestBuilderNode(string segment, RequestBuilderNode? par
     }
 }
 
-/// <summary>One HTTP operation, emitted as one method of its path's request builder.</summary>
+/// <summary>One HTTP operation of the document.</summary>
 internal sealed class OperationModel
 {
     /// <summary>The HTTP method, one of <see cref="OperationSpec.HttpMethods"/>: <c>Get</c>.</summary>

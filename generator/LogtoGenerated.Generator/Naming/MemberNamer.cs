@@ -6,12 +6,9 @@ namespace LogtoGenerated.Generator.Naming;
 /// <summary>Names the members of model types: properties, union alternatives and enum members, clear of each other and of what every generated type has.</summary>
 internal static class MemberNamer
 {
-    /// <summary>Member names every generated model reserves for itself.</summary>
-    public const string ExtensionDataName = "AdditionalData";
-
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
     {
-        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", ExtensionDataName,
+        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", ObjectSpec.ExtensionDataName,
     };
 
     /// <summary>

@@ -1,4 +1,3 @@
-
 namespace LogtoGenerated.Generator.Naming;
 
 /// <summary>

@@ -45,19 +45,19 @@ internal sealed class SurfaceNamer
         {
             ObjectType o => new ObjectSpec
             {
-                Name = type.Name, Folder = type.Folder, ShapeKey = o.Key, Description = o.Description, Pointer = o.Pointer, NamedByOverride = type.NamedByOverride, Uses = uses, UntrueUses = untrue,
+                Name = type.Name, Folder = type.Folder, ShapeKey = o.Key, Description = o.Description, NamedByOverride = type.NamedByOverride, Uses = uses, UntrueUses = untrue,
                 Properties = [.. o.Properties.Zip(MemberNamer.PropertyNames(type.Name, o.Properties), (p, names) => new PropertySpec(
                     p.WireName, names.Name, Value(p.Type, [type.Name + "." + p.WireName]), p.Required, p.Description, p.Deprecated, p.Literal, p.TracksPresence, names.PresenceName))],
                 TracksPresence = o.TracksPresence,
             },
             EnumType e => new EnumSpec
             {
-                Name = type.Name, Folder = type.Folder, ShapeKey = e.Key, Description = e.Description, Pointer = e.Pointer, NamedByOverride = type.NamedByOverride, Uses = uses, UntrueUses = untrue,
+                Name = type.Name, Folder = type.Folder, ShapeKey = e.Key, Description = e.Description, NamedByOverride = type.NamedByOverride, Uses = uses, UntrueUses = untrue,
                 Members = [.. e.Values.Zip(MemberNamer.EnumMemberNames(type.Name, e.Values), (value, name) => new EnumMemberSpec(value, name))],
             },
             UnionType u => new UnionSpec
             {
-                Name = type.Name, Folder = type.Folder, ShapeKey = u.Key, Description = u.Description, Pointer = u.Pointer, NamedByOverride = type.NamedByOverride, Uses = uses, UntrueUses = untrue,
+                Name = type.Name, Folder = type.Folder, ShapeKey = u.Key, Description = u.Description, NamedByOverride = type.NamedByOverride, Uses = uses, UntrueUses = untrue,
                 Alternatives = Alternatives(type.Name, u),
                 Discriminator = u.Discriminator,
             },

@@ -75,7 +75,11 @@ internal sealed class TypeInstances
     /// <param name="uses">The use keys of the reference, in order of preference (one for most references).</param>
     public TypeInstance For(ModelType shape, IEnumerable<string> uses)
     {
-        var instances = _byShape[shape];
+        if (!_byShape.TryGetValue(shape, out var instances))
+        {
+            throw new GeneratorException(shape.Pointer, "this schema is referred to, but is not one of the document's shapes (a use of it was dropped while parsing).");
+        }
+
         if (instances.Count > 1)
         {
             foreach (var use in uses)

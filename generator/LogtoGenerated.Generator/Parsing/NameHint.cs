@@ -37,16 +37,16 @@ internal sealed class ParentSlot
 {
     public ModelType? Type { get; set; }
 
-    /// <summary>Candidates created before the parent was known; completed by <see cref="Fill"/>.</summary>
-    public List<(ModelType Child, SchemaUse Candidate)> Pending { get; } = [];
+    /// <summary>Uses recorded before the parent was known; completed by <see cref="Fill"/>.</summary>
+    public List<(ModelType Child, SchemaUse Use)> Pending { get; } = [];
 
     public void Fill(ModelType parent)
     {
         Type = parent;
-        foreach (var (child, candidate) in Pending)
+        foreach (var (child, use) in Pending)
         {
-            var index = child.Uses.FindIndex(c => ReferenceEquals(c, candidate));
-            child.Uses[index] = candidate with { Parent = parent };
+            var index = child.Uses.FindIndex(c => ReferenceEquals(c, use));
+            child.Uses[index] = use with { Parent = parent };
         }
 
         Pending.Clear();

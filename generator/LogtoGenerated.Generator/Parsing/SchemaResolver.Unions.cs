@@ -39,7 +39,7 @@ internal sealed partial class SchemaResolver
             return created;
         });
         slot.Fill(type);
-        AddCandidate(type, hint);
+        AddUse(type, hint);
         return new TypeUse(new ModelRef(type), nullable);
     }
 

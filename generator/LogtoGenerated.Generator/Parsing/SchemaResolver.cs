@@ -34,7 +34,7 @@ internal sealed partial class SchemaResolver
     /// <summary>Every type created so far, in order of first appearance.</summary>
     public IReadOnlyList<ModelType> Types => _types;
 
-    /// <summary>Resolves the schema at <paramref name="pointer"/>, recording <paramref name="hint"/> as a name candidate.</summary>
+    /// <summary>Resolves the schema at <paramref name="pointer"/>, recording <paramref name="hint"/> as a use of the shape.</summary>
     /// <param name="schema">The schema; none is any JSON value.</param>
     /// <param name="pointer">The JSON pointer of the schema, for errors and exceptions to rules.</param>
     /// <param name="hint">The name this use suggests for the type.</param>
@@ -127,7 +127,7 @@ internal sealed partial class SchemaResolver
         var cacheKey = id + (request ? "\n(request)" : "") + (requestBody ? "\n(request body)" : "");
         if (_components.TryGetValue(cacheKey, out var known))
         {
-            AddCandidate(known, hint);
+            AddUse(known, hint);
             return known;
         }
 
@@ -140,7 +140,7 @@ internal sealed partial class SchemaResolver
         var use = Resolve(reference.Target, componentPointer, new NameHint(NameHint.ComponentRank, Identifiers.Pascal(id), null, null, hint.Folder, null, "component " + id), request: request, requestBody: requestBody);
         _resolvingComponents.Remove(id);
         _components[cacheKey] = use;
-        AddCandidate(use, hint);
+        AddUse(use, hint);
         return use;
     }
 
@@ -205,7 +205,7 @@ internal sealed partial class SchemaResolver
             created.Values.AddRange(values);
             return created;
         });
-        AddCandidate(type, hint);
+        AddUse(type, hint);
         return new TypeUse(new ModelRef(type), nullable);
     }
 
@@ -223,7 +223,7 @@ internal sealed partial class SchemaResolver
         return type;
     }
 
-    private static void AddCandidate(TypeUse use, NameHint hint)
+    private static void AddUse(TypeUse use, NameHint hint)
     {
         var type = use.Type switch
         {
@@ -233,17 +233,17 @@ internal sealed partial class SchemaResolver
         };
         if (type is not null)
         {
-            AddCandidate(type, hint);
+            AddUse(type, hint);
         }
     }
 
-    private static void AddCandidate(ModelType type, NameHint hint)
+    private static void AddUse(ModelType type, NameHint hint)
     {
-        var candidate = hint.ToUse();
-        type.Uses.Add(candidate);
+        var use = hint.ToUse();
+        type.Uses.Add(use);
         if (hint.Parent is { Type: null } slot)
         {
-            slot.Pending.Add((type, candidate));
+            slot.Pending.Add((type, use));
         }
     }
 

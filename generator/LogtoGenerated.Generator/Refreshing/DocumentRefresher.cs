@@ -58,7 +58,7 @@ internal static partial class DocumentRefresher
         var uri = DocumentUri(options.Server);
         var (bytes, mediaType) = Fetch(uri, options.Token, unchanged);
         var documentVersion = DocumentVersion(bytes, uri, mediaType, unchanged);
-        var (model, naming) = AcceptedModel(bytes, uri, folder, generator, unchanged);
+        var (model, naming) = AcceptedSpec(bytes, uri, folder, generator, unchanged);
         var logtoVersion = VersionToRecord(options.LogtoVersion, documentVersion, unchanged);
         var update = PlanUpdate(folder, bytes, logtoVersion, uri);
 
@@ -102,7 +102,7 @@ internal static partial class DocumentRefresher
     /// The model the generator builds from the fetched document with the folder's names, and those names; throws when
     /// the generator does not accept the document.
     /// </summary>
-    private static (ApiSpec Model, GeneratorInputs Naming) AcceptedModel(byte[] bytes, Uri uri, string folder, GeneratorOptions generator, string unchanged)
+    private static (ApiSpec Model, GeneratorInputs Naming) AcceptedSpec(byte[] bytes, Uri uri, string folder, GeneratorOptions generator, string unchanged)
     {
         try
         {

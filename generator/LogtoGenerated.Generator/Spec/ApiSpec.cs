@@ -9,7 +9,7 @@ namespace LogtoGenerated.Generator.Spec;
 /// names and the overrides. The emitter only renders it, and <c>diff</c> compares two of them.
 /// </summary>
 /// <param name="Root">The client itself: the request builder of the base path.</param>
-/// <param name="Types">The model types, in order of first appearance; a type split off follows the one it was split from.</param>
+/// <param name="Types">The model types: one per shape of the document, in order of first appearance, then the types split off while naming, in the order they were split.</param>
 /// <param name="Corrections">The corrections of the document applied before it was read (see <see cref="DocumentCorrections"/>).</param>
 internal sealed record ApiSpec(BuilderSpec Root, ImmutableArray<TypeSpec> Types, ImmutableArray<DocumentCorrection> Corrections)
 {

@@ -20,9 +20,6 @@ internal abstract record TypeSpec
     /// </summary>
     public required string ShapeKey { get; init; }
 
-    /// <summary>The JSON pointer of the first schema that produced the type.</summary>
-    public required string Pointer { get; init; }
-
     /// <summary>True when a human-curated override chose <see cref="Name"/>.</summary>
     public required bool NamedByOverride { get; init; }
 
@@ -39,6 +36,9 @@ internal abstract record TypeSpec
 /// <summary>An object with named properties.</summary>
 internal sealed record ObjectSpec : TypeSpec
 {
+    /// <summary>The member every generated object holds the JSON properties it does not declare in; no property takes its name.</summary>
+    public const string ExtensionDataName = "AdditionalData";
+
     /// <summary>Its properties, in the document's order.</summary>
     public required ImmutableArray<PropertySpec> Properties { get; init; }
 

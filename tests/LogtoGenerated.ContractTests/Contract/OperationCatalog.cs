@@ -35,11 +35,11 @@ internal sealed class OperationCatalog
         DocumentPath = document.Path;
         Document = document.Corrected;
         Schemas = new SchemaInstances(Document);
-        var model = document.Model;
+        var spec = document.Spec;
 
         var paths = Document["paths"]!.AsObject();
         var operations = new List<ContractOperation>();
-        foreach (var (operation, builders) in model.OperationPaths())
+        foreach (var (operation, builders) in spec.OperationPaths())
         {
             var pathItem = paths[operation.PathTemplate] as JsonObject
                 ?? throw new InvalidOperationException($"The surface spec has {operation.PathTemplate}, which the document's paths lack.");

@@ -17,7 +17,7 @@ internal sealed record LiveOperation(OperationSpec Model, IReadOnlyList<BuilderS
 
     public override string ToString() => Display;
 
-    private static List<LiveOperation> Collect() => LogtoDocument.Instance.Model.OperationPaths()
+    private static List<LiveOperation> Collect() => LogtoDocument.Instance.Spec.OperationPaths()
         .Select(o => new LiveOperation(o.Operation, o.Builders))
         .OrderBy(o => o.Model.PathTemplate, StringComparer.Ordinal).ThenBy(o => o.Model.HttpMethod, StringComparer.Ordinal)
         .ToList();
