@@ -1,6 +1,6 @@
 // Prints what an assembly's image is made of: its sections, metadata heaps and tables, and the share of methods,
 // fields and IL bodies that belong to the classes of its System.Text.Json source-generated contexts (any class whose
-// outermost declaring class name ends in "JsonContext"), with the lambdas among those methods.
+// outermost declaring class name ends in "JsonContext"), with the lambdas among those methods and their IL by kind.
 //   dotnet run --project benchmarks/ImageAnatomy -- src/LogtoGenerated/bin/Release/net10.0/LogtoGenerated.dll
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
@@ -35,6 +35,7 @@ foreach (var (table, rows, bytes) in tables.Where(t => t.Bytes >= 10_000).OrderB
 }
 
 long methods = 0, fields = 0, il = 0, contextMethods = 0, contextLambdas = 0, contextFields = 0, contextIl = 0;
+var kinds = new SortedDictionary<string, (int Methods, long Il)>(StringComparer.Ordinal);
 foreach (var handle in metadata.TypeDefinitions)
 {
     var type = metadata.GetTypeDefinition(handle);
@@ -58,7 +59,10 @@ foreach (var handle in metadata.TypeDefinitions)
         {
             contextMethods++;
             contextIl += size;
-            contextLambdas += metadata.GetString(method.Name).StartsWith('<') ? 1 : 0;
+            var name = metadata.GetString(method.Name);
+            contextLambdas += name.StartsWith('<') ? 1 : 0;
+            var kind = KindOf(name);
+            kinds[kind] = (kinds.GetValueOrDefault(kind).Methods + 1, kinds.GetValueOrDefault(kind).Il + size);
         }
     }
 }
@@ -66,4 +70,18 @@ foreach (var handle in metadata.TypeDefinitions)
 Console.WriteLine($"  methods {methods:N0}, of which in JSON contexts {contextMethods:N0} ({contextLambdas:N0} lambdas)");
 Console.WriteLine($"  fields {fields:N0}, of which in JSON contexts {contextFields:N0}");
 Console.WriteLine($"  IL bodies {il:N0} bytes, of which in JSON contexts {contextIl:N0} ({100.0 * contextIl / Math.Max(il, 1):F0}%)");
+foreach (var (kind, (count, size)) in kinds.OrderByDescending(k => k.Value.Il))
+{
+    Console.WriteLine($"    {kind,-36} {count,7:N0} methods {size,10:N0} bytes of IL");
+}
+
 return 0;
+
+// What a method of a source-generated JSON context is, by the names System.Text.Json's generator gives them.
+static string KindOf(string name) =>
+    name.StartsWith('<') ? (name.Contains("PropInit", StringComparison.Ordinal) ? "lambdas of the PropInit methods" : "other lambdas")
+    : name.Contains("PropInit", StringComparison.Ordinal) ? "PropInit (property descriptions)"
+    : name.EndsWith("SerializeHandler", StringComparison.Ordinal) ? "fast-path serialize handlers"
+    : name.StartsWith("Create_", StringComparison.Ordinal) ? "Create_ (type descriptions)"
+    : name.StartsWith("get_", StringComparison.Ordinal) ? "property getters"
+    : "other";
