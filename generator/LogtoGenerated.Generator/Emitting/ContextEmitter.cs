@@ -77,15 +77,10 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
         writer.Open($"internal sealed partial class {ShardClass(shard)} : global::System.Text.Json.Serialization.JsonSerializerContext");
         writer.Doc("summary", "The metadata of the type spelled name (as JsonMetadata.RuntimeName spells it), made by the source generator's method for it; null for any other name.");
-        writer.Line($"internal static {TypeInfo}? CreateByName(string name, {Options} options) => name switch");
-        writer.Open("");
-        foreach (var entry in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            writer.Line($"\"{entry.Key}\" => Default.Create_{entry.Name}(options),");
-        }
-
-        writer.Line("_ => null,");
-        writer.Close(";");
+        WriteSwitch(
+            writer,
+            $"internal static {TypeInfo}? CreateByName(string name, {Options} options) => name switch",
+            entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(entry => ($"\"{entry.Key}\"", $"Default.Create_{entry.Name}(options)")));
         writer.Close();
         return SourceWriter.Header + writer;
     }
@@ -218,31 +213,35 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         writer.Open("internal static partial class JsonMetadata");
         var buckets = entries.ByName.GroupBy(e => e.Key.Length % Buckets).OrderBy(g => g.Key).ToList();
         writer.Doc("summary", "The metadata of the type spelled name (as RuntimeName spells it), made by the context of its folder; null for any other name.");
-        writer.Line($"private static {TypeInfo}? CreateByName(string name, {Options} options) => (name.Length % {Buckets}) switch");
-        writer.Open("");
-        foreach (var bucket in buckets)
-        {
-            writer.Line($"{bucket.Key} => CreateByName{bucket.Key}(name, options),");
-        }
-
-        writer.Line("_ => null,");
-        writer.Close(";");
+        WriteSwitch(
+            writer,
+            $"private static {TypeInfo}? CreateByName(string name, {Options} options) => (name.Length % {Buckets}) switch",
+            buckets.Select(bucket => ($"{bucket.Key}", $"CreateByName{bucket.Key}(name, options)")));
         foreach (var bucket in buckets)
         {
             writer.Line();
-            writer.Line($"private static {TypeInfo}? CreateByName{bucket.Key}(string name, {Options} options) => name switch");
-            writer.Open("");
-            foreach (var entry in bucket.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                writer.Line($"\"{entry.Key}\" => {ShardClass(entry.Shard)}.CreateByName(name, options),");
-            }
-
-            writer.Line("_ => null,");
-            writer.Close(";");
+            WriteSwitch(
+                writer,
+                $"private static {TypeInfo}? CreateByName{bucket.Key}(string name, {Options} options) => name switch",
+                bucket.OrderBy(e => e.Key, StringComparer.Ordinal).Select(entry => ($"\"{entry.Key}\"", $"{ShardClass(entry.Shard)}.CreateByName(name, options)")));
         }
 
         writer.Close();
         return SourceWriter.Header + writer;
+    }
+
+    /// <summary>An expression-bodied method that is one switch: <paramref name="head"/>, an arm per label, and null for anything else.</summary>
+    private static void WriteSwitch(SourceWriter writer, string head, IEnumerable<(string Label, string Result)> arms)
+    {
+        writer.Line(head);
+        writer.Open("");
+        foreach (var (label, result) in arms)
+        {
+            writer.Line($"{label} => {result},");
+        }
+
+        writer.Line("_ => null,");
+        writer.Close(";");
     }
 
     /// <summary>One type of the metadata: its property name, its spelling in <c>typeof</c>, its runtime spelling, and its context.</summary>

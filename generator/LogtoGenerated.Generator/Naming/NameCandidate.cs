@@ -1,22 +1,33 @@
+using LogtoGenerated.Generator.Model;
+
 namespace LogtoGenerated.Generator.Naming;
 
-/// <summary>A use of a type being named, and the name it suggests: a <see cref="Model.SchemaUse"/> whose parent is a type being named.</summary>
-/// <param name="Rank">Lower is stronger: 0 component, 1 response entity, 2 request body, 3 nested, 4 parameter.</param>
-/// <param name="Name">The suggested name, when it does not depend on another type's name.</param>
-/// <param name="Parent">For nested uses: the type containing this one; the name is derived from the parent's.</param>
-/// <param name="Member">For nested uses: the property (or parameter, or discriminator value) naming this use.</param>
-/// <param name="Folder">The resource folder this use belongs to.</param>
-/// <param name="Fallback">A name unique to this use, used when <paramref name="Name"/> is taken by another type.</param>
-/// <param name="Use">
-/// Where the type is used: the whole use for a top-level one (<c>GET /api/users response</c>), the part after the
-/// parent's name for a nested one (<c>.profile</c>); see <see cref="UseKey"/>.
-/// </param>
-/// <param name="Qualified">
-/// The use's name qualified by its operation (<c>ListUsersResponseListItem</c>), for the items of a list whose
-/// <paramref name="Fallback"/> is shared by other operations with the same noun; the last resort before giving up.
-/// </param>
-internal sealed record NameCandidate(int Rank, string? Name, TypeInstance? Parent, string? Member, string Folder, string? Fallback, string Use, string? Qualified = null)
+/// <summary>A use of a type being named, and the name it suggests: a use of its shape whose parent is a type being named.</summary>
+/// <param name="Fact">The use of the shape, as parsing found it (see <see cref="SchemaUse"/> for its parts).</param>
+/// <param name="Parent">For nested uses: the type containing this one, whose name the use's name derives from.</param>
+internal sealed record NameCandidate(SchemaUse Fact, TypeInstance? Parent)
 {
+    /// <summary>Lower is stronger: 0 component, 1 response entity, 2 request body, 3 nested, 4 parameter.</summary>
+    public int Rank => Fact.Rank;
+
+    /// <summary>The suggested name, when it does not depend on another type's name.</summary>
+    public string? Name => Fact.Name;
+
+    /// <summary>For nested uses: the property (or parameter, or discriminator value) naming this use.</summary>
+    public string? Member => Fact.Member;
+
+    /// <summary>The resource folder this use belongs to.</summary>
+    public string Folder => Fact.Folder;
+
+    /// <summary>A name unique to this use, used when <see cref="Name"/> is taken by another type.</summary>
+    public string? Fallback => Fact.Fallback;
+
+    /// <summary>Where the type is used: the whole use for a top-level one, the part after the parent's name for a nested one; see <see cref="UseKey"/>.</summary>
+    public string Use => Fact.Use;
+
+    /// <summary>The use's name qualified by its operation (<c>ListUsersResponseListItem</c>); the last resort before giving up.</summary>
+    public string? Qualified => Fact.Qualified;
+
     /// <summary>
     /// The use in words that survive a reordered document and unrelated changes: <c>GET /api/users/{userId} response</c>,
     /// <c>User.profile</c> (a property of the type named <c>User</c>), <c>CreateUserMfaVerificationRequest|Totp</c> (an

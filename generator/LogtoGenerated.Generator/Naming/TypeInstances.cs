@@ -22,8 +22,7 @@ internal sealed class TypeInstances
         _byShape = _all.ToDictionary(type => type.Shape, type => new List<TypeInstance> { type });
         foreach (var type in _all)
         {
-            type.Candidates.AddRange(type.Shape.Uses.Select(use =>
-                new NameCandidate(use.Rank, use.Name, use.Parent is null ? null : _byShape[use.Parent][0], use.Member, use.Folder, use.Fallback, use.Use, use.Qualified)));
+            type.Candidates.AddRange(type.Shape.Uses.Select(use => new NameCandidate(use, use.Parent is null ? null : _byShape[use.Parent][0])));
         }
     }
 
