@@ -5,26 +5,29 @@ namespace LogtoGenerated.Generator.Emitting;
 
 /// <summary>
 /// Emits the System.Text.Json metadata of every model, every body and response type and every type their properties
-/// use, each under a name of ours: one source-generated context per resource folder (<c>UsersJsonContext</c>,
-/// internal), the lookup of that metadata by the type's C# spelling (src/LogtoGenerated/Serialization/JsonMetadata.cs
-/// uses it), and the public <c>LogtoJsonContext</c> with a property per type, which finds its metadata the same way.
+/// use, each under a name of ours: per resource folder, the readers and writers of its models
+/// (<see cref="ConverterEmitter"/>) and the metadata made from them (<c>UsersJsonMetadata</c>, internal); the lookup
+/// of that metadata by the type's C# spelling (src/LogtoGenerated/Serialization/JsonMetadata.cs uses it); and the
+/// public <c>LogtoJsonContext</c> with a property per type, which finds its metadata the same way.
 /// </summary>
 /// <remarks>
-/// Small contexts rather than one: a process loads the context of the types it reads and writes, not a class of
-/// thousands of methods for the whole API (docs/performance.md, "Cold start").
+/// Small classes per folder rather than one for the API: a process loads those of the types it reads and writes
+/// (docs/performance.md, "Cold start").
 /// </remarks>
 internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 {
+    private readonly ConverterEmitter _converters = new(names);
+
     /// <summary>The lookup is split by the length of the spelling, so that a first call compiles and loads a few types only.</summary>
     private const int Buckets = 64;
 
-    /// <summary>The context of the types that hold no model (strings, numbers, lists of them, JSON elements).</summary>
+    /// <summary>The metadata of the types that hold no model (strings, numbers, lists of them, JSON elements).</summary>
     private const string CommonShard = "Common";
 
     private const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
 
-    /// <summary>The files: the public context, the lookup, and one context per resource folder, by path.</summary>
+    /// <summary>The files: the public context, the lookup, and the metadata of each resource folder, by path.</summary>
     public IEnumerable<(string Path, string Source)> Emit(ApiSpec model)
     {
         var entries = new Entries();
@@ -35,13 +38,14 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         yield return ("Serialization/JsonMetadata.Lookup.cs", EmitLookup(entries));
         foreach (var shard in entries.ByName.GroupBy(e => e.Shard).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            yield return ($"Serialization/{ShardClass(shard.Key)}.cs", EmitShard(shard.Key, shard.ToList()));
+            var models = model.Types.OfType<ObjectSpec>().Where(t => t.Folder == shard.Key && !IsMultipart(t)).OrderBy(t => t.Name, StringComparer.Ordinal);
+            yield return ($"Serialization/{ShardClass(shard.Key)}.cs", EmitShard(shard.Key, shard.ToList(), models));
         }
     }
 
-    private static string ShardClass(string shard) => shard + "JsonContext";
+    private static string ShardClass(string shard) => shard + "JsonMetadata";
 
-    /// <summary>The public context: a property per type, each made by the context of its folder.</summary>
+    /// <summary>The public context: a property per type, each made by the metadata of its folder.</summary>
     private string EmitPublicContext(Entries entries)
     {
         var writer = new SourceWriter();
@@ -63,25 +67,25 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         return SourceWriter.Header + writer;
     }
 
-    /// <summary>One folder's source-generated context, and its lookup of a type by spelling.</summary>
-    private string EmitShard(string shard, IReadOnlyList<Entry> entries)
+    /// <summary>One folder's metadata, made by type name, and the readers and writers of its models.</summary>
+    private string EmitShard(string shard, IReadOnlyList<Entry> entries, IEnumerable<ObjectSpec> models)
     {
         var writer = new SourceWriter();
         writer.Line($"namespace {options.Namespace}.Serialization;").Line();
-        writer.Doc("summary", $"System.Text.Json metadata of the {(shard == CommonShard ? "types that hold no model" : $"types of the {shard} folder")}, generated at compile time: no reflection, trim- and AOT-safe.");
-        writer.Line("[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
-        foreach (var entry in entries)
-        {
-            writer.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof({entry.TypeOf}), TypeInfoPropertyName = \"{entry.Name}\")]");
-        }
-
-        writer.Open($"internal sealed partial class {ShardClass(shard)} : global::System.Text.Json.Serialization.JsonSerializerContext");
-        writer.Doc("summary", "The metadata of the type spelled name (as JsonMetadata.RuntimeName spells it), made by the source generator's method for it; null for any other name.");
+        writer.Doc("summary", $"System.Text.Json metadata of the {(shard == CommonShard ? "types that hold no model" : $"types of the {shard} folder")}, made from their converters: no reflection, trim- and AOT-safe.");
+        writer.Open($"internal static class {ShardClass(shard)}");
+        writer.Doc("summary", "The metadata of the type spelled name (as JsonMetadata.RuntimeName spells it), made with its converter; null for any other name.");
         WriteSwitch(
             writer,
             $"internal static {TypeInfo}? CreateByName(string name, {Options} options) => name switch",
-            entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(entry => ($"\"{entry.Key}\"", $"Default.Create_{entry.Name}(options)")));
+            entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(entry => ($"\"{entry.Key}\"", $"{names.Serialization}.JsonValue.Info<{entry.TypeOf}>(options, {entry.Converter})")));
         writer.Close();
+        foreach (var type in models)
+        {
+            writer.Line();
+            _converters.Emit(writer, type);
+        }
+
         return SourceWriter.Header + writer;
     }
 
@@ -113,7 +117,12 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
                 if (response.Type is ListShape list)
                 {
                     // A list as the read-only list the method returns.
-                    entries.Add(TypeNames.ResponseInfoName(response), names.OfResponse(response), names.RuntimeReadOnlyListName(list), ShardOf(list));
+                    entries.Add(
+                        TypeNames.ResponseInfoName(response),
+                        names.OfResponse(response),
+                        names.RuntimeReadOnlyListName(list),
+                        ShardOf(list),
+                        $"new {names.Serialization}.ReadOnlyListConverter<{names.Of(list.Item)}>({_converters.Converter(list.Item)})");
                     AddUse(entries, list.Item);
                 }
                 else
@@ -140,9 +149,10 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
                         "Presence" + ImplicitName(use),
                         $"{names.Serialization}.Presence<{names.Of(use)}>",
                         $"{names.Serialization}.Presence<{names.RuntimeName(use)}>",
-                        ShardOf(use.Type));
+                        ShardOf(use.Type),
+                        $"new {names.Serialization}.PresenceConverter<{names.Of(use)}>()");
 
-                    // System.Text.Json describes Presence as an object too, whose IsSet is a bool.
+                    // The public context has always described a bool beside Presence (its IsSet), which it keeps.
                     AddUse(entries, new ValueSpec(new PrimitiveShape(PrimitiveKind.Boolean), false));
                 }
 
@@ -152,8 +162,14 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
         // Every object keeps what the document does not describe (ModelEmitter's extension data).
         const string JsonElement = "global::System.Text.Json.JsonElement";
-        entries.Add("IDictionaryStringJsonElement", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>", $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>", CommonShard);
-        entries.Add("JsonElement", JsonElement, JsonElement, CommonShard);
+        const string ElementConverter = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter";
+        entries.Add(
+            "IDictionaryStringJsonElement",
+            $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>",
+            $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>",
+            CommonShard,
+            $"new {names.Serialization}.MapConverter<{JsonElement}>({ElementConverter})");
+        entries.Add("JsonElement", JsonElement, JsonElement, CommonShard, ElementConverter);
     }
 
     /// <summary>A model, body, response or union alternative, under the name the API gives it (<see cref="TypeNames.InfoName"/>).</summary>
@@ -166,7 +182,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     private void AddUse(Entries entries, ValueSpec use, string? name = null)
     {
         bool nullableValue = use.Nullable && TypeNames.IsValueType(use.Type);
-        entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use), ShardOf(use.Type));
+        entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use), ShardOf(use.Type), _converters.Converter(use));
         if (nullableValue)
         {
             AddUse(entries, use with { Nullable = false });
@@ -181,7 +197,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         }
     }
 
-    /// <summary>The context a type's metadata is in: that of the folder of the model it holds, if any.</summary>
+    /// <summary>The class a type's metadata is in: that of the folder of the model it holds, if any.</summary>
     private static string ShardOf(ShapeSpec type) => type switch
     {
         NamedShape model => model.Type.Folder,
@@ -203,8 +219,8 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         };
 
     /// <summary>
-    /// <c>JsonMetadata.CreateByName</c>: from a type's C# spelling to the context of its folder, which calls the
-    /// source generator's <c>Create_{Name}</c> method of its entry.
+    /// <c>JsonMetadata.CreateByName</c>: from a type's C# spelling to the metadata of its folder, which makes it from
+    /// the type's converter.
     /// </summary>
     private string EmitLookup(Entries entries)
     {
@@ -212,7 +228,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         writer.Line($"namespace {options.Namespace}.Serialization;").Line();
         writer.Open("internal static partial class JsonMetadata");
         var buckets = entries.ByName.GroupBy(e => e.Key.Length % Buckets).OrderBy(g => g.Key).ToList();
-        writer.Doc("summary", "The metadata of the type spelled name (as RuntimeName spells it), made by the context of its folder; null for any other name.");
+        writer.Doc("summary", "The metadata of the type spelled name (as RuntimeName spells it), made by the metadata of its folder; null for any other name.");
         WriteSwitch(
             writer,
             $"private static {TypeInfo}? CreateByName(string name, {Options} options) => (name.Length % {Buckets}) switch",
@@ -244,8 +260,8 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
         writer.Close(";");
     }
 
-    /// <summary>One type of the metadata: its property name, its spelling in <c>typeof</c>, its runtime spelling, and its context.</summary>
-    private sealed record Entry(string Name, string TypeOf, string Key, string Shard);
+    /// <summary>One type of the metadata: its property name, its spelling in <c>typeof</c>, its runtime spelling, its folder's class, and its converter.</summary>
+    private sealed record Entry(string Name, string TypeOf, string Key, string Shard, string Converter);
 
     /// <summary>The context's types, one entry per runtime type (the first name given to it wins), names unique.</summary>
     private sealed class Entries
@@ -255,14 +271,14 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
         public IEnumerable<Entry> ByName => _byName.Values;
 
-        public void Add(string name, string typeOf, string key, string shard)
+        public void Add(string name, string typeOf, string key, string shard, string converter)
         {
             if (_byKey.ContainsKey(key))
             {
                 return;
             }
 
-            var entry = new Entry(name, typeOf, key, shard);
+            var entry = new Entry(name, typeOf, key, shard, converter);
             if (!_byName.TryAdd(name, entry))
             {
                 throw new InvalidOperationException($"Two types of the JSON context would be named {name}: {_byName[name].Key} and {key}.");

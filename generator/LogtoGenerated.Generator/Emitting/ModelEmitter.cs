@@ -45,6 +45,20 @@ internal sealed partial class ModelEmitter(GeneratorOptions options, TypeNames n
         }
 
         writer.Open($"public partial class {type.Name}");
+        if (type.Properties.Any(p => p.MustSet))
+        {
+            // Its reader creates it before it has read the required properties, then checks that it read them all.
+            writer.Doc("summary", $"Creates an empty {type.Name}; set its required properties.");
+            writer.Line($"public {type.Name}()");
+            writer.Open("").Close().Line();
+            writer.Line("// For its JSON reader, which fails when the JSON lacks a required property.");
+            writer.Line("#pragma warning disable CS8618");
+            writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+            writer.Line($"internal {type.Name}({names.Serialization}.JsonReading reading)");
+            writer.Open("").Close();
+            writer.Line("#pragma warning restore CS8618").Line();
+        }
+
         foreach (var property in type.Properties)
         {
             EmitProperty(writer, property);

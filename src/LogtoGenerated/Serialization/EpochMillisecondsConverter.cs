@@ -88,6 +88,9 @@ internal static class EpochMilliseconds
 /// </summary>
 internal sealed class EpochMillisecondsConverter : JsonConverter<DateTimeOffset>
 {
+    /// <summary>The converter the generated readers and writers use.</summary>
+    public static EpochMillisecondsConverter Instance { get; } = new();
+
     /// <inheritdoc/>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         EpochMilliseconds.Read(ref reader);

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The Application object of Logto's Management API.</summary>
 public partial class Application
 {
+    /// <summary>Creates an empty Application; set its required properties.</summary>
+    public Application()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Application(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>tenantId</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ApplicationAccessControl object of Logto's Management API.</summary>
 public partial class ApplicationAccessControl
 {
+    /// <summary>Creates an empty ApplicationAccessControl; set its required properties.</summary>
+    public ApplicationAccessControl()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ApplicationAccessControl(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of user IDs that can access the application.
     /// </summary>

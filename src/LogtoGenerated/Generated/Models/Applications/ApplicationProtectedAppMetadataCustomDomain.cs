@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ApplicationProtectedAppMetadataCustomDomain object of Logto's Management API.</summary>
 public partial class ApplicationProtectedAppMetadataCustomDomain
 {
+    /// <summary>Creates an empty ApplicationProtectedAppMetadataCustomDomain; set its required properties.</summary>
+    public ApplicationProtectedAppMetadataCustomDomain()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ApplicationProtectedAppMetadataCustomDomain(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>domain</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ApplicationUserConsentOrganizations object of Logto's Management API.</summary>
 public partial class ApplicationUserConsentOrganizations
 {
+    /// <summary>Creates an empty ApplicationUserConsentOrganizations; set its required properties.</summary>
+    public ApplicationUserConsentOrganizations()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ApplicationUserConsentOrganizations(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// A list of organization entities granted by the user for the application.
     /// </summary>

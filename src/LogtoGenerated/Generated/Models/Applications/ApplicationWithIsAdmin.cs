@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ApplicationWithIsAdmin object of Logto's Management API.</summary>
 public partial class ApplicationWithIsAdmin
 {
+    /// <summary>Creates an empty ApplicationWithIsAdmin; set its required properties.</summary>
+    public ApplicationWithIsAdmin()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ApplicationWithIsAdmin(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>tenantId</c> property.
     /// </summary>

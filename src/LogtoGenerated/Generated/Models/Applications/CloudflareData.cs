@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CloudflareData object of Logto's Management API.</summary>
 public partial class CloudflareData
 {
+    /// <summary>Creates an empty CloudflareData; set its required properties.</summary>
+    public CloudflareData()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CloudflareData(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CloudflareDataSsl object of Logto's Management API.</summary>
 public partial class CloudflareDataSsl
 {
+    /// <summary>Creates an empty CloudflareDataSsl; set its required properties.</summary>
+    public CloudflareDataSsl()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CloudflareDataSsl(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>status</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateApplicationRequest object of Logto's Management API.</summary>
 public partial class CreateApplicationRequest
 {
+    /// <summary>Creates an empty CreateApplicationRequest; set its required properties.</summary>
+    public CreateApplicationRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateApplicationRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>name</c> property.
     /// </summary>

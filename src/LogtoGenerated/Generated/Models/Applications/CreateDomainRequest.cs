@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateDomainRequest object of Logto's Management API.</summary>
 public partial class CreateDomainRequest
 {
+    /// <summary>Creates an empty CreateDomainRequest; set its required properties.</summary>
+    public CreateDomainRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateDomainRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The domain to be added to the application.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateSecretRequest object of Logto's Management API.</summary>
 public partial class CreateSecretRequest
 {
+    /// <summary>Creates an empty CreateSecretRequest; set its required properties.</summary>
+    public CreateSecretRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateSecretRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The secret name. Must be unique within the application.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The DnsRecord object of Logto's Management API.</summary>
 public partial class DnsRecord
 {
+    /// <summary>Creates an empty DnsRecord; set its required properties.</summary>
+    public DnsRecord()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal DnsRecord(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>name</c> property.
     /// </summary>

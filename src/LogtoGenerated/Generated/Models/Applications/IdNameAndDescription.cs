@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The IdNameAndDescription object of Logto's Management API.</summary>
 public partial class IdNameAndDescription
 {
+    /// <summary>Creates an empty IdNameAndDescription; set its required properties.</summary>
+    public IdNameAndDescription()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal IdNameAndDescription(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

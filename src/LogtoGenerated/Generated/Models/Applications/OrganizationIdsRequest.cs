@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OrganizationIdsRequest object of Logto's Management API.</summary>
 public partial class OrganizationIdsRequest
 {
+    /// <summary>Creates an empty OrganizationIdsRequest; set its required properties.</summary>
+    public OrganizationIdsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OrganizationIdsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// A list of organization ids to be granted.
     /// </summary>

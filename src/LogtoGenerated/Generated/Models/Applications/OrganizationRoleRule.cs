@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OrganizationRoleRule object of Logto's Management API.</summary>
 public partial class OrganizationRoleRule
 {
+    /// <summary>Creates an empty OrganizationRoleRule; set its required properties.</summary>
+    public OrganizationRoleRule()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OrganizationRoleRule(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>organizationId</c> property.
     /// </summary>

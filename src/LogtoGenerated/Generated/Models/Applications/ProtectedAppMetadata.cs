@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The data for protected app, this feature is not available for open source version.</summary>
 public partial class ProtectedAppMetadata
 {
+    /// <summary>Creates an empty ProtectedAppMetadata; set its required properties.</summary>
+    public ProtectedAppMetadata()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ProtectedAppMetadata(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The subdomain prefix, e.g., my-site.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The RoleAssignmentResult object of Logto's Management API.</summary>
 public partial class RoleAssignmentResult
 {
+    /// <summary>Creates an empty RoleAssignmentResult; set its required properties.</summary>
+    public RoleAssignmentResult()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RoleAssignmentResult(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of API resource role IDs requested for assignment.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The RoleIdsRequest object of Logto's Management API.</summary>
 public partial class RoleIdsRequest
 {
+    /// <summary>Creates an empty RoleIdsRequest; set its required properties.</summary>
+    public RoleIdsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RoleIdsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of API resource role IDs to assign.
     /// </summary>

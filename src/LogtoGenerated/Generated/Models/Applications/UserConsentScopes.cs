@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserConsentScopes object of Logto's Management API.</summary>
 public partial class UserConsentScopes
 {
+    /// <summary>Creates an empty UserConsentScopes; set its required properties.</summary>
+    public UserConsentScopes()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserConsentScopes(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// A list of organization scope details assigned to the application.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserConsentScopesResourceScope object of Logto's Management API.</summary>
 public partial class UserConsentScopesResourceScope
 {
+    /// <summary>Creates an empty UserConsentScopesResourceScope; set its required properties.</summary>
+    public UserConsentScopesResourceScope()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserConsentScopesResourceScope(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>resource</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ValidationError object of Logto's Management API.</summary>
 public partial class ValidationError
 {
+    /// <summary>Creates an empty ValidationError; set its required properties.</summary>
+    public ValidationError()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ValidationError(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>message</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AssertSingleSignOnSamlRequest object of Logto's Management API.</summary>
 public partial class AssertSingleSignOnSamlRequest
 {
+    /// <summary>Creates an empty AssertSingleSignOnSamlRequest; set its required properties.</summary>
+    public AssertSingleSignOnSamlRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AssertSingleSignOnSamlRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// SAML standard parameter that will be transmitted between the identity provider and the service provider. It will be used as the session ID (jti) of the user's Logto authentication session. This API will use this session ID to retrieve the SSO connector authentication session from the database.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CaptchaProviderConfigRecaptchaEnterprise object of Logto's Management API.</summary>
 public partial class CaptchaProviderConfigRecaptchaEnterprise
 {
+    /// <summary>Creates an empty CaptchaProviderConfigRecaptchaEnterprise; set its required properties.</summary>
+    public CaptchaProviderConfigRecaptchaEnterprise()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CaptchaProviderConfigRecaptchaEnterprise(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>RecaptchaEnterprise</c>.

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CaptchaProviderConfigTurnstile object of Logto's Management API.</summary>
 public partial class CaptchaProviderConfigTurnstile
 {
+    /// <summary>Creates an empty CaptchaProviderConfigTurnstile; set its required properties.</summary>
+    public CaptchaProviderConfigTurnstile()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CaptchaProviderConfigTurnstile(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Turnstile</c>.

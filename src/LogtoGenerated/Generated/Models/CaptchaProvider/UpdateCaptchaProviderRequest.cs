@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateCaptchaProviderRequest object of Logto's Management API.</summary>
 public partial class UpdateCaptchaProviderRequest
 {
+    /// <summary>Creates an empty UpdateCaptchaProviderRequest; set its required properties.</summary>
+    public UpdateCaptchaProviderRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateCaptchaProviderRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The captcha provider config.
     /// </summary>

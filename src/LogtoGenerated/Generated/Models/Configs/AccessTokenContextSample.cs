@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AccessTokenContextSample object of Logto's Management API.</summary>
 public partial class AccessTokenContextSample
 {
+    /// <summary>Creates an empty AccessTokenContextSample; set its required properties.</summary>
+    public AccessTokenContextSample()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AccessTokenContextSample(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>user</c> property.
     /// </summary>

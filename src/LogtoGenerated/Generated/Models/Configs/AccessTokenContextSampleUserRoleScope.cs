@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AccessTokenContextSampleUserRoleScope object of Logto's Management API.</summary>
 public partial class AccessTokenContextSampleUserRoleScope
 {
+    /// <summary>Creates an empty AccessTokenContextSampleUserRoleScope; set its required properties.</summary>
+    public AccessTokenContextSampleUserRoleScope()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AccessTokenContextSampleUserRoleScope(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AccessTokenContextSampleUserSsoIdentity object of Logto's Management API.</summary>
 public partial class AccessTokenContextSampleUserSsoIdentity
 {
+    /// <summary>Creates an empty AccessTokenContextSampleUserSsoIdentity; set its required properties.</summary>
+    public AccessTokenContextSampleUserSsoIdentity()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AccessTokenContextSampleUserSsoIdentity(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>issuer</c> property.
     /// </summary>

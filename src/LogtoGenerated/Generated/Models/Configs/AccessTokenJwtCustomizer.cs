@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AccessTokenJwtCustomizer object of Logto's Management API.</summary>
 public partial class AccessTokenJwtCustomizer
 {
+    /// <summary>Creates an empty AccessTokenJwtCustomizer; set its required properties.</summary>
+    public AccessTokenJwtCustomizer()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AccessTokenJwtCustomizer(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>script</c> property.
     /// </summary>

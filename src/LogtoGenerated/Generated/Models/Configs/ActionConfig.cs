@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ActionConfig object of Logto's Management API.</summary>
 public partial class ActionConfig
 {
+    /// <summary>Creates an empty ActionConfig; set its required properties.</summary>
+    public ActionConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ActionConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The action script.
     /// </summary>

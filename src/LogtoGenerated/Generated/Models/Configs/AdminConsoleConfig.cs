@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AdminConsoleConfig object of Logto's Management API.</summary>
 public partial class AdminConsoleConfig
 {
+    /// <summary>Creates an empty AdminConsoleConfig; set its required properties.</summary>
+    public AdminConsoleConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AdminConsoleConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>signInExperienceCustomized</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ApplicationProtectedAppMetadata object of Logto's Management API.</summary>
 public partial class ApplicationProtectedAppMetadata
 {
+    /// <summary>Creates an empty ApplicationProtectedAppMetadata; set its required properties.</summary>
+    public ApplicationProtectedAppMetadata()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ApplicationProtectedAppMetadata(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>host</c> property.
     /// </summary>

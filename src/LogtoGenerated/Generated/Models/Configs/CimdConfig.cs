@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CimdConfig object of Logto's Management API.</summary>
 public partial class CimdConfig
 {
+    /// <summary>Creates an empty CimdConfig; set its required properties.</summary>
+    public CimdConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CimdConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>enabled</c> property.
     /// </summary>

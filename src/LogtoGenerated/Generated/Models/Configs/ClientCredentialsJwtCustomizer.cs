@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ClientCredentialsJwtCustomizer object of Logto's Management API.</summary>
 public partial class ClientCredentialsJwtCustomizer
 {
+    /// <summary>Creates an empty ClientCredentialsJwtCustomizer; set its required properties.</summary>
+    public ClientCredentialsJwtCustomizer()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ClientCredentialsJwtCustomizer(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>script</c> property.
     /// </summary>

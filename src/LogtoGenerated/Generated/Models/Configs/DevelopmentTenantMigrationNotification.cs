@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The DevelopmentTenantMigrationNotification object of Logto's Management API.</summary>
 public partial class DevelopmentTenantMigrationNotification
 {
+    /// <summary>Creates an empty DevelopmentTenantMigrationNotification; set its required properties.</summary>
+    public DevelopmentTenantMigrationNotification()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal DevelopmentTenantMigrationNotification(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>isPaidTenant</c> property.
     /// </summary>

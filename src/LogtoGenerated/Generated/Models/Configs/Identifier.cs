@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The Identifier object of Logto's Management API.</summary>
 public partial class Identifier
 {
+    /// <summary>Creates an empty Identifier; set its required properties.</summary>
+    public Identifier()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Identifier(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>email</c>.

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The JwtCustomizerListItemJwtAccessToken object of Logto's Management API.</summary>
 public partial class JwtCustomizerListItemJwtAccessToken
 {
+    /// <summary>Creates an empty JwtCustomizerListItemJwtAccessToken; set its required properties.</summary>
+    public JwtCustomizerListItemJwtAccessToken()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal JwtCustomizerListItemJwtAccessToken(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>key</c> property.
     /// Always <c>jwt.accessToken</c>.

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The JwtCustomizerListItemJwtClientCredentials object of Logto's Management API.</summary>
 public partial class JwtCustomizerListItemJwtClientCredentials
 {
+    /// <summary>Creates an empty JwtCustomizerListItemJwtClientCredentials; set its required properties.</summary>
+    public JwtCustomizerListItemJwtClientCredentials()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal JwtCustomizerListItemJwtClientCredentials(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>key</c> property.
     /// Always <c>jwt.clientCredentials</c>.

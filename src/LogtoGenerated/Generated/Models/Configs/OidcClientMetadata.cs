@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OidcClientMetadata object of Logto's Management API.</summary>
 public partial class OidcClientMetadata
 {
+    /// <summary>Creates an empty OidcClientMetadata; set its required properties.</summary>
+    public OidcClientMetadata()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OidcClientMetadata(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>redirectUris</c> property.
     /// </summary>

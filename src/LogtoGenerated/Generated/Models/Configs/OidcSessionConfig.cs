@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OidcSessionConfig object of Logto's Management API.</summary>
 public partial class OidcSessionConfig
 {
+    /// <summary>Creates an empty OidcSessionConfig; set its required properties.</summary>
+    public OidcSessionConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OidcSessionConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>ttl</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The PageRule object of Logto's Management API.</summary>
 public partial class PageRule
 {
+    /// <summary>Creates an empty PageRule; set its required properties.</summary>
+    public PageRule()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PageRule(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>path</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The TestActionRequest object of Logto's Management API.</summary>
 public partial class TestActionRequest
 {
+    /// <summary>Creates an empty TestActionRequest; set its required properties.</summary>
+    public TestActionRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal TestActionRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The action script to test.
     /// </summary>

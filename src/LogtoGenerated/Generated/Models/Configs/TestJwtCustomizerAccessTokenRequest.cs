@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The TestJwtCustomizerAccessTokenRequest object of Logto's Management API.</summary>
 public partial class TestJwtCustomizerAccessTokenRequest
 {
+    /// <summary>Creates an empty TestJwtCustomizerAccessTokenRequest; set its required properties.</summary>
+    public TestJwtCustomizerAccessTokenRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal TestJwtCustomizerAccessTokenRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>tokenType</c> property.
     /// Always <c>access-token</c>.

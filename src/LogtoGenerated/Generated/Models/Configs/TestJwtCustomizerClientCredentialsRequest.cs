@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The TestJwtCustomizerClientCredentialsRequest object of Logto's Management API.</summary>
 public partial class TestJwtCustomizerClientCredentialsRequest
 {
+    /// <summary>Creates an empty TestJwtCustomizerClientCredentialsRequest; set its required properties.</summary>
+    public TestJwtCustomizerClientCredentialsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal TestJwtCustomizerClientCredentialsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>tokenType</c> property.
     /// Always <c>client-credentials</c>.

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpsertJwtCustomizerRequest object of Logto's Management API.</summary>
 public partial class UpsertJwtCustomizerRequest
 {
+    /// <summary>Creates an empty UpsertJwtCustomizerRequest; set its required properties.</summary>
+    public UpsertJwtCustomizerRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpsertJwtCustomizerRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The script of the JWT customizer.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The VerificationRecordEnterpriseSso object of Logto's Management API.</summary>
 public partial class VerificationRecordEnterpriseSso
 {
+    /// <summary>Creates an empty VerificationRecordEnterpriseSso; set its required properties.</summary>
+    public VerificationRecordEnterpriseSso()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal VerificationRecordEnterpriseSso(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

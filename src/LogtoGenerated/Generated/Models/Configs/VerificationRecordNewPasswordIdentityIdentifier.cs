@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The VerificationRecordNewPasswordIdentityIdentifier object of Logto's Management API.</summary>
 public partial class VerificationRecordNewPasswordIdentityIdentifier
 {
+    /// <summary>Creates an empty VerificationRecordNewPasswordIdentityIdentifier; set its required properties.</summary>
+    public VerificationRecordNewPasswordIdentityIdentifier()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal VerificationRecordNewPasswordIdentityIdentifier(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The VerificationRecordPasswordIdentifier object of Logto's Management API.</summary>
 public partial class VerificationRecordPasswordIdentifier
 {
+    /// <summary>Creates an empty VerificationRecordPasswordIdentifier; set its required properties.</summary>
+    public VerificationRecordPasswordIdentifier()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal VerificationRecordPasswordIdentifier(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// </summary>

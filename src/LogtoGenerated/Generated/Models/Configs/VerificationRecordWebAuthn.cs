@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The VerificationRecordWebAuthn object of Logto's Management API.</summary>
 public partial class VerificationRecordWebAuthn
 {
+    /// <summary>Creates an empty VerificationRecordWebAuthn; set its required properties.</summary>
+    public VerificationRecordWebAuthn()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal VerificationRecordWebAuthn(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ConnectorFactory object of Logto's Management API.</summary>
 public partial class ConnectorFactory
 {
+    /// <summary>Creates an empty ConnectorFactory; set its required properties.</summary>
+    public ConnectorFactory()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ConnectorFactory(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// </summary>

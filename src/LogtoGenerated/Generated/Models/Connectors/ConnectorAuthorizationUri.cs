@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ConnectorAuthorizationUri object of Logto's Management API.</summary>
 public partial class ConnectorAuthorizationUri
 {
+    /// <summary>Creates an empty ConnectorAuthorizationUri; set its required properties.</summary>
+    public ConnectorAuthorizationUri()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ConnectorAuthorizationUri(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>redirectTo</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateConnectorAuthorizationUriRequest object of Logto's Management API.</summary>
 public partial class CreateConnectorAuthorizationUriRequest
 {
+    /// <summary>Creates an empty CreateConnectorAuthorizationUriRequest; set its required properties.</summary>
+    public CreateConnectorAuthorizationUriRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateConnectorAuthorizationUriRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// A random string generated on the client side to prevent CSRF (Cross-Site Request Forgery) attacks.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateConnectorRequest object of Logto's Management API.</summary>
 public partial class CreateConnectorRequest
 {
+    /// <summary>Creates an empty CreateConnectorRequest; set its required properties.</summary>
+    public CreateConnectorRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateConnectorRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The connector config object that will be passed to the connector. The config object should be compatible with the connector factory.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateConnectorTestRequest object of Logto's Management API.</summary>
 public partial class CreateConnectorTestRequest
 {
+    /// <summary>Creates an empty CreateConnectorTestRequest; set its required properties.</summary>
+    public CreateConnectorTestRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateConnectorTestRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// Phone number to send test message to. If this is set, email will be ignored.
     /// </summary>

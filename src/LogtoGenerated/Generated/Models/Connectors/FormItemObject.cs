@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The FormItemObject object of Logto's Management API.</summary>
 public partial class FormItemObject
 {
+    /// <summary>Creates an empty FormItemObject; set its required properties.</summary>
+    public FormItemObject()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal FormItemObject(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The FormItemSelect object of Logto's Management API.</summary>
 public partial class FormItemSelect
 {
+    /// <summary>Creates an empty FormItemSelect; set its required properties.</summary>
+    public FormItemSelect()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal FormItemSelect(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Select</c>.

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The FormItemSelectSelectItem object of Logto's Management API.</summary>
 public partial class FormItemSelectSelectItem
 {
+    /// <summary>Creates an empty FormItemSelectSelectItem; set its required properties.</summary>
+    public FormItemSelectSelectItem()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal FormItemSelectSelectItem(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>value</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SelectItem object of Logto's Management API.</summary>
 public partial class SelectItem
 {
+    /// <summary>Creates an empty SelectItem; set its required properties.</summary>
+    public SelectItem()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SelectItem(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>value</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ShowCondition object of Logto's Management API.</summary>
 public partial class ShowCondition
 {
+    /// <summary>Creates an empty ShowCondition; set its required properties.</summary>
+    public ShowCondition()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ShowCondition(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>targetKey</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AddressRequestConfig object of Logto's Management API.</summary>
 public partial class AddressRequestConfig
 {
+    /// <summary>Creates an empty AddressRequestConfig; set its required properties.</summary>
+    public AddressRequestConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AddressRequestConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>parts</c> property.
     /// </summary>

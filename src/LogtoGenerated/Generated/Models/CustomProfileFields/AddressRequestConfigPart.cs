@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AddressRequestConfigPart object of Logto's Management API.</summary>
 public partial class AddressRequestConfigPart
 {
+    /// <summary>Creates an empty AddressRequestConfigPart; set its required properties.</summary>
+    public AddressRequestConfigPart()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AddressRequestConfigPart(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>enabled</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CheckboxRequestConfig object of Logto's Management API.</summary>
 public partial class CheckboxRequestConfig
 {
+    /// <summary>Creates an empty CheckboxRequestConfig; set its required properties.</summary>
+    public CheckboxRequestConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CheckboxRequestConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>defaultValue</c> property.
     /// </summary>

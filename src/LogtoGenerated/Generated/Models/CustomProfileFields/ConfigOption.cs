@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ConfigOption object of Logto's Management API.</summary>
 public partial class ConfigOption
 {
+    /// <summary>Creates an empty ConfigOption; set its required properties.</summary>
+    public ConfigOption()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ConfigOption(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>label</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateCustomProfileFieldAddressRequest object of Logto's Management API.</summary>
 public partial class CreateCustomProfileFieldAddressRequest
 {
+    /// <summary>Creates an empty CreateCustomProfileFieldAddressRequest; set its required properties.</summary>
+    public CreateCustomProfileFieldAddressRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateCustomProfileFieldAddressRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>name</c> property.
     /// </summary>

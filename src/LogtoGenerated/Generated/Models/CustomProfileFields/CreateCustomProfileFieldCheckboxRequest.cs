@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateCustomProfileFieldCheckboxRequest object of Logto's Management API.</summary>
 public partial class CreateCustomProfileFieldCheckboxRequest
 {
+    /// <summary>Creates an empty CreateCustomProfileFieldCheckboxRequest; set its required properties.</summary>
+    public CreateCustomProfileFieldCheckboxRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateCustomProfileFieldCheckboxRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>name</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateCustomProfileFieldRegexRequest object of Logto's Management API.</summary>
 public partial class CreateCustomProfileFieldRegexRequest
 {
+    /// <summary>Creates an empty CreateCustomProfileFieldRegexRequest; set its required properties.</summary>
+    public CreateCustomProfileFieldRegexRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateCustomProfileFieldRegexRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>name</c> property.
     /// </summary>

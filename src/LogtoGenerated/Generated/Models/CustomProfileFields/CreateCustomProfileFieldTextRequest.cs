@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateCustomProfileFieldTextRequest object of Logto's Management API.</summary>
 public partial class CreateCustomProfileFieldTextRequest
 {
+    /// <summary>Creates an empty CreateCustomProfileFieldTextRequest; set its required properties.</summary>
+    public CreateCustomProfileFieldTextRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateCustomProfileFieldTextRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>name</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The DateRequestConfig object of Logto's Management API.</summary>
 public partial class DateRequestConfig
 {
+    /// <summary>Creates an empty DateRequestConfig; set its required properties.</summary>
+    public DateRequestConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal DateRequestConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>placeholder</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The FullnameRequestConfig object of Logto's Management API.</summary>
 public partial class FullnameRequestConfig
 {
+    /// <summary>Creates an empty FullnameRequestConfig; set its required properties.</summary>
+    public FullnameRequestConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal FullnameRequestConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>parts</c> property.
     /// </summary>

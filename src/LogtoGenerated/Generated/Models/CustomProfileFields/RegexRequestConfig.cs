@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The RegexRequestConfig object of Logto's Management API.</summary>
 public partial class RegexRequestConfig
 {
+    /// <summary>Creates an empty RegexRequestConfig; set its required properties.</summary>
+    public RegexRequestConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RegexRequestConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>placeholder</c> property.
     /// </summary>

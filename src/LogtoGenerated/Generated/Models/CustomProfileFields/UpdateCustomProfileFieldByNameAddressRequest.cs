@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateCustomProfileFieldByNameAddressRequest object of Logto's Management API.</summary>
 public partial class UpdateCustomProfileFieldByNameAddressRequest
 {
+    /// <summary>Creates an empty UpdateCustomProfileFieldByNameAddressRequest; set its required properties.</summary>
+    public UpdateCustomProfileFieldByNameAddressRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateCustomProfileFieldByNameAddressRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Address</c>.

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateCustomProfileFieldByNameCheckboxRequest object of Logto's Management API.</summary>
 public partial class UpdateCustomProfileFieldByNameCheckboxRequest
 {
+    /// <summary>Creates an empty UpdateCustomProfileFieldByNameCheckboxRequest; set its required properties.</summary>
+    public UpdateCustomProfileFieldByNameCheckboxRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateCustomProfileFieldByNameCheckboxRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Checkbox</c>.

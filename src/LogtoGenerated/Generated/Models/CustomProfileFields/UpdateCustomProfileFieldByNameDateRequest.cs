@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateCustomProfileFieldByNameDateRequest object of Logto's Management API.</summary>
 public partial class UpdateCustomProfileFieldByNameDateRequest
 {
+    /// <summary>Creates an empty UpdateCustomProfileFieldByNameDateRequest; set its required properties.</summary>
+    public UpdateCustomProfileFieldByNameDateRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateCustomProfileFieldByNameDateRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Date</c>.

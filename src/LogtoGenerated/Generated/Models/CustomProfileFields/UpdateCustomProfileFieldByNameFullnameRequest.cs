@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateCustomProfileFieldByNameFullnameRequest object of Logto's Management API.</summary>
 public partial class UpdateCustomProfileFieldByNameFullnameRequest
 {
+    /// <summary>Creates an empty UpdateCustomProfileFieldByNameFullnameRequest; set its required properties.</summary>
+    public UpdateCustomProfileFieldByNameFullnameRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateCustomProfileFieldByNameFullnameRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Fullname</c>.

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateCustomProfileFieldByNameNumberRequest object of Logto's Management API.</summary>
 public partial class UpdateCustomProfileFieldByNameNumberRequest
 {
+    /// <summary>Creates an empty UpdateCustomProfileFieldByNameNumberRequest; set its required properties.</summary>
+    public UpdateCustomProfileFieldByNameNumberRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateCustomProfileFieldByNameNumberRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Number</c>.

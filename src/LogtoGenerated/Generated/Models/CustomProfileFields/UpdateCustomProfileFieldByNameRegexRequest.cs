@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateCustomProfileFieldByNameRegexRequest object of Logto's Management API.</summary>
 public partial class UpdateCustomProfileFieldByNameRegexRequest
 {
+    /// <summary>Creates an empty UpdateCustomProfileFieldByNameRegexRequest; set its required properties.</summary>
+    public UpdateCustomProfileFieldByNameRegexRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateCustomProfileFieldByNameRegexRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Regex</c>.

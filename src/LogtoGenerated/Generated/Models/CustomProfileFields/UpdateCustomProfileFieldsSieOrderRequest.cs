@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateCustomProfileFieldsSieOrderRequest object of Logto's Management API.</summary>
 public partial class UpdateCustomProfileFieldsSieOrderRequest
 {
+    /// <summary>Creates an empty UpdateCustomProfileFieldsSieOrderRequest; set its required properties.</summary>
+    public UpdateCustomProfileFieldsSieOrderRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateCustomProfileFieldsSieOrderRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>order</c> property.
     /// </summary>

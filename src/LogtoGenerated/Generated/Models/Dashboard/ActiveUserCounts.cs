@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ActiveUserCounts object of Logto's Management API.</summary>
 public partial class ActiveUserCounts
 {
+    /// <summary>Creates an empty ActiveUserCounts; set its required properties.</summary>
+    public ActiveUserCounts()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ActiveUserCounts(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>dauCurve</c> property.
     /// </summary>

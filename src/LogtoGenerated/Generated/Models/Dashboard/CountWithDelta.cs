@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CountWithDelta object of Logto's Management API.</summary>
 public partial class CountWithDelta
 {
+    /// <summary>Creates an empty CountWithDelta; set its required properties.</summary>
+    public CountWithDelta()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CountWithDelta(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>count</c> property.
     /// </summary>

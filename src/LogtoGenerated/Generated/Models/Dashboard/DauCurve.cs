@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The DauCurve object of Logto's Management API.</summary>
 public partial class DauCurve
 {
+    /// <summary>Creates an empty DauCurve; set its required properties.</summary>
+    public DauCurve()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal DauCurve(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>date</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The NewUserCounts object of Logto's Management API.</summary>
 public partial class NewUserCounts
 {
+    /// <summary>Creates an empty NewUserCounts; set its required properties.</summary>
+    public NewUserCounts()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal NewUserCounts(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>today</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The TotalUserCount object of Logto's Management API.</summary>
 public partial class TotalUserCount
 {
+    /// <summary>Creates an empty TotalUserCount; set its required properties.</summary>
+    public TotalUserCount()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal TotalUserCount(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>totalUserCount</c> property.
     /// </summary>

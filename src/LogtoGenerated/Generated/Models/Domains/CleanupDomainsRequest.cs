@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CleanupDomainsRequest object of Logto's Management API.</summary>
 public partial class CleanupDomainsRequest
 {
+    /// <summary>Creates an empty CleanupDomainsRequest; set its required properties.</summary>
+    public CleanupDomainsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CleanupDomainsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The number of days a domain must be inactive before it is considered stale and eligible for cleanup.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CleanupDomainsResult object of Logto's Management API.</summary>
 public partial class CleanupDomainsResult
 {
+    /// <summary>Creates an empty CleanupDomainsResult; set its required properties.</summary>
+    public CleanupDomainsResult()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CleanupDomainsResult(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>scannedCount</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The DomainVerificationFile object of Logto's Management API.</summary>
 public partial class DomainVerificationFile
 {
+    /// <summary>Creates an empty DomainVerificationFile; set its required properties.</summary>
+    public DomainVerificationFile()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal DomainVerificationFile(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// Where the file is served: a file name with an extension at the domain root, or a path under /.well-known/.
     /// </summary>

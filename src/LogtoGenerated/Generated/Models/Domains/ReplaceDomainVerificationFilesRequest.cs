@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ReplaceDomainVerificationFilesRequest object of Logto's Management API.</summary>
 public partial class ReplaceDomainVerificationFilesRequest
 {
+    /// <summary>Creates an empty ReplaceDomainVerificationFilesRequest; set its required properties.</summary>
+    public ReplaceDomainVerificationFilesRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ReplaceDomainVerificationFilesRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// Up to 10 text or JSON verification files served as filenames with extensions at the domain root, or at paths under `/.well-known/`.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The details of the email template.</summary>
 public partial class EmailTemplateDetails
 {
+    /// <summary>Creates an empty EmailTemplateDetails; set its required properties.</summary>
+    public EmailTemplateDetails()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal EmailTemplateDetails(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The template of the email subject.
     /// </summary>

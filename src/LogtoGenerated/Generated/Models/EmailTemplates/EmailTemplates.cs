@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The EmailTemplates object of Logto's Management API.</summary>
 public partial class EmailTemplates
 {
+    /// <summary>Creates an empty EmailTemplates; set its required properties.</summary>
+    public EmailTemplates()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal EmailTemplates(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The number of email templates deleted.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ReplaceEmailTemplatesRequest object of Logto's Management API.</summary>
 public partial class ReplaceEmailTemplatesRequest
 {
+    /// <summary>Creates an empty ReplaceEmailTemplatesRequest; set its required properties.</summary>
+    public ReplaceEmailTemplatesRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ReplaceEmailTemplatesRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>templates</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ReplaceEmailTemplatesRequestTemplate object of Logto's Management API.</summary>
 public partial class ReplaceEmailTemplatesRequestTemplate
 {
+    /// <summary>Creates an empty ReplaceEmailTemplatesRequestTemplate; set its required properties.</summary>
+    public ReplaceEmailTemplatesRequestTemplate()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ReplaceEmailTemplatesRequestTemplate(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The language tag of the email template, e.g., `en` or `fr`.
     /// </summary>

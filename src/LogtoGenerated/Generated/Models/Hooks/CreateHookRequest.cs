@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateHookRequest object of Logto's Management API.</summary>
 public partial class CreateHookRequest
 {
+    /// <summary>Creates an empty CreateHookRequest; set its required properties.</summary>
+    public CreateHookRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateHookRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The name of the hook.
     /// </summary>

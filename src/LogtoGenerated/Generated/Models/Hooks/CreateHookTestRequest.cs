@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateHookTestRequest object of Logto's Management API.</summary>
 public partial class CreateHookTestRequest
 {
+    /// <summary>Creates an empty CreateHookTestRequest; set its required properties.</summary>
+    public CreateHookTestRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateHookTestRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of hook events for testing.
     /// </summary>

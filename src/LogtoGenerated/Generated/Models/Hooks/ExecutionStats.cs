@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ExecutionStats object of Logto's Management API.</summary>
 public partial class ExecutionStats
 {
+    /// <summary>Creates an empty ExecutionStats; set its required properties.</summary>
+    public ExecutionStats()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ExecutionStats(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>successCount</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The hook configuration for testing.</summary>
 public partial class HookConfig
 {
+    /// <summary>Creates an empty HookConfig; set its required properties.</summary>
+    public HookConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal HookConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>url</c> property.
     /// </summary>

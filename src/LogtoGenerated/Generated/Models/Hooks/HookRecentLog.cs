@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The HookRecentLog object of Logto's Management API.</summary>
 public partial class HookRecentLog
 {
+    /// <summary>Creates an empty HookRecentLog; set its required properties.</summary>
+    public HookRecentLog()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal HookRecentLog(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

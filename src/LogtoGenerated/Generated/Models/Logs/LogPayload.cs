@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The LogPayload object of Logto's Management API.</summary>
 public partial class LogPayload
 {
+    /// <summary>Creates an empty LogPayload; set its required properties.</summary>
+    public LogPayload()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal LogPayload(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>key</c> property.
     /// </summary>

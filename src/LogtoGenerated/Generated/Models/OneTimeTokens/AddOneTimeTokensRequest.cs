@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AddOneTimeTokensRequest object of Logto's Management API.</summary>
 public partial class AddOneTimeTokensRequest
 {
+    /// <summary>Creates an empty AddOneTimeTokensRequest; set its required properties.</summary>
+    public AddOneTimeTokensRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AddOneTimeTokensRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The email address to associate with the one-time token.
     /// </summary>

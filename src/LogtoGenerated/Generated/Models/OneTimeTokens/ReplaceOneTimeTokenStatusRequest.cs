@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ReplaceOneTimeTokenStatusRequest object of Logto's Management API.</summary>
 public partial class ReplaceOneTimeTokenStatusRequest
 {
+    /// <summary>Creates an empty ReplaceOneTimeTokenStatusRequest; set its required properties.</summary>
+    public ReplaceOneTimeTokenStatusRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ReplaceOneTimeTokenStatusRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The new status of the one-time token.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The VerifyOneTimeTokenRequest object of Logto's Management API.</summary>
 public partial class VerifyOneTimeTokenRequest
 {
+    /// <summary>Creates an empty VerifyOneTimeTokenRequest; set its required properties.</summary>
+    public VerifyOneTimeTokenRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal VerifyOneTimeTokenRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The one-time token to verify.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateOrganizationInvitationRequest object of Logto's Management API.</summary>
 public partial class CreateOrganizationInvitationRequest
 {
+    /// <summary>Creates an empty CreateOrganizationInvitationRequest; set its required properties.</summary>
+    public CreateOrganizationInvitationRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateOrganizationInvitationRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The ID of the user who is inviting the user to join the organization.
     /// </summary>

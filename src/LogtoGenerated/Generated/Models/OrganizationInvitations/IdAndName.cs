@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The IdAndName object of Logto's Management API.</summary>
 public partial class IdAndName
 {
+    /// <summary>Creates an empty IdAndName; set its required properties.</summary>
+    public IdAndName()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal IdAndName(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OrganizationInvitation object of Logto's Management API.</summary>
 public partial class OrganizationInvitation
 {
+    /// <summary>Creates an empty OrganizationInvitation; set its required properties.</summary>
+    public OrganizationInvitation()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OrganizationInvitation(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>tenantId</c> property.
     /// </summary>

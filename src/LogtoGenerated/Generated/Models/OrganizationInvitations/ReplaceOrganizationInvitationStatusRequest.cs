@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ReplaceOrganizationInvitationStatusRequest object of Logto's Management API.</summary>
 public partial class ReplaceOrganizationInvitationStatusRequest
 {
+    /// <summary>Creates an empty ReplaceOrganizationInvitationStatusRequest; set its required properties.</summary>
+    public ReplaceOrganizationInvitationStatusRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ReplaceOrganizationInvitationStatusRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The ID of the user who accepted the organization invitation. Required if the status is "Accepted".
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateOrganizationRoleRequest object of Logto's Management API.</summary>
 public partial class CreateOrganizationRoleRequest
 {
+    /// <summary>Creates an empty CreateOrganizationRoleRequest; set its required properties.</summary>
+    public CreateOrganizationRoleRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateOrganizationRoleRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The name of the organization role. It must be unique within the organization template.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OrganizationScopeIdsRequest object of Logto's Management API.</summary>
 public partial class OrganizationScopeIdsRequest
 {
+    /// <summary>Creates an empty OrganizationScopeIdsRequest; set its required properties.</summary>
+    public OrganizationScopeIdsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OrganizationScopeIdsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of organization scope IDs to be assigned. Existed scope IDs assignments will be ignored.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ScopeIdsRequest object of Logto's Management API.</summary>
 public partial class ScopeIdsRequest
 {
+    /// <summary>Creates an empty ScopeIdsRequest; set its required properties.</summary>
+    public ScopeIdsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ScopeIdsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of API resource scope IDs to be linked.
     /// </summary>

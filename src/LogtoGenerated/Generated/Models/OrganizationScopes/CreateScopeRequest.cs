@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateScopeRequest object of Logto's Management API.</summary>
 public partial class CreateScopeRequest
 {
+    /// <summary>Creates an empty CreateScopeRequest; set its required properties.</summary>
+    public CreateScopeRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateScopeRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The name of the scope. It should be unique for the resource.
     /// </summary>

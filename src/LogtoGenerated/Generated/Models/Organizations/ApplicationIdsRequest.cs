@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ApplicationIdsRequest object of Logto's Management API.</summary>
 public partial class ApplicationIdsRequest
 {
+    /// <summary>Creates an empty ApplicationIdsRequest; set its required properties.</summary>
+    public ApplicationIdsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ApplicationIdsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of application IDs to be assigned.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AssignOrganizationRolesToApplicationsRequest object of Logto's Management API.</summary>
 public partial class AssignOrganizationRolesToApplicationsRequest
 {
+    /// <summary>Creates an empty AssignOrganizationRolesToApplicationsRequest; set its required properties.</summary>
+    public AssignOrganizationRolesToApplicationsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AssignOrganizationRolesToApplicationsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of application IDs to assign roles to.
     /// </summary>

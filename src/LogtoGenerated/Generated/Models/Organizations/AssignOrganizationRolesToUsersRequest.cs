@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AssignOrganizationRolesToUsersRequest object of Logto's Management API.</summary>
 public partial class AssignOrganizationRolesToUsersRequest
 {
+    /// <summary>Creates an empty AssignOrganizationRolesToUsersRequest; set its required properties.</summary>
+    public AssignOrganizationRolesToUsersRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AssignOrganizationRolesToUsersRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of user IDs to assign roles.
     /// </summary>

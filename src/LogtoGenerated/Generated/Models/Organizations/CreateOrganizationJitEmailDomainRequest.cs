@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateOrganizationJitEmailDomainRequest object of Logto's Management API.</summary>
 public partial class CreateOrganizationJitEmailDomainRequest
 {
+    /// <summary>Creates an empty CreateOrganizationJitEmailDomainRequest; set its required properties.</summary>
+    public CreateOrganizationJitEmailDomainRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateOrganizationJitEmailDomainRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The email domain to add.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateOrganizationRequest object of Logto's Management API.</summary>
 public partial class CreateOrganizationRequest
 {
+    /// <summary>Creates an empty CreateOrganizationRequest; set its required properties.</summary>
+    public CreateOrganizationRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateOrganizationRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The name of the organization.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The FeaturedUser object of Logto's Management API.</summary>
 public partial class FeaturedUser
 {
+    /// <summary>Creates an empty FeaturedUser; set its required properties.</summary>
+    public FeaturedUser()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal FeaturedUser(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OrganizationRoleAssignmentResult object of Logto's Management API.</summary>
 public partial class OrganizationRoleAssignmentResult
 {
+    /// <summary>Creates an empty OrganizationRoleAssignmentResult; set its required properties.</summary>
+    public OrganizationRoleAssignmentResult()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OrganizationRoleAssignmentResult(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of organization role IDs that were assigned to the user, deduplicated and resolved from any provided role names.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OrganizationRoleIdsRequest object of Logto's Management API.</summary>
 public partial class OrganizationRoleIdsRequest
 {
+    /// <summary>Creates an empty OrganizationRoleIdsRequest; set its required properties.</summary>
+    public OrganizationRoleIdsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OrganizationRoleIdsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of organization role IDs that were assigned to the user, deduplicated and resolved from any provided role names.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OrganizationUserAssignmentResult object of Logto's Management API.</summary>
 public partial class OrganizationUserAssignmentResult
 {
+    /// <summary>Creates an empty OrganizationUserAssignmentResult; set its required properties.</summary>
+    public OrganizationUserAssignmentResult()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OrganizationUserAssignmentResult(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of user IDs to be assigned.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The OrganizationWithUsersCountAndFeaturedUsers object of Logto's Management API.</summary>
 public partial class OrganizationWithUsersCountAndFeaturedUsers
 {
+    /// <summary>Creates an empty OrganizationWithUsersCountAndFeaturedUsers; set its required properties.</summary>
+    public OrganizationWithUsersCountAndFeaturedUsers()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal OrganizationWithUsersCountAndFeaturedUsers(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>tenantId</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ReplaceOrganizationJitEmailDomainsRequest object of Logto's Management API.</summary>
 public partial class ReplaceOrganizationJitEmailDomainsRequest
 {
+    /// <summary>Creates an empty ReplaceOrganizationJitEmailDomainsRequest; set its required properties.</summary>
+    public ReplaceOrganizationJitEmailDomainsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ReplaceOrganizationJitEmailDomainsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of email domains to replace existing email domains.
     /// </summary>

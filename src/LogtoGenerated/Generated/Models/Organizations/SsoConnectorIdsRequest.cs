@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SsoConnectorIdsRequest object of Logto's Management API.</summary>
 public partial class SsoConnectorIdsRequest
 {
+    /// <summary>Creates an empty SsoConnectorIdsRequest; set its required properties.</summary>
+    public SsoConnectorIdsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SsoConnectorIdsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The SSO connector IDs to add.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserIdsRequest object of Logto's Management API.</summary>
 public partial class UserIdsRequest
 {
+    /// <summary>Creates an empty UserIdsRequest; set its required properties.</summary>
+    public UserIdsRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserIdsRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of user IDs to be assigned.
     /// </summary>

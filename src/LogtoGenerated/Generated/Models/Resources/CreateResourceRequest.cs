@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateResourceRequest object of Logto's Management API.</summary>
 public partial class CreateResourceRequest
 {
+    /// <summary>Creates an empty CreateResourceRequest; set its required properties.</summary>
+    public CreateResourceRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateResourceRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The name of the resource.
     /// </summary>

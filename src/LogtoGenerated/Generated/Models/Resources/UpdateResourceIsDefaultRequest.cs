@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateResourceIsDefaultRequest object of Logto's Management API.</summary>
 public partial class UpdateResourceIsDefaultRequest
 {
+    /// <summary>Creates an empty UpdateResourceIsDefaultRequest; set its required properties.</summary>
+    public UpdateResourceIsDefaultRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateResourceIsDefaultRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The updated value of the `isDefault` property.
     /// </summary>

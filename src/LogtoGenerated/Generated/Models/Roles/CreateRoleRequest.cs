@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateRoleRequest object of Logto's Management API.</summary>
 public partial class CreateRoleRequest
 {
+    /// <summary>Creates an empty CreateRoleRequest; set its required properties.</summary>
+    public CreateRoleRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateRoleRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The name of the role. It should be unique within the tenant.
     /// </summary>

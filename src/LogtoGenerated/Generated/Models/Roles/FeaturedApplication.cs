@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The FeaturedApplication object of Logto's Management API.</summary>
 public partial class FeaturedApplication
 {
+    /// <summary>Creates an empty FeaturedApplication; set its required properties.</summary>
+    public FeaturedApplication()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal FeaturedApplication(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

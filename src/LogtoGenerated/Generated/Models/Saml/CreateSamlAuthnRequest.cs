@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateSamlAuthnRequest object of Logto's Management API.</summary>
 public partial class CreateSamlAuthnRequest
 {
+    /// <summary>Creates an empty CreateSamlAuthnRequest; set its required properties.</summary>
+    public CreateSamlAuthnRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateSamlAuthnRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>SAMLRequest</c> property.
     /// </summary>

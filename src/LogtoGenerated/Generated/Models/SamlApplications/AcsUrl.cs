@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The Assertion Consumer Service (ACS) URL where the SAML response will be sent.</summary>
 public partial class AcsUrl
 {
+    /// <summary>Creates an empty AcsUrl; set its required properties.</summary>
+    public AcsUrl()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AcsUrl(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>binding</c> property.
     /// </summary>

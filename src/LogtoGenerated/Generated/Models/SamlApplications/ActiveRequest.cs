@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ActiveRequest object of Logto's Management API.</summary>
 public partial class ActiveRequest
 {
+    /// <summary>Creates an empty ActiveRequest; set its required properties.</summary>
+    public ActiveRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ActiveRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// Whether the key should be the active signing key.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateSamlApplicationRequest object of Logto's Management API.</summary>
 public partial class CreateSamlApplicationRequest
 {
+    /// <summary>Creates an empty CreateSamlApplicationRequest; set its required properties.</summary>
+    public CreateSamlApplicationRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateSamlApplicationRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The name of the SAML application.
     /// </summary>

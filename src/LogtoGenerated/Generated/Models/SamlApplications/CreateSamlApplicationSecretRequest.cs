@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateSamlApplicationSecretRequest object of Logto's Management API.</summary>
 public partial class CreateSamlApplicationSecretRequest
 {
+    /// <summary>Creates an empty CreateSamlApplicationSecretRequest; set its required properties.</summary>
+    public CreateSamlApplicationSecretRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateSamlApplicationSecretRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The lifetime of the certificate in years (minimum 1 year).
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The Fingerprints object of Logto's Management API.</summary>
 public partial class Fingerprints
 {
+    /// <summary>Creates an empty Fingerprints; set its required properties.</summary>
+    public Fingerprints()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Fingerprints(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>sha256</c> property.
     /// </summary>

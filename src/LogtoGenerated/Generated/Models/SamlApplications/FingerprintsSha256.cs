@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The FingerprintsSha256 object of Logto's Management API.</summary>
 public partial class FingerprintsSha256
 {
+    /// <summary>Creates an empty FingerprintsSha256; set its required properties.</summary>
+    public FingerprintsSha256()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal FingerprintsSha256(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>formatted</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SigningKey object of Logto's Management API.</summary>
 public partial class SigningKey
 {
+    /// <summary>Creates an empty SigningKey; set its required properties.</summary>
+    public SigningKey()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SigningKey(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The ID of the signing certificate.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The DeleteSentinelActivitiesRequest object of Logto's Management API.</summary>
 public partial class DeleteSentinelActivitiesRequest
 {
+    /// <summary>Creates an empty DeleteSentinelActivitiesRequest; set its required properties.</summary>
+    public DeleteSentinelActivitiesRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal DeleteSentinelActivitiesRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>targetType</c> property.
     /// </summary>

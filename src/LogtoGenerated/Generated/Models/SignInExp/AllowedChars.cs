@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The AllowedChars object of Logto's Management API.</summary>
 public partial class AllowedChars
 {
+    /// <summary>Creates an empty AllowedChars; set its required properties.</summary>
+    public AllowedChars()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AllowedChars(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>lowercase</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CharacterTypes object of Logto's Management API.</summary>
 public partial class CharacterTypes
 {
+    /// <summary>Creates an empty CharacterTypes; set its required properties.</summary>
+    public CharacterTypes()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CharacterTypes(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>min</c> property.
     /// </summary>

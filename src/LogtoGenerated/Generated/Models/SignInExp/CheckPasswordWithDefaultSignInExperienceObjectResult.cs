@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CheckPasswordWithDefaultSignInExperienceObjectResult object of Logto's Management API.</summary>
 public partial class CheckPasswordWithDefaultSignInExperienceObjectResult
 {
+    /// <summary>Creates an empty CheckPasswordWithDefaultSignInExperienceObjectResult; set its required properties.</summary>
+    public CheckPasswordWithDefaultSignInExperienceObjectResult()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CheckPasswordWithDefaultSignInExperienceObjectResult(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>result</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CheckPasswordWithDefaultSignInExperienceRequest object of Logto's Management API.</summary>
 public partial class CheckPasswordWithDefaultSignInExperienceRequest
 {
+    /// <summary>Creates an empty CheckPasswordWithDefaultSignInExperienceRequest; set its required properties.</summary>
+    public CheckPasswordWithDefaultSignInExperienceRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CheckPasswordWithDefaultSignInExperienceRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The password to check.
     /// </summary>

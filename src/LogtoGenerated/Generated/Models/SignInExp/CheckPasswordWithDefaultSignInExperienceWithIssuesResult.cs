@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CheckPasswordWithDefaultSignInExperienceWithIssuesResult object of Logto's Management API.</summary>
 public partial class CheckPasswordWithDefaultSignInExperienceWithIssuesResult
 {
+    /// <summary>Creates an empty CheckPasswordWithDefaultSignInExperienceWithIssuesResult; set its required properties.</summary>
+    public CheckPasswordWithDefaultSignInExperienceWithIssuesResult()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CheckPasswordWithDefaultSignInExperienceWithIssuesResult(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>result</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue object of Logto's Management API.</summary>
 public partial class CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue
 {
+    /// <summary>Creates an empty CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue; set its required properties.</summary>
+    public CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>code</c> property.
     /// </summary>

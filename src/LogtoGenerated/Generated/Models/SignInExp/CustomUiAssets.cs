@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CustomUiAssets object of Logto's Management API.</summary>
 public partial class CustomUiAssets
 {
+    /// <summary>Creates an empty CustomUiAssets; set its required properties.</summary>
+    public CustomUiAssets()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CustomUiAssets(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The language detection policy for the sign-in page.</summary>
 public partial class LanguageInfo
 {
+    /// <summary>Creates an empty LanguageInfo; set its required properties.</summary>
+    public LanguageInfo()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal LanguageInfo(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>autoDetect</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>MFA settings</summary>
 public partial class Mfa
 {
+    /// <summary>Creates an empty Mfa; set its required properties.</summary>
+    public Mfa()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Mfa(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>factors</c> property.
     /// </summary>

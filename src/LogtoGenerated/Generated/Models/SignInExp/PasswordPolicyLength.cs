@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The PasswordPolicyLength object of Logto's Management API.</summary>
 public partial class PasswordPolicyLength
 {
+    /// <summary>Creates an empty PasswordPolicyLength; set its required properties.</summary>
+    public PasswordPolicyLength()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PasswordPolicyLength(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>min</c> property.
     /// </summary>

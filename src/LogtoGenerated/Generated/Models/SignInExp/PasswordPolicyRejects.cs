@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The PasswordPolicyRejects object of Logto's Management API.</summary>
 public partial class PasswordPolicyRejects
 {
+    /// <summary>Creates an empty PasswordPolicyRejects; set its required properties.</summary>
+    public PasswordPolicyRejects()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PasswordPolicyRejects(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>pwned</c> property.
     /// </summary>

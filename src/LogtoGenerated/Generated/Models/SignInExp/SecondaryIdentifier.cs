@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SecondaryIdentifier object of Logto's Management API.</summary>
 public partial class SecondaryIdentifier
 {
+    /// <summary>Creates an empty SecondaryIdentifier; set its required properties.</summary>
+    public SecondaryIdentifier()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SecondaryIdentifier(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>identifier</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>Sign-in method settings.</summary>
 public partial class SignIn
 {
+    /// <summary>Creates an empty SignIn; set its required properties.</summary>
+    public SignIn()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SignIn(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>methods</c> property.
     /// </summary>

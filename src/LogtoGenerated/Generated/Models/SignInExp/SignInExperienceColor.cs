@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The primary branding color for the sign-in page (both light/dark mode).</summary>
 public partial class SignInExperienceColor
 {
+    /// <summary>Creates an empty SignInExperienceColor; set its required properties.</summary>
+    public SignInExperienceColor()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SignInExperienceColor(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>primaryColor</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>Sign-up method settings.</summary>
 public partial class SignUp
 {
+    /// <summary>Creates an empty SignUp; set its required properties.</summary>
+    public SignUp()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SignUp(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// Allowed identifiers when signing-up.
     /// </summary>

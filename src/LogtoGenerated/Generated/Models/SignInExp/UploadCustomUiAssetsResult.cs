@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UploadCustomUiAssetsResult object of Logto's Management API.</summary>
 public partial class UploadCustomUiAssetsResult
 {
+    /// <summary>Creates an empty UploadCustomUiAssetsResult; set its required properties.</summary>
+    public UploadCustomUiAssetsResult()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UploadCustomUiAssetsResult(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>customUiAssetId</c> property.
     /// </summary>

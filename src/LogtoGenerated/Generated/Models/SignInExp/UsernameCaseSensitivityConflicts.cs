@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UsernameCaseSensitivityConflicts object of Logto's Management API.</summary>
 public partial class UsernameCaseSensitivityConflicts
 {
+    /// <summary>Creates an empty UsernameCaseSensitivityConflicts; set its required properties.</summary>
+    public UsernameCaseSensitivityConflicts()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UsernameCaseSensitivityConflicts(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>totalConflicts</c> property.
     /// </summary>

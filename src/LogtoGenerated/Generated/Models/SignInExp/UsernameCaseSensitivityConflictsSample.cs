@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UsernameCaseSensitivityConflictsSample object of Logto's Management API.</summary>
 public partial class UsernameCaseSensitivityConflictsSample
 {
+    /// <summary>Creates an empty UsernameCaseSensitivityConflictsSample; set its required properties.</summary>
+    public UsernameCaseSensitivityConflictsSample()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UsernameCaseSensitivityConflictsSample(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>usernameLower</c> property.
     /// </summary>

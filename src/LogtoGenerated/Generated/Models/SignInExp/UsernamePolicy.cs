@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>What a username may be: its length, whether case matters, and the characters allowed.</summary>
 public partial class UsernamePolicy
 {
+    /// <summary>Creates an empty UsernamePolicy; set its required properties.</summary>
+    public UsernamePolicy()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UsernamePolicy(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>caseSensitive</c> property.
     /// </summary>

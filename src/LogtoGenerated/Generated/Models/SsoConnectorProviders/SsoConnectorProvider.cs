@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SsoConnectorProvider object of Logto's Management API.</summary>
 public partial class SsoConnectorProvider
 {
+    /// <summary>Creates an empty SsoConnectorProvider; set its required properties.</summary>
+    public SsoConnectorProvider()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SsoConnectorProvider(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>providerName</c> property.
     /// </summary>

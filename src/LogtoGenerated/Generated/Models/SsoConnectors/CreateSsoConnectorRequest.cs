@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateSsoConnectorRequest object of Logto's Management API.</summary>
 public partial class CreateSsoConnectorRequest
 {
+    /// <summary>Creates an empty CreateSsoConnectorRequest; set its required properties.</summary>
+    public CreateSsoConnectorRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateSsoConnectorRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// arbitrary
     /// </summary>

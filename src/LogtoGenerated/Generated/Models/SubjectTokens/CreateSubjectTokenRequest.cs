@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateSubjectTokenRequest object of Logto's Management API.</summary>
 public partial class CreateSubjectTokenRequest
 {
+    /// <summary>Creates an empty CreateSubjectTokenRequest; set its required properties.</summary>
+    public CreateSubjectTokenRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateSubjectTokenRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The ID of the user to impersonate.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SubjectToken object of Logto's Management API.</summary>
 public partial class SubjectToken
 {
+    /// <summary>Creates an empty SubjectToken; set its required properties.</summary>
+    public SubjectToken()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SubjectToken(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>subjectToken</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ProtectedApps object of Logto's Management API.</summary>
 public partial class ProtectedApps
 {
+    /// <summary>Creates an empty ProtectedApps; set its required properties.</summary>
+    public ProtectedApps()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ProtectedApps(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>defaultDomain</c> property.
     /// </summary>

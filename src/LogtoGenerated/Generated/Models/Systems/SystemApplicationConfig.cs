@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SystemApplicationConfig object of Logto's Management API.</summary>
 public partial class SystemApplicationConfig
 {
+    /// <summary>Creates an empty SystemApplicationConfig; set its required properties.</summary>
+    public SystemApplicationConfig()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SystemApplicationConfig(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>protectedApps</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserAsset object of Logto's Management API.</summary>
 public partial class UserAsset
 {
+    /// <summary>Creates an empty UserAsset; set its required properties.</summary>
+    public UserAsset()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserAsset(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>url</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserAssetServiceStatus object of Logto's Management API.</summary>
 public partial class UserAssetServiceStatus
 {
+    /// <summary>Creates an empty UserAssetServiceStatus; set its required properties.</summary>
+    public UserAssetServiceStatus()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserAssetServiceStatus(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>status</c> property.
     /// </summary>

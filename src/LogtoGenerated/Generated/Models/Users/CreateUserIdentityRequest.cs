@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateUserIdentityRequest object of Logto's Management API.</summary>
 public partial class CreateUserIdentityRequest
 {
+    /// <summary>Creates an empty CreateUserIdentityRequest; set its required properties.</summary>
+    public CreateUserIdentityRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateUserIdentityRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The Logto connector ID.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateUserMfaVerificationTotpResponse object of Logto's Management API.</summary>
 public partial class CreateUserMfaVerificationTotpResponse
 {
+    /// <summary>Creates an empty CreateUserMfaVerificationTotpResponse; set its required properties.</summary>
+    public CreateUserMfaVerificationTotpResponse()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateUserMfaVerificationTotpResponse(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>type</c> property.
     /// Always <c>Totp</c>.

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateUserMfaVerificationWithSecretRequest object of Logto's Management API.</summary>
 public partial class CreateUserMfaVerificationWithSecretRequest
 {
+    /// <summary>Creates an empty CreateUserMfaVerificationWithSecretRequest; set its required properties.</summary>
+    public CreateUserMfaVerificationWithSecretRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateUserMfaVerificationWithSecretRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The type of MFA verification to create.
     /// </summary>

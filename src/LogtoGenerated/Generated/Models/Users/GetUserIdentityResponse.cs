@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The GetUserIdentityResponse object of Logto's Management API.</summary>
 public partial class GetUserIdentityResponse
 {
+    /// <summary>Creates an empty GetUserIdentityResponse; set its required properties.</summary>
+    public GetUserIdentityResponse()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal GetUserIdentityResponse(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The user's social identity.
     /// </summary>

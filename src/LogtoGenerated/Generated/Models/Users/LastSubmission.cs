@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The LastSubmission object of Logto's Management API.</summary>
 public partial class LastSubmission
 {
+    /// <summary>Creates an empty LastSubmission; set its required properties.</summary>
+    public LastSubmission()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal LastSubmission(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>interactionEvent</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The NamedItem object of Logto's Management API.</summary>
 public partial class NamedItem
 {
+    /// <summary>Creates an empty NamedItem; set its required properties.</summary>
+    public NamedItem()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal NamedItem(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The secret name to update. Must be unique within the application.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The PasswordRequest object of Logto's Management API.</summary>
 public partial class PasswordRequest
 {
+    /// <summary>Creates an empty PasswordRequest; set its required properties.</summary>
+    public PasswordRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PasswordRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// New password for the user.
     /// </summary>

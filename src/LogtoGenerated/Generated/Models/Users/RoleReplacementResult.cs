@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The RoleReplacementResult object of Logto's Management API.</summary>
 public partial class RoleReplacementResult
 {
+    /// <summary>Creates an empty RoleReplacementResult; set its required properties.</summary>
+    public RoleReplacementResult()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RoleReplacementResult(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// An array of API resource role IDs to assign.
     /// </summary>

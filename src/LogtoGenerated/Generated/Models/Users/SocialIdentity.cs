@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SocialIdentity object of Logto's Management API.</summary>
 public partial class SocialIdentity
 {
+    /// <summary>Creates an empty SocialIdentity; set its required properties.</summary>
+    public SocialIdentity()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SocialIdentity(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>identity</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The user's enterprise SSO identity.</summary>
 public partial class SsoIdentity
 {
+    /// <summary>Creates an empty SsoIdentity; set its required properties.</summary>
+    public SsoIdentity()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SsoIdentity(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>tenantId</c> property.
     /// </summary>

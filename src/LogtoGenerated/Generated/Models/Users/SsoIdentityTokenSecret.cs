@@ -10,6 +10,19 @@ namespace LogtoGenerated.Models;
 /// </summary>
 public partial class SsoIdentityTokenSecret
 {
+    /// <summary>Creates an empty SsoIdentityTokenSecret; set its required properties.</summary>
+    public SsoIdentityTokenSecret()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SsoIdentityTokenSecret(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>tenantId</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SsoIdentityWithTokenSecret object of Logto's Management API.</summary>
 public partial class SsoIdentityWithTokenSecret
 {
+    /// <summary>Creates an empty SsoIdentityWithTokenSecret; set its required properties.</summary>
+    public SsoIdentityWithTokenSecret()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SsoIdentityWithTokenSecret(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>ssoIdentity</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The TokenSecretMetadata object of Logto's Management API.</summary>
 public partial class TokenSecretMetadata
 {
+    /// <summary>Creates an empty TokenSecretMetadata; set its required properties.</summary>
+    public TokenSecretMetadata()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal TokenSecretMetadata(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>scope</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdatePersonalAccessTokenNameRequest object of Logto's Management API.</summary>
 public partial class UpdatePersonalAccessTokenNameRequest
 {
+    /// <summary>Creates an empty UpdatePersonalAccessTokenNameRequest; set its required properties.</summary>
+    public UpdatePersonalAccessTokenNameRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdatePersonalAccessTokenNameRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The new token name. Must be unique within the user.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateUserCustomDataRequest object of Logto's Management API.</summary>
 public partial class UpdateUserCustomDataRequest
 {
+    /// <summary>Creates an empty UpdateUserCustomDataRequest; set its required properties.</summary>
+    public UpdateUserCustomDataRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateUserCustomDataRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// Partial custom data object to update for the given user ID.
     /// </summary>

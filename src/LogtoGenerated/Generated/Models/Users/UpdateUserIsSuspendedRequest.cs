@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateUserIsSuspendedRequest object of Logto's Management API.</summary>
 public partial class UpdateUserIsSuspendedRequest
 {
+    /// <summary>Creates an empty UpdateUserIsSuspendedRequest; set its required properties.</summary>
+    public UpdateUserIsSuspendedRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateUserIsSuspendedRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// New suspension status for the user.
     /// </summary>

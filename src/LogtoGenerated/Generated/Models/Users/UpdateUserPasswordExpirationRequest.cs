@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateUserPasswordExpirationRequest object of Logto's Management API.</summary>
 public partial class UpdateUserPasswordExpirationRequest
 {
+    /// <summary>Creates an empty UpdateUserPasswordExpirationRequest; set its required properties.</summary>
+    public UpdateUserPasswordExpirationRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateUserPasswordExpirationRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// Whether the user's password should be marked as expired.
     /// </summary>

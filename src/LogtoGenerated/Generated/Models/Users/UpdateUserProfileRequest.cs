@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UpdateUserProfileRequest object of Logto's Management API.</summary>
 public partial class UpdateUserProfileRequest
 {
+    /// <summary>Creates an empty UpdateUserProfileRequest; set its required properties.</summary>
+    public UpdateUserProfileRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateUserProfileRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// Partial profile object to update for the given user ID.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserAllIdentities object of Logto's Management API.</summary>
 public partial class UserAllIdentities
 {
+    /// <summary>Creates an empty UserAllIdentities; set its required properties.</summary>
+    public UserAllIdentities()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserAllIdentities(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The user's social identities.
     /// </summary>

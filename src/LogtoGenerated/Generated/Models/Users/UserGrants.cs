@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserGrants object of Logto's Management API.</summary>
 public partial class UserGrants
 {
+    /// <summary>Creates an empty UserGrants; set its required properties.</summary>
+    public UserGrants()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserGrants(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>grants</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserGrantsGrantPayload object of Logto's Management API.</summary>
 public partial class UserGrantsGrantPayload
 {
+    /// <summary>Creates an empty UserGrantsGrantPayload; set its required properties.</summary>
+    public UserGrantsGrantPayload()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserGrantsGrantPayload(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>exp</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserHasPassword object of Logto's Management API.</summary>
 public partial class UserHasPassword
 {
+    /// <summary>Creates an empty UserHasPassword; set its required properties.</summary>
+    public UserHasPassword()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserHasPassword(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>hasPassword</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The user's social identity.</summary>
 public partial class UserIdentity
 {
+    /// <summary>Creates an empty UserIdentity; set its required properties.</summary>
+    public UserIdentity()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserIdentity(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The user's social identity ID.
     /// </summary>

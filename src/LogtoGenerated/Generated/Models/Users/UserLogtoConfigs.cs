@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserLogtoConfigs object of Logto's Management API.</summary>
 public partial class UserLogtoConfigs
 {
+    /// <summary>Creates an empty UserLogtoConfigs; set its required properties.</summary>
+    public UserLogtoConfigs()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserLogtoConfigs(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>mfa</c> property.
     /// </summary>

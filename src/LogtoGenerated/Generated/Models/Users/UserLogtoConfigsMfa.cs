@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserLogtoConfigsMfa object of Logto's Management API.</summary>
 public partial class UserLogtoConfigsMfa
 {
+    /// <summary>Creates an empty UserLogtoConfigsMfa; set its required properties.</summary>
+    public UserLogtoConfigsMfa()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserLogtoConfigsMfa(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>enabled</c> property.
     /// </summary>

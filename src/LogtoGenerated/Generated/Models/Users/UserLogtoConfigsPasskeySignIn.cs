@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserLogtoConfigsPasskeySignIn object of Logto's Management API.</summary>
 public partial class UserLogtoConfigsPasskeySignIn
 {
+    /// <summary>Creates an empty UserLogtoConfigsPasskeySignIn; set its required properties.</summary>
+    public UserLogtoConfigsPasskeySignIn()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserLogtoConfigsPasskeySignIn(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>skipped</c> property.
     /// </summary>

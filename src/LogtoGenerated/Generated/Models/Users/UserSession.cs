@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserSession object of Logto's Management API.</summary>
 public partial class UserSession
 {
+    /// <summary>Creates an empty UserSession; set its required properties.</summary>
+    public UserSession()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserSession(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>payload</c> property.
     /// </summary>

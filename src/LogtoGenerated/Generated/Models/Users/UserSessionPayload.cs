@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserSessionPayload object of Logto's Management API.</summary>
 public partial class UserSessionPayload
 {
+    /// <summary>Creates an empty UserSessionPayload; set its required properties.</summary>
+    public UserSessionPayload()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserSessionPayload(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>exp</c> property.
     /// </summary>

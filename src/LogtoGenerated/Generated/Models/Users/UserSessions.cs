@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserSessions object of Logto's Management API.</summary>
 public partial class UserSessions
 {
+    /// <summary>Creates an empty UserSessions; set its required properties.</summary>
+    public UserSessions()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserSessions(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>sessions</c> property.
     /// </summary>

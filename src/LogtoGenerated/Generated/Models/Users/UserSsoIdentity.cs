@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The UserSsoIdentity object of Logto's Management API.</summary>
 public partial class UserSsoIdentity
 {
+    /// <summary>Creates an empty UserSsoIdentity; set its required properties.</summary>
+    public UserSsoIdentity()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UserSsoIdentity(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The user's enterprise SSO identity.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateVerificationCodeWithEmailRequest object of Logto's Management API.</summary>
 public partial class CreateVerificationCodeWithEmailRequest
 {
+    /// <summary>Creates an empty CreateVerificationCodeWithEmailRequest; set its required properties.</summary>
+    public CreateVerificationCodeWithEmailRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateVerificationCodeWithEmailRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>email</c> property.
     /// </summary>

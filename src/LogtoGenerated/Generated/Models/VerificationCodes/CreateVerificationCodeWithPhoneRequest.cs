@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The CreateVerificationCodeWithPhoneRequest object of Logto's Management API.</summary>
 public partial class CreateVerificationCodeWithPhoneRequest
 {
+    /// <summary>Creates an empty CreateVerificationCodeWithPhoneRequest; set its required properties.</summary>
+    public CreateVerificationCodeWithPhoneRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreateVerificationCodeWithPhoneRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>phone</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The VerifyVerificationCodeWithEmailRequest object of Logto's Management API.</summary>
 public partial class VerifyVerificationCodeWithEmailRequest
 {
+    /// <summary>Creates an empty VerifyVerificationCodeWithEmailRequest; set its required properties.</summary>
+    public VerifyVerificationCodeWithEmailRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal VerifyVerificationCodeWithEmailRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>email</c> property.
     /// </summary>

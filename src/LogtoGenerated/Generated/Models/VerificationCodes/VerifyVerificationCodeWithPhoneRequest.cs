@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The VerifyVerificationCodeWithPhoneRequest object of Logto's Management API.</summary>
 public partial class VerifyVerificationCodeWithPhoneRequest
 {
+    /// <summary>Creates an empty VerifyVerificationCodeWithPhoneRequest; set its required properties.</summary>
+    public VerifyVerificationCodeWithPhoneRequest()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal VerifyVerificationCodeWithPhoneRequest(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>phone</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The ForgotPassword object of Logto's Management API.</summary>
 public partial class ForgotPassword
 {
+    /// <summary>Creates an empty ForgotPassword; set its required properties.</summary>
+    public ForgotPassword()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ForgotPassword(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>phone</c> property.
     /// </summary>

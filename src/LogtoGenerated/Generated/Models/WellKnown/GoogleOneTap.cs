@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The GoogleOneTap object of Logto's Management API.</summary>
 public partial class GoogleOneTap
 {
+    /// <summary>Creates an empty GoogleOneTap; set its required properties.</summary>
+    public GoogleOneTap()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal GoogleOneTap(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>isEnabled</c> property.
     /// </summary>

@@ -7,6 +7,19 @@ namespace LogtoGenerated.Models;
 /// <summary>The SignInExperienceConfigSsoConnector object of Logto's Management API.</summary>
 public partial class SignInExperienceConfigSsoConnector
 {
+    /// <summary>Creates an empty SignInExperienceConfigSsoConnector; set its required properties.</summary>
+    public SignInExperienceConfigSsoConnector()
+    {
+    }
+
+    // For its JSON reader, which fails when the JSON lacks a required property.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SignInExperienceConfigSsoConnector(global::LogtoGenerated.Serialization.JsonReading reading)
+    {
+    }
+    #pragma warning restore CS8618
+
     /// <summary>
     /// The <c>id</c> property.
     /// </summary>

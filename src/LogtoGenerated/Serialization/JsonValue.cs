@@ -1,0 +1,231 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace LogtoGenerated.Serialization;
+
+/// <summary>
+/// What the generated readers and writers (<c>UserJsonConverter</c> and the others, in Generated/Serialization) share:
+/// reading and writing a value with its converter, the object's frame, the members the document does not describe,
+/// and errors that say where in the JSON they happened.
+/// </summary>
+/// <remarks>
+/// The generator writes one converter per model instead of System.Text.Json's generated metadata, which made most of
+/// the library's image (docs/performance.md, "Cold start"). A value's reading is the converter of its type; a
+/// property's is a case of its object's reader.
+/// </remarks>
+internal static class JsonValue
+{
+    /// <summary>Marks the constructor a reader creates a model with, before it has read the required properties.</summary>
+    internal static JsonReading Reading => default;
+
+    /// <summary>System.Text.Json's converter of strings, typed as the models declare their strings (null is read before it is asked).</summary>
+    public static JsonConverter<string> String { get; } = NotNull(JsonMetadataServices.StringConverter);
+
+    /// <summary>System.Text.Json's converter of <see cref="System.Text.Json.Nodes.JsonNode"/>, typed as the models declare them.</summary>
+    public static JsonConverter<System.Text.Json.Nodes.JsonNode> Node { get; } = NotNull(JsonMetadataServices.JsonNodeConverter);
+
+    /// <summary>System.Text.Json's converter of <see cref="System.Text.Json.Nodes.JsonObject"/>, typed as the models declare them.</summary>
+    public static JsonConverter<System.Text.Json.Nodes.JsonObject> Object { get; } = NotNull(JsonMetadataServices.JsonObjectConverter);
+
+    /// <summary>The metadata of <typeparamref name="T"/> for <paramref name="options"/>, read and written by <paramref name="converter"/>.</summary>
+    public static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options, JsonConverter<T> converter) =>
+        JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
+    /// <summary>
+    /// Reads the value at the reader, whose token is its first: JSON <c>null</c> is <see langword="null"/> for a
+    /// reference or nullable type; anything the converter cannot read is a <see cref="JsonException"/>.
+    /// </summary>
+    public static T? Read<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null && default(T) is null)
+        {
+            return default;
+        }
+
+        try
+        {
+            return converter.Read(ref reader, typeof(T), options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The reader refuses a token of another kind (a number where a string is expected).
+            throw CannotConvert(typeof(T), e);
+        }
+        catch (FormatException e)
+        {
+            // The token's text is not of the type (a fraction where an integer is expected).
+            throw CannotConvert(typeof(T), e);
+        }
+    }
+
+    /// <summary>Reads a nullable value type: JSON <c>null</c> is <see langword="null"/>, anything else the value.</summary>
+    public static T? ReadNullable<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
+        where T : struct =>
+        reader.TokenType == JsonTokenType.Null ? null : Read(ref reader, converter, options);
+
+    /// <summary>Writes a value with its converter, or JSON <c>null</c>.</summary>
+    public static void Write<T>(Utf8JsonWriter writer, T? value, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            converter.Write(writer, value, options);
+        }
+    }
+
+    /// <summary>Writes a nullable value type with the converter of its value, or JSON <c>null</c>.</summary>
+    public static void WriteNullable<T>(Utf8JsonWriter writer, T? value, JsonConverter<T> converter, JsonSerializerOptions options)
+        where T : struct
+    {
+        if (value is { } present)
+        {
+            converter.Write(writer, present, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>Checks that an object starts at the reader; <see langword="false"/> when it is JSON <c>null</c>.</summary>
+    /// <exception cref="JsonException">The value is neither an object nor <c>null</c>.</exception>
+    public static bool StartObject(ref Utf8JsonReader reader, Type type)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        return reader.TokenType == JsonTokenType.Null ? false : throw CannotConvert(type, null);
+    }
+
+    /// <summary>Moves to the object's next property name; <see langword="false"/> at the end of the object.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Reads a property the document does not describe, at its name, into the object's extension data.</summary>
+    public static IDictionary<string, JsonElement> Extra(ref Utf8JsonReader reader, IDictionary<string, JsonElement>? extra)
+    {
+        string name = reader.GetString()!;
+        reader.Read();
+        extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        extra[name] = JsonElement.ParseValue(ref reader);
+        return extra;
+    }
+
+    /// <summary>Writes the properties the document does not describe, as they were read.</summary>
+    public static void WriteExtra(Utf8JsonWriter writer, IDictionary<string, JsonElement>? extra)
+    {
+        if (extra is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, JsonElement> property in extra)
+        {
+            writer.WritePropertyName(property.Key);
+            property.Value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>The error for required properties the JSON did not hold: those whose bit is not in <paramref name="seen"/>.</summary>
+    public static JsonException MissingRequired(Type type, long seen, ReadOnlySpan<string> required)
+    {
+        var missing = new List<string>();
+        for (int i = 0; i < required.Length; i++)
+        {
+            if ((seen & (1L << i)) == 0)
+            {
+                missing.Add("'" + required[i] + "'");
+            }
+        }
+
+        return new JsonException(
+            $"JSON deserialization for type '{type}' was missing required properties including: {string.Join(", ", missing)}.");
+    }
+
+    /// <summary>
+    /// <paramref name="error"/>, raised while reading the property <paramref name="property"/> (<see langword="null"/>:
+    /// the object itself), with the property's place put in front of its path.
+    /// </summary>
+    public static JsonException At(JsonException error, string? property) =>
+        JsonPathException.At(error, property is null ? "" : JsonPathException.Member(property));
+
+    /// <summary><see cref="At"/> for the item at <paramref name="index"/> of an array.</summary>
+    public static JsonException AtIndex(JsonException error, int index) =>
+        JsonPathException.At(error, "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+
+    /// <summary><see cref="At"/> for the value of the key <paramref name="key"/> of a map.</summary>
+    public static JsonException AtKey(JsonException error, string key) => JsonPathException.At(error, JsonPathException.Member(key));
+
+    // The readers handle JSON null before they ask a converter, so a converter declared for T? reads T.
+    private static JsonConverter<T> NotNull<T>(JsonConverter<T?> converter)
+        where T : class => (JsonConverter<T>)(object)converter;
+
+    private static JsonException CannotConvert(Type type, Exception? inner) =>
+        new($"The JSON value could not be converted to {type}.", inner);
+}
+
+/// <summary>The marker of a model's constructor for readers (<see cref="JsonValue.Reading"/>).</summary>
+internal readonly struct JsonReading;
+
+/// <summary>
+/// A <see cref="JsonException"/> whose path the readers built as the error passed out through each object and array
+/// (System.Text.Json knows no path inside a converter). Its message ends as System.Text.Json's own do:
+/// <c>Path: $.profile.givenName</c>, then the line and byte position when the reader gave them.
+/// </summary>
+internal sealed class JsonPathException : JsonException
+{
+    private JsonPathException(string reason, string path, long? lineNumber, long? bytePositionInLine, Exception? innerException)
+        : base(Compose(reason, path, lineNumber, bytePositionInLine), path, lineNumber, bytePositionInLine, innerException)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>What went wrong, without where.</summary>
+    public string Reason { get; }
+
+    internal static JsonException At(JsonException error, string segment)
+    {
+        if (error is JsonPathException inner)
+        {
+            return new JsonPathException(inner.Reason, "$" + segment + inner.Path![1..], inner.LineNumber, inner.BytePositionInLine, inner.InnerException);
+        }
+
+        // System.Text.Json's and the reader's own errors: their position, if any, is said again after the path.
+        string reason = error.Message;
+        int position = reason.LastIndexOf(" LineNumber: ", StringComparison.Ordinal);
+        if (position >= 0)
+        {
+            reason = reason[..position];
+        }
+
+        return new JsonPathException(reason, "$" + segment, error.LineNumber, error.BytePositionInLine, error.InnerException ?? error);
+    }
+
+    /// <summary>A property's segment of a path: <c>.name</c>, or <c>['odd name']</c> when it is not a plain identifier.</summary>
+    internal static string Member(string name)
+    {
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
+            }
+        }
+
+        return "." + name;
+    }
+
+    private static string Compose(string reason, string path, long? lineNumber, long? bytePositionInLine) =>
+        lineNumber is null
+            ? $"{reason} Path: {path}."
+            : $"{reason} Path: {path} | LineNumber: {lineNumber} | BytePositionInLine: {bytePositionInLine}.";
+}
