@@ -12,8 +12,11 @@ public class RequestBodyTests
 
     private static readonly SortedDictionary<string, string> Files = GeneratorRun.Generate(GeneratorRun.Document("kitchen-sink.json"));
 
-    /// <summary>The source-generated contexts (one per resource folder), as one text.</summary>
-    private static readonly GeneratedSource Context = new(string.Concat(Files.Where(f => f.Key.StartsWith("Serialization/", StringComparison.Ordinal) && f.Key.EndsWith("JsonContext.cs", StringComparison.Ordinal)).Select(f => f.Value)));
+    /// <summary>The metadata of every resource folder, made from the converters, as one text.</summary>
+    private static readonly GeneratedSource Metadata = new(string.Concat(Files.Where(f => f.Key.StartsWith("Serialization/", StringComparison.Ordinal) && f.Key.EndsWith("JsonMetadata.cs", StringComparison.Ordinal)).Select(f => f.Value)));
+
+    /// <summary>The public context, a property per type.</summary>
+    private static readonly string PublicContext = Files["LogtoJsonContext.cs"];
 
     [Fact]
     public void MultipartPropertyWithoutTypeIsAFileUpload()
@@ -53,8 +56,9 @@ public class RequestBodyTests
     public void MultipartModelIsNotRegisteredInTheJsonContext()
     {
         Assert.True(ContextEmitter.IsMultipart(Model.Type("CreateUserAssetRequest")));
-        Assert.DoesNotContain("CreateUserAssetRequest", Context.Text, StringComparison.Ordinal);
-        Assert.Contains("TypeInfoPropertyName = \"UserAsset\"", Context.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CreateUserAssetRequest", Metadata.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CreateUserAssetRequest", PublicContext, StringComparison.Ordinal);
+        Assert.Contains("JsonValue.Info<global::LogtoGenerated.Models.UserAsset>(options, global::LogtoGenerated.Serialization.UserAssetJsonConverter.Instance)", Metadata.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,14 +91,15 @@ public class RequestBodyTests
     [Fact]
     public void JsonContextRegistersEveryJsonModelBodyAndResponse()
     {
-        var registered = Context.Text.Split('\n').Where(line => line.Contains("JsonSerializable(", StringComparison.Ordinal)).ToList();
+        var registered = Metadata.Text.Split('\n').Where(line => line.Contains("JsonValue.Info<", StringComparison.Ordinal)).ToList();
 
         foreach (var type in Model.Types.Where(t => !ContextEmitter.IsMultipart(t)))
         {
-            Assert.Contains(registered, line => line.Contains($"typeof(global::LogtoGenerated.Models.{type.Name}), TypeInfoPropertyName = \"{type.Name}\"", StringComparison.Ordinal));
+            Assert.Contains(registered, line => line.Contains($"\"global::LogtoGenerated.Models.{type.Name}\" => global::LogtoGenerated.Serialization.JsonValue.Info<global::LogtoGenerated.Models.{type.Name}>(", StringComparison.Ordinal));
+            Assert.Contains($" {type.Name} => _{type.Name} ??=", PublicContext, StringComparison.Ordinal);
         }
 
-        Assert.Contains(registered, line => line.Contains("TypeInfoPropertyName = \"ApplicationRoleReadOnlyList\"", StringComparison.Ordinal));
-        Assert.Contains(registered, line => line.Contains("TypeInfoPropertyName = \"StringMap\"", StringComparison.Ordinal));
+        Assert.Contains(" ApplicationRoleReadOnlyList => ", PublicContext, StringComparison.Ordinal);
+        Assert.Contains(" StringMap => ", PublicContext, StringComparison.Ordinal);
     }
 }

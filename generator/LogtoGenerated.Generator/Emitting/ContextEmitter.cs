@@ -182,7 +182,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
     private void AddUse(Entries entries, ValueSpec use, string? name = null)
     {
         bool nullableValue = use.Nullable && TypeNames.IsValueType(use.Type);
-        entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use), ShardOf(use.Type), _converters.Converter(use));
+        entries.Add(name ?? ImplicitName(use), names.Of(use.Type) + (nullableValue ? "?" : ""), names.RuntimeName(use), ShardOf(use.Type), _converters.Converter(use with { Nullable = nullableValue }));
         if (nullableValue)
         {
             AddUse(entries, use with { Nullable = false });

@@ -28,9 +28,9 @@ internal sealed class ConverterEmitter(TypeNames names)
 
     /// <summary>An expression for the converter of a type use, as a list item, a map value or a root type declares it.</summary>
     public string Converter(ValueSpec use) =>
-        use.Nullable && TypeNames.IsValueType(use.Type)
-            ? $"new {names.Serialization}.NullableConverter<{names.Of(use.Type)}>({Converter(use.Type)})"
-            : Converter(use.Type);
+        !use.Nullable ? Converter(use.Type)
+        : TypeNames.IsValueType(use.Type) ? $"new {names.Serialization}.NullableConverter<{names.Of(use.Type)}>({Converter(use.Type)})"
+        : $"{Value}.OrNull({Converter(use.Type)})";
 
     /// <summary>An expression for the converter of a (non-null) type: System.Text.Json's own for its built-in types.</summary>
     public string Converter(ShapeSpec type) => type switch
@@ -206,7 +206,7 @@ internal sealed class ConverterEmitter(TypeNames names)
                 : $"{Value}.Read(ref reader, {converter}, options)";
         }
 
-        return $"{Value}.Read(ref reader, {converter}, options){(nullable ? "" : "!")}";
+        return $"{Value}.{(nullable ? "Read" : "ReadNotNull")}(ref reader, {converter}, options)";
     }
 
     /// <summary>The converter of a property's (non-null) value: epoch-millisecond timestamps have their own.</summary>

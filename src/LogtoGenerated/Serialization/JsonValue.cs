@@ -59,6 +59,24 @@ internal static class JsonValue
         }
     }
 
+    /// <summary>
+    /// Reads a value of a reference type the model declares not nullable: JSON <c>null</c> is read as
+    /// <see langword="null"/> (Logto's document is not always right about what may be null), unless the options
+    /// respect nullable annotations (.NET 9 and later), as System.Text.Json's own metadata would.
+    /// </summary>
+    public static T ReadNotNull<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
+        where T : class
+    {
+        T? value = Read(ref reader, converter, options);
+#if NET9_0_OR_GREATER
+        if (value is null && options.RespectNullableAnnotations)
+        {
+            throw new JsonException($"The value of type {typeof(T)} is null, which its declaration does not allow (RespectNullableAnnotations).");
+        }
+#endif
+        return value!;
+    }
+
     /// <summary>Reads a nullable value type: JSON <c>null</c> is <see langword="null"/>, anything else the value.</summary>
     public static T? ReadNullable<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
         where T : struct =>
@@ -156,14 +174,18 @@ internal static class JsonValue
     /// the object itself), with the property's place put in front of its path.
     /// </summary>
     public static JsonException At(JsonException error, string? property) =>
-        JsonPathException.At(error, property is null ? "" : JsonPathException.Member(property));
+        JsonPath.At(error, property is null ? "" : JsonPath.Member(property));
 
     /// <summary><see cref="At"/> for the item at <paramref name="index"/> of an array.</summary>
     public static JsonException AtIndex(JsonException error, int index) =>
-        JsonPathException.At(error, "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+        JsonPath.At(error, "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
 
     /// <summary><see cref="At"/> for the value of the key <paramref name="key"/> of a map.</summary>
-    public static JsonException AtKey(JsonException error, string key) => JsonPathException.At(error, JsonPathException.Member(key));
+    public static JsonException AtKey(JsonException error, string key) => JsonPath.At(error, JsonPath.Member(key));
+
+    /// <summary>A converter of a reference type as a list's or a map's nullable items declare it (the readers handle null).</summary>
+    public static JsonConverter<T?> OrNull<T>(JsonConverter<T> converter)
+        where T : class => (JsonConverter<T?>)(object)converter;
 
     // The readers handle JSON null before they ask a converter, so a converter declared for T? reads T.
     private static JsonConverter<T> NotNull<T>(JsonConverter<T?> converter)
@@ -177,37 +199,38 @@ internal static class JsonValue
 internal readonly struct JsonReading;
 
 /// <summary>
-/// A <see cref="JsonException"/> whose path the readers built as the error passed out through each object and array
-/// (System.Text.Json knows no path inside a converter). Its message ends as System.Text.Json's own do:
-/// <c>Path: $.profile.givenName</c>, then the line and byte position when the reader gave them.
+/// The paths of the readers' errors, built as an error passes out through each object and array (System.Text.Json
+/// knows no path inside a converter). A message ends as System.Text.Json's own do: <c>Path: $.profile.givenName.</c>,
+/// followed by the line and byte position when the reader gave them.
 /// </summary>
-internal sealed class JsonPathException : JsonException
+internal static class JsonPath
 {
-    private JsonPathException(string reason, string path, long? lineNumber, long? bytePositionInLine, Exception? innerException)
-        : base(Compose(reason, path, lineNumber, bytePositionInLine), path, lineNumber, bytePositionInLine, innerException)
-    {
-        Reason = reason;
-    }
+    private const string PathMarker = " Path: $";
 
-    /// <summary>What went wrong, without where.</summary>
-    public string Reason { get; }
-
+    /// <summary><paramref name="error"/> with <paramref name="segment"/> put in front of its path (<c>$</c> if it had none).</summary>
     internal static JsonException At(JsonException error, string segment)
     {
-        if (error is JsonPathException inner)
+        string message = error.Message;
+        string rest = "";
+        Exception? cause = error;
+        if (error.Path is { } path && message.LastIndexOf(PathMarker + path[1..], StringComparison.Ordinal) is >= 0 and var at)
         {
-            return new JsonPathException(inner.Reason, "$" + segment + inner.Path![1..], inner.LineNumber, inner.BytePositionInLine, inner.InnerException);
+            // An error a reader inside this one already placed: only its path grows.
+            message = message[..at];
+            rest = path[1..];
+            cause = error.InnerException;
+        }
+        else if (message.LastIndexOf(" LineNumber: ", StringComparison.Ordinal) is >= 0 and var position)
+        {
+            // The reader's own errors: their position is said again after the path.
+            message = message[..position];
         }
 
-        // System.Text.Json's and the reader's own errors: their position, if any, is said again after the path.
-        string reason = error.Message;
-        int position = reason.LastIndexOf(" LineNumber: ", StringComparison.Ordinal);
-        if (position >= 0)
-        {
-            reason = reason[..position];
-        }
-
-        return new JsonPathException(reason, "$" + segment, error.LineNumber, error.BytePositionInLine, error.InnerException ?? error);
+        string full = "$" + segment + rest;
+        string where = error.LineNumber is null
+            ? $" Path: {full}."
+            : $" Path: {full} | LineNumber: {error.LineNumber} | BytePositionInLine: {error.BytePositionInLine}.";
+        return new JsonException(message + where, full, error.LineNumber, error.BytePositionInLine, cause);
     }
 
     /// <summary>A property's segment of a path: <c>.name</c>, or <c>['odd name']</c> when it is not a plain identifier.</summary>
@@ -223,9 +246,4 @@ internal sealed class JsonPathException : JsonException
 
         return "." + name;
     }
-
-    private static string Compose(string reason, string path, long? lineNumber, long? bytePositionInLine) =>
-        lineNumber is null
-            ? $"{reason} Path: {path}."
-            : $"{reason} Path: {path} | LineNumber: {lineNumber} | BytePositionInLine: {bytePositionInLine}.";
 }

@@ -43,14 +43,6 @@ internal static class GeneratedCompilation
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });
 
-    private static readonly Lazy<ISourceGenerator> JsonSourceGenerator = new(() =>
-    {
-        var path = JsonSourceGeneratorLocator.Path();
-        var assembly = Assembly.LoadFrom(path);
-        var type = assembly.GetType("System.Text.Json.SourceGeneration.JsonSourceGenerator", throwOnError: true)!;
-        return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
-    });
-
     /// <summary>Compiles the generated files with the runtime and fails with the diagnostics when there is a warning or an error.</summary>
     public static void AssertCompilesWithoutWarnings(IReadOnlyDictionary<string, string> generated)
     {
@@ -59,7 +51,7 @@ internal static class GeneratedCompilation
     }
 
     /// <summary>Compiles <paramref name="generated"/> (relative path to source) with the runtime sources.</summary>
-    /// <returns>The compilation after the JSON source generator ran, with every diagnostic of it and the generator's own.</returns>
+    /// <returns>The compilation, with every diagnostic.</returns>
     public static CompilationResult Compile(IReadOnlyDictionary<string, string> generated)
     {
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "GlobalUsings.g.cs") };
@@ -75,18 +67,14 @@ internal static class GeneratedCompilation
                 // handler, the bearer provider); the library's own build checks those references.
                 .WithSpecificDiagnosticOptions([KeyValuePair.Create("CS1574", ReportDiagnostic.Suppress)]));
 
-        var driver = CSharpGeneratorDriver.Create([JsonSourceGenerator.Value], parseOptions: ParseOptions);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var contextSource = output.SyntaxTrees.Count(tree => tree.FilePath.Contains("JsonContext", StringComparison.Ordinal) && !tree.FilePath.StartsWith("Generated/", StringComparison.Ordinal));
-        return new CompilationResult(output, [.. generatorDiagnostics, .. output.GetDiagnostics()], contextSource);
+        return new CompilationResult(compilation, compilation.GetDiagnostics());
     }
 }
 
 /// <summary>The outcome of <see cref="GeneratedCompilation.Compile"/>.</summary>
-/// <param name="Compilation">The compilation including the JSON source generator's output.</param>
+/// <param name="Compilation">The compilation.</param>
 /// <param name="Diagnostics">All diagnostics.</param>
-/// <param name="JsonContextSources">How many files the JSON source generator wrote for the generated contexts.</param>
-internal sealed record CompilationResult(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics, int JsonContextSources)
+internal sealed record CompilationResult(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)
 {
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 

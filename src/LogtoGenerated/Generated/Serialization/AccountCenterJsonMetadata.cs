@@ -46,14 +46,14 @@ internal sealed class AccountCenterSettingsJsonConverter : global::System.Text.J
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("enabled"u8))
@@ -67,14 +67,14 @@ internal sealed class AccountCenterSettingsJsonConverter : global::System.Text.J
                 {
                     property = "fields";
                     reader.Read();
-                    result.Fields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AccountCenterSettingsFieldsJsonConverter.Instance, options)!;
+                    result.Fields = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AccountCenterSettingsFieldsJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("webauthnRelatedOrigins"u8))
                 {
                     property = "webauthnRelatedOrigins";
                     reader.Read();
-                    result.WebauthnRelatedOrigins = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, WebauthnRelatedOriginsConverter, options)!;
+                    result.WebauthnRelatedOrigins = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, WebauthnRelatedOriginsConverter, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("deleteAccountUrl"u8))

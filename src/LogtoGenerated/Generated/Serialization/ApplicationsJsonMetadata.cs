@@ -83,21 +83,21 @@ internal sealed class ApplicationJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
@@ -123,14 +123,14 @@ internal sealed class ApplicationJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "oidcClientMetadata";
                     reader.Read();
-                    result.OidcClientMetadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.OidcClientMetadataJsonConverter.Instance, options)!;
+                    result.OidcClientMetadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.OidcClientMetadataJsonConverter.Instance, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("customClientMetadata"u8))
                 {
                     property = "customClientMetadata";
                     reader.Read();
-                    result.CustomClientMetadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CustomClientMetadataJsonConverter.Instance, options)!;
+                    result.CustomClientMetadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CustomClientMetadataJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("protectedAppMetadata"u8))
@@ -143,7 +143,7 @@ internal sealed class ApplicationJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("isThirdParty"u8))
@@ -312,28 +312,28 @@ internal sealed class ApplicationAccessControlJsonConverter : global::System.Tex
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, UserIdsConverter, options)!;
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("userRoleIds"u8))
                 {
                     property = "userRoleIds";
                     reader.Read();
-                    result.UserRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, UserRoleIdsConverter, options)!;
+                    result.UserRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserRoleIdsConverter, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("organizationIds"u8))
                 {
                     property = "organizationIds";
                     reader.Read();
-                    result.OrganizationIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationIdsConverter, options)!;
+                    result.OrganizationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationIdsConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("organizationRoleRules"u8))
                 {
                     property = "organizationRoleRules";
                     reader.Read();
-                    result.OrganizationRoleRules = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleRulesConverter, options)!;
+                    result.OrganizationRoleRules = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleRulesConverter, options);
                     seen |= 8L;
                 }
                 else
@@ -430,7 +430,7 @@ internal sealed class ApplicationProtectedAppMetadataCustomDomainJsonConverter :
                 {
                     property = "domain";
                     reader.Read();
-                    result.Domain = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Domain = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("status"u8))
@@ -450,7 +450,7 @@ internal sealed class ApplicationProtectedAppMetadataCustomDomainJsonConverter :
                 {
                     property = "dnsRecords";
                     reader.Read();
-                    result.DnsRecords = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DnsRecordsConverter, options)!;
+                    result.DnsRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DnsRecordsConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("cloudflareData"u8))
@@ -553,28 +553,28 @@ internal sealed class ApplicationSecretJsonConverter : global::System.Text.Json.
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("applicationId"u8))
                 {
                     property = "applicationId";
                     reader.Read();
-                    result.ApplicationId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ApplicationId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -693,28 +693,28 @@ internal sealed class ApplicationSignInExperienceJsonConverter : global::System.
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("applicationId"u8))
                 {
                     property = "applicationId";
                     reader.Read();
-                    result.ApplicationId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ApplicationId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("color"u8))
                 {
                     property = "color";
                     reader.Read();
-                    result.Color = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ColorJsonConverter.Instance, options)!;
+                    result.Color = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ColorJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
                     property = "branding";
                     reader.Read();
-                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options)!;
+                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("customCss"u8))
@@ -870,7 +870,7 @@ internal sealed class ApplicationUserConsentOrganizationsJsonConverter : global:
                 {
                     property = "organizations";
                     reader.Read();
-                    result.Organizations = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationsConverter, options)!;
+                    result.Organizations = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -939,21 +939,21 @@ internal sealed class ApplicationWithIsAdminJsonConverter : global::System.Text.
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
@@ -979,14 +979,14 @@ internal sealed class ApplicationWithIsAdminJsonConverter : global::System.Text.
                 {
                     property = "oidcClientMetadata";
                     reader.Read();
-                    result.OidcClientMetadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.OidcClientMetadataJsonConverter.Instance, options)!;
+                    result.OidcClientMetadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.OidcClientMetadataJsonConverter.Instance, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("customClientMetadata"u8))
                 {
                     property = "customClientMetadata";
                     reader.Read();
-                    result.CustomClientMetadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CustomClientMetadataJsonConverter.Instance, options)!;
+                    result.CustomClientMetadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CustomClientMetadataJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("protectedAppMetadata"u8))
@@ -999,7 +999,7 @@ internal sealed class ApplicationWithIsAdminJsonConverter : global::System.Text.
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("isThirdParty"u8))
@@ -1174,21 +1174,21 @@ internal sealed class CloudflareDataJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("ssl"u8))
                 {
                     property = "ssl";
                     reader.Read();
-                    result.Ssl = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CloudflareDataSslJsonConverter.Instance, options)!;
+                    result.Ssl = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CloudflareDataSslJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("verification_errors"u8))
@@ -1286,7 +1286,7 @@ internal sealed class CloudflareDataSslJsonConverter : global::System.Text.Json.
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("validation_errors"u8))
@@ -1366,7 +1366,7 @@ internal sealed class CreateApplicationRequestJsonConverter : global::System.Tex
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -1509,7 +1509,7 @@ internal sealed class CreateDomainRequestJsonConverter : global::System.Text.Jso
                 {
                     property = "domain";
                     reader.Read();
-                    result.Domain = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Domain = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -1577,7 +1577,7 @@ internal sealed class CreateSecretRequestJsonConverter : global::System.Text.Jso
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("expiresAt"u8))
@@ -1656,21 +1656,21 @@ internal sealed class DnsRecordJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else
@@ -1756,14 +1756,14 @@ internal sealed class IdNameAndDescriptionJsonConverter : global::System.Text.Js
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -1856,7 +1856,7 @@ internal sealed class OrganizationIdsRequestJsonConverter : global::System.Text.
                 {
                     property = "organizationIds";
                     reader.Read();
-                    result.OrganizationIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationIdsConverter, options)!;
+                    result.OrganizationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -1925,14 +1925,14 @@ internal sealed class OrganizationRoleRuleJsonConverter : global::System.Text.Js
                 {
                     property = "organizationId";
                     reader.Read();
-                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("organizationRoleIds"u8))
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleIdsConverter, options)!;
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -2010,21 +2010,21 @@ internal sealed class OrganizationWithRolesJsonConverter : global::System.Text.J
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -2037,7 +2037,7 @@ internal sealed class OrganizationWithRolesJsonConverter : global::System.Text.J
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("isMfaRequired"u8))
@@ -2051,14 +2051,14 @@ internal sealed class OrganizationWithRolesJsonConverter : global::System.Text.J
                 {
                     property = "color";
                     reader.Read();
-                    result.Color = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ColorJsonConverter.Instance, options)!;
+                    result.Color = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ColorJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
                     property = "branding";
                     reader.Read();
-                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options)!;
+                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("customCss"u8))
@@ -2078,7 +2078,7 @@ internal sealed class OrganizationWithRolesJsonConverter : global::System.Text.J
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRolesConverter, options)!;
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRolesConverter, options);
                     seen |= 256L;
                 }
                 else
@@ -2222,14 +2222,14 @@ internal sealed class ProtectedAppMetadataJsonConverter : global::System.Text.Js
                 {
                     property = "subDomain";
                     reader.Read();
-                    result.SubDomain = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SubDomain = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("origin"u8))
                 {
                     property = "origin";
                     reader.Read();
-                    result.Origin = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Origin = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -2420,14 +2420,14 @@ internal sealed class RoleAssignmentResultJsonConverter : global::System.Text.Js
                 {
                     property = "roleIds";
                     reader.Read();
-                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, RoleIdsConverter, options)!;
+                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, RoleIdsConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("addedRoleIds"u8))
                 {
                     property = "addedRoleIds";
                     reader.Read();
-                    result.AddedRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AddedRoleIdsConverter, options)!;
+                    result.AddedRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, AddedRoleIdsConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -2505,7 +2505,7 @@ internal sealed class RoleIdsRequestJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "roleIds";
                     reader.Read();
-                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, RoleIdsConverter, options)!;
+                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, RoleIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -2803,28 +2803,28 @@ internal sealed class UserConsentScopesJsonConverter : global::System.Text.Json.
                 {
                     property = "organizationScopes";
                     reader.Read();
-                    result.OrganizationScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationScopesConverter, options)!;
+                    result.OrganizationScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationScopesConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("resourceScopes"u8))
                 {
                     property = "resourceScopes";
                     reader.Read();
-                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ResourceScopesConverter, options)!;
+                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ResourceScopesConverter, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("organizationResourceScopes"u8))
                 {
                     property = "organizationResourceScopes";
                     reader.Read();
-                    result.OrganizationResourceScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationResourceScopesConverter, options)!;
+                    result.OrganizationResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationResourceScopesConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("userScopes"u8))
                 {
                     property = "userScopes";
                     reader.Read();
-                    result.UserScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, UserScopesConverter, options)!;
+                    result.UserScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserScopesConverter, options);
                     seen |= 8L;
                 }
                 else
@@ -3014,14 +3014,14 @@ internal sealed class UserConsentScopesResourceScopeJsonConverter : global::Syst
                 {
                     property = "resource";
                     reader.Read();
-                    result.Resource = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserConsentScopesResourceScopeResourceJsonConverter.Instance, options)!;
+                    result.Resource = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserConsentScopesResourceScopeResourceJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("scopes"u8))
                 {
                     property = "scopes";
                     reader.Read();
-                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ScopesConverter, options)!;
+                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ScopesConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -3098,21 +3098,21 @@ internal sealed class UserConsentScopesResourceScopeResourceJsonConverter : glob
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("indicator"u8))
                 {
                     property = "indicator";
                     reader.Read();
-                    result.Indicator = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Indicator = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else
@@ -3198,7 +3198,7 @@ internal sealed class ValidationErrorJsonConverter : global::System.Text.Json.Se
                 {
                     property = "message";
                     reader.Read();
-                    result.Message = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Message = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else

@@ -47,7 +47,7 @@ internal sealed class AssertSingleSignOnSamlRequestJsonConverter : global::Syste
                 {
                     property = "SAMLResponse";
                     reader.Read();
-                    result.SAMLResponse = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SAMLResponse = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else

@@ -47,21 +47,21 @@ internal sealed class CaptchaProviderJsonConverter : global::System.Text.Json.Se
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConfigConverter, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConfigConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -166,27 +166,27 @@ internal sealed class CaptchaProviderConfigRecaptchaEnterpriseJsonConverter : gl
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("siteKey"u8))
                 {
                     property = "siteKey";
                     reader.Read();
-                    result.SiteKey = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SiteKey = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("secretKey"u8))
                 {
                     property = "secretKey";
                     reader.Read();
-                    result.SecretKey = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SecretKey = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("projectId"u8))
                 {
                     property = "projectId";
                     reader.Read();
-                    result.ProjectId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ProjectId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("domain"u8))
@@ -303,20 +303,20 @@ internal sealed class CaptchaProviderConfigTurnstileJsonConverter : global::Syst
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("siteKey"u8))
                 {
                     property = "siteKey";
                     reader.Read();
-                    result.SiteKey = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SiteKey = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("secretKey"u8))
                 {
                     property = "secretKey";
                     reader.Read();
-                    result.SecretKey = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SecretKey = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -403,7 +403,7 @@ internal sealed class UpdateCaptchaProviderRequestJsonConverter : global::System
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConfigConverter, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConfigConverter, options);
                     seen |= 1L;
                 }
                 else

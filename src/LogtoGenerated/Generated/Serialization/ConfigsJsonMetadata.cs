@@ -133,7 +133,7 @@ internal sealed class AccessTokenContextSampleJsonConverter : global::System.Tex
                 {
                     property = "user";
                     reader.Read();
-                    result.User = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AccessTokenContextSampleUserJsonConverter.Instance, options)!;
+                    result.User = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AccessTokenContextSampleUserJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("grant"u8))
@@ -779,21 +779,21 @@ internal sealed class AccessTokenContextSampleUserOrganizationRoleJsonConverter 
                 {
                     property = "organizationId";
                     reader.Read();
-                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("roleId"u8))
                 {
                     property = "roleId";
                     reader.Read();
-                    result.RoleId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.RoleId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("roleName"u8))
                 {
                     property = "roleName";
                     reader.Read();
-                    result.RoleName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.RoleName = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else
@@ -880,28 +880,28 @@ internal sealed class AccessTokenContextSampleUserRoleJsonConverter : global::Sy
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("scopes"u8))
                 {
                     property = "scopes";
                     reader.Read();
-                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ScopesConverter, options)!;
+                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ScopesConverter, options);
                     seen |= 8L;
                 }
                 else
@@ -996,14 +996,14 @@ internal sealed class AccessTokenContextSampleUserRoleScopeJsonConverter : globa
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -1016,14 +1016,14 @@ internal sealed class AccessTokenContextSampleUserRoleScopeJsonConverter : globa
                 {
                     property = "resourceId";
                     reader.Read();
-                    result.ResourceId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ResourceId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("resource"u8))
                 {
                     property = "resource";
                     reader.Read();
-                    result.Resource = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ResourceJsonConverter.Instance, options)!;
+                    result.Resource = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ResourceJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else
@@ -1127,21 +1127,21 @@ internal sealed class AccessTokenContextSampleUserSsoIdentityJsonConverter : glo
                 {
                     property = "issuer";
                     reader.Read();
-                    result.Issuer = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Issuer = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("identityId"u8))
                 {
                     property = "identityId";
                     reader.Read();
-                    result.IdentityId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.IdentityId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("detail"u8))
                 {
                     property = "detail";
                     reader.Read();
-                    result.Detail = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.Detail = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 4L;
                 }
                 else
@@ -1228,7 +1228,7 @@ internal sealed class AccessTokenJwtCustomizerJsonConverter : global::System.Tex
                 {
                     property = "script";
                     reader.Read();
-                    result.Script = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Script = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("environmentVariables"u8))
@@ -1510,7 +1510,7 @@ internal sealed class ActionConfigJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "script";
                     reader.Read();
-                    result.Script = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Script = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("environmentVariables"u8))
@@ -1630,7 +1630,7 @@ internal sealed class ActionListItemJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ActionConfigJsonConverter.Instance, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ActionConfigJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else
@@ -1795,14 +1795,14 @@ internal sealed class ApplicationProtectedAppMetadataJsonConverter : global::Sys
                 {
                     property = "host";
                     reader.Read();
-                    result.Host = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Host = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("origin"u8))
                 {
                     property = "origin";
                     reader.Read();
-                    result.Origin = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Origin = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("sessionDuration"u8))
@@ -1816,7 +1816,7 @@ internal sealed class ApplicationProtectedAppMetadataJsonConverter : global::Sys
                 {
                     property = "pageRules";
                     reader.Read();
-                    result.PageRules = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PageRulesConverter, options)!;
+                    result.PageRules = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PageRulesConverter, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("additionalScopes"u8))
@@ -2135,7 +2135,7 @@ internal sealed class ClientCredentialsJwtCustomizerJsonConverter : global::Syst
                 {
                     property = "script";
                     reader.Read();
-                    result.Script = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Script = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("environmentVariables"u8))
@@ -2692,7 +2692,7 @@ internal sealed class DevelopmentTenantMigrationNotificationJsonConverter : glob
                 {
                     property = "tag";
                     reader.Read();
-                    result.Tag = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Tag = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("readAt"u8))
@@ -2888,13 +2888,13 @@ internal sealed class IdentifierJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -2971,13 +2971,13 @@ internal sealed class JwtCustomizerListItemJwtAccessTokenJsonConverter : global:
                 {
                     property = "key";
                     reader.Read();
-                    result.Key = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Key = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AccessTokenJwtCustomizerJsonConverter.Instance, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AccessTokenJwtCustomizerJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else
@@ -3054,13 +3054,13 @@ internal sealed class JwtCustomizerListItemJwtClientCredentialsJsonConverter : g
                 {
                     property = "key";
                     reader.Read();
-                    result.Key = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Key = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ClientCredentialsJwtCustomizerJsonConverter.Instance, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ClientCredentialsJwtCustomizerJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else
@@ -3241,14 +3241,14 @@ internal sealed class OidcClientMetadataJsonConverter : global::System.Text.Json
                 {
                     property = "redirectUris";
                     reader.Read();
-                    result.RedirectUris = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, RedirectUrisConverter, options)!;
+                    result.RedirectUris = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, RedirectUrisConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("postLogoutRedirectUris"u8))
                 {
                     property = "postLogoutRedirectUris";
                     reader.Read();
-                    result.PostLogoutRedirectUris = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PostLogoutRedirectUrisConverter, options)!;
+                    result.PostLogoutRedirectUris = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PostLogoutRedirectUrisConverter, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("backchannelLogoutUri"u8))
@@ -3360,7 +3360,7 @@ internal sealed class OidcKeyJsonConverter : global::System.Text.Json.Serializat
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -3601,7 +3601,7 @@ internal sealed class PageRuleJsonConverter : global::System.Text.Json.Serializa
                 {
                     property = "path";
                     reader.Read();
-                    result.Path = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Path = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -3740,7 +3740,7 @@ internal sealed class TestActionRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "script";
                     reader.Read();
-                    result.Script = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Script = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("actionType"u8))
@@ -3844,7 +3844,7 @@ internal sealed class TestJwtCustomizerAccessTokenRequestJsonConverter : global:
                 {
                     property = "tokenType";
                     reader.Read();
-                    result.TokenType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TokenType = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("environmentVariables"u8))
                 {
@@ -3856,21 +3856,21 @@ internal sealed class TestJwtCustomizerAccessTokenRequestJsonConverter : global:
                 {
                     property = "script";
                     reader.Read();
-                    result.Script = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Script = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("token"u8))
                 {
                     property = "token";
                     reader.Read();
-                    result.Token = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AccessTokenSampleJsonConverter.Instance, options)!;
+                    result.Token = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AccessTokenSampleJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("context"u8))
                 {
                     property = "context";
                     reader.Read();
-                    result.Context = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AccessTokenContextSampleJsonConverter.Instance, options)!;
+                    result.Context = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AccessTokenContextSampleJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else
@@ -3971,7 +3971,7 @@ internal sealed class TestJwtCustomizerClientCredentialsRequestJsonConverter : g
                 {
                     property = "tokenType";
                     reader.Read();
-                    result.TokenType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TokenType = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("environmentVariables"u8))
                 {
@@ -3983,21 +3983,21 @@ internal sealed class TestJwtCustomizerClientCredentialsRequestJsonConverter : g
                 {
                     property = "script";
                     reader.Read();
-                    result.Script = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Script = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("token"u8))
                 {
                     property = "token";
                     reader.Read();
-                    result.Token = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ClientCredentialsTokenSampleJsonConverter.Instance, options)!;
+                    result.Token = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ClientCredentialsTokenSampleJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("context"u8))
                 {
                     property = "context";
                     reader.Read();
-                    result.Context = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ClientCredentialsContextSampleJsonConverter.Instance, options)!;
+                    result.Context = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ClientCredentialsContextSampleJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else
@@ -4348,7 +4348,7 @@ internal sealed class UpsertJwtCustomizerRequestJsonConverter : global::System.T
                 {
                     property = "script";
                     reader.Read();
-                    result.Script = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Script = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("environmentVariables"u8))
@@ -4460,7 +4460,7 @@ internal sealed class UserInfoJsonConverter : global::System.Text.Json.Serializa
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("email"u8))
@@ -4583,20 +4583,20 @@ internal sealed class VerificationRecordBackupCodeJsonConverter : global::System
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("code"u8))
@@ -4694,7 +4694,7 @@ internal sealed class VerificationRecordEmailVerificationCodeJsonConverter : glo
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("templateType"u8))
@@ -4715,13 +4715,13 @@ internal sealed class VerificationRecordEmailVerificationCodeJsonConverter : glo
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("identifier"u8))
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.IdentifierJsonConverter.Instance, options)!;
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.IdentifierJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else
@@ -4811,21 +4811,21 @@ internal sealed class VerificationRecordEnterpriseSsoJsonConverter : global::Sys
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("connectorId"u8))
                 {
                     property = "connectorId";
                     reader.Read();
-                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("enterpriseSsoUserInfo"u8))
                 {
@@ -4933,7 +4933,7 @@ internal sealed class VerificationRecordMfaEmailVerificationCodeJsonConverter : 
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("templateType"u8))
@@ -4954,13 +4954,13 @@ internal sealed class VerificationRecordMfaEmailVerificationCodeJsonConverter : 
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("identifier"u8))
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.IdentifierJsonConverter.Instance, options)!;
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.IdentifierJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else
@@ -5051,7 +5051,7 @@ internal sealed class VerificationRecordMfaPhoneVerificationCodeJsonConverter : 
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("templateType"u8))
@@ -5072,13 +5072,13 @@ internal sealed class VerificationRecordMfaPhoneVerificationCodeJsonConverter : 
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("identifier"u8))
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.VerificationRecordPhoneVerificationCodeIdentifierJsonConverter.Instance, options)!;
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.VerificationRecordPhoneVerificationCodeIdentifierJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else
@@ -5168,20 +5168,20 @@ internal sealed class VerificationRecordNewPasswordIdentityJsonConverter : globa
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("identifier"u8))
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.VerificationRecordNewPasswordIdentityIdentifierJsonConverter.Instance, options)!;
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.VerificationRecordNewPasswordIdentityIdentifierJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else
@@ -5275,7 +5275,7 @@ internal sealed class VerificationRecordNewPasswordIdentityIdentifierJsonConvert
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -5345,14 +5345,14 @@ internal sealed class VerificationRecordOneTimeTokenJsonConverter : global::Syst
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("verified"u8))
                 {
@@ -5365,7 +5365,7 @@ internal sealed class VerificationRecordOneTimeTokenJsonConverter : global::Syst
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.IdentifierJsonConverter.Instance, options)!;
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.IdentifierJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("oneTimeTokenContext"u8))
@@ -5464,20 +5464,20 @@ internal sealed class VerificationRecordPasswordJsonConverter : global::System.T
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("identifier"u8))
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.VerificationRecordPasswordIdentifierJsonConverter.Instance, options)!;
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.VerificationRecordPasswordIdentifierJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("verified"u8))
@@ -5580,7 +5580,7 @@ internal sealed class VerificationRecordPasswordIdentifierJsonConverter : global
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -5651,7 +5651,7 @@ internal sealed class VerificationRecordPhoneVerificationCodeJsonConverter : glo
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("templateType"u8))
@@ -5672,13 +5672,13 @@ internal sealed class VerificationRecordPhoneVerificationCodeJsonConverter : glo
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("identifier"u8))
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.VerificationRecordPhoneVerificationCodeIdentifierJsonConverter.Instance, options)!;
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.VerificationRecordPhoneVerificationCodeIdentifierJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else
@@ -5768,13 +5768,13 @@ internal sealed class VerificationRecordPhoneVerificationCodeIdentifierJsonConve
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -5851,7 +5851,7 @@ internal sealed class VerificationRecordSignInPasskeyJsonConverter : global::Sys
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("verified"u8))
@@ -5871,7 +5871,7 @@ internal sealed class VerificationRecordSignInPasskeyJsonConverter : global::Sys
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
@@ -5965,21 +5965,21 @@ internal sealed class VerificationRecordSocialJsonConverter : global::System.Tex
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("connectorId"u8))
                 {
                     property = "connectorId";
                     reader.Read();
-                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("socialUserInfo"u8))
                 {
@@ -6075,20 +6075,20 @@ internal sealed class VerificationRecordTotpJsonConverter : global::System.Text.
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("verified"u8))
@@ -6183,7 +6183,7 @@ internal sealed class VerificationRecordWebAuthnJsonConverter : global::System.T
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("verified"u8))
@@ -6203,13 +6203,13 @@ internal sealed class VerificationRecordWebAuthnJsonConverter : global::System.T
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else

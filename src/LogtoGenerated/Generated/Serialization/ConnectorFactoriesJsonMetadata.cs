@@ -59,35 +59,35 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("target"u8))
                 {
                     property = "target";
                     reader.Read();
-                    result.Target = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Target = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, NameConverter, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, NameConverter, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DescriptionConverter, options)!;
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DescriptionConverter, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("logo"u8))
                 {
                     property = "logo";
                     reader.Read();
-                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("logoDark"u8))
@@ -100,7 +100,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
                 {
                     property = "readme";
                     reader.Read();
-                    result.Readme = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Readme = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("configTemplate"u8))

@@ -67,7 +67,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("syncProfile"u8))
@@ -88,49 +88,49 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("metadata"u8))
                 {
                     property = "metadata";
                     reader.Read();
-                    result.Metadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ConnectorMetadataJsonConverter.Instance, options)!;
+                    result.Metadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ConnectorMetadataJsonConverter.Instance, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("connectorId"u8))
                 {
                     property = "connectorId";
                     reader.Read();
-                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("target"u8))
                 {
                     property = "target";
                     reader.Read();
-                    result.Target = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Target = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, NameConverter, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, NameConverter, options);
                     seen |= 128L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DescriptionConverter, options)!;
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DescriptionConverter, options);
                     seen |= 256L;
                 }
                 else if (reader.ValueTextEquals("logo"u8))
                 {
                     property = "logo";
                     reader.Read();
-                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 512L;
                 }
                 else if (reader.ValueTextEquals("logoDark"u8))
@@ -143,7 +143,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "readme";
                     reader.Read();
-                    result.Readme = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Readme = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1024L;
                 }
                 else if (reader.ValueTextEquals("configTemplate"u8))
@@ -419,7 +419,7 @@ internal sealed class ConnectorAuthorizationUriJsonConverter : global::System.Te
                 {
                     property = "redirectTo";
                     reader.Read();
-                    result.RedirectTo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.RedirectTo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("redirectUri"u8))
@@ -589,14 +589,14 @@ internal sealed class CreateConnectorAuthorizationUriRequestJsonConverter : glob
                 {
                     property = "state";
                     reader.Read();
-                    result.State = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.State = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("redirectUri"u8))
                 {
                     property = "redirectUri";
                     reader.Read();
-                    result.RedirectUri = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.RedirectUri = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -679,7 +679,7 @@ internal sealed class CreateConnectorRequestJsonConverter : global::System.Text.
                 {
                     property = "connectorId";
                     reader.Read();
-                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("metadata"u8))
@@ -808,7 +808,7 @@ internal sealed class CreateConnectorTestRequestJsonConverter : global::System.T
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("locale"u8))
@@ -899,27 +899,27 @@ internal sealed class FormItemMultiSelectJsonConverter : global::System.Text.Jso
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("selectItems"u8))
                 {
                     property = "selectItems";
                     reader.Read();
-                    result.SelectItems = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SelectItemsConverter, options)!;
+                    result.SelectItems = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SelectItemsConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("key"u8))
                 {
                     property = "key";
                     reader.Read();
-                    result.Key = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Key = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
                     property = "label";
                     reader.Read();
-                    result.Label = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Label = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("placeholder"u8))
@@ -1111,14 +1111,14 @@ internal sealed class FormItemObjectJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "key";
                     reader.Read();
-                    result.Key = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Key = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
                     property = "label";
                     reader.Read();
-                    result.Label = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Label = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("placeholder"u8))
@@ -1287,27 +1287,27 @@ internal sealed class FormItemSelectJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("selectItems"u8))
                 {
                     property = "selectItems";
                     reader.Read();
-                    result.SelectItems = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SelectItemsConverter, options)!;
+                    result.SelectItems = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SelectItemsConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("key"u8))
                 {
                     property = "key";
                     reader.Read();
-                    result.Key = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Key = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
                     property = "label";
                     reader.Read();
-                    result.Label = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Label = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("placeholder"u8))
@@ -1490,14 +1490,14 @@ internal sealed class FormItemSelectSelectItemJsonConverter : global::System.Tex
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
                     property = "title";
                     reader.Read();
-                    result.Title = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Title = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -1574,7 +1574,7 @@ internal sealed class SelectItemJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -1642,7 +1642,7 @@ internal sealed class ShowConditionJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "targetKey";
                     reader.Read();
-                    result.TargetKey = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TargetKey = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("expectValue"u8))

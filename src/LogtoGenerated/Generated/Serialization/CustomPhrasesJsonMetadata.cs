@@ -42,28 +42,28 @@ internal sealed class CustomPhraseJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("languageTag"u8))
                 {
                     property = "languageTag";
                     reader.Read();
-                    result.LanguageTag = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.LanguageTag = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("translation"u8))
                 {
                     property = "translation";
                     reader.Read();
-                    result.Translation = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TranslationConverter, options)!;
+                    result.Translation = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, TranslationConverter, options);
                     seen |= 8L;
                 }
                 else

@@ -90,7 +90,7 @@ internal sealed class AddressRequestConfigJsonConverter : global::System.Text.Js
                 {
                     property = "parts";
                     reader.Read();
-                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PartsConverter, options)!;
+                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PartsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -349,7 +349,7 @@ internal sealed class ConfigOptionJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -568,14 +568,14 @@ internal sealed class CreateCustomProfileFieldAddressRequestJsonConverter : glob
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -600,7 +600,7 @@ internal sealed class CreateCustomProfileFieldAddressRequestJsonConverter : glob
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AddressRequestConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AddressRequestConfigJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else
@@ -698,14 +698,14 @@ internal sealed class CreateCustomProfileFieldCheckboxRequestJsonConverter : glo
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -812,14 +812,14 @@ internal sealed class CreateCustomProfileFieldDateRequestJsonConverter : global:
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -937,14 +937,14 @@ internal sealed class CreateCustomProfileFieldFullnameRequestJsonConverter : glo
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -969,7 +969,7 @@ internal sealed class CreateCustomProfileFieldFullnameRequestJsonConverter : glo
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.FullnameRequestConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.FullnameRequestConfigJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else
@@ -1067,14 +1067,14 @@ internal sealed class CreateCustomProfileFieldNumberRequestJsonConverter : globa
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -1192,14 +1192,14 @@ internal sealed class CreateCustomProfileFieldRegexRequestJsonConverter : global
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -1224,7 +1224,7 @@ internal sealed class CreateCustomProfileFieldRegexRequestJsonConverter : global
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.RegexRequestConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.RegexRequestConfigJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else
@@ -1322,14 +1322,14 @@ internal sealed class CreateCustomProfileFieldSelectRequestJsonConverter : globa
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -1354,7 +1354,7 @@ internal sealed class CreateCustomProfileFieldSelectRequestJsonConverter : globa
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SelectRequestConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SelectRequestConfigJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else
@@ -1452,14 +1452,14 @@ internal sealed class CreateCustomProfileFieldTextRequestJsonConverter : global:
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -1577,14 +1577,14 @@ internal sealed class CreateCustomProfileFieldUrlRequestJsonConverter : global::
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -1703,21 +1703,21 @@ internal sealed class CustomProfileFieldJsonConverter : global::System.Text.Json
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
@@ -1731,7 +1731,7 @@ internal sealed class CustomProfileFieldJsonConverter : global::System.Text.Json
                 {
                     property = "label";
                     reader.Read();
-                    result.Label = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Label = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -1751,7 +1751,7 @@ internal sealed class CustomProfileFieldJsonConverter : global::System.Text.Json
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CustomProfileFieldConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CustomProfileFieldConfigJsonConverter.Instance, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -2052,7 +2052,7 @@ internal sealed class CustomProfileFieldConfigPartJsonConverter : global::System
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
@@ -2179,7 +2179,7 @@ internal sealed class DateRequestConfigJsonConverter : global::System.Text.Json.
                 {
                     property = "format";
                     reader.Read();
-                    result.Format = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Format = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("customFormat"u8))
@@ -2264,7 +2264,7 @@ internal sealed class FullnameRequestConfigJsonConverter : global::System.Text.J
                 {
                     property = "parts";
                     reader.Read();
-                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PartsConverter, options)!;
+                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PartsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -2540,7 +2540,7 @@ internal sealed class RegexRequestConfigJsonConverter : global::System.Text.Json
                 {
                     property = "format";
                     reader.Read();
-                    result.Format = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Format = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -2620,7 +2620,7 @@ internal sealed class SelectRequestConfigJsonConverter : global::System.Text.Jso
                 {
                     property = "options";
                     reader.Read();
-                    result.Options = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OptionsConverter, options)!;
+                    result.Options = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OptionsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -2772,7 +2772,7 @@ internal sealed class UpdateCustomProfileFieldByNameAddressRequestJsonConverter 
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -2797,7 +2797,7 @@ internal sealed class UpdateCustomProfileFieldByNameAddressRequestJsonConverter 
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AddressRequestConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AddressRequestConfigJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else
@@ -2886,7 +2886,7 @@ internal sealed class UpdateCustomProfileFieldByNameCheckboxRequestJsonConverter
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -2984,7 +2984,7 @@ internal sealed class UpdateCustomProfileFieldByNameDateRequestJsonConverter : g
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -3093,7 +3093,7 @@ internal sealed class UpdateCustomProfileFieldByNameFullnameRequestJsonConverter
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -3118,7 +3118,7 @@ internal sealed class UpdateCustomProfileFieldByNameFullnameRequestJsonConverter
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.FullnameRequestConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.FullnameRequestConfigJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else
@@ -3207,7 +3207,7 @@ internal sealed class UpdateCustomProfileFieldByNameNumberRequestJsonConverter :
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -3316,7 +3316,7 @@ internal sealed class UpdateCustomProfileFieldByNameRegexRequestJsonConverter : 
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -3341,7 +3341,7 @@ internal sealed class UpdateCustomProfileFieldByNameRegexRequestJsonConverter : 
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.RegexRequestConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.RegexRequestConfigJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else
@@ -3430,7 +3430,7 @@ internal sealed class UpdateCustomProfileFieldByNameSelectRequestJsonConverter :
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -3455,7 +3455,7 @@ internal sealed class UpdateCustomProfileFieldByNameSelectRequestJsonConverter :
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SelectRequestConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SelectRequestConfigJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else
@@ -3544,7 +3544,7 @@ internal sealed class UpdateCustomProfileFieldByNameTextRequestJsonConverter : g
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -3653,7 +3653,7 @@ internal sealed class UpdateCustomProfileFieldByNameUrlRequestJsonConverter : gl
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("label"u8))
                 {
@@ -3763,7 +3763,7 @@ internal sealed class UpdateCustomProfileFieldsSieOrderRequestJsonConverter : gl
                 {
                     property = "order";
                     reader.Read();
-                    result.Order = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrderConverter, options)!;
+                    result.Order = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrderConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -3831,7 +3831,7 @@ internal sealed class UpdateCustomProfileFieldsSieOrderRequestOrderJsonConverter
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("sieOrder"u8))

@@ -46,28 +46,28 @@ internal sealed class ActiveUserCountsJsonConverter : global::System.Text.Json.S
                 {
                     property = "dauCurve";
                     reader.Read();
-                    result.DauCurve = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DauCurveConverter, options)!;
+                    result.DauCurve = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DauCurveConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("dau"u8))
                 {
                     property = "dau";
                     reader.Read();
-                    result.Dau = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options)!;
+                    result.Dau = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("wau"u8))
                 {
                     property = "wau";
                     reader.Read();
-                    result.Wau = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options)!;
+                    result.Wau = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("mau"u8))
                 {
                     property = "mau";
                     reader.Read();
-                    result.Mau = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options)!;
+                    result.Mau = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else
@@ -232,7 +232,7 @@ internal sealed class DauCurveJsonConverter : global::System.Text.Json.Serializa
                 {
                     property = "date";
                     reader.Read();
-                    result.Date = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Date = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("count"u8))
@@ -309,14 +309,14 @@ internal sealed class NewUserCountsJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "today";
                     reader.Read();
-                    result.Today = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options)!;
+                    result.Today = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("last7Days"u8))
                 {
                     property = "last7Days";
                     reader.Read();
-                    result.Last7Days = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options)!;
+                    result.Last7Days = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CountWithDeltaJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else

@@ -199,14 +199,14 @@ internal sealed class DomainJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("domain"u8))
                 {
                     property = "domain";
                     reader.Read();
-                    result.DomainValue = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.DomainValue = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("status"u8))
@@ -226,7 +226,7 @@ internal sealed class DomainJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "dnsRecords";
                     reader.Read();
-                    result.DnsRecords = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DnsRecordsConverter, options)!;
+                    result.DnsRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DnsRecordsConverter, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -333,14 +333,14 @@ internal sealed class DomainVerificationFileJsonConverter : global::System.Text.
                 {
                     property = "path";
                     reader.Read();
-                    result.Path = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Path = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("content"u8))
                 {
                     property = "content";
                     reader.Read();
-                    result.Content = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Content = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("contentType"u8))
@@ -427,7 +427,7 @@ internal sealed class ReplaceDomainVerificationFilesRequestJsonConverter : globa
                 {
                     property = "verificationFiles";
                     reader.Read();
-                    result.VerificationFiles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, VerificationFilesConverter, options)!;
+                    result.VerificationFiles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, VerificationFilesConverter, options);
                     seen |= 1L;
                 }
                 else

@@ -50,21 +50,21 @@ internal sealed class EmailTemplateJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("languageTag"u8))
                 {
                     property = "languageTag";
                     reader.Read();
-                    result.LanguageTag = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.LanguageTag = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("templateType"u8))
@@ -78,7 +78,7 @@ internal sealed class EmailTemplateJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "details";
                     reader.Read();
-                    result.Details = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.EmailTemplateDetailsJsonConverter.Instance, options)!;
+                    result.Details = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.EmailTemplateDetailsJsonConverter.Instance, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -185,14 +185,14 @@ internal sealed class EmailTemplateDetailsJsonConverter : global::System.Text.Js
                 {
                     property = "subject";
                     reader.Read();
-                    result.Subject = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Subject = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("content"u8))
                 {
                     property = "content";
                     reader.Read();
-                    result.Content = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Content = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("contentType"u8))
@@ -364,7 +364,7 @@ internal sealed class ReplaceEmailTemplatesRequestJsonConverter : global::System
                 {
                     property = "templates";
                     reader.Read();
-                    result.Templates = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TemplatesConverter, options)!;
+                    result.Templates = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, TemplatesConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -433,7 +433,7 @@ internal sealed class ReplaceEmailTemplatesRequestTemplateJsonConverter : global
                 {
                     property = "languageTag";
                     reader.Read();
-                    result.LanguageTag = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.LanguageTag = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("templateType"u8))
@@ -447,7 +447,7 @@ internal sealed class ReplaceEmailTemplatesRequestTemplateJsonConverter : global
                 {
                     property = "details";
                     reader.Read();
-                    result.Details = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.EmailTemplateDetailsJsonConverter.Instance, options)!;
+                    result.Details = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.EmailTemplateDetailsJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else

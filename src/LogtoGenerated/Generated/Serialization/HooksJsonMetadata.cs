@@ -73,7 +73,7 @@ internal sealed class CreateHookRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.HookConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.HookConfigJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("enabled"u8))
@@ -168,14 +168,14 @@ internal sealed class CreateHookTestRequestJsonConverter : global::System.Text.J
                 {
                     property = "events";
                     reader.Read();
-                    result.Events = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EventsConverter, options)!;
+                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, EventsConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.HookConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.HookConfigJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("event"u8))
@@ -335,21 +335,21 @@ internal sealed class HookJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("event"u8))
@@ -362,21 +362,21 @@ internal sealed class HookJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "events";
                     reader.Read();
-                    result.Events = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EventsConverter, options)!;
+                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, EventsConverter, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.HookConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.HookConfigJsonConverter.Instance, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("signingKey"u8))
                 {
                     property = "signingKey";
                     reader.Read();
-                    result.SigningKey = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SigningKey = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("enabled"u8))
@@ -517,7 +517,7 @@ internal sealed class HookConfigJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "url";
                     reader.Read();
-                    result.Url = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Url = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("headers"u8))
@@ -607,21 +607,21 @@ internal sealed class HookRecentLogJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("key"u8))
                 {
                     property = "key";
                     reader.Read();
-                    result.Key = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Key = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("payload"u8))
                 {
                     property = "payload";
                     reader.Read();
-                    result.Payload = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.LogPayloadJsonConverter.Instance, options)!;
+                    result.Payload = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.LogPayloadJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -718,21 +718,21 @@ internal sealed class HookWithExecutionStatsJsonConverter : global::System.Text.
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("event"u8))
@@ -745,21 +745,21 @@ internal sealed class HookWithExecutionStatsJsonConverter : global::System.Text.
                 {
                     property = "events";
                     reader.Read();
-                    result.Events = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EventsConverter, options)!;
+                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, EventsConverter, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.HookConfigJsonConverter.Instance, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.HookConfigJsonConverter.Instance, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("signingKey"u8))
                 {
                     property = "signingKey";
                     reader.Read();
-                    result.SigningKey = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SigningKey = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("enabled"u8))

@@ -57,14 +57,14 @@ internal sealed class CreateOrganizationInvitationRequestJsonConverter : global:
                 {
                     property = "invitee";
                     reader.Read();
-                    result.Invitee = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Invitee = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("organizationId"u8))
                 {
                     property = "organizationId";
                     reader.Read();
-                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("expiresAt"u8))
@@ -177,14 +177,14 @@ internal sealed class IdAndNameJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -353,14 +353,14 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("inviterId"u8))
@@ -373,7 +373,7 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
                 {
                     property = "invitee";
                     reader.Read();
-                    result.Invitee = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Invitee = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("acceptedUserId"u8))
@@ -386,7 +386,7 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
                 {
                     property = "organizationId";
                     reader.Read();
-                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("status"u8))
@@ -421,7 +421,7 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRolesConverter, options)!;
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRolesConverter, options);
                     seen |= 256L;
                 }
                 else

@@ -54,7 +54,7 @@ internal sealed class CreateOrganizationRoleRequestJsonConverter : global::Syste
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -167,21 +167,21 @@ internal sealed class OrganizationRoleJsonConverter : global::System.Text.Json.S
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -294,21 +294,21 @@ internal sealed class OrganizationRoleWithScopesAndResourceScopesJsonConverter :
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -328,14 +328,14 @@ internal sealed class OrganizationRoleWithScopesAndResourceScopesJsonConverter :
                 {
                     property = "scopes";
                     reader.Read();
-                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ScopesConverter, options)!;
+                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ScopesConverter, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("resourceScopes"u8))
                 {
                     property = "resourceScopes";
                     reader.Read();
-                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ResourceScopesConverter, options)!;
+                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ResourceScopesConverter, options);
                     seen |= 32L;
                 }
                 else
@@ -450,21 +450,21 @@ internal sealed class OrganizationRoleWithScopesAndResourceScopesResourceScopeJs
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("resource"u8))
                 {
                     property = "resource";
                     reader.Read();
-                    result.Resource = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance, options)!;
+                    result.Resource = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else
@@ -551,7 +551,7 @@ internal sealed class OrganizationScopeIdsRequestJsonConverter : global::System.
                 {
                     property = "organizationScopeIds";
                     reader.Read();
-                    result.OrganizationScopeIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationScopeIdsConverter, options)!;
+                    result.OrganizationScopeIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationScopeIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -620,7 +620,7 @@ internal sealed class ScopeIdsRequestJsonConverter : global::System.Text.Json.Se
                 {
                     property = "scopeIds";
                     reader.Read();
-                    result.ScopeIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ScopeIdsConverter, options)!;
+                    result.ScopeIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ScopeIdsConverter, options);
                     seen |= 1L;
                 }
                 else

@@ -43,7 +43,7 @@ internal sealed class CreateScopeRequestJsonConverter : global::System.Text.Json
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -122,21 +122,21 @@ internal sealed class OrganizationScopeJsonConverter : global::System.Text.Json.
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))

@@ -69,7 +69,7 @@ internal sealed class ApplicationIdsRequestJsonConverter : global::System.Text.J
                 {
                     property = "applicationIds";
                     reader.Read();
-                    result.ApplicationIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ApplicationIdsConverter, options)!;
+                    result.ApplicationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ApplicationIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -139,14 +139,14 @@ internal sealed class AssignOrganizationRolesToApplicationsRequestJsonConverter 
                 {
                     property = "applicationIds";
                     reader.Read();
-                    result.ApplicationIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ApplicationIdsConverter, options)!;
+                    result.ApplicationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ApplicationIdsConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("organizationRoleIds"u8))
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleIdsConverter, options)!;
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -225,14 +225,14 @@ internal sealed class AssignOrganizationRolesToUsersRequestJsonConverter : globa
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, UserIdsConverter, options)!;
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("organizationRoleIds"u8))
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleIdsConverter, options)!;
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -478,7 +478,7 @@ internal sealed class CreateOrganizationJitEmailDomainRequestJsonConverter : glo
                 {
                     property = "emailDomain";
                     reader.Read();
-                    result.EmailDomain = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.EmailDomain = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -546,7 +546,7 @@ internal sealed class CreateOrganizationRequestJsonConverter : global::System.Te
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -680,7 +680,7 @@ internal sealed class FeaturedUserJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("avatar"u8))
@@ -778,21 +778,21 @@ internal sealed class OrganizationJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -805,7 +805,7 @@ internal sealed class OrganizationJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("isMfaRequired"u8))
@@ -819,14 +819,14 @@ internal sealed class OrganizationJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "color";
                     reader.Read();
-                    result.Color = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ColorJsonConverter.Instance, options)!;
+                    result.Color = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ColorJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
                     property = "branding";
                     reader.Read();
-                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options)!;
+                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("customCss"u8))
@@ -976,21 +976,21 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
@@ -1016,14 +1016,14 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
                 {
                     property = "oidcClientMetadata";
                     reader.Read();
-                    result.OidcClientMetadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.OidcClientMetadataJsonConverter.Instance, options)!;
+                    result.OidcClientMetadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.OidcClientMetadataJsonConverter.Instance, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("customClientMetadata"u8))
                 {
                     property = "customClientMetadata";
                     reader.Read();
-                    result.CustomClientMetadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CustomClientMetadataJsonConverter.Instance, options)!;
+                    result.CustomClientMetadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CustomClientMetadataJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("protectedAppMetadata"u8))
@@ -1036,7 +1036,7 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("isThirdParty"u8))
@@ -1064,7 +1064,7 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRolesConverter, options)!;
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRolesConverter, options);
                     seen |= 1024L;
                 }
                 else
@@ -1217,21 +1217,21 @@ internal sealed class OrganizationJitEmailDomainJsonConverter : global::System.T
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("organizationId"u8))
                 {
                     property = "organizationId";
                     reader.Read();
-                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.OrganizationId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("emailDomain"u8))
                 {
                     property = "emailDomain";
                     reader.Read();
-                    result.EmailDomain = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.EmailDomain = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else
@@ -1318,7 +1318,7 @@ internal sealed class OrganizationRoleAssignmentResultJsonConverter : global::Sy
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleIdsConverter, options)!;
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -1387,7 +1387,7 @@ internal sealed class OrganizationRoleIdsRequestJsonConverter : global::System.T
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleIdsConverter, options)!;
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -1527,7 +1527,7 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("username"u8))
@@ -1564,14 +1564,14 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("identities"u8))
                 {
                     property = "identities";
                     reader.Read();
-                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, IdentitiesConverter, options)!;
+                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IdentitiesConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("lastSignInAt"u8))
@@ -1598,7 +1598,7 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
                 {
                     property = "profile";
                     reader.Read();
-                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserProfileJsonConverter.Instance, options)!;
+                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserProfileJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("applicationId"u8))
@@ -1624,7 +1624,7 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRolesConverter, options)!;
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRolesConverter, options);
                     seen |= 128L;
                 }
                 else
@@ -1807,7 +1807,7 @@ internal sealed class OrganizationUserAssignmentResultJsonConverter : global::Sy
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, UserIdsConverter, options)!;
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -1876,21 +1876,21 @@ internal sealed class OrganizationWithUsersCountAndFeaturedUsersJsonConverter : 
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -1903,7 +1903,7 @@ internal sealed class OrganizationWithUsersCountAndFeaturedUsersJsonConverter : 
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("isMfaRequired"u8))
@@ -1917,14 +1917,14 @@ internal sealed class OrganizationWithUsersCountAndFeaturedUsersJsonConverter : 
                 {
                     property = "color";
                     reader.Read();
-                    result.Color = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ColorJsonConverter.Instance, options)!;
+                    result.Color = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ColorJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
                     property = "branding";
                     reader.Read();
-                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options)!;
+                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("customCss"u8))
@@ -2095,7 +2095,7 @@ internal sealed class ReplaceOrganizationJitEmailDomainsRequestJsonConverter : g
                 {
                     property = "emailDomains";
                     reader.Read();
-                    result.EmailDomains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EmailDomainsConverter, options)!;
+                    result.EmailDomains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, EmailDomainsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -2164,49 +2164,49 @@ internal sealed class SsoConnectorDataJsonConverter : global::System.Text.Json.S
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("providerName"u8))
                 {
                     property = "providerName";
                     reader.Read();
-                    result.ProviderName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ProviderName = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("connectorName"u8))
                 {
                     property = "connectorName";
                     reader.Read();
-                    result.ConnectorName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorName = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("domains"u8))
                 {
                     property = "domains";
                     reader.Read();
-                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DomainsConverter, options)!;
+                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DomainsConverter, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
                     property = "branding";
                     reader.Read();
-                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SsoConnectorBrandingJsonConverter.Instance, options)!;
+                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SsoConnectorBrandingJsonConverter.Instance, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("syncProfile"u8))
@@ -2356,7 +2356,7 @@ internal sealed class SsoConnectorIdsRequestJsonConverter : global::System.Text.
                 {
                     property = "ssoConnectorIds";
                     reader.Read();
-                    result.SsoConnectorIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SsoConnectorIdsConverter, options)!;
+                    result.SsoConnectorIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SsoConnectorIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -2548,7 +2548,7 @@ internal sealed class UserIdsRequestJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, UserIdsConverter, options)!;
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
                     seen |= 1L;
                 }
                 else

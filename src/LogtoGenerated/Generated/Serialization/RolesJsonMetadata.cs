@@ -53,14 +53,14 @@ internal sealed class CreateRoleRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
@@ -171,14 +171,14 @@ internal sealed class FeaturedApplicationJsonConverter : global::System.Text.Jso
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
@@ -265,28 +265,28 @@ internal sealed class RoleJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
@@ -402,28 +402,28 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
@@ -451,7 +451,7 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "featuredUsers";
                     reader.Read();
-                    result.FeaturedUsers = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, FeaturedUsersConverter, options)!;
+                    result.FeaturedUsers = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, FeaturedUsersConverter, options);
                     seen |= 128L;
                 }
                 else if (reader.ValueTextEquals("applicationsCount"u8))
@@ -465,7 +465,7 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "featuredApplications";
                     reader.Read();
-                    result.FeaturedApplications = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, FeaturedApplicationsConverter, options)!;
+                    result.FeaturedApplications = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, FeaturedApplicationsConverter, options);
                     seen |= 512L;
                 }
                 else
@@ -586,28 +586,28 @@ internal sealed class RoleScopeJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("resourceId"u8))
                 {
                     property = "resourceId";
                     reader.Read();
-                    result.ResourceId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ResourceId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -627,7 +627,7 @@ internal sealed class RoleScopeJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "resource";
                     reader.Read();
-                    result.Resource = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ResourceJsonConverter.Instance, options)!;
+                    result.Resource = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ResourceJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else
@@ -823,7 +823,7 @@ internal sealed class UserWithSsoIdentitiesJsonConverter : global::System.Text.J
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("username"u8))
@@ -860,14 +860,14 @@ internal sealed class UserWithSsoIdentitiesJsonConverter : global::System.Text.J
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("identities"u8))
                 {
                     property = "identities";
                     reader.Read();
-                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, IdentitiesConverter, options)!;
+                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IdentitiesConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("lastSignInAt"u8))
@@ -894,7 +894,7 @@ internal sealed class UserWithSsoIdentitiesJsonConverter : global::System.Text.J
                 {
                     property = "profile";
                     reader.Read();
-                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserProfileJsonConverter.Instance, options)!;
+                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserProfileJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("applicationId"u8))

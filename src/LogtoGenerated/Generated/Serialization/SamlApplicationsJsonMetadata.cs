@@ -62,7 +62,7 @@ internal sealed class AcsUrlJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "url";
                     reader.Read();
-                    result.Url = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Url = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -559,7 +559,7 @@ internal sealed class CreateSamlApplicationRequestJsonConverter : global::System
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -765,7 +765,7 @@ internal sealed class FingerprintsJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "sha256";
                     reader.Read();
-                    result.Sha256 = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.FingerprintsSha256JsonConverter.Instance, options)!;
+                    result.Sha256 = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.FingerprintsSha256JsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else
@@ -833,14 +833,14 @@ internal sealed class FingerprintsSha256JsonConverter : global::System.Text.Json
                 {
                     property = "formatted";
                     reader.Read();
-                    result.Formatted = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Formatted = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("unformatted"u8))
                 {
                     property = "unformatted";
                     reader.Read();
-                    result.Unformatted = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Unformatted = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -919,21 +919,21 @@ internal sealed class SamlApplicationJsonConverter : global::System.Text.Json.Se
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
@@ -953,7 +953,7 @@ internal sealed class SamlApplicationJsonConverter : global::System.Text.Json.Se
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("isThirdParty"u8))
@@ -981,7 +981,7 @@ internal sealed class SamlApplicationJsonConverter : global::System.Text.Json.Se
                 {
                     property = "attributeMapping";
                     reader.Read();
-                    result.AttributeMapping = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AttributeMappingJsonConverter.Instance, options)!;
+                    result.AttributeMapping = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AttributeMappingJsonConverter.Instance, options);
                     seen |= 256L;
                 }
                 else if (reader.ValueTextEquals("entityId"u8))
@@ -1156,14 +1156,14 @@ internal sealed class SigningKeyJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("certificate"u8))
                 {
                     property = "certificate";
                     reader.Read();
-                    result.Certificate = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Certificate = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -1191,7 +1191,7 @@ internal sealed class SigningKeyJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "fingerprints";
                     reader.Read();
-                    result.Fingerprints = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.FingerprintsJsonConverter.Instance, options)!;
+                    result.Fingerprints = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.FingerprintsJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else

@@ -40,7 +40,7 @@ internal sealed class CreateSamlAuthnRequestJsonConverter : global::System.Text.
                 {
                     property = "SAMLRequest";
                     reader.Read();
-                    result.SAMLRequest = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SAMLRequest = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("RelayState"u8))

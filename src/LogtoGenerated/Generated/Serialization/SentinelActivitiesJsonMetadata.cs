@@ -50,7 +50,7 @@ internal sealed class DeleteSentinelActivitiesRequestJsonConverter : global::Sys
                 {
                     property = "targets";
                     reader.Read();
-                    result.Targets = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TargetsConverter, options)!;
+                    result.Targets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, TargetsConverter, options);
                     seen |= 2L;
                 }
                 else

@@ -304,7 +304,7 @@ internal sealed class CheckPasswordWithDefaultSignInExperienceRequestJsonConvert
                 {
                     property = "password";
                     reader.Read();
-                    result.Password = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Password = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("userId"u8))
@@ -391,7 +391,7 @@ internal sealed class CheckPasswordWithDefaultSignInExperienceWithIssuesResultJs
                 {
                     property = "issues";
                     reader.Read();
-                    result.Issues = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, IssuesConverter, options)!;
+                    result.Issues = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IssuesConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -461,7 +461,7 @@ internal sealed class CheckPasswordWithDefaultSignInExperienceWithIssuesResultIs
                 {
                     property = "code";
                     reader.Read();
-                    result.Code = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Code = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("interpolation"u8))
@@ -540,7 +540,7 @@ internal sealed class CustomUiAssetsJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -853,7 +853,7 @@ internal sealed class MfaJsonConverter : global::System.Text.Json.Serialization.
                 {
                     property = "factors";
                     reader.Read();
-                    result.Factors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, FactorsConverter, options)!;
+                    result.Factors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, FactorsConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("policy"u8))
@@ -1272,7 +1272,7 @@ internal sealed class PasswordPolicyRejectsJsonConverter : global::System.Text.J
                 {
                     property = "words";
                     reader.Read();
-                    result.Words = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, WordsConverter, options)!;
+                    result.Words = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, WordsConverter, options);
                     seen |= 8L;
                 }
                 else
@@ -1488,7 +1488,7 @@ internal sealed class SignInJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "methods";
                     reader.Read();
-                    result.Methods = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, MethodsConverter, options)!;
+                    result.Methods = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, MethodsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -1563,28 +1563,28 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("color"u8))
                 {
                     property = "color";
                     reader.Read();
-                    result.Color = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SignInExperienceColorJsonConverter.Instance, options)!;
+                    result.Color = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SignInExperienceColorJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
                     property = "branding";
                     reader.Read();
-                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options)!;
+                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("hideLogtoBranding"u8))
@@ -1598,7 +1598,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "languageInfo";
                     reader.Read();
-                    result.LanguageInfo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.LanguageInfoJsonConverter.Instance, options)!;
+                    result.LanguageInfo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.LanguageInfoJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("termsOfUseUrl"u8))
@@ -1624,28 +1624,28 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "signIn";
                     reader.Read();
-                    result.SignIn = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SignInJsonConverter.Instance, options)!;
+                    result.SignIn = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SignInJsonConverter.Instance, options);
                     seen |= 128L;
                 }
                 else if (reader.ValueTextEquals("signUp"u8))
                 {
                     property = "signUp";
                     reader.Read();
-                    result.SignUp = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SignUpJsonConverter.Instance, options)!;
+                    result.SignUp = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SignUpJsonConverter.Instance, options);
                     seen |= 256L;
                 }
                 else if (reader.ValueTextEquals("socialSignIn"u8))
                 {
                     property = "socialSignIn";
                     reader.Read();
-                    result.SocialSignIn = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SocialSignInJsonConverter.Instance, options)!;
+                    result.SocialSignIn = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SocialSignInJsonConverter.Instance, options);
                     seen |= 512L;
                 }
                 else if (reader.ValueTextEquals("socialSignInConnectorTargets"u8))
                 {
                     property = "socialSignInConnectorTargets";
                     reader.Read();
-                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SocialSignInConnectorTargetsConverter, options)!;
+                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SocialSignInConnectorTargetsConverter, options);
                     seen |= 1024L;
                 }
                 else if (reader.ValueTextEquals("signInMode"u8))
@@ -1665,7 +1665,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "customContent";
                     reader.Read();
-                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CustomContentConverter, options)!;
+                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, CustomContentConverter, options);
                     seen |= 4096L;
                 }
                 else if (reader.ValueTextEquals("customUiAssets"u8))
@@ -1678,28 +1678,28 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "customUiCsp";
                     reader.Read();
-                    result.CustomUiCsp = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CustomUiCspJsonConverter.Instance, options)!;
+                    result.CustomUiCsp = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CustomUiCspJsonConverter.Instance, options);
                     seen |= 8192L;
                 }
                 else if (reader.ValueTextEquals("passwordPolicy"u8))
                 {
                     property = "passwordPolicy";
                     reader.Read();
-                    result.PasswordPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.PasswordPolicyJsonConverter.Instance, options)!;
+                    result.PasswordPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.PasswordPolicyJsonConverter.Instance, options);
                     seen |= 16384L;
                 }
                 else if (reader.ValueTextEquals("mfa"u8))
                 {
                     property = "mfa";
                     reader.Read();
-                    result.Mfa = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.MfaJsonConverter.Instance, options)!;
+                    result.Mfa = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.MfaJsonConverter.Instance, options);
                     seen |= 32768L;
                 }
                 else if (reader.ValueTextEquals("adaptiveMfa"u8))
                 {
                     property = "adaptiveMfa";
                     reader.Read();
-                    result.AdaptiveMfa = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.EnabledSettingJsonConverter.Instance, options)!;
+                    result.AdaptiveMfa = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.EnabledSettingJsonConverter.Instance, options);
                     seen |= 65536L;
                 }
                 else if (reader.ValueTextEquals("singleSignOnEnabled"u8))
@@ -1731,28 +1731,28 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "captchaPolicy";
                     reader.Read();
-                    result.CaptchaPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.EnabledSettingJsonConverter.Instance, options)!;
+                    result.CaptchaPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.EnabledSettingJsonConverter.Instance, options);
                     seen |= 262144L;
                 }
                 else if (reader.ValueTextEquals("sentinelPolicy"u8))
                 {
                     property = "sentinelPolicy";
                     reader.Read();
-                    result.SentinelPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SentinelPolicyJsonConverter.Instance, options)!;
+                    result.SentinelPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SentinelPolicyJsonConverter.Instance, options);
                     seen |= 524288L;
                 }
                 else if (reader.ValueTextEquals("emailBlocklistPolicy"u8))
                 {
                     property = "emailBlocklistPolicy";
                     reader.Read();
-                    result.EmailBlocklistPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.EmailBlocklistPolicyJsonConverter.Instance, options)!;
+                    result.EmailBlocklistPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.EmailBlocklistPolicyJsonConverter.Instance, options);
                     seen |= 1048576L;
                 }
                 else if (reader.ValueTextEquals("verificationCodePolicy"u8))
                 {
                     property = "verificationCodePolicy";
                     reader.Read();
-                    result.VerificationCodePolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.VerificationCodePolicyJsonConverter.Instance, options)!;
+                    result.VerificationCodePolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.VerificationCodePolicyJsonConverter.Instance, options);
                     seen |= 2097152L;
                 }
                 else if (reader.ValueTextEquals("forgotPasswordMethods"u8))
@@ -1765,7 +1765,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "passkeySignIn";
                     reader.Read();
-                    result.PasskeySignIn = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.PasskeySignInJsonConverter.Instance, options)!;
+                    result.PasskeySignIn = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.PasskeySignInJsonConverter.Instance, options);
                     seen |= 4194304L;
                 }
                 else if (reader.ValueTextEquals("signUpProfileFields"u8))
@@ -1778,14 +1778,14 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "passwordExpiration";
                     reader.Read();
-                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PasswordExpirationConverter, options)!;
+                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PasswordExpirationConverter, options);
                     seen |= 8388608L;
                 }
                 else if (reader.ValueTextEquals("usernamePolicy"u8))
                 {
                     property = "usernamePolicy";
                     reader.Read();
-                    result.UsernamePolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UsernamePolicyJsonConverter.Instance, options)!;
+                    result.UsernamePolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UsernamePolicyJsonConverter.Instance, options);
                     seen |= 16777216L;
                 }
                 else
@@ -2122,7 +2122,7 @@ internal sealed class SignInExperienceColorJsonConverter : global::System.Text.J
                 {
                     property = "primaryColor";
                     reader.Read();
-                    result.PrimaryColor = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.PrimaryColor = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("isDarkModeEnabled"u8))
@@ -2136,7 +2136,7 @@ internal sealed class SignInExperienceColorJsonConverter : global::System.Text.J
                 {
                     property = "darkPrimaryColor";
                     reader.Read();
-                    result.DarkPrimaryColor = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.DarkPrimaryColor = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else
@@ -2306,7 +2306,7 @@ internal sealed class SignUpJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "identifiers";
                     reader.Read();
-                    result.Identifiers = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, IdentifiersConverter, options)!;
+                    result.Identifiers = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IdentifiersConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("password"u8))
@@ -3171,7 +3171,7 @@ internal sealed class UploadCustomUiAssetsResultJsonConverter : global::System.T
                 {
                     property = "customUiAssetId";
                     reader.Read();
-                    result.CustomUiAssetId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.CustomUiAssetId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -3247,7 +3247,7 @@ internal sealed class UsernameCaseSensitivityConflictsJsonConverter : global::Sy
                 {
                     property = "samples";
                     reader.Read();
-                    result.Samples = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SamplesConverter, options)!;
+                    result.Samples = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SamplesConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -3318,14 +3318,14 @@ internal sealed class UsernameCaseSensitivityConflictsSampleJsonConverter : glob
                 {
                     property = "usernameLower";
                     reader.Read();
-                    result.UsernameLower = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UsernameLower = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("userIds"u8))
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, UserIdsConverter, options)!;
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -3423,7 +3423,7 @@ internal sealed class UsernamePolicyJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "allowedChars";
                     reader.Read();
-                    result.AllowedChars = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.AllowedCharsJsonConverter.Instance, options)!;
+                    result.AllowedChars = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.AllowedCharsJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else

@@ -57,28 +57,28 @@ internal sealed class SsoConnectorProviderJsonConverter : global::System.Text.Js
                 {
                     property = "logo";
                     reader.Read();
-                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("logoDark"u8))
                 {
                     property = "logoDark";
                     reader.Read();
-                    result.LogoDark = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.LogoDark = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 32L;
                 }
                 else

@@ -78,14 +78,14 @@ internal sealed class CreateSsoConnectorRequestJsonConverter : global::System.Te
                 {
                     property = "providerName";
                     reader.Read();
-                    result.ProviderName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ProviderName = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("connectorName"u8))
                 {
                     property = "connectorName";
                     reader.Read();
-                    result.ConnectorName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorName = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -247,14 +247,14 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("providerName"u8))
@@ -268,28 +268,28 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "connectorName";
                     reader.Read();
-                    result.ConnectorName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorName = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("domains"u8))
                 {
                     property = "domains";
                     reader.Read();
-                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DomainsConverter, options)!;
+                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DomainsConverter, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
                     property = "branding";
                     reader.Read();
-                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SsoConnectorBrandingJsonConverter.Instance, options)!;
+                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SsoConnectorBrandingJsonConverter.Instance, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("syncProfile"u8))
@@ -317,7 +317,7 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1024L;
                 }
                 else if (reader.ValueTextEquals("providerType"u8))
@@ -331,14 +331,14 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "providerLogo";
                     reader.Read();
-                    result.ProviderLogo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ProviderLogo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4096L;
                 }
                 else if (reader.ValueTextEquals("providerLogoDark"u8))
                 {
                     property = "providerLogoDark";
                     reader.Read();
-                    result.ProviderLogoDark = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ProviderLogoDark = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8192L;
                 }
                 else if (reader.ValueTextEquals("providerConfig"u8))

@@ -41,7 +41,7 @@ internal sealed class CreateSubjectTokenRequestJsonConverter : global::System.Te
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("context"u8))
@@ -120,7 +120,7 @@ internal sealed class SubjectTokenJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "subjectToken";
                     reader.Read();
-                    result.SubjectTokenValue = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SubjectTokenValue = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("expiresIn"u8))

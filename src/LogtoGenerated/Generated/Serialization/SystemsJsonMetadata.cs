@@ -41,7 +41,7 @@ internal sealed class ProtectedAppsJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "defaultDomain";
                     reader.Read();
-                    result.DefaultDomain = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.DefaultDomain = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -109,7 +109,7 @@ internal sealed class SystemApplicationConfigJsonConverter : global::System.Text
                 {
                     property = "protectedApps";
                     reader.Read();
-                    result.ProtectedApps = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ProtectedAppsJsonConverter.Instance, options)!;
+                    result.ProtectedApps = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ProtectedAppsJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else

@@ -44,7 +44,7 @@ internal sealed class UserAssetJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "url";
                     reader.Read();
-                    result.Url = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Url = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else

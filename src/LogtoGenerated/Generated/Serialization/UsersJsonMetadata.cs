@@ -104,14 +104,14 @@ internal sealed class CreateUserIdentityRequestJsonConverter : global::System.Te
                 {
                     property = "connectorId";
                     reader.Read();
-                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("connectorData"u8))
                 {
                     property = "connectorData";
                     reader.Read();
-                    result.ConnectorData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.ConnectorData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 2L;
                 }
                 else
@@ -188,7 +188,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeRequestJsonConverter : 
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("codes"u8))
                 {
@@ -262,13 +262,13 @@ internal sealed class CreateUserMfaVerificationBackupCodeResponseJsonConverter :
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("codes"u8))
                 {
                     property = "codes";
                     reader.Read();
-                    result.Codes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CodesConverter, options)!;
+                    result.Codes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, CodesConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -344,7 +344,7 @@ internal sealed class CreateUserMfaVerificationTotpRequestJsonConverter : global
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
@@ -417,20 +417,20 @@ internal sealed class CreateUserMfaVerificationTotpResponseJsonConverter : globa
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("secret"u8))
                 {
                     property = "secret";
                     reader.Read();
-                    result.Secret = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Secret = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("secretQrCode"u8))
                 {
                     property = "secretQrCode";
                     reader.Read();
-                    result.SecretQrCode = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SecretQrCode = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -517,7 +517,7 @@ internal sealed class CreateUserMfaVerificationWithCodesRequestJsonConverter : g
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("codes"u8))
@@ -596,7 +596,7 @@ internal sealed class CreateUserMfaVerificationWithSecretRequestJsonConverter : 
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("secret"u8))
@@ -832,7 +832,7 @@ internal sealed class GetUserIdentityResponseJsonConverter : global::System.Text
                 {
                     property = "identity";
                     reader.Read();
-                    result.Identity = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance, options)!;
+                    result.Identity = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("tokenSecret"u8))
@@ -921,14 +921,14 @@ internal sealed class LastSubmissionJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("verificationRecords"u8))
                 {
                     property = "verificationRecords";
                     reader.Read();
-                    result.VerificationRecords = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, VerificationRecordsConverter, options)!;
+                    result.VerificationRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, VerificationRecordsConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("signInContext"u8))
@@ -1018,7 +1018,7 @@ internal sealed class NamedItemJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -1086,7 +1086,7 @@ internal sealed class PasswordRequestJsonConverter : global::System.Text.Json.Se
                 {
                     property = "password";
                     reader.Read();
-                    result.Password = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Password = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -1154,28 +1154,28 @@ internal sealed class PersonalAccessTokenJsonConverter : global::System.Text.Jso
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     property = "value";
                     reader.Read();
-                    result.Value = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Value = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -1295,7 +1295,7 @@ internal sealed class RoleReplacementResultJsonConverter : global::System.Text.J
                 {
                     property = "roleIds";
                     reader.Read();
-                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, RoleIdsConverter, options)!;
+                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, RoleIdsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -1363,7 +1363,7 @@ internal sealed class SocialIdentityJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "identity";
                     reader.Read();
-                    result.Identity = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance, options)!;
+                    result.Identity = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("tokenSecret"u8))
@@ -1376,7 +1376,7 @@ internal sealed class SocialIdentityJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "target";
                     reader.Read();
-                    result.Target = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Target = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -1458,42 +1458,42 @@ internal sealed class SsoIdentityJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("issuer"u8))
                 {
                     property = "issuer";
                     reader.Read();
-                    result.Issuer = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Issuer = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("identityId"u8))
                 {
                     property = "identityId";
                     reader.Read();
-                    result.IdentityId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.IdentityId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("detail"u8))
                 {
                     property = "detail";
                     reader.Read();
-                    result.Detail = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.Detail = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -1514,7 +1514,7 @@ internal sealed class SsoIdentityJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "ssoConnectorId";
                     reader.Read();
-                    result.SsoConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SsoConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 256L;
                 }
                 else
@@ -1640,34 +1640,34 @@ internal sealed class SsoIdentityTokenSecretJsonConverter : global::System.Text.
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("metadata"u8))
                 {
                     property = "metadata";
                     reader.Read();
-                    result.Metadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.TokenSecretMetadataJsonConverter.Instance, options)!;
+                    result.Metadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.TokenSecretMetadataJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -1688,21 +1688,21 @@ internal sealed class SsoIdentityTokenSecretJsonConverter : global::System.Text.
                 {
                     property = "ssoConnectorId";
                     reader.Read();
-                    result.SsoConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SsoConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("issuer"u8))
                 {
                     property = "issuer";
                     reader.Read();
-                    result.Issuer = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Issuer = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 128L;
                 }
                 else if (reader.ValueTextEquals("identityId"u8))
                 {
                     property = "identityId";
                     reader.Read();
-                    result.IdentityId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.IdentityId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 256L;
                 }
                 else
@@ -1837,7 +1837,7 @@ internal sealed class SsoIdentityWithTokenSecretJsonConverter : global::System.T
                 {
                     property = "ssoIdentity";
                     reader.Read();
-                    result.SsoIdentity = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SsoIdentityJsonConverter.Instance, options)!;
+                    result.SsoIdentity = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SsoIdentityJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("tokenSecret"u8))
@@ -1850,7 +1850,7 @@ internal sealed class SsoIdentityWithTokenSecretJsonConverter : global::System.T
                 {
                     property = "ssoConnectorId";
                     reader.Read();
-                    result.SsoConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SsoConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -1932,34 +1932,34 @@ internal sealed class TokenSecretJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("metadata"u8))
                 {
                     property = "metadata";
                     reader.Read();
-                    result.Metadata = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.TokenSecretMetadataJsonConverter.Instance, options)!;
+                    result.Metadata = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.TokenSecretMetadataJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -1980,21 +1980,21 @@ internal sealed class TokenSecretJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "connectorId";
                     reader.Read();
-                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("identityId"u8))
                 {
                     property = "identityId";
                     reader.Read();
-                    result.IdentityId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.IdentityId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 128L;
                 }
                 else if (reader.ValueTextEquals("target"u8))
                 {
                     property = "target";
                     reader.Read();
-                    result.Target = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Target = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 256L;
                 }
                 else
@@ -2223,7 +2223,7 @@ internal sealed class UpdatePersonalAccessTokenNameRequestJsonConverter : global
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("currentName"u8))
@@ -2302,7 +2302,7 @@ internal sealed class UpdateUserCustomDataRequestJsonConverter : global::System.
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 1L;
                 }
                 else
@@ -2707,7 +2707,7 @@ internal sealed class UpdateUserProfileRequestJsonConverter : global::System.Tex
                 {
                     property = "profile";
                     reader.Read();
-                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserProfileJsonConverter.Instance, options)!;
+                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserProfileJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else
@@ -2901,7 +2901,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("username"u8))
@@ -2938,14 +2938,14 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options)!;
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.Object, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("identities"u8))
                 {
                     property = "identities";
                     reader.Read();
-                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, IdentitiesConverter, options)!;
+                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IdentitiesConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("lastSignInAt"u8))
@@ -2972,7 +2972,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "profile";
                     reader.Read();
-                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserProfileJsonConverter.Instance, options)!;
+                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserProfileJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("applicationId"u8))
@@ -3221,14 +3221,14 @@ internal sealed class UserAllIdentitiesJsonConverter : global::System.Text.Json.
                 {
                     property = "socialIdentities";
                     reader.Read();
-                    result.SocialIdentities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SocialIdentitiesConverter, options)!;
+                    result.SocialIdentities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SocialIdentitiesConverter, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("ssoIdentities"u8))
                 {
                     property = "ssoIdentities";
                     reader.Read();
-                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SsoIdentitiesConverter, options)!;
+                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SsoIdentitiesConverter, options);
                     seen |= 2L;
                 }
                 else
@@ -3306,7 +3306,7 @@ internal sealed class UserGrantsJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "grants";
                     reader.Read();
-                    result.Grants = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, GrantsConverter, options)!;
+                    result.Grants = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, GrantsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -3374,14 +3374,14 @@ internal sealed class UserGrantsGrantJsonConverter : global::System.Text.Json.Se
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("payload"u8))
                 {
                     property = "payload";
                     reader.Read();
-                    result.Payload = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserGrantsGrantPayloadJsonConverter.Instance, options)!;
+                    result.Payload = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserGrantsGrantPayloadJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("expiresAt"u8))
@@ -3395,7 +3395,7 @@ internal sealed class UserGrantsGrantJsonConverter : global::System.Text.Json.Se
                 {
                     property = "application";
                     reader.Read();
-                    result.Application = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance, options)!;
+                    result.Application = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else
@@ -3497,27 +3497,27 @@ internal sealed class UserGrantsGrantPayloadJsonConverter : global::System.Text.
                 {
                     property = "jti";
                     reader.Read();
-                    result.Jti = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Jti = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("kind"u8))
                 {
                     property = "kind";
                     reader.Read();
-                    result.Kind = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Kind = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("clientId"u8))
                 {
                     property = "clientId";
                     reader.Read();
-                    result.ClientId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ClientId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("accountId"u8))
                 {
                     property = "accountId";
                     reader.Read();
-                    result.AccountId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.AccountId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 16L;
                 }
                 else
@@ -3677,7 +3677,7 @@ internal sealed class UserIdentityJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "userId";
                     reader.Read();
-                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.UserId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("details"u8))
@@ -3756,14 +3756,14 @@ internal sealed class UserLogtoConfigsJsonConverter : global::System.Text.Json.S
                 {
                     property = "mfa";
                     reader.Read();
-                    result.Mfa = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserLogtoConfigsMfaJsonConverter.Instance, options)!;
+                    result.Mfa = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserLogtoConfigsMfaJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("passkeySignIn"u8))
                 {
                     property = "passkeySignIn";
                     reader.Read();
-                    result.PasskeySignIn = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserLogtoConfigsPasskeySignInJsonConverter.Instance, options)!;
+                    result.PasskeySignIn = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserLogtoConfigsPasskeySignInJsonConverter.Instance, options);
                     seen |= 2L;
                 }
                 else
@@ -3983,14 +3983,14 @@ internal sealed class UserMfaVerificationJsonConverter : global::System.Text.Jso
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
                 {
                     property = "createdAt";
                     reader.Read();
-                    result.CreatedAt = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.CreatedAt = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("lastUsedAt"u8))
@@ -4410,7 +4410,7 @@ internal sealed class UserSessionJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "payload";
                     reader.Read();
-                    result.Payload = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UserSessionPayloadJsonConverter.Instance, options)!;
+                    result.Payload = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UserSessionPayloadJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("lastSubmission"u8))
@@ -4547,21 +4547,21 @@ internal sealed class UserSessionPayloadJsonConverter : global::System.Text.Json
                 {
                     property = "jti";
                     reader.Read();
-                    result.Jti = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Jti = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("uid"u8))
                 {
                     property = "uid";
                     reader.Read();
-                    result.Uid = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Uid = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("kind"u8))
                 {
                     property = "kind";
                     reader.Read();
-                    result.Kind = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Kind = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                 }
                 else if (reader.ValueTextEquals("loginTs"u8))
                 {
@@ -4574,7 +4574,7 @@ internal sealed class UserSessionPayloadJsonConverter : global::System.Text.Json
                 {
                     property = "accountId";
                     reader.Read();
-                    result.AccountId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.AccountId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("authorizations"u8))
@@ -4766,7 +4766,7 @@ internal sealed class UserSessionsJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "sessions";
                     reader.Read();
-                    result.Sessions = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SessionsConverter, options)!;
+                    result.Sessions = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SessionsConverter, options);
                     seen |= 1L;
                 }
                 else
@@ -4834,7 +4834,7 @@ internal sealed class UserSsoIdentityJsonConverter : global::System.Text.Json.Se
                 {
                     property = "ssoIdentity";
                     reader.Read();
-                    result.SsoIdentity = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SsoIdentityJsonConverter.Instance, options)!;
+                    result.SsoIdentity = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SsoIdentityJsonConverter.Instance, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("tokenSecret"u8))

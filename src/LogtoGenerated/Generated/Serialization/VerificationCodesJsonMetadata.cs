@@ -45,7 +45,7 @@ internal sealed class CreateVerificationCodeWithEmailRequestJsonConverter : glob
                 {
                     property = "email";
                     reader.Read();
-                    result.Email = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Email = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -113,7 +113,7 @@ internal sealed class CreateVerificationCodeWithPhoneRequestJsonConverter : glob
                 {
                     property = "phone";
                     reader.Read();
-                    result.Phone = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Phone = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else
@@ -181,14 +181,14 @@ internal sealed class VerifyVerificationCodeWithEmailRequestJsonConverter : glob
                 {
                     property = "email";
                     reader.Read();
-                    result.Email = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Email = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("verificationCode"u8))
                 {
                     property = "verificationCode";
                     reader.Read();
-                    result.VerificationCode = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.VerificationCode = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -265,14 +265,14 @@ internal sealed class VerifyVerificationCodeWithPhoneRequestJsonConverter : glob
                 {
                     property = "phone";
                     reader.Read();
-                    result.Phone = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Phone = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("verificationCode"u8))
                 {
                     property = "verificationCode";
                     reader.Read();
-                    result.VerificationCode = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.VerificationCode = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else

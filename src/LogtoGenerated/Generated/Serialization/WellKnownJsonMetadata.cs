@@ -60,7 +60,7 @@ internal sealed class CaptchaConfigJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "siteKey";
                     reader.Read();
-                    result.SiteKey = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.SiteKey = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("domain"u8))
@@ -246,14 +246,14 @@ internal sealed class GoogleOneTapJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "clientId";
                     reader.Read();
-                    result.ClientId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ClientId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("connectorId"u8))
                 {
                     property = "connectorId";
                     reader.Read();
-                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else
@@ -360,28 +360,28 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "tenantId";
                     reader.Read();
-                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.TenantId = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("color"u8))
                 {
                     property = "color";
                     reader.Read();
-                    result.Color = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SignInExperienceColorJsonConverter.Instance, options)!;
+                    result.Color = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SignInExperienceColorJsonConverter.Instance, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
                     property = "branding";
                     reader.Read();
-                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options)!;
+                    result.Branding = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.BrandingJsonConverter.Instance, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("hideLogtoBranding"u8))
@@ -395,7 +395,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "languageInfo";
                     reader.Read();
-                    result.LanguageInfo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.LanguageInfoJsonConverter.Instance, options)!;
+                    result.LanguageInfo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.LanguageInfoJsonConverter.Instance, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("termsOfUseUrl"u8))
@@ -421,28 +421,28 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "signIn";
                     reader.Read();
-                    result.SignIn = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SignInJsonConverter.Instance, options)!;
+                    result.SignIn = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SignInJsonConverter.Instance, options);
                     seen |= 128L;
                 }
                 else if (reader.ValueTextEquals("signUp"u8))
                 {
                     property = "signUp";
                     reader.Read();
-                    result.SignUp = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SignUpJsonConverter.Instance, options)!;
+                    result.SignUp = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SignUpJsonConverter.Instance, options);
                     seen |= 256L;
                 }
                 else if (reader.ValueTextEquals("socialSignIn"u8))
                 {
                     property = "socialSignIn";
                     reader.Read();
-                    result.SocialSignIn = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SocialSignInJsonConverter.Instance, options)!;
+                    result.SocialSignIn = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SocialSignInJsonConverter.Instance, options);
                     seen |= 512L;
                 }
                 else if (reader.ValueTextEquals("socialSignInConnectorTargets"u8))
                 {
                     property = "socialSignInConnectorTargets";
                     reader.Read();
-                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SocialSignInConnectorTargetsConverter, options)!;
+                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SocialSignInConnectorTargetsConverter, options);
                     seen |= 1024L;
                 }
                 else if (reader.ValueTextEquals("signInMode"u8))
@@ -462,7 +462,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "customContent";
                     reader.Read();
-                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CustomContentConverter, options)!;
+                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, CustomContentConverter, options);
                     seen |= 4096L;
                 }
                 else if (reader.ValueTextEquals("customUiAssets"u8))
@@ -475,28 +475,28 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "customUiCsp";
                     reader.Read();
-                    result.CustomUiCsp = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.CustomUiCspJsonConverter.Instance, options)!;
+                    result.CustomUiCsp = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.CustomUiCspJsonConverter.Instance, options);
                     seen |= 8192L;
                 }
                 else if (reader.ValueTextEquals("passwordPolicy"u8))
                 {
                     property = "passwordPolicy";
                     reader.Read();
-                    result.PasswordPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.PasswordPolicyJsonConverter.Instance, options)!;
+                    result.PasswordPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.PasswordPolicyJsonConverter.Instance, options);
                     seen |= 16384L;
                 }
                 else if (reader.ValueTextEquals("mfa"u8))
                 {
                     property = "mfa";
                     reader.Read();
-                    result.Mfa = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.MfaJsonConverter.Instance, options)!;
+                    result.Mfa = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.MfaJsonConverter.Instance, options);
                     seen |= 32768L;
                 }
                 else if (reader.ValueTextEquals("adaptiveMfa"u8))
                 {
                     property = "adaptiveMfa";
                     reader.Read();
-                    result.AdaptiveMfa = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.EnabledSettingJsonConverter.Instance, options)!;
+                    result.AdaptiveMfa = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.EnabledSettingJsonConverter.Instance, options);
                     seen |= 65536L;
                 }
                 else if (reader.ValueTextEquals("singleSignOnEnabled"u8))
@@ -528,28 +528,28 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "captchaPolicy";
                     reader.Read();
-                    result.CaptchaPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.EnabledSettingJsonConverter.Instance, options)!;
+                    result.CaptchaPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.EnabledSettingJsonConverter.Instance, options);
                     seen |= 262144L;
                 }
                 else if (reader.ValueTextEquals("sentinelPolicy"u8))
                 {
                     property = "sentinelPolicy";
                     reader.Read();
-                    result.SentinelPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.SentinelPolicyJsonConverter.Instance, options)!;
+                    result.SentinelPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.SentinelPolicyJsonConverter.Instance, options);
                     seen |= 524288L;
                 }
                 else if (reader.ValueTextEquals("verificationCodePolicy"u8))
                 {
                     property = "verificationCodePolicy";
                     reader.Read();
-                    result.VerificationCodePolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.VerificationCodePolicyJsonConverter.Instance, options)!;
+                    result.VerificationCodePolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.VerificationCodePolicyJsonConverter.Instance, options);
                     seen |= 1048576L;
                 }
                 else if (reader.ValueTextEquals("passkeySignIn"u8))
                 {
                     property = "passkeySignIn";
                     reader.Read();
-                    result.PasskeySignIn = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.PasskeySignInJsonConverter.Instance, options)!;
+                    result.PasskeySignIn = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.PasskeySignInJsonConverter.Instance, options);
                     seen |= 2097152L;
                 }
                 else if (reader.ValueTextEquals("signUpProfileFields"u8))
@@ -562,14 +562,14 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "passwordExpiration";
                     reader.Read();
-                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PasswordExpirationConverter, options)!;
+                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PasswordExpirationConverter, options);
                     seen |= 4194304L;
                 }
                 else if (reader.ValueTextEquals("usernamePolicy"u8))
                 {
                     property = "usernamePolicy";
                     reader.Read();
-                    result.UsernamePolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.UsernamePolicyJsonConverter.Instance, options)!;
+                    result.UsernamePolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.UsernamePolicyJsonConverter.Instance, options);
                     seen |= 8388608L;
                 }
                 else if (reader.ValueTextEquals("trustedDevice"u8))
@@ -582,21 +582,21 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "socialConnectors";
                     reader.Read();
-                    result.SocialConnectors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SocialConnectorsConverter, options)!;
+                    result.SocialConnectors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SocialConnectorsConverter, options);
                     seen |= 16777216L;
                 }
                 else if (reader.ValueTextEquals("ssoConnectors"u8))
                 {
                     property = "ssoConnectors";
                     reader.Read();
-                    result.SsoConnectors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SsoConnectorsConverter, options)!;
+                    result.SsoConnectors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SsoConnectorsConverter, options);
                     seen |= 33554432L;
                 }
                 else if (reader.ValueTextEquals("forgotPassword"u8))
                 {
                     property = "forgotPassword";
                     reader.Read();
-                    result.ForgotPassword = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.ForgotPasswordJsonConverter.Instance, options)!;
+                    result.ForgotPassword = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.ForgotPasswordJsonConverter.Instance, options);
                     seen |= 67108864L;
                 }
                 else if (reader.ValueTextEquals("isDevelopmentTenant"u8))
@@ -622,7 +622,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "customProfileFields";
                     reader.Read();
-                    result.CustomProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CustomProfileFieldsConverter, options)!;
+                    result.CustomProfileFields = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, CustomProfileFieldsConverter, options);
                     seen |= 268435456L;
                 }
                 else if (reader.ValueTextEquals("customProfileFieldCatalog"u8))
@@ -1005,21 +1005,21 @@ internal sealed class SignInExperienceConfigSsoConnectorJsonConverter : global::
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("connectorName"u8))
                 {
                     property = "connectorName";
                     reader.Read();
-                    result.ConnectorName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.ConnectorName = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("logo"u8))
                 {
                     property = "logo";
                     reader.Read();
-                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("darkLogo"u8))
@@ -1118,28 +1118,28 @@ internal sealed class SocialConnectorJsonConverter : global::System.Text.Json.Se
                 {
                     property = "id";
                     reader.Read();
-                    result.Id = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Id = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("target"u8))
                 {
                     property = "target";
                     reader.Read();
-                    result.Target = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Target = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, NameConverter, options)!;
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, NameConverter, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("logo"u8))
                 {
                     property = "logo";
                     reader.Read();
-                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options)!;
+                    result.Logo = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, global::LogtoGenerated.Serialization.JsonValue.String, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("logoDark"u8))

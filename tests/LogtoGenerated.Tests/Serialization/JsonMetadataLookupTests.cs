@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using LogtoGenerated.Models;
 using LogtoGenerated.Serialization;
@@ -9,18 +8,17 @@ using LogtoGenerated.Serialization;
 namespace LogtoGenerated.Tests.Serialization;
 
 /// <summary>
-/// The client's JSON metadata is found by the type's name (Serialization/JsonMetadata.cs) in the source-generated
-/// context of the type's resource folder, not by a source generator's comparison with every type of a context: every
-/// type any of those contexts describes must be found that way, and the public <see cref="LogtoJsonContext"/> finds
-/// its metadata the same way.
+/// The client's JSON metadata is found by the type's name (Serialization/JsonMetadata.cs) in the generated metadata of
+/// the type's resource folder (<c>UsersJsonMetadata</c>), made from the type's generated converter: every type the
+/// public <see cref="LogtoJsonContext"/> declares must be found that way, and the context finds its metadata the same way.
 /// </summary>
-public sealed class JsonContextLookupTests
+public sealed class JsonMetadataLookupTests
 {
-    /// <summary>Every type the source generator made metadata for, in any context: the T of each <c>Create_*</c> method.</summary>
+    /// <summary>Every type the public context declares: the T of each of its <c>JsonTypeInfo&lt;T&gt;</c> properties.</summary>
     public static TheoryData<string> ContextTypes()
     {
         var data = new TheoryData<string>();
-        foreach (Type type in GeneratedTypes())
+        foreach (Type type in DeclaredTypes())
         {
             data.Add(type.AssemblyQualifiedName!);
         }
@@ -29,18 +27,18 @@ public sealed class JsonContextLookupTests
     }
 
     [Fact]
-    public void The_contexts_describe_hundreds_of_types_one_context_per_resource_folder()
+    public void The_context_declares_hundreds_of_types_made_by_one_class_per_resource_folder()
     {
         // The theory below is only as strong as the list it runs over.
-        Assert.InRange(GeneratedTypes().Count, 500, 5000);
-        Assert.InRange(Contexts().Count, 20, 100);
-        Assert.Contains(typeof(User), GeneratedTypes());
-        Assert.Contains(typeof(IDictionary<string, JsonElement>), GeneratedTypes());
+        Assert.InRange(DeclaredTypes().Count, 500, 5000);
+        Assert.InRange(FolderClasses().Count, 20, 100);
+        Assert.Contains(typeof(User), DeclaredTypes());
+        Assert.Contains(typeof(IDictionary<string, JsonElement>), DeclaredTypes());
     }
 
     [Theory]
     [MemberData(nameof(ContextTypes))]
-    public void Every_type_of_the_context_is_found_by_its_name(string assemblyQualifiedName)
+    public void Every_type_of_the_context_is_found_by_its_name_and_made_from_a_converter(string assemblyQualifiedName)
     {
         Type type = Type.GetType(assemblyQualifiedName, throwOnError: true)!;
 
@@ -49,15 +47,18 @@ public sealed class JsonContextLookupTests
 
         Assert.True(info is not null, $"{JsonMetadata.RuntimeName(type)} is not found by name: the client could not read or write it.");
         Assert.Equal(type, info.Type);
+        Assert.Equal(JsonTypeInfoKind.None, info.Kind);
+        Assert.NotNull(info.Converter);
     }
 
     [Fact]
-    public void A_type_is_made_by_the_context_of_its_resource_folder_only()
+    public void A_model_is_read_and_written_by_its_generated_converter_not_by_property_metadata()
     {
         JsonTypeInfo<User> user = JsonMetadata.Info<User>();
 
-        Assert.Equal("UsersJsonContext", user.OriginatingResolver!.GetType().Name);
-        Assert.Equal("CommonJsonContext", JsonMetadata.Info<string>().OriginatingResolver!.GetType().Name);
+        Assert.Equal("UserJsonConverter", user.Converter.GetType().Name);
+        Assert.Empty(user.Properties);
+        Assert.Same(user, JsonMetadata.Info<User>());
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class JsonContextLookupTests
         Assert.Equal("""{"givenName":"Ada"}""", json);
         Assert.Same(LogtoJsonContext.Default.Options, LogtoJsonContext.Default.User.Options);
         Assert.Equal(typeof(bool?), LogtoJsonContext.Default.GetTypeInfo(typeof(bool?))!.Type);
-        Assert.Null(LogtoJsonContext.Default.GetTypeInfo(typeof(JsonContextLookupTests)));
+        Assert.Null(LogtoJsonContext.Default.GetTypeInfo(typeof(JsonMetadataLookupTests)));
 
         // Bound to options of its own, as a source-generated context is; and usable in a chain of resolvers.
         var indented = new LogtoJsonContext(new JsonSerializerOptions { WriteIndented = true });
@@ -90,7 +91,7 @@ public sealed class JsonContextLookupTests
     [Fact]
     public void A_type_no_generated_name_covers_is_not_found_by_name()
     {
-        Assert.Null(JsonMetadata.Create(typeof(JsonContextLookupTests), new JsonSerializerOptions()));
+        Assert.Null(JsonMetadata.Create(typeof(JsonMetadataLookupTests), new JsonSerializerOptions()));
         Assert.Null(JsonMetadata.Create(typeof(List<User>), new JsonSerializerOptions()));
     }
 
@@ -108,15 +109,14 @@ public sealed class JsonContextLookupTests
         Assert.Same(info, JsonMetadata.Info<UserProfile>());
     }
 
-    /// <summary>The source-generated contexts of the client (one per resource folder).</summary>
-    private static List<Type> Contexts() =>
+    /// <summary>The generated classes that make the metadata of one resource folder each.</summary>
+    private static List<Type> FolderClasses() =>
         [.. typeof(LogtoJsonContext).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(JsonSerializerContext)) && t != typeof(LogtoJsonContext))];
+            .Where(t => t.Namespace == "LogtoGenerated.Serialization" && t.IsAbstract && t.IsSealed && t.Name.EndsWith("JsonMetadata", StringComparison.Ordinal))];
 
-    private static List<Type> GeneratedTypes() =>
-        [.. Contexts().SelectMany(context => context.GetMethods(BindingFlags.Instance | BindingFlags.NonPublic))
-            .Where(m => m.Name.StartsWith("Create_", StringComparison.Ordinal)
-                && m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(JsonTypeInfo<>))
-            .Select(m => m.ReturnType.GetGenericArguments()[0])
+    private static List<Type> DeclaredTypes() =>
+        [.. typeof(LogtoJsonContext).GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(JsonTypeInfo<>))
+            .Select(p => p.PropertyType.GetGenericArguments()[0])
             .Distinct()];
 }
