@@ -19,7 +19,7 @@ for configuration in Release Debug; do
   dotnet build src/LogtoGenerated -c "$configuration" --nologo -v quiet >/dev/null
   echo "LogtoGenerated.dll ($configuration): $(stat -c %s "src/LogtoGenerated/bin/$configuration/net10.0/LogtoGenerated.dll") bytes"
 done
-# What the Release image is made of, and the share of the JSON contexts in it.
+# What the Release image is made of, and the share of its JSON serialization classes in it.
 dotnet run --project benchmarks/ImageAnatomy -c Release -- src/LogtoGenerated/bin/Release/net10.0/LogtoGenerated.dll
 
 document=$(ls openapi/*.openapi.json)

@@ -1,6 +1,7 @@
 // Prints what an assembly's image is made of: its sections, metadata heaps and tables, and the share of methods,
-// fields and IL bodies that belong to the classes of its System.Text.Json source-generated contexts (any class whose
-// outermost declaring class name ends in "JsonContext"), with the lambdas among those methods and their IL by kind.
+// fields and IL bodies that belong to its JSON serialization classes (any class whose outermost declaring class name
+// ends in "JsonContext", "JsonMetadata" or "JsonConverter": System.Text.Json source-generated contexts, or the
+// generated converters and the metadata made from them), with the lambdas among those methods and their IL by kind.
 //   dotnet run --project benchmarks/ImageAnatomy -- src/LogtoGenerated/bin/Release/net10.0/LogtoGenerated.dll
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
@@ -45,7 +46,8 @@ foreach (var handle in metadata.TypeDefinitions)
         outermost = metadata.GetTypeDefinition(outermost.GetDeclaringType());
     }
 
-    var inContext = metadata.GetString(outermost.Name).EndsWith("JsonContext", StringComparison.Ordinal);
+    var outerName = metadata.GetString(outermost.Name);
+    var inContext = new[] { "JsonContext", "JsonMetadata", "JsonConverter" }.Any(suffix => outerName.EndsWith(suffix, StringComparison.Ordinal));
     var typeFields = type.GetFields().Count;
     fields += typeFields;
     contextFields += inContext ? typeFields : 0;
@@ -67,9 +69,9 @@ foreach (var handle in metadata.TypeDefinitions)
     }
 }
 
-Console.WriteLine($"  methods {methods:N0}, of which in JSON contexts {contextMethods:N0} ({contextLambdas:N0} lambdas)");
-Console.WriteLine($"  fields {fields:N0}, of which in JSON contexts {contextFields:N0}");
-Console.WriteLine($"  IL bodies {il:N0} bytes, of which in JSON contexts {contextIl:N0} ({100.0 * contextIl / Math.Max(il, 1):F0}%)");
+Console.WriteLine($"  methods {methods:N0}, of which in JSON classes {contextMethods:N0} ({contextLambdas:N0} lambdas)");
+Console.WriteLine($"  fields {fields:N0}, of which in JSON classes {contextFields:N0}");
+Console.WriteLine($"  IL bodies {il:N0} bytes, of which in JSON classes {contextIl:N0} ({100.0 * contextIl / Math.Max(il, 1):F0}%)");
 foreach (var (kind, (count, size)) in kinds.OrderByDescending(k => k.Value.Il))
 {
     Console.WriteLine($"    {kind,-36} {count,7:N0} methods {size,10:N0} bytes of IL");
@@ -77,8 +79,13 @@ foreach (var (kind, (count, size)) in kinds.OrderByDescending(k => k.Value.Il))
 
 return 0;
 
-// What a method of a source-generated JSON context is, by the names System.Text.Json's generator gives them.
+// What a method of a JSON class is, by the names System.Text.Json's generator or this library's generator give them.
 static string KindOf(string name) =>
+    name == "Read" ? "Read (generated readers)"
+    : name == "Write" ? "Write (generated writers)"
+    : name == "CreateByName" ? "CreateByName (metadata by type name)"
+    : name == ".cctor" ? "static constructors (converter instances)"
+    :
     name.StartsWith('<') ? (name.Contains("PropInit", StringComparison.Ordinal) ? "lambdas of the PropInit methods" : "other lambdas")
     : name.Contains("PropInit", StringComparison.Ordinal) ? "PropInit (property descriptions)"
     : name.EndsWith("SerializeHandler", StringComparison.Ordinal) ? "fast-path serialize handlers"

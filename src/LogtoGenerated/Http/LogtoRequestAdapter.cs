@@ -8,7 +8,7 @@ namespace LogtoGenerated.Http;
 /// <summary>
 /// Sends <see cref="RequestInformation"/> to Logto with an <see cref="HttpClient"/>: authenticates each request,
 /// retries what is safe to retry, replays a request once after a <c>401</c> with fresh credentials, maps
-/// unsuccessful responses to <see cref="LogtoApiException"/> and deserializes bodies with source-generated metadata.
+/// unsuccessful responses to <see cref="LogtoApiException"/> and deserializes bodies with the generated JSON metadata.
 /// </summary>
 /// <remarks>
 /// Every send method takes the same way through the stages of the request pipeline (rate limit, authenticate, send,

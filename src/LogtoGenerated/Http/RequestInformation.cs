@@ -119,7 +119,7 @@ public sealed class RequestInformation
     }
 
     /// <summary>
-    /// Sets an <c>application/json; charset=utf-8</c> body, serialized here with source-generated metadata: a body that
+    /// Sets an <c>application/json; charset=utf-8</c> body, serialized here with the generated JSON metadata: a body that
     /// cannot be serialized throws before anything is sent, and the request carries a <c>Content-Length</c>.
     /// </summary>
     /// <typeparam name="T">The body type.</typeparam>

@@ -84,7 +84,7 @@ internal static class EpochMilliseconds
 /// <summary>
 /// The converter of a required, non-nullable <see cref="DateTimeOffset"/> property that Logto writes as a number of
 /// milliseconds since the epoch (see <see cref="EpochMilliseconds"/>). Used by generated models through
-/// <c>[JsonConverter]</c>, which the System.Text.Json source generator honours: no reflection.
+/// their generated readers and writers, and by <c>[JsonConverter]</c> for other serializers.
 /// </summary>
 internal sealed class EpochMillisecondsConverter : JsonConverter<DateTimeOffset>
 {

@@ -6,12 +6,12 @@ namespace LogtoGenerated.Serialization;
 
 // The metadata the client reads and writes with, found by the type's name.
 //
-// The source-generated metadata is split into one context per resource folder (UsersJsonContext, generated), so that
-// a process loads the context of the types it uses, not a class of thousands of methods for the whole API; and a
-// source-generated context resolves a type by comparing it with each of its types in turn. The client asks these
-// options instead: their resolver turns the type into the C# name the generator wrote for it (RuntimeName) and calls
-// the generated metadata method of that name in the context of its folder (CreateByName, generated), which loads that
-// type only (docs/performance.md, "Cold start"). LogtoJsonContext, the public context, finds its metadata the same way.
+// Every model has a generated converter (UserJsonConverter: a case per property in one reader and one writer), and
+// each resource folder a generated class that makes the metadata of its types from their converters
+// (UsersJsonMetadata.CreateByName), so that a process loads the folders of the types it uses, not the whole API. The
+// client's options resolve a type by turning it into the C# name the generator wrote for it (RuntimeName) and asking
+// the metadata of that name (CreateByName, generated): no comparison with every type, no reflection
+// (docs/performance.md, "Cold start"). LogtoJsonContext, the public context, finds its metadata the same way.
 internal static partial class JsonMetadata
 {
     /// <summary>The metadata of <typeparamref name="T"/> the client reads and writes with, created once.</summary>
@@ -58,7 +58,7 @@ internal static partial class JsonMetadata
         return name[..name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", arguments) + ">";
     }
 
-    /// <summary>The settings every context of the client is generated with: nulls are not written.</summary>
+    /// <summary>The settings of the client's options and of <c>LogtoJsonContext.Default</c>: nulls are not written (the generated writers leave them out anyway).</summary>
     internal static JsonSerializerOptions CreateGeneratedOptions() => new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private static string NestedName(Type type) =>

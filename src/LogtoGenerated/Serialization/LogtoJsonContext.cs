@@ -6,14 +6,17 @@ using LogtoGenerated.Serialization;
 namespace LogtoGenerated;
 
 /// <summary>
-/// System.Text.Json metadata for every type of the Management API, generated at compile time: no reflection, trim- and
-/// AOT-safe. Use it to read or write the models yourself (<c>JsonSerializer.Serialize(user, LogtoJsonContext.Default.User)</c>),
+/// System.Text.Json metadata for every type of the Management API, made from readers and writers generated at compile
+/// time: no reflection, trim- and AOT-safe. Use it to read or write the models yourself (<c>JsonSerializer.Serialize(user, LogtoJsonContext.Default.User)</c>),
 /// or combine it with your own resolvers (<see cref="JsonTypeInfoResolver.Combine(IJsonTypeInfoResolver[])"/>).
 /// </summary>
 /// <remarks>
-/// Its properties (one per type, generated) make each type's metadata with the source-generated context of that type's
-/// resource folder, found by the type's name: using one type loads that folder's metadata only. The client itself
-/// does not use this class.
+/// Its properties (one per type, generated) make each type's metadata from the type's generated converter (a model's
+/// reads and writes each of its properties), found by the type's name in the generated metadata of its resource
+/// folder: using one type loads that folder's metadata only. The metadata is a converter's (<c>JsonTypeInfoKind.None</c>):
+/// it describes no properties, so contract customization by modifiers does not apply, and the wire names and rules
+/// are the models' own whatever the options' naming policy. <c>RespectNullableAnnotations</c> (.NET 9 and later) is
+/// honoured when reading. The client itself does not use this class.
 /// </remarks>
 public partial class LogtoJsonContext : JsonSerializerContext, IJsonTypeInfoResolver
 {

@@ -12,11 +12,11 @@ namespace LogtoGenerated.Serialization;
 /// </summary>
 /// <remarks>
 /// Used by generated code: a generated model keeps one of these behind each such property, in an internal
-/// member marked <c>[JsonIgnore(Condition = WhenWritingDefault)]</c> and read and written by
-/// <see cref="PresenceConverter{T}"/>. The model's public property reads and writes <see cref="Value"/>;
-/// assigning it, or reading it from JSON, sets it. (Public only because the source-generated
-/// <c>LogtoJsonContext</c> describes every type its models use, in public properties; hidden from IntelliSense
-/// because no caller of the client needs it.)
+/// member that the model's generated writer writes only when it is set (and which is marked
+/// <c>[JsonIgnore(Condition = WhenWritingDefault)]</c> and <see cref="PresenceConverter{T}"/> for other serializers).
+/// The model's public property reads and writes <see cref="Value"/>; assigning it, or reading it from JSON, sets it.
+/// (Public only because <c>LogtoJsonContext</c> describes every type its models use, in public properties; hidden
+/// from IntelliSense because no caller of the client needs it.)
 /// </remarks>
 /// <typeparam name="T">The property's type (nullable).</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -51,14 +51,14 @@ public readonly struct Presence<T> : IEquatable<Presence<T>>
 
 /// <summary>
 /// Reads and writes a <see cref="Presence{T}"/> as its value, with the <see cref="JsonTypeInfo{T}"/> of
-/// <typeparamref name="T"/> that the serializer's options provide (the source-generated context): no reflection.
+/// <typeparamref name="T"/> that the serializer's options provide (<c>LogtoJsonContext</c>'s): no reflection.
 /// Reading a property, <c>null</c> included, makes it set; whether an unset one is written at all is decided by
 /// <c>JsonIgnoreCondition.WhenWritingDefault</c> on the property.
 /// </summary>
 /// <typeparam name="T">The property's type (nullable).</typeparam>
 /// <remarks>
-/// Named only by <c>[JsonConverter]</c> attributes on the generated models' internal members, which only this
-/// assembly's <c>LogtoJsonContext</c> sees.
+/// Named by <c>[JsonConverter]</c> attributes on the generated models' internal members, and the converter of
+/// <c>LogtoJsonContext</c>'s <c>Presence</c> properties; the generated writers write the value themselves.
 /// </remarks>
 internal sealed class PresenceConverter<T> : JsonConverter<Presence<T>>
 {
@@ -76,8 +76,8 @@ internal sealed class PresenceConverter<T> : JsonConverter<Presence<T>>
         JsonSerializer.Serialize(writer, value.Value, TypeInfo(options));
 
     /// <summary>
-    /// The metadata of <typeparamref name="T"/>, kept after the first use: the source generator makes one converter
-    /// per property and options instance, and the check keeps it right should one be shared between options.
+    /// The metadata of <typeparamref name="T"/>, kept after the first use; the check keeps it right should the
+    /// converter be shared between options.
     /// </summary>
     private JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options)
     {

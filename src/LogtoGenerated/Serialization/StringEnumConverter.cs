@@ -7,9 +7,10 @@ namespace LogtoGenerated.Serialization;
 /// <summary>Reads and writes an <see cref="IStringEnum{TSelf}"/> as a JSON string, accepting any value.</summary>
 /// <typeparam name="T">The enumeration type.</typeparam>
 /// <remarks>
-/// Named by the <c>[JsonConverter]</c> attribute of every generated enumeration. Public because System.Text.Json
-/// source generation in an application's own <c>JsonSerializerContext</c> that includes the models creates it;
-/// hidden from IntelliSense because callers of the client never use it themselves.
+/// Used by the generated readers and writers, and named by the <c>[JsonConverter]</c> attribute of every generated
+/// enumeration. Public because System.Text.Json source generation in an application's own
+/// <c>JsonSerializerContext</c> that includes the models creates it; hidden from IntelliSense because callers of the
+/// client never use it themselves.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StringEnumConverter<T> : JsonConverter<T>
