@@ -137,27 +137,14 @@ internal static class JsonLists
         }
     }
 
-    public static void Write<T>(Utf8JsonWriter writer, IList<T> list, JsonConverter<T> item, JsonSerializerOptions options)
+    public static void Write<T>(Utf8JsonWriter writer, IEnumerable<T> list, JsonConverter<T> item, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(list);
         writer.WriteStartArray();
-        for (int i = 0; i < list.Count; i++)
+        foreach (T value in list)
         {
-            JsonValue.Write(writer, list[i], item, options);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    public static void Write<T>(Utf8JsonWriter writer, IReadOnlyList<T> list, JsonConverter<T> item, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(list);
-        writer.WriteStartArray();
-        for (int i = 0; i < list.Count; i++)
-        {
-            JsonValue.Write(writer, list[i], item, options);
+            JsonValue.Write(writer, value, item, options);
         }
 
         writer.WriteEndArray();
