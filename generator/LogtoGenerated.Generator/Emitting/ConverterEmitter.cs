@@ -218,7 +218,7 @@ internal sealed class ConverterEmitter(TypeNames names)
     /// <summary>A property, its place, and the static field holding its converter when the converter is made for it.</summary>
     private sealed record Member(PropertySpec Property, int Index, string Converter)
     {
-        public string? Field => Converter.StartsWith("new ", StringComparison.Ordinal) ? Property.Name + "Converter" : null;
+        public string? Field => Converter.StartsWith("new ", StringComparison.Ordinal) ? "ConverterOf" + Property.Name : null;
 
         /// <summary>How the reader and the writer name the converter: its field, or the expression of a shared one.</summary>
         public string Reference => Field ?? Converter;

@@ -82,8 +82,9 @@ internal static class EpochMilliseconds
 }
 
 /// <summary>
-/// The converter of a required, non-nullable <see cref="DateTimeOffset"/> property that Logto writes as a number of
-/// milliseconds since the epoch (see <see cref="EpochMilliseconds"/>). Used by generated models through
+/// The converter of a <see cref="DateTimeOffset"/> property that Logto writes as a number of milliseconds since the
+/// epoch (see <see cref="EpochMilliseconds"/>): of required, non-nullable ones through <c>[JsonConverter]</c>, and of
+/// every such property (nullable and presence-tracked ones included) in the generated readers and writers. Used by generated models through
 /// their generated readers and writers, and by <c>[JsonConverter]</c> for other serializers.
 /// </summary>
 internal sealed class EpochMillisecondsConverter : JsonConverter<DateTimeOffset>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -132,10 +133,17 @@ internal static class JsonValue
     public static IDictionary<string, JsonElement> Extra(ref Utf8JsonReader reader, IDictionary<string, JsonElement>? extra)
     {
         string name = reader.GetString()!;
-        reader.Read();
-        extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        extra[name] = JsonElement.ParseValue(ref reader);
-        return extra;
+        try
+        {
+            reader.Read();
+            extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            extra[name] = JsonElement.ParseValue(ref reader);
+            return extra;
+        }
+        catch (JsonException e)
+        {
+            throw AtKey(e, name);
+        }
     }
 
     /// <summary>Writes the properties the document does not describe, as they were read.</summary>
@@ -201,11 +209,15 @@ internal readonly struct JsonReading;
 /// <summary>
 /// The paths of the readers' errors, built as an error passes out through each object and array (System.Text.Json
 /// knows no path inside a converter). A message ends as System.Text.Json's own do: <c>Path: $.profile.givenName.</c>,
-/// followed by the line and byte position when the reader gave them.
+/// followed by the line and byte position when the reader gave them (the reader does not say its line otherwise).
+/// The path starts at the outermost generated reader: System.Text.Json leaves a path that is set as it is.
 /// </summary>
 internal static class JsonPath
 {
     private const string PathMarker = " Path: $";
+
+    /// <summary>The characters that make System.Text.Json write a property's segment of a path in brackets.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(".'/\" []()\t\n\r\f\b\\\u0085\u2028\u2029");
 
     /// <summary><paramref name="error"/> with <paramref name="segment"/> put in front of its path (<c>$</c> if it had none).</summary>
     internal static JsonException At(JsonException error, string segment)
@@ -233,17 +245,10 @@ internal static class JsonPath
         return new JsonException(message + where, full, error.LineNumber, error.BytePositionInLine, cause);
     }
 
-    /// <summary>A property's segment of a path: <c>.name</c>, or <c>['odd name']</c> when it is not a plain identifier.</summary>
-    internal static string Member(string name)
-    {
-        foreach (char c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                return "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
-            }
-        }
-
-        return "." + name;
-    }
+    /// <summary>
+    /// A property's segment of a path as System.Text.Json writes it: <c>.name</c>, or <c>['odd name']</c> when the
+    /// name holds a character that would make the path ambiguous.
+    /// </summary>
+    internal static string Member(string name) =>
+        name.AsSpan().IndexOfAny(Special) >= 0 ? "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']" : "." + name;
 }

@@ -13,10 +13,16 @@ namespace LogtoGenerated;
 /// <remarks>
 /// Its properties (one per type, generated) make each type's metadata from the type's generated converter (a model's
 /// reads and writes each of its properties), found by the type's name in the generated metadata of its resource
-/// folder: using one type loads that folder's metadata only. The metadata is a converter's (<c>JsonTypeInfoKind.None</c>):
-/// it describes no properties, so contract customization by modifiers does not apply, and the wire names and rules
-/// are the models' own whatever the options' naming policy. <c>RespectNullableAnnotations</c> (.NET 9 and later) is
-/// honoured when reading. The client itself does not use this class.
+/// folder: using one type loads that folder's metadata only. The client itself does not use this class.
+/// <para>
+/// The metadata is a converter's (<c>JsonTypeInfoKind.None</c>): it describes no properties, so contract customization
+/// by modifiers does not apply, and the models are read and written by their own rules (Logto's wire names, exact
+/// case, numbers as JSON numbers, a repeated property's last value, nulls left out unless required), whatever the
+/// options say of naming, case, number handling, duplicate properties, references or ignore conditions.
+/// <c>RespectNullableAnnotations</c> is honoured when reading, in the net10.0 build. A read error's
+/// <see cref="System.Text.Json.JsonException.Path"/> starts at the outermost model (<c>$.profile.givenName</c>), also
+/// when that model sits inside a type of your own.
+/// </para>
 /// </remarks>
 public partial class LogtoJsonContext : JsonSerializerContext, IJsonTypeInfoResolver
 {

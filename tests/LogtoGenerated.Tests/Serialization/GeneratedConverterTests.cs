@@ -40,6 +40,14 @@ public sealed class GeneratedConverterTests
     }
 
     [Fact]
+    public void An_error_inside_a_property_the_document_does_not_describe_names_that_property()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"profile":{"shoe size":[1,}}""", LogtoJsonContext.Default.User));
+
+        Assert.Equal("$.profile['shoe size']", error.Path);
+    }
+
+    [Fact]
     public void Malformed_json_keeps_the_readers_line_and_position_after_the_path()
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"profile":{"givenName":tru}}""", LogtoJsonContext.Default.User));

@@ -62,7 +62,7 @@ public sealed class JsonMetadataLookupTests
     }
 
     [Fact]
-    public void The_public_context_reads_and_writes_every_type_with_its_own_options()
+    public void The_public_context_reads_and_writes_with_its_own_options_and_in_a_chain_of_resolvers()
     {
         string json = JsonSerializer.Serialize(new UserProfile { GivenName = "Ada" }, LogtoJsonContext.Default.UserProfile);
         Assert.Equal("""{"givenName":"Ada"}""", json);

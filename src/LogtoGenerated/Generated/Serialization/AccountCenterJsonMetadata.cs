@@ -24,8 +24,8 @@ internal sealed class AccountCenterSettingsJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AccountCenterSettingsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> WebauthnRelatedOriginsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> ProfileFieldsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfWebauthnRelatedOrigins = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> ConverterOfProfileFields = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AccountCenterSettings? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,7 +74,7 @@ internal sealed class AccountCenterSettingsJsonConverter : global::System.Text.J
                 {
                     property = "webauthnRelatedOrigins";
                     reader.Read();
-                    result.WebauthnRelatedOrigins = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, WebauthnRelatedOriginsConverter, options);
+                    result.WebauthnRelatedOrigins = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfWebauthnRelatedOrigins, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("deleteAccountUrl"u8))
@@ -93,7 +93,7 @@ internal sealed class AccountCenterSettingsJsonConverter : global::System.Text.J
                 {
                     property = "profileFields";
                     reader.Read();
-                    result.ProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ProfileFieldsConverter, options);
+                    result.ProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfProfileFields, options);
                 }
                 else
                 {
@@ -153,7 +153,7 @@ internal sealed class AccountCenterSettingsJsonConverter : global::System.Text.J
         if (value.WebauthnRelatedOrigins is { } p4)
         {
             writer.WritePropertyName("webauthnRelatedOrigins"u8);
-            WebauthnRelatedOriginsConverter.Write(writer, p4, options);
+            ConverterOfWebauthnRelatedOrigins.Write(writer, p4, options);
         }
         else
         {
@@ -180,7 +180,7 @@ internal sealed class AccountCenterSettingsJsonConverter : global::System.Text.J
         if (value.ProfileFields is { } p7)
         {
             writer.WritePropertyName("profileFields"u8);
-            ProfileFieldsConverter.Write(writer, p7, options);
+            ConverterOfProfileFields.Write(writer, p7, options);
         }
         else
         {
@@ -196,18 +196,18 @@ internal sealed class AccountCenterSettingsFieldsJsonConverter : global::System.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AccountCenterSettingsFieldsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> NameConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> AvatarConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ProfileConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> EmailConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> PhoneConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> PasswordConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> UsernameConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> SocialConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> CustomDataConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> MfaConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> PasskeyConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> SessionConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfName = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfAvatar = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfProfile = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfEmail = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfPhone = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfPassword = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfUsername = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfSocial = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfCustomData = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfMfa = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfPasskey = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AccountCenterFieldControl> ConverterOfSession = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AccountCenterFieldControl>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AccountCenterSettingsFields? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -227,73 +227,73 @@ internal sealed class AccountCenterSettingsFieldsJsonConverter : global::System.
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, NameConverter, options);
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfName, options);
                 }
                 else if (reader.ValueTextEquals("avatar"u8))
                 {
                     property = "avatar";
                     reader.Read();
-                    result.Avatar = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, AvatarConverter, options);
+                    result.Avatar = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfAvatar, options);
                 }
                 else if (reader.ValueTextEquals("profile"u8))
                 {
                     property = "profile";
                     reader.Read();
-                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ProfileConverter, options);
+                    result.Profile = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfProfile, options);
                 }
                 else if (reader.ValueTextEquals("email"u8))
                 {
                     property = "email";
                     reader.Read();
-                    result.Email = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, EmailConverter, options);
+                    result.Email = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfEmail, options);
                 }
                 else if (reader.ValueTextEquals("phone"u8))
                 {
                     property = "phone";
                     reader.Read();
-                    result.Phone = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, PhoneConverter, options);
+                    result.Phone = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfPhone, options);
                 }
                 else if (reader.ValueTextEquals("password"u8))
                 {
                     property = "password";
                     reader.Read();
-                    result.Password = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, PasswordConverter, options);
+                    result.Password = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfPassword, options);
                 }
                 else if (reader.ValueTextEquals("username"u8))
                 {
                     property = "username";
                     reader.Read();
-                    result.Username = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, UsernameConverter, options);
+                    result.Username = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfUsername, options);
                 }
                 else if (reader.ValueTextEquals("social"u8))
                 {
                     property = "social";
                     reader.Read();
-                    result.Social = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, SocialConverter, options);
+                    result.Social = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfSocial, options);
                 }
                 else if (reader.ValueTextEquals("customData"u8))
                 {
                     property = "customData";
                     reader.Read();
-                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, CustomDataConverter, options);
+                    result.CustomData = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfCustomData, options);
                 }
                 else if (reader.ValueTextEquals("mfa"u8))
                 {
                     property = "mfa";
                     reader.Read();
-                    result.Mfa = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, MfaConverter, options);
+                    result.Mfa = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfMfa, options);
                 }
                 else if (reader.ValueTextEquals("passkey"u8))
                 {
                     property = "passkey";
                     reader.Read();
-                    result.Passkey = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, PasskeyConverter, options);
+                    result.Passkey = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfPasskey, options);
                 }
                 else if (reader.ValueTextEquals("session"u8))
                 {
                     property = "session";
                     reader.Read();
-                    result.Session = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, SessionConverter, options);
+                    result.Session = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfSession, options);
                 }
                 else
                 {
@@ -319,62 +319,62 @@ internal sealed class AccountCenterSettingsFieldsJsonConverter : global::System.
         if (value.Name is { } p0)
         {
             writer.WritePropertyName("name"u8);
-            NameConverter.Write(writer, p0, options);
+            ConverterOfName.Write(writer, p0, options);
         }
         if (value.Avatar is { } p1)
         {
             writer.WritePropertyName("avatar"u8);
-            AvatarConverter.Write(writer, p1, options);
+            ConverterOfAvatar.Write(writer, p1, options);
         }
         if (value.Profile is { } p2)
         {
             writer.WritePropertyName("profile"u8);
-            ProfileConverter.Write(writer, p2, options);
+            ConverterOfProfile.Write(writer, p2, options);
         }
         if (value.Email is { } p3)
         {
             writer.WritePropertyName("email"u8);
-            EmailConverter.Write(writer, p3, options);
+            ConverterOfEmail.Write(writer, p3, options);
         }
         if (value.Phone is { } p4)
         {
             writer.WritePropertyName("phone"u8);
-            PhoneConverter.Write(writer, p4, options);
+            ConverterOfPhone.Write(writer, p4, options);
         }
         if (value.Password is { } p5)
         {
             writer.WritePropertyName("password"u8);
-            PasswordConverter.Write(writer, p5, options);
+            ConverterOfPassword.Write(writer, p5, options);
         }
         if (value.Username is { } p6)
         {
             writer.WritePropertyName("username"u8);
-            UsernameConverter.Write(writer, p6, options);
+            ConverterOfUsername.Write(writer, p6, options);
         }
         if (value.Social is { } p7)
         {
             writer.WritePropertyName("social"u8);
-            SocialConverter.Write(writer, p7, options);
+            ConverterOfSocial.Write(writer, p7, options);
         }
         if (value.CustomData is { } p8)
         {
             writer.WritePropertyName("customData"u8);
-            CustomDataConverter.Write(writer, p8, options);
+            ConverterOfCustomData.Write(writer, p8, options);
         }
         if (value.Mfa is { } p9)
         {
             writer.WritePropertyName("mfa"u8);
-            MfaConverter.Write(writer, p9, options);
+            ConverterOfMfa.Write(writer, p9, options);
         }
         if (value.Passkey is { } p10)
         {
             writer.WritePropertyName("passkey"u8);
-            PasskeyConverter.Write(writer, p10, options);
+            ConverterOfPasskey.Write(writer, p10, options);
         }
         if (value.Session is { } p11)
         {
             writer.WritePropertyName("session"u8);
-            SessionConverter.Write(writer, p11, options);
+            ConverterOfSession.Write(writer, p11, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -386,8 +386,8 @@ internal sealed class UpdateAccountCenterSettingsRequestJsonConverter : global::
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateAccountCenterSettingsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> WebauthnRelatedOriginsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> ProfileFieldsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfWebauthnRelatedOrigins = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> ConverterOfProfileFields = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateAccountCenterSettingsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -419,7 +419,7 @@ internal sealed class UpdateAccountCenterSettingsRequestJsonConverter : global::
                 {
                     property = "webauthnRelatedOrigins";
                     reader.Read();
-                    result.WebauthnRelatedOrigins = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, WebauthnRelatedOriginsConverter, options);
+                    result.WebauthnRelatedOrigins = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfWebauthnRelatedOrigins, options);
                 }
                 else if (reader.ValueTextEquals("deleteAccountUrl"u8))
                 {
@@ -437,7 +437,7 @@ internal sealed class UpdateAccountCenterSettingsRequestJsonConverter : global::
                 {
                     property = "profileFields";
                     reader.Read();
-                    result.ProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ProfileFieldsConverter, options);
+                    result.ProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfProfileFields, options);
                 }
                 else
                 {
@@ -473,7 +473,7 @@ internal sealed class UpdateAccountCenterSettingsRequestJsonConverter : global::
         if (value.WebauthnRelatedOrigins is { } p2)
         {
             writer.WritePropertyName("webauthnRelatedOrigins"u8);
-            WebauthnRelatedOriginsConverter.Write(writer, p2, options);
+            ConverterOfWebauthnRelatedOrigins.Write(writer, p2, options);
         }
         if (value.DeleteAccountUrlPresence.IsSet)
         {
@@ -488,7 +488,7 @@ internal sealed class UpdateAccountCenterSettingsRequestJsonConverter : global::
         if (value.ProfileFieldsPresence.IsSet)
         {
             writer.WritePropertyName("profileFields"u8);
-            global::LogtoGenerated.Serialization.JsonValue.Write(writer, value.ProfileFieldsPresence.Value, ProfileFieldsConverter, options);
+            global::LogtoGenerated.Serialization.JsonValue.Write(writer, value.ProfileFieldsPresence.Value, ConverterOfProfileFields, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();

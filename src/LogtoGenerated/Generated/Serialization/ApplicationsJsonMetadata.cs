@@ -62,7 +62,7 @@ internal sealed class ApplicationJsonConverter : global::System.Text.Json.Serial
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ApplicationJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.Application? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -116,7 +116,7 @@ internal sealed class ApplicationJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("oidcClientMetadata"u8))
@@ -235,7 +235,7 @@ internal sealed class ApplicationJsonConverter : global::System.Text.Json.Serial
             writer.WriteNull("description"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.OidcClientMetadata is { } p6)
         {
             writer.WritePropertyName("oidcClientMetadata"u8);
@@ -288,10 +288,10 @@ internal sealed class ApplicationAccessControlJsonConverter : global::System.Tex
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ApplicationAccessControlJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> UserIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> UserRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>> OrganizationRoleRulesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.OrganizationRoleRule>(global::LogtoGenerated.Serialization.OrganizationRoleRuleJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfUserIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfUserRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleRule>> ConverterOfOrganizationRoleRules = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.OrganizationRoleRule>(global::LogtoGenerated.Serialization.OrganizationRoleRuleJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ApplicationAccessControl? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -312,28 +312,28 @@ internal sealed class ApplicationAccessControlJsonConverter : global::System.Tex
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfUserIds, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("userRoleIds"u8))
                 {
                     property = "userRoleIds";
                     reader.Read();
-                    result.UserRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserRoleIdsConverter, options);
+                    result.UserRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfUserRoleIds, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("organizationIds"u8))
                 {
                     property = "organizationIds";
                     reader.Read();
-                    result.OrganizationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationIdsConverter, options);
+                    result.OrganizationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationIds, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("organizationRoleRules"u8))
                 {
                     property = "organizationRoleRules";
                     reader.Read();
-                    result.OrganizationRoleRules = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleRulesConverter, options);
+                    result.OrganizationRoleRules = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoleRules, options);
                     seen |= 8L;
                 }
                 else
@@ -365,7 +365,7 @@ internal sealed class ApplicationAccessControlJsonConverter : global::System.Tex
         if (value.UserIds is { } p0)
         {
             writer.WritePropertyName("userIds"u8);
-            UserIdsConverter.Write(writer, p0, options);
+            ConverterOfUserIds.Write(writer, p0, options);
         }
         else
         {
@@ -374,7 +374,7 @@ internal sealed class ApplicationAccessControlJsonConverter : global::System.Tex
         if (value.UserRoleIds is { } p1)
         {
             writer.WritePropertyName("userRoleIds"u8);
-            UserRoleIdsConverter.Write(writer, p1, options);
+            ConverterOfUserRoleIds.Write(writer, p1, options);
         }
         else
         {
@@ -383,7 +383,7 @@ internal sealed class ApplicationAccessControlJsonConverter : global::System.Tex
         if (value.OrganizationIds is { } p2)
         {
             writer.WritePropertyName("organizationIds"u8);
-            OrganizationIdsConverter.Write(writer, p2, options);
+            ConverterOfOrganizationIds.Write(writer, p2, options);
         }
         else
         {
@@ -392,7 +392,7 @@ internal sealed class ApplicationAccessControlJsonConverter : global::System.Tex
         if (value.OrganizationRoleRules is { } p3)
         {
             writer.WritePropertyName("organizationRoleRules"u8);
-            OrganizationRoleRulesConverter.Write(writer, p3, options);
+            ConverterOfOrganizationRoleRules.Write(writer, p3, options);
         }
         else
         {
@@ -408,8 +408,8 @@ internal sealed class ApplicationProtectedAppMetadataCustomDomainJsonConverter :
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ApplicationProtectedAppMetadataCustomDomainJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.DomainStatus> StatusConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.DomainStatus>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>> DnsRecordsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.DnsRecord>(global::LogtoGenerated.Serialization.DnsRecordJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.DomainStatus> ConverterOfStatus = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.DomainStatus>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>> ConverterOfDnsRecords = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.DnsRecord>(global::LogtoGenerated.Serialization.DnsRecordJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -437,7 +437,7 @@ internal sealed class ApplicationProtectedAppMetadataCustomDomainJsonConverter :
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, StatusConverter, options);
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfStatus, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("errorMessage"u8))
@@ -450,7 +450,7 @@ internal sealed class ApplicationProtectedAppMetadataCustomDomainJsonConverter :
                 {
                     property = "dnsRecords";
                     reader.Read();
-                    result.DnsRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DnsRecordsConverter, options);
+                    result.DnsRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfDnsRecords, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("cloudflareData"u8))
@@ -495,7 +495,7 @@ internal sealed class ApplicationProtectedAppMetadataCustomDomainJsonConverter :
             writer.WriteNull("domain"u8);
         }
         writer.WritePropertyName("status"u8);
-        StatusConverter.Write(writer, value.Status, options);
+        ConverterOfStatus.Write(writer, value.Status, options);
         if (value.ErrorMessage is { } p2)
         {
             writer.WritePropertyName("errorMessage"u8);
@@ -508,7 +508,7 @@ internal sealed class ApplicationProtectedAppMetadataCustomDomainJsonConverter :
         if (value.DnsRecords is { } p3)
         {
             writer.WritePropertyName("dnsRecords"u8);
-            DnsRecordsConverter.Write(writer, p3, options);
+            ConverterOfDnsRecords.Write(writer, p3, options);
         }
         else
         {
@@ -849,7 +849,7 @@ internal sealed class ApplicationUserConsentOrganizationsJsonConverter : global:
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ApplicationUserConsentOrganizationsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>> OrganizationsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.Organization>(global::LogtoGenerated.Serialization.OrganizationJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.Organization>> ConverterOfOrganizations = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.Organization>(global::LogtoGenerated.Serialization.OrganizationJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ApplicationUserConsentOrganizations? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -870,7 +870,7 @@ internal sealed class ApplicationUserConsentOrganizationsJsonConverter : global:
                 {
                     property = "organizations";
                     reader.Read();
-                    result.Organizations = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationsConverter, options);
+                    result.Organizations = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizations, options);
                     seen |= 1L;
                 }
                 else
@@ -902,7 +902,7 @@ internal sealed class ApplicationUserConsentOrganizationsJsonConverter : global:
         if (value.Organizations is { } p0)
         {
             writer.WritePropertyName("organizations"u8);
-            OrganizationsConverter.Write(writer, p0, options);
+            ConverterOfOrganizations.Write(writer, p0, options);
         }
         else
         {
@@ -918,7 +918,7 @@ internal sealed class ApplicationWithIsAdminJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ApplicationWithIsAdminJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ApplicationWithIsAdmin? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -972,7 +972,7 @@ internal sealed class ApplicationWithIsAdminJsonConverter : global::System.Text.
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("oidcClientMetadata"u8))
@@ -1098,7 +1098,7 @@ internal sealed class ApplicationWithIsAdminJsonConverter : global::System.Text.
             writer.WriteNull("description"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.OidcClientMetadata is { } p6)
         {
             writer.WritePropertyName("oidcClientMetadata"u8);
@@ -1153,7 +1153,7 @@ internal sealed class CloudflareDataJsonConverter : global::System.Text.Json.Ser
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CloudflareDataJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> VerificationErrorsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfVerificationErrors = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CloudflareData? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1195,7 +1195,7 @@ internal sealed class CloudflareDataJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "verification_errors";
                     reader.Read();
-                    result.VerificationErrors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, VerificationErrorsConverter, options);
+                    result.VerificationErrors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfVerificationErrors, options);
                 }
                 else
                 {
@@ -1253,7 +1253,7 @@ internal sealed class CloudflareDataJsonConverter : global::System.Text.Json.Ser
         if (value.VerificationErrors is { } p3)
         {
             writer.WritePropertyName("verification_errors"u8);
-            VerificationErrorsConverter.Write(writer, p3, options);
+            ConverterOfVerificationErrors.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -1265,7 +1265,7 @@ internal sealed class CloudflareDataSslJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CloudflareDataSslJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>> ValidationErrorsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ValidationError>(global::LogtoGenerated.Serialization.ValidationErrorJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ValidationError>> ConverterOfValidationErrors = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ValidationError>(global::LogtoGenerated.Serialization.ValidationErrorJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CloudflareDataSsl? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1293,7 +1293,7 @@ internal sealed class CloudflareDataSslJsonConverter : global::System.Text.Json.
                 {
                     property = "validation_errors";
                     reader.Read();
-                    result.ValidationErrors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ValidationErrorsConverter, options);
+                    result.ValidationErrors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfValidationErrors, options);
                 }
                 else
                 {
@@ -1333,7 +1333,7 @@ internal sealed class CloudflareDataSslJsonConverter : global::System.Text.Json.
         if (value.ValidationErrors is { } p1)
         {
             writer.WritePropertyName("validation_errors"u8);
-            ValidationErrorsConverter.Write(writer, p1, options);
+            ConverterOfValidationErrors.Write(writer, p1, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -1345,7 +1345,7 @@ internal sealed class CreateApplicationRequestJsonConverter : global::System.Tex
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateApplicationRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateApplicationRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1379,7 +1379,7 @@ internal sealed class CreateApplicationRequestJsonConverter : global::System.Tex
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("oidcClientMetadata"u8))
@@ -1453,7 +1453,7 @@ internal sealed class CreateApplicationRequestJsonConverter : global::System.Tex
             global::LogtoGenerated.Serialization.JsonValue.String.Write(writer, p1, options);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.OidcClientMetadata is { } p3)
         {
             writer.WritePropertyName("oidcClientMetadata"u8);
@@ -1835,7 +1835,7 @@ internal sealed class OrganizationIdsRequestJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationIdsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationIdsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1856,7 +1856,7 @@ internal sealed class OrganizationIdsRequestJsonConverter : global::System.Text.
                 {
                     property = "organizationIds";
                     reader.Read();
-                    result.OrganizationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationIdsConverter, options);
+                    result.OrganizationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationIds, options);
                     seen |= 1L;
                 }
                 else
@@ -1888,7 +1888,7 @@ internal sealed class OrganizationIdsRequestJsonConverter : global::System.Text.
         if (value.OrganizationIds is { } p0)
         {
             writer.WritePropertyName("organizationIds"u8);
-            OrganizationIdsConverter.Write(writer, p0, options);
+            ConverterOfOrganizationIds.Write(writer, p0, options);
         }
         else
         {
@@ -1904,7 +1904,7 @@ internal sealed class OrganizationRoleRuleJsonConverter : global::System.Text.Js
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationRoleRuleJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationRoleRule? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1932,7 +1932,7 @@ internal sealed class OrganizationRoleRuleJsonConverter : global::System.Text.Js
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoleIds, options);
                     seen |= 2L;
                 }
                 else
@@ -1973,7 +1973,7 @@ internal sealed class OrganizationRoleRuleJsonConverter : global::System.Text.Js
         if (value.OrganizationRoleIds is { } p1)
         {
             writer.WritePropertyName("organizationRoleIds"u8);
-            OrganizationRoleIdsConverter.Write(writer, p1, options);
+            ConverterOfOrganizationRoleIds.Write(writer, p1, options);
         }
         else
         {
@@ -1989,7 +1989,7 @@ internal sealed class OrganizationWithRolesJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationWithRolesJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> OrganizationRolesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> ConverterOfOrganizationRoles = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationWithRoles? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2078,7 +2078,7 @@ internal sealed class OrganizationWithRolesJsonConverter : global::System.Text.J
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRolesConverter, options);
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoles, options);
                     seen |= 256L;
                 }
                 else
@@ -2186,7 +2186,7 @@ internal sealed class OrganizationWithRolesJsonConverter : global::System.Text.J
         if (value.OrganizationRoles is { } p10)
         {
             writer.WritePropertyName("organizationRoles"u8);
-            OrganizationRolesConverter.Write(writer, p10, options);
+            ConverterOfOrganizationRoles.Write(writer, p10, options);
         }
         else
         {
@@ -2398,8 +2398,8 @@ internal sealed class RoleAssignmentResultJsonConverter : global::System.Text.Js
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly RoleAssignmentResultJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> RoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> AddedRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfAddedRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.RoleAssignmentResult? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2420,14 +2420,14 @@ internal sealed class RoleAssignmentResultJsonConverter : global::System.Text.Js
                 {
                     property = "roleIds";
                     reader.Read();
-                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, RoleIdsConverter, options);
+                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfRoleIds, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("addedRoleIds"u8))
                 {
                     property = "addedRoleIds";
                     reader.Read();
-                    result.AddedRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, AddedRoleIdsConverter, options);
+                    result.AddedRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfAddedRoleIds, options);
                     seen |= 2L;
                 }
                 else
@@ -2459,7 +2459,7 @@ internal sealed class RoleAssignmentResultJsonConverter : global::System.Text.Js
         if (value.RoleIds is { } p0)
         {
             writer.WritePropertyName("roleIds"u8);
-            RoleIdsConverter.Write(writer, p0, options);
+            ConverterOfRoleIds.Write(writer, p0, options);
         }
         else
         {
@@ -2468,7 +2468,7 @@ internal sealed class RoleAssignmentResultJsonConverter : global::System.Text.Js
         if (value.AddedRoleIds is { } p1)
         {
             writer.WritePropertyName("addedRoleIds"u8);
-            AddedRoleIdsConverter.Write(writer, p1, options);
+            ConverterOfAddedRoleIds.Write(writer, p1, options);
         }
         else
         {
@@ -2484,7 +2484,7 @@ internal sealed class RoleIdsRequestJsonConverter : global::System.Text.Json.Ser
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly RoleIdsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> RoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.RoleIdsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2505,7 +2505,7 @@ internal sealed class RoleIdsRequestJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "roleIds";
                     reader.Read();
-                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, RoleIdsConverter, options);
+                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfRoleIds, options);
                     seen |= 1L;
                 }
                 else
@@ -2537,7 +2537,7 @@ internal sealed class RoleIdsRequestJsonConverter : global::System.Text.Json.Ser
         if (value.RoleIds is { } p0)
         {
             writer.WritePropertyName("roleIds"u8);
-            RoleIdsConverter.Write(writer, p0, options);
+            ConverterOfRoleIds.Write(writer, p0, options);
         }
         else
         {
@@ -2687,8 +2687,8 @@ internal sealed class UpdateApplicationRequestProtectedAppMetadataJsonConverter 
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateApplicationRequestProtectedAppMetadataJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>> PageRulesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.PageRule>(global::LogtoGenerated.Serialization.PageRuleJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>> AdditionalScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AdditionalScope>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AdditionalScope>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>> ConverterOfPageRules = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.PageRule>(global::LogtoGenerated.Serialization.PageRuleJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>> ConverterOfAdditionalScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AdditionalScope>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AdditionalScope>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateApplicationRequestProtectedAppMetadata? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2720,13 +2720,13 @@ internal sealed class UpdateApplicationRequestProtectedAppMetadataJsonConverter 
                 {
                     property = "pageRules";
                     reader.Read();
-                    result.PageRules = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PageRulesConverter, options);
+                    result.PageRules = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfPageRules, options);
                 }
                 else if (reader.ValueTextEquals("additionalScopes"u8))
                 {
                     property = "additionalScopes";
                     reader.Read();
-                    result.AdditionalScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AdditionalScopesConverter, options);
+                    result.AdditionalScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfAdditionalScopes, options);
                 }
                 else
                 {
@@ -2762,12 +2762,12 @@ internal sealed class UpdateApplicationRequestProtectedAppMetadataJsonConverter 
         if (value.PageRules is { } p2)
         {
             writer.WritePropertyName("pageRules"u8);
-            PageRulesConverter.Write(writer, p2, options);
+            ConverterOfPageRules.Write(writer, p2, options);
         }
         if (value.AdditionalScopes is { } p3)
         {
             writer.WritePropertyName("additionalScopes"u8);
-            AdditionalScopesConverter.Write(writer, p3, options);
+            ConverterOfAdditionalScopes.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -2779,10 +2779,10 @@ internal sealed class UserConsentScopesJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserConsentScopesJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>> OrganizationScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdNameAndDescription>(global::LogtoGenerated.Serialization.IdNameAndDescriptionJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>> ResourceScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserConsentScopesResourceScope>(global::LogtoGenerated.Serialization.UserConsentScopesResourceScopeJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>> OrganizationResourceScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserConsentScopesResourceScope>(global::LogtoGenerated.Serialization.UserConsentScopesResourceScopeJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>> UserScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserScope>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.UserScope>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>> ConverterOfOrganizationScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdNameAndDescription>(global::LogtoGenerated.Serialization.IdNameAndDescriptionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>> ConverterOfResourceScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserConsentScopesResourceScope>(global::LogtoGenerated.Serialization.UserConsentScopesResourceScopeJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserConsentScopesResourceScope>> ConverterOfOrganizationResourceScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserConsentScopesResourceScope>(global::LogtoGenerated.Serialization.UserConsentScopesResourceScopeJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>> ConverterOfUserScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserScope>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.UserScope>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserConsentScopes? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2803,28 +2803,28 @@ internal sealed class UserConsentScopesJsonConverter : global::System.Text.Json.
                 {
                     property = "organizationScopes";
                     reader.Read();
-                    result.OrganizationScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationScopesConverter, options);
+                    result.OrganizationScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationScopes, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("resourceScopes"u8))
                 {
                     property = "resourceScopes";
                     reader.Read();
-                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ResourceScopesConverter, options);
+                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfResourceScopes, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("organizationResourceScopes"u8))
                 {
                     property = "organizationResourceScopes";
                     reader.Read();
-                    result.OrganizationResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationResourceScopesConverter, options);
+                    result.OrganizationResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationResourceScopes, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("userScopes"u8))
                 {
                     property = "userScopes";
                     reader.Read();
-                    result.UserScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserScopesConverter, options);
+                    result.UserScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfUserScopes, options);
                     seen |= 8L;
                 }
                 else
@@ -2856,7 +2856,7 @@ internal sealed class UserConsentScopesJsonConverter : global::System.Text.Json.
         if (value.OrganizationScopes is { } p0)
         {
             writer.WritePropertyName("organizationScopes"u8);
-            OrganizationScopesConverter.Write(writer, p0, options);
+            ConverterOfOrganizationScopes.Write(writer, p0, options);
         }
         else
         {
@@ -2865,7 +2865,7 @@ internal sealed class UserConsentScopesJsonConverter : global::System.Text.Json.
         if (value.ResourceScopes is { } p1)
         {
             writer.WritePropertyName("resourceScopes"u8);
-            ResourceScopesConverter.Write(writer, p1, options);
+            ConverterOfResourceScopes.Write(writer, p1, options);
         }
         else
         {
@@ -2874,7 +2874,7 @@ internal sealed class UserConsentScopesJsonConverter : global::System.Text.Json.
         if (value.OrganizationResourceScopes is { } p2)
         {
             writer.WritePropertyName("organizationResourceScopes"u8);
-            OrganizationResourceScopesConverter.Write(writer, p2, options);
+            ConverterOfOrganizationResourceScopes.Write(writer, p2, options);
         }
         else
         {
@@ -2883,7 +2883,7 @@ internal sealed class UserConsentScopesJsonConverter : global::System.Text.Json.
         if (value.UserScopes is { } p3)
         {
             writer.WritePropertyName("userScopes"u8);
-            UserScopesConverter.Write(writer, p3, options);
+            ConverterOfUserScopes.Write(writer, p3, options);
         }
         else
         {
@@ -2899,10 +2899,10 @@ internal sealed class UserConsentScopesRequestJsonConverter : global::System.Tex
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserConsentScopesRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ResourceScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationResourceScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>> UserScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserScope>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.UserScope>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationScopes = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfResourceScopes = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationResourceScopes = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserScope>> ConverterOfUserScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserScope>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.UserScope>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserConsentScopesRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2922,25 +2922,25 @@ internal sealed class UserConsentScopesRequestJsonConverter : global::System.Tex
                 {
                     property = "organizationScopes";
                     reader.Read();
-                    result.OrganizationScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationScopesConverter, options);
+                    result.OrganizationScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOrganizationScopes, options);
                 }
                 else if (reader.ValueTextEquals("resourceScopes"u8))
                 {
                     property = "resourceScopes";
                     reader.Read();
-                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ResourceScopesConverter, options);
+                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfResourceScopes, options);
                 }
                 else if (reader.ValueTextEquals("organizationResourceScopes"u8))
                 {
                     property = "organizationResourceScopes";
                     reader.Read();
-                    result.OrganizationResourceScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationResourceScopesConverter, options);
+                    result.OrganizationResourceScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOrganizationResourceScopes, options);
                 }
                 else if (reader.ValueTextEquals("userScopes"u8))
                 {
                     property = "userScopes";
                     reader.Read();
-                    result.UserScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, UserScopesConverter, options);
+                    result.UserScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfUserScopes, options);
                 }
                 else
                 {
@@ -2966,22 +2966,22 @@ internal sealed class UserConsentScopesRequestJsonConverter : global::System.Tex
         if (value.OrganizationScopes is { } p0)
         {
             writer.WritePropertyName("organizationScopes"u8);
-            OrganizationScopesConverter.Write(writer, p0, options);
+            ConverterOfOrganizationScopes.Write(writer, p0, options);
         }
         if (value.ResourceScopes is { } p1)
         {
             writer.WritePropertyName("resourceScopes"u8);
-            ResourceScopesConverter.Write(writer, p1, options);
+            ConverterOfResourceScopes.Write(writer, p1, options);
         }
         if (value.OrganizationResourceScopes is { } p2)
         {
             writer.WritePropertyName("organizationResourceScopes"u8);
-            OrganizationResourceScopesConverter.Write(writer, p2, options);
+            ConverterOfOrganizationResourceScopes.Write(writer, p2, options);
         }
         if (value.UserScopes is { } p3)
         {
             writer.WritePropertyName("userScopes"u8);
-            UserScopesConverter.Write(writer, p3, options);
+            ConverterOfUserScopes.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -2993,7 +2993,7 @@ internal sealed class UserConsentScopesResourceScopeJsonConverter : global::Syst
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserConsentScopesResourceScopeJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>> ScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdNameAndDescription>(global::LogtoGenerated.Serialization.IdNameAndDescriptionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>> ConverterOfScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdNameAndDescription>(global::LogtoGenerated.Serialization.IdNameAndDescriptionJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserConsentScopesResourceScope? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3021,7 +3021,7 @@ internal sealed class UserConsentScopesResourceScopeJsonConverter : global::Syst
                 {
                     property = "scopes";
                     reader.Read();
-                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ScopesConverter, options);
+                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfScopes, options);
                     seen |= 2L;
                 }
                 else
@@ -3062,7 +3062,7 @@ internal sealed class UserConsentScopesResourceScopeJsonConverter : global::Syst
         if (value.Scopes is { } p1)
         {
             writer.WritePropertyName("scopes"u8);
-            ScopesConverter.Write(writer, p1, options);
+            ConverterOfScopes.Write(writer, p1, options);
         }
         else
         {

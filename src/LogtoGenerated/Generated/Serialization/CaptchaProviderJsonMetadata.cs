@@ -26,7 +26,7 @@ internal sealed class CaptchaProviderJsonConverter : global::System.Text.Json.Se
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CaptchaProviderJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaProviderConfig> ConfigConverter = new global::LogtoGenerated.Models.CaptchaProviderConfig.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaProviderConfig> ConverterOfConfig = new global::LogtoGenerated.Models.CaptchaProviderConfig.JsonConverter();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CaptchaProvider? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,7 +61,7 @@ internal sealed class CaptchaProviderJsonConverter : global::System.Text.Json.Se
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConfigConverter, options);
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfConfig, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -125,7 +125,7 @@ internal sealed class CaptchaProviderJsonConverter : global::System.Text.Json.Se
         if (value.Config is { } p2)
         {
             writer.WritePropertyName("config"u8);
-            ConfigConverter.Write(writer, p2, options);
+            ConverterOfConfig.Write(writer, p2, options);
         }
         else
         {
@@ -145,7 +145,7 @@ internal sealed class CaptchaProviderConfigRecaptchaEnterpriseJsonConverter : gl
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CaptchaProviderConfigRecaptchaEnterpriseJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaConfigMode> ModeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CaptchaConfigMode>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaConfigMode> ConverterOfMode = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CaptchaConfigMode>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CaptchaProviderConfigRecaptchaEnterprise? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -199,7 +199,7 @@ internal sealed class CaptchaProviderConfigRecaptchaEnterpriseJsonConverter : gl
                 {
                     property = "mode";
                     reader.Read();
-                    result.Mode = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ModeConverter, options);
+                    result.Mode = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfMode, options);
                 }
                 else
                 {
@@ -271,7 +271,7 @@ internal sealed class CaptchaProviderConfigRecaptchaEnterpriseJsonConverter : gl
         if (value.Mode is { } p5)
         {
             writer.WritePropertyName("mode"u8);
-            ModeConverter.Write(writer, p5, options);
+            ConverterOfMode.Write(writer, p5, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -382,7 +382,7 @@ internal sealed class UpdateCaptchaProviderRequestJsonConverter : global::System
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateCaptchaProviderRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaProviderConfig> ConfigConverter = new global::LogtoGenerated.Models.CaptchaProviderConfig.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaProviderConfig> ConverterOfConfig = new global::LogtoGenerated.Models.CaptchaProviderConfig.JsonConverter();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateCaptchaProviderRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -403,7 +403,7 @@ internal sealed class UpdateCaptchaProviderRequestJsonConverter : global::System
                 {
                     property = "config";
                     reader.Read();
-                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConfigConverter, options);
+                    result.Config = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfConfig, options);
                     seen |= 1L;
                 }
                 else
@@ -435,7 +435,7 @@ internal sealed class UpdateCaptchaProviderRequestJsonConverter : global::System
         if (value.Config is { } p0)
         {
             writer.WritePropertyName("config"u8);
-            ConfigConverter.Write(writer, p0, options);
+            ConverterOfConfig.Write(writer, p0, options);
         }
         else
         {

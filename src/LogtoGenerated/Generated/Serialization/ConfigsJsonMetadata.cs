@@ -293,9 +293,9 @@ internal sealed class AccessTokenContextSampleInteractionJsonConverter : global:
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AccessTokenContextSampleInteractionJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.InteractionEvent> InteractionEventConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.InteractionEvent>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>> VerificationRecordsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.VerificationRecord>(new global::LogtoGenerated.Models.VerificationRecord.JsonConverter());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> SignInContextConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.InteractionEvent> ConverterOfInteractionEvent = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.InteractionEvent>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>> ConverterOfVerificationRecords = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.VerificationRecord>(new global::LogtoGenerated.Models.VerificationRecord.JsonConverter());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfSignInContext = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AccessTokenContextSampleInteraction? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -315,7 +315,7 @@ internal sealed class AccessTokenContextSampleInteractionJsonConverter : global:
                 {
                     property = "interactionEvent";
                     reader.Read();
-                    result.InteractionEvent = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, InteractionEventConverter, options);
+                    result.InteractionEvent = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfInteractionEvent, options);
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
@@ -327,13 +327,13 @@ internal sealed class AccessTokenContextSampleInteractionJsonConverter : global:
                 {
                     property = "verificationRecords";
                     reader.Read();
-                    result.VerificationRecords = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, VerificationRecordsConverter, options);
+                    result.VerificationRecords = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfVerificationRecords, options);
                 }
                 else if (reader.ValueTextEquals("signInContext"u8))
                 {
                     property = "signInContext";
                     reader.Read();
-                    result.SignInContext = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SignInContextConverter, options);
+                    result.SignInContext = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSignInContext, options);
                 }
                 else
                 {
@@ -359,7 +359,7 @@ internal sealed class AccessTokenContextSampleInteractionJsonConverter : global:
         if (value.InteractionEvent is { } p0)
         {
             writer.WritePropertyName("interactionEvent"u8);
-            InteractionEventConverter.Write(writer, p0, options);
+            ConverterOfInteractionEvent.Write(writer, p0, options);
         }
         if (value.UserId is { } p1)
         {
@@ -369,12 +369,12 @@ internal sealed class AccessTokenContextSampleInteractionJsonConverter : global:
         if (value.VerificationRecords is { } p2)
         {
             writer.WritePropertyName("verificationRecords"u8);
-            VerificationRecordsConverter.Write(writer, p2, options);
+            ConverterOfVerificationRecords.Write(writer, p2, options);
         }
         if (value.SignInContext is { } p3)
         {
             writer.WritePropertyName("signInContext"u8);
-            SignInContextConverter.Write(writer, p3, options);
+            ConverterOfSignInContext.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -476,12 +476,12 @@ internal sealed class AccessTokenContextSampleUserJsonConverter : global::System
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AccessTokenContextSampleUserJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> IdentitiesConverter = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserIdentity>(global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>> SsoIdentitiesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>(global::LogtoGenerated.Serialization.AccessTokenContextSampleUserSsoIdentityJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>> MfaVerificationFactorsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.MfaFactor>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.MfaFactor>());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>> RolesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>(global::LogtoGenerated.Serialization.AccessTokenContextSampleUserRoleJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>> OrganizationsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdNameAndDescription>(global::LogtoGenerated.Serialization.IdNameAndDescriptionJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>> OrganizationRolesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>(global::LogtoGenerated.Serialization.AccessTokenContextSampleUserOrganizationRoleJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> ConverterOfIdentities = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserIdentity>(global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>> ConverterOfSsoIdentities = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AccessTokenContextSampleUserSsoIdentity>(global::LogtoGenerated.Serialization.AccessTokenContextSampleUserSsoIdentityJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>> ConverterOfMfaVerificationFactors = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.MfaFactor>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.MfaFactor>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>> ConverterOfRoles = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AccessTokenContextSampleUserRole>(global::LogtoGenerated.Serialization.AccessTokenContextSampleUserRoleJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdNameAndDescription>> ConverterOfOrganizations = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdNameAndDescription>(global::LogtoGenerated.Serialization.IdNameAndDescriptionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>> ConverterOfOrganizationRoles = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AccessTokenContextSampleUserOrganizationRole>(global::LogtoGenerated.Serialization.AccessTokenContextSampleUserOrganizationRoleJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AccessTokenContextSampleUser? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -543,7 +543,7 @@ internal sealed class AccessTokenContextSampleUserJsonConverter : global::System
                 {
                     property = "identities";
                     reader.Read();
-                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, IdentitiesConverter, options);
+                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfIdentities, options);
                 }
                 else if (reader.ValueTextEquals("lastSignInAt"u8))
                 {
@@ -597,31 +597,31 @@ internal sealed class AccessTokenContextSampleUserJsonConverter : global::System
                 {
                     property = "ssoIdentities";
                     reader.Read();
-                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SsoIdentitiesConverter, options);
+                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSsoIdentities, options);
                 }
                 else if (reader.ValueTextEquals("mfaVerificationFactors"u8))
                 {
                     property = "mfaVerificationFactors";
                     reader.Read();
-                    result.MfaVerificationFactors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, MfaVerificationFactorsConverter, options);
+                    result.MfaVerificationFactors = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfMfaVerificationFactors, options);
                 }
                 else if (reader.ValueTextEquals("roles"u8))
                 {
                     property = "roles";
                     reader.Read();
-                    result.Roles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, RolesConverter, options);
+                    result.Roles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfRoles, options);
                 }
                 else if (reader.ValueTextEquals("organizations"u8))
                 {
                     property = "organizations";
                     reader.Read();
-                    result.Organizations = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationsConverter, options);
+                    result.Organizations = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOrganizations, options);
                 }
                 else if (reader.ValueTextEquals("organizationRoles"u8))
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRolesConverter, options);
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOrganizationRoles, options);
                 }
                 else
                 {
@@ -682,7 +682,7 @@ internal sealed class AccessTokenContextSampleUserJsonConverter : global::System
         if (value.Identities is { } p7)
         {
             writer.WritePropertyName("identities"u8);
-            IdentitiesConverter.Write(writer, p7, options);
+            ConverterOfIdentities.Write(writer, p7, options);
         }
         if (value.LastSignInAt is { } p8)
         {
@@ -727,27 +727,27 @@ internal sealed class AccessTokenContextSampleUserJsonConverter : global::System
         if (value.SsoIdentities is { } p16)
         {
             writer.WritePropertyName("ssoIdentities"u8);
-            SsoIdentitiesConverter.Write(writer, p16, options);
+            ConverterOfSsoIdentities.Write(writer, p16, options);
         }
         if (value.MfaVerificationFactors is { } p17)
         {
             writer.WritePropertyName("mfaVerificationFactors"u8);
-            MfaVerificationFactorsConverter.Write(writer, p17, options);
+            ConverterOfMfaVerificationFactors.Write(writer, p17, options);
         }
         if (value.Roles is { } p18)
         {
             writer.WritePropertyName("roles"u8);
-            RolesConverter.Write(writer, p18, options);
+            ConverterOfRoles.Write(writer, p18, options);
         }
         if (value.Organizations is { } p19)
         {
             writer.WritePropertyName("organizations"u8);
-            OrganizationsConverter.Write(writer, p19, options);
+            ConverterOfOrganizations.Write(writer, p19, options);
         }
         if (value.OrganizationRoles is { } p20)
         {
             writer.WritePropertyName("organizationRoles"u8);
-            OrganizationRolesConverter.Write(writer, p20, options);
+            ConverterOfOrganizationRoles.Write(writer, p20, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -859,7 +859,7 @@ internal sealed class AccessTokenContextSampleUserRoleJsonConverter : global::Sy
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AccessTokenContextSampleUserRoleJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>> ScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>(global::LogtoGenerated.Serialization.AccessTokenContextSampleUserRoleScopeJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>> ConverterOfScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AccessTokenContextSampleUserRoleScope>(global::LogtoGenerated.Serialization.AccessTokenContextSampleUserRoleScopeJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AccessTokenContextSampleUserRole? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -901,7 +901,7 @@ internal sealed class AccessTokenContextSampleUserRoleJsonConverter : global::Sy
                 {
                     property = "scopes";
                     reader.Read();
-                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ScopesConverter, options);
+                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfScopes, options);
                     seen |= 8L;
                 }
                 else
@@ -960,7 +960,7 @@ internal sealed class AccessTokenContextSampleUserRoleJsonConverter : global::Sy
         if (value.Scopes is { } p3)
         {
             writer.WritePropertyName("scopes"u8);
-            ScopesConverter.Write(writer, p3, options);
+            ConverterOfScopes.Write(writer, p3, options);
         }
         else
         {
@@ -1207,7 +1207,7 @@ internal sealed class AccessTokenJwtCustomizerJsonConverter : global::System.Tex
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AccessTokenJwtCustomizerJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AccessTokenJwtCustomizer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1235,7 +1235,7 @@ internal sealed class AccessTokenJwtCustomizerJsonConverter : global::System.Tex
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else if (reader.ValueTextEquals("contextSample"u8))
                 {
@@ -1293,7 +1293,7 @@ internal sealed class AccessTokenJwtCustomizerJsonConverter : global::System.Tex
         if (value.EnvironmentVariables is { } p1)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p1, options);
+            ConverterOfEnvironmentVariables.Write(writer, p1, options);
         }
         if (value.ContextSample is { } p2)
         {
@@ -1320,7 +1320,7 @@ internal sealed class AccessTokenSampleJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AccessTokenSampleJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TokenSampleAud> AudConverter = new global::LogtoGenerated.Models.TokenSampleAud.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TokenSampleAud> ConverterOfAud = new global::LogtoGenerated.Models.TokenSampleAud.JsonConverter();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AccessTokenSample? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1346,7 +1346,7 @@ internal sealed class AccessTokenSampleJsonConverter : global::System.Text.Json.
                 {
                     property = "aud";
                     reader.Read();
-                    result.Aud = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AudConverter, options);
+                    result.Aud = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfAud, options);
                 }
                 else if (reader.ValueTextEquals("scope"u8))
                 {
@@ -1431,7 +1431,7 @@ internal sealed class AccessTokenSampleJsonConverter : global::System.Text.Json.
         if (value.Aud is { } p1)
         {
             writer.WritePropertyName("aud"u8);
-            AudConverter.Write(writer, p1, options);
+            ConverterOfAud.Write(writer, p1, options);
         }
         if (value.Scope is { } p2)
         {
@@ -1488,8 +1488,8 @@ internal sealed class ActionConfigJsonConverter : global::System.Text.Json.Seria
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ActionConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OnExecutionError> OnExecutionErrorConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OnExecutionError>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OnExecutionError> ConverterOfOnExecutionError = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OnExecutionError>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ActionConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1517,7 +1517,7 @@ internal sealed class ActionConfigJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else if (reader.ValueTextEquals("contextSample"u8))
                 {
@@ -1535,7 +1535,7 @@ internal sealed class ActionConfigJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "onExecutionError";
                     reader.Read();
-                    result.OnExecutionError = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, OnExecutionErrorConverter, options);
+                    result.OnExecutionError = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfOnExecutionError, options);
                 }
                 else
                 {
@@ -1575,7 +1575,7 @@ internal sealed class ActionConfigJsonConverter : global::System.Text.Json.Seria
         if (value.EnvironmentVariables is { } p1)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p1, options);
+            ConverterOfEnvironmentVariables.Write(writer, p1, options);
         }
         if (value.ContextSample is { } p2)
         {
@@ -1590,7 +1590,7 @@ internal sealed class ActionConfigJsonConverter : global::System.Text.Json.Seria
         if (value.OnExecutionError is { } p4)
         {
             writer.WritePropertyName("onExecutionError"u8);
-            OnExecutionErrorConverter.Write(writer, p4, options);
+            ConverterOfOnExecutionError.Write(writer, p4, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -1602,7 +1602,7 @@ internal sealed class ActionListItemJsonConverter : global::System.Text.Json.Ser
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ActionListItemJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ActionType> KeyConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ActionType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ActionType> ConverterOfKey = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ActionType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ActionListItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1623,7 +1623,7 @@ internal sealed class ActionListItemJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "key";
                     reader.Read();
-                    result.Key = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, KeyConverter, options);
+                    result.Key = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfKey, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("value"u8))
@@ -1660,7 +1660,7 @@ internal sealed class ActionListItemJsonConverter : global::System.Text.Json.Ser
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("key"u8);
-        KeyConverter.Write(writer, value.Key, options);
+        ConverterOfKey.Write(writer, value.Key, options);
         if (value.Value is { } p1)
         {
             writer.WritePropertyName("value"u8);
@@ -1772,9 +1772,9 @@ internal sealed class ApplicationProtectedAppMetadataJsonConverter : global::Sys
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ApplicationProtectedAppMetadataJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>> PageRulesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.PageRule>(global::LogtoGenerated.Serialization.PageRuleJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>> AdditionalScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AdditionalScope>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AdditionalScope>());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>> CustomDomainsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>(global::LogtoGenerated.Serialization.ApplicationProtectedAppMetadataCustomDomainJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.PageRule>> ConverterOfPageRules = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.PageRule>(global::LogtoGenerated.Serialization.PageRuleJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AdditionalScope>> ConverterOfAdditionalScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AdditionalScope>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AdditionalScope>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>> ConverterOfCustomDomains = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ApplicationProtectedAppMetadataCustomDomain>(global::LogtoGenerated.Serialization.ApplicationProtectedAppMetadataCustomDomainJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ApplicationProtectedAppMetadata? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1816,20 +1816,20 @@ internal sealed class ApplicationProtectedAppMetadataJsonConverter : global::Sys
                 {
                     property = "pageRules";
                     reader.Read();
-                    result.PageRules = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PageRulesConverter, options);
+                    result.PageRules = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfPageRules, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("additionalScopes"u8))
                 {
                     property = "additionalScopes";
                     reader.Read();
-                    result.AdditionalScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AdditionalScopesConverter, options);
+                    result.AdditionalScopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfAdditionalScopes, options);
                 }
                 else if (reader.ValueTextEquals("customDomains"u8))
                 {
                     property = "customDomains";
                     reader.Read();
-                    result.CustomDomains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CustomDomainsConverter, options);
+                    result.CustomDomains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfCustomDomains, options);
                 }
                 else
                 {
@@ -1880,7 +1880,7 @@ internal sealed class ApplicationProtectedAppMetadataJsonConverter : global::Sys
         if (value.PageRules is { } p3)
         {
             writer.WritePropertyName("pageRules"u8);
-            PageRulesConverter.Write(writer, p3, options);
+            ConverterOfPageRules.Write(writer, p3, options);
         }
         else
         {
@@ -1889,12 +1889,12 @@ internal sealed class ApplicationProtectedAppMetadataJsonConverter : global::Sys
         if (value.AdditionalScopes is { } p4)
         {
             writer.WritePropertyName("additionalScopes"u8);
-            AdditionalScopesConverter.Write(writer, p4, options);
+            ConverterOfAdditionalScopes.Write(writer, p4, options);
         }
         if (value.CustomDomains is { } p5)
         {
             writer.WritePropertyName("customDomains"u8);
-            CustomDomainsConverter.Write(writer, p5, options);
+            ConverterOfCustomDomains.Write(writer, p5, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -2114,7 +2114,7 @@ internal sealed class ClientCredentialsJwtCustomizerJsonConverter : global::Syst
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ClientCredentialsJwtCustomizerJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ClientCredentialsJwtCustomizer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2142,7 +2142,7 @@ internal sealed class ClientCredentialsJwtCustomizerJsonConverter : global::Syst
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else if (reader.ValueTextEquals("contextSample"u8))
                 {
@@ -2200,7 +2200,7 @@ internal sealed class ClientCredentialsJwtCustomizerJsonConverter : global::Syst
         if (value.EnvironmentVariables is { } p1)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p1, options);
+            ConverterOfEnvironmentVariables.Write(writer, p1, options);
         }
         if (value.ContextSample is { } p2)
         {
@@ -2227,7 +2227,7 @@ internal sealed class ClientCredentialsTokenSampleJsonConverter : global::System
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ClientCredentialsTokenSampleJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TokenSampleAud> AudConverter = new global::LogtoGenerated.Models.TokenSampleAud.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TokenSampleAud> ConverterOfAud = new global::LogtoGenerated.Models.TokenSampleAud.JsonConverter();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ClientCredentialsTokenSample? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2253,7 +2253,7 @@ internal sealed class ClientCredentialsTokenSampleJsonConverter : global::System
                 {
                     property = "aud";
                     reader.Read();
-                    result.Aud = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AudConverter, options);
+                    result.Aud = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfAud, options);
                 }
                 else if (reader.ValueTextEquals("scope"u8))
                 {
@@ -2302,7 +2302,7 @@ internal sealed class ClientCredentialsTokenSampleJsonConverter : global::System
         if (value.Aud is { } p1)
         {
             writer.WritePropertyName("aud"u8);
-            AudConverter.Write(writer, p1, options);
+            ConverterOfAud.Write(writer, p1, options);
         }
         if (value.Scope is { } p2)
         {
@@ -2329,7 +2329,7 @@ internal sealed class ContextSampleApplicationJsonConverter : global::System.Tex
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ContextSampleApplicationJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ContextSampleApplication? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2373,7 +2373,7 @@ internal sealed class ContextSampleApplicationJsonConverter : global::System.Tex
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfType, options);
                 }
                 else if (reader.ValueTextEquals("oidcClientMetadata"u8))
                 {
@@ -2461,7 +2461,7 @@ internal sealed class ContextSampleApplicationJsonConverter : global::System.Tex
         if (value.Type is { } p4)
         {
             writer.WritePropertyName("type"u8);
-            TypeConverter.Write(writer, p4, options);
+            ConverterOfType.Write(writer, p4, options);
         }
         if (value.OidcClientMetadata is { } p5)
         {
@@ -2508,7 +2508,7 @@ internal sealed class CustomClientMetadataJsonConverter : global::System.Text.Js
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CustomClientMetadataJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> CorsAllowedOriginsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfCorsAllowedOrigins = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CustomClientMetadata? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2528,7 +2528,7 @@ internal sealed class CustomClientMetadataJsonConverter : global::System.Text.Js
                 {
                     property = "corsAllowedOrigins";
                     reader.Read();
-                    result.CorsAllowedOrigins = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CorsAllowedOriginsConverter, options);
+                    result.CorsAllowedOrigins = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfCorsAllowedOrigins, options);
                 }
                 else if (reader.ValueTextEquals("idTokenTtl"u8))
                 {
@@ -2608,7 +2608,7 @@ internal sealed class CustomClientMetadataJsonConverter : global::System.Text.Js
         if (value.CorsAllowedOrigins is { } p0)
         {
             writer.WritePropertyName("corsAllowedOrigins"u8);
-            CorsAllowedOriginsConverter.Write(writer, p0, options);
+            ConverterOfCorsAllowedOrigins.Write(writer, p0, options);
         }
         if (value.IdTokenTtl is { } p1)
         {
@@ -2810,7 +2810,7 @@ internal sealed class IdTokenConfigJsonConverter : global::System.Text.Json.Seri
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly IdTokenConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>> EnabledExtendedClaimsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.EnabledExtendedClaim>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.EnabledExtendedClaim>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.EnabledExtendedClaim>> ConverterOfEnabledExtendedClaims = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.EnabledExtendedClaim>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.EnabledExtendedClaim>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.IdTokenConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2830,7 +2830,7 @@ internal sealed class IdTokenConfigJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "enabledExtendedClaims";
                     reader.Read();
-                    result.EnabledExtendedClaims = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnabledExtendedClaimsConverter, options);
+                    result.EnabledExtendedClaims = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnabledExtendedClaims, options);
                 }
                 else
                 {
@@ -2856,7 +2856,7 @@ internal sealed class IdTokenConfigJsonConverter : global::System.Text.Json.Seri
         if (value.EnabledExtendedClaims is { } p0)
         {
             writer.WritePropertyName("enabledExtendedClaims"u8);
-            EnabledExtendedClaimsConverter.Write(writer, p0, options);
+            ConverterOfEnabledExtendedClaims.Write(writer, p0, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -3117,7 +3117,7 @@ internal sealed class JwtCustomizerRequestJsonConverter : global::System.Text.Js
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly JwtCustomizerRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.JwtCustomizerRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3143,7 +3143,7 @@ internal sealed class JwtCustomizerRequestJsonConverter : global::System.Text.Js
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else if (reader.ValueTextEquals("contextSample"u8))
                 {
@@ -3192,7 +3192,7 @@ internal sealed class JwtCustomizerRequestJsonConverter : global::System.Text.Js
         if (value.EnvironmentVariables is { } p1)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p1, options);
+            ConverterOfEnvironmentVariables.Write(writer, p1, options);
         }
         if (value.ContextSample is { } p2)
         {
@@ -3219,8 +3219,8 @@ internal sealed class OidcClientMetadataJsonConverter : global::System.Text.Json
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OidcClientMetadataJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> RedirectUrisConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> PostLogoutRedirectUrisConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfRedirectUris = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfPostLogoutRedirectUris = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OidcClientMetadata? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3241,14 +3241,14 @@ internal sealed class OidcClientMetadataJsonConverter : global::System.Text.Json
                 {
                     property = "redirectUris";
                     reader.Read();
-                    result.RedirectUris = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, RedirectUrisConverter, options);
+                    result.RedirectUris = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfRedirectUris, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("postLogoutRedirectUris"u8))
                 {
                     property = "postLogoutRedirectUris";
                     reader.Read();
-                    result.PostLogoutRedirectUris = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PostLogoutRedirectUrisConverter, options);
+                    result.PostLogoutRedirectUris = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfPostLogoutRedirectUris, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("backchannelLogoutUri"u8))
@@ -3298,7 +3298,7 @@ internal sealed class OidcClientMetadataJsonConverter : global::System.Text.Json
         if (value.RedirectUris is { } p0)
         {
             writer.WritePropertyName("redirectUris"u8);
-            RedirectUrisConverter.Write(writer, p0, options);
+            ConverterOfRedirectUris.Write(writer, p0, options);
         }
         else
         {
@@ -3307,7 +3307,7 @@ internal sealed class OidcClientMetadataJsonConverter : global::System.Text.Json
         if (value.PostLogoutRedirectUris is { } p1)
         {
             writer.WritePropertyName("postLogoutRedirectUris"u8);
-            PostLogoutRedirectUrisConverter.Write(writer, p1, options);
+            ConverterOfPostLogoutRedirectUris.Write(writer, p1, options);
         }
         else
         {
@@ -3338,8 +3338,8 @@ internal sealed class OidcKeyJsonConverter : global::System.Text.Json.Serializat
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OidcKeyJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SigningKeyAlgorithm> SigningKeyAlgorithmConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SigningKeyAlgorithm>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OidcKeyStatus> StatusConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OidcKeyStatus>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SigningKeyAlgorithm> ConverterOfSigningKeyAlgorithm = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SigningKeyAlgorithm>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OidcKeyStatus> ConverterOfStatus = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OidcKeyStatus>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OidcKey? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3374,13 +3374,13 @@ internal sealed class OidcKeyJsonConverter : global::System.Text.Json.Serializat
                 {
                     property = "signingKeyAlgorithm";
                     reader.Read();
-                    result.SigningKeyAlgorithm = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, SigningKeyAlgorithmConverter, options);
+                    result.SigningKeyAlgorithm = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfSigningKeyAlgorithm, options);
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, StatusConverter, options);
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfStatus, options);
                 }
                 else if (reader.ValueTextEquals("effectiveAt"u8))
                 {
@@ -3428,12 +3428,12 @@ internal sealed class OidcKeyJsonConverter : global::System.Text.Json.Serializat
         if (value.SigningKeyAlgorithm is { } p2)
         {
             writer.WritePropertyName("signingKeyAlgorithm"u8);
-            SigningKeyAlgorithmConverter.Write(writer, p2, options);
+            ConverterOfSigningKeyAlgorithm.Write(writer, p2, options);
         }
         if (value.Status is { } p3)
         {
             writer.WritePropertyName("status"u8);
-            StatusConverter.Write(writer, p3, options);
+            ConverterOfStatus.Write(writer, p3, options);
         }
         if (value.EffectiveAt is { } p4)
         {
@@ -3511,8 +3511,8 @@ internal sealed class OneTimeTokenContextJsonConverter : global::System.Text.Jso
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OneTimeTokenContextJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> JitOrganizationIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.InteractionEvent> InteractionEventConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.InteractionEvent>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfJitOrganizationIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.InteractionEvent> ConverterOfInteractionEvent = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.InteractionEvent>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OneTimeTokenContext? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3532,13 +3532,13 @@ internal sealed class OneTimeTokenContextJsonConverter : global::System.Text.Jso
                 {
                     property = "jitOrganizationIds";
                     reader.Read();
-                    result.JitOrganizationIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, JitOrganizationIdsConverter, options);
+                    result.JitOrganizationIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfJitOrganizationIds, options);
                 }
                 else if (reader.ValueTextEquals("interactionEvent"u8))
                 {
                     property = "interactionEvent";
                     reader.Read();
-                    result.InteractionEvent = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, InteractionEventConverter, options);
+                    result.InteractionEvent = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfInteractionEvent, options);
                 }
                 else
                 {
@@ -3564,12 +3564,12 @@ internal sealed class OneTimeTokenContextJsonConverter : global::System.Text.Jso
         if (value.JitOrganizationIds is { } p0)
         {
             writer.WritePropertyName("jitOrganizationIds"u8);
-            JitOrganizationIdsConverter.Write(writer, p0, options);
+            ConverterOfJitOrganizationIds.Write(writer, p0, options);
         }
         if (value.InteractionEvent is { } p1)
         {
             writer.WritePropertyName("interactionEvent"u8);
-            InteractionEventConverter.Write(writer, p1, options);
+            ConverterOfInteractionEvent.Write(writer, p1, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -3649,7 +3649,7 @@ internal sealed class RotateOidcKeysRequestJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly RotateOidcKeysRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SigningKeyAlgorithm> SigningKeyAlgorithmConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SigningKeyAlgorithm>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SigningKeyAlgorithm> ConverterOfSigningKeyAlgorithm = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SigningKeyAlgorithm>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.RotateOidcKeysRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3669,7 +3669,7 @@ internal sealed class RotateOidcKeysRequestJsonConverter : global::System.Text.J
                 {
                     property = "signingKeyAlgorithm";
                     reader.Read();
-                    result.SigningKeyAlgorithm = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, SigningKeyAlgorithmConverter, options);
+                    result.SigningKeyAlgorithm = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfSigningKeyAlgorithm, options);
                 }
                 else if (reader.ValueTextEquals("rotationGracePeriod"u8))
                 {
@@ -3701,7 +3701,7 @@ internal sealed class RotateOidcKeysRequestJsonConverter : global::System.Text.J
         if (value.SigningKeyAlgorithm is { } p0)
         {
             writer.WritePropertyName("signingKeyAlgorithm"u8);
-            SigningKeyAlgorithmConverter.Write(writer, p0, options);
+            ConverterOfSigningKeyAlgorithm.Write(writer, p0, options);
         }
         if (value.RotationGracePeriod is { } p1)
         {
@@ -3718,8 +3718,8 @@ internal sealed class TestActionRequestJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly TestActionRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ActionType> ActionTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ActionType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ActionType> ConverterOfActionType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ActionType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.TestActionRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3747,7 +3747,7 @@ internal sealed class TestActionRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "actionType";
                     reader.Read();
-                    result.ActionType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ActionTypeConverter, options);
+                    result.ActionType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfActionType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("event"u8))
@@ -3760,7 +3760,7 @@ internal sealed class TestActionRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else
                 {
@@ -3798,7 +3798,7 @@ internal sealed class TestActionRequestJsonConverter : global::System.Text.Json.
             writer.WriteNull("script"u8);
         }
         writer.WritePropertyName("actionType"u8);
-        ActionTypeConverter.Write(writer, value.ActionType, options);
+        ConverterOfActionType.Write(writer, value.ActionType, options);
         if (value.Event is { } p2)
         {
             writer.WritePropertyName("event"u8);
@@ -3811,7 +3811,7 @@ internal sealed class TestActionRequestJsonConverter : global::System.Text.Json.
         if (value.EnvironmentVariables is { } p3)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p3, options);
+            ConverterOfEnvironmentVariables.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -3823,7 +3823,7 @@ internal sealed class TestJwtCustomizerAccessTokenRequestJsonConverter : global:
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly TestJwtCustomizerAccessTokenRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.TestJwtCustomizerAccessTokenRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3850,7 +3850,7 @@ internal sealed class TestJwtCustomizerAccessTokenRequestJsonConverter : global:
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else if (reader.ValueTextEquals("script"u8))
                 {
@@ -3911,7 +3911,7 @@ internal sealed class TestJwtCustomizerAccessTokenRequestJsonConverter : global:
         if (value.EnvironmentVariables is { } p1)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p1, options);
+            ConverterOfEnvironmentVariables.Write(writer, p1, options);
         }
         if (value.Script is { } p2)
         {
@@ -3950,7 +3950,7 @@ internal sealed class TestJwtCustomizerClientCredentialsRequestJsonConverter : g
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly TestJwtCustomizerClientCredentialsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.TestJwtCustomizerClientCredentialsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3977,7 +3977,7 @@ internal sealed class TestJwtCustomizerClientCredentialsRequestJsonConverter : g
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else if (reader.ValueTextEquals("script"u8))
                 {
@@ -4038,7 +4038,7 @@ internal sealed class TestJwtCustomizerClientCredentialsRequestJsonConverter : g
         if (value.EnvironmentVariables is { } p1)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p1, options);
+            ConverterOfEnvironmentVariables.Write(writer, p1, options);
         }
         if (value.Script is { } p2)
         {
@@ -4077,8 +4077,8 @@ internal sealed class UpdateActionRequestJsonConverter : global::System.Text.Jso
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateActionRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OnExecutionError> OnExecutionErrorConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OnExecutionError>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OnExecutionError> ConverterOfOnExecutionError = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OnExecutionError>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateActionRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -4104,7 +4104,7 @@ internal sealed class UpdateActionRequestJsonConverter : global::System.Text.Jso
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else if (reader.ValueTextEquals("contextSample"u8))
                 {
@@ -4122,7 +4122,7 @@ internal sealed class UpdateActionRequestJsonConverter : global::System.Text.Jso
                 {
                     property = "onExecutionError";
                     reader.Read();
-                    result.OnExecutionError = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, OnExecutionErrorConverter, options);
+                    result.OnExecutionError = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfOnExecutionError, options);
                 }
                 else
                 {
@@ -4153,7 +4153,7 @@ internal sealed class UpdateActionRequestJsonConverter : global::System.Text.Jso
         if (value.EnvironmentVariables is { } p1)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p1, options);
+            ConverterOfEnvironmentVariables.Write(writer, p1, options);
         }
         if (value.ContextSamplePresence.IsSet)
         {
@@ -4168,7 +4168,7 @@ internal sealed class UpdateActionRequestJsonConverter : global::System.Text.Jso
         if (value.OnExecutionError is { } p4)
         {
             writer.WritePropertyName("onExecutionError"u8);
-            OnExecutionErrorConverter.Write(writer, p4, options);
+            ConverterOfOnExecutionError.Write(writer, p4, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -4327,7 +4327,7 @@ internal sealed class UpsertJwtCustomizerRequestJsonConverter : global::System.T
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpsertJwtCustomizerRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> EnvironmentVariablesConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfEnvironmentVariables = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpsertJwtCustomizerRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -4355,7 +4355,7 @@ internal sealed class UpsertJwtCustomizerRequestJsonConverter : global::System.T
                 {
                     property = "environmentVariables";
                     reader.Read();
-                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EnvironmentVariablesConverter, options);
+                    result.EnvironmentVariables = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEnvironmentVariables, options);
                 }
                 else if (reader.ValueTextEquals("contextSample"u8))
                 {
@@ -4413,7 +4413,7 @@ internal sealed class UpsertJwtCustomizerRequestJsonConverter : global::System.T
         if (value.EnvironmentVariables is { } p1)
         {
             writer.WritePropertyName("environmentVariables"u8);
-            EnvironmentVariablesConverter.Write(writer, p1, options);
+            ConverterOfEnvironmentVariables.Write(writer, p1, options);
         }
         if (value.ContextSample is { } p2)
         {
@@ -4673,7 +4673,7 @@ internal sealed class VerificationRecordEmailVerificationCodeJsonConverter : glo
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly VerificationRecordEmailVerificationCodeJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> TemplateTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> ConverterOfTemplateType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.VerificationRecordEmailVerificationCode? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -4701,7 +4701,7 @@ internal sealed class VerificationRecordEmailVerificationCodeJsonConverter : glo
                 {
                     property = "templateType";
                     reader.Read();
-                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TemplateTypeConverter, options);
+                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfTemplateType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("verified"u8))
@@ -4760,7 +4760,7 @@ internal sealed class VerificationRecordEmailVerificationCodeJsonConverter : glo
             writer.WriteNull("id"u8);
         }
         writer.WritePropertyName("templateType"u8);
-        TemplateTypeConverter.Write(writer, value.TemplateType, options);
+        ConverterOfTemplateType.Write(writer, value.TemplateType, options);
         writer.WritePropertyName("verified"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.Verified, options);
         if (value.Type is { } p3)
@@ -4912,7 +4912,7 @@ internal sealed class VerificationRecordMfaEmailVerificationCodeJsonConverter : 
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly VerificationRecordMfaEmailVerificationCodeJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> TemplateTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> ConverterOfTemplateType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.VerificationRecordMfaEmailVerificationCode? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -4940,7 +4940,7 @@ internal sealed class VerificationRecordMfaEmailVerificationCodeJsonConverter : 
                 {
                     property = "templateType";
                     reader.Read();
-                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TemplateTypeConverter, options);
+                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfTemplateType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("verified"u8))
@@ -4999,7 +4999,7 @@ internal sealed class VerificationRecordMfaEmailVerificationCodeJsonConverter : 
             writer.WriteNull("id"u8);
         }
         writer.WritePropertyName("templateType"u8);
-        TemplateTypeConverter.Write(writer, value.TemplateType, options);
+        ConverterOfTemplateType.Write(writer, value.TemplateType, options);
         writer.WritePropertyName("verified"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.Verified, options);
         if (value.Type is { } p3)
@@ -5030,7 +5030,7 @@ internal sealed class VerificationRecordMfaPhoneVerificationCodeJsonConverter : 
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly VerificationRecordMfaPhoneVerificationCodeJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> TemplateTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> ConverterOfTemplateType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.VerificationRecordMfaPhoneVerificationCode? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -5058,7 +5058,7 @@ internal sealed class VerificationRecordMfaPhoneVerificationCodeJsonConverter : 
                 {
                     property = "templateType";
                     reader.Read();
-                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TemplateTypeConverter, options);
+                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfTemplateType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("verified"u8))
@@ -5117,7 +5117,7 @@ internal sealed class VerificationRecordMfaPhoneVerificationCodeJsonConverter : 
             writer.WriteNull("id"u8);
         }
         writer.WritePropertyName("templateType"u8);
-        TemplateTypeConverter.Write(writer, value.TemplateType, options);
+        ConverterOfTemplateType.Write(writer, value.TemplateType, options);
         writer.WritePropertyName("verified"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.Verified, options);
         if (value.Type is { } p3)
@@ -5247,7 +5247,7 @@ internal sealed class VerificationRecordNewPasswordIdentityIdentifierJsonConvert
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly VerificationRecordNewPasswordIdentityIdentifierJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInIdentifier> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInIdentifier>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInIdentifier> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInIdentifier>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.VerificationRecordNewPasswordIdentityIdentifier? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -5268,7 +5268,7 @@ internal sealed class VerificationRecordNewPasswordIdentityIdentifierJsonConvert
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("value"u8))
@@ -5305,7 +5305,7 @@ internal sealed class VerificationRecordNewPasswordIdentityIdentifierJsonConvert
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Value is { } p1)
         {
             writer.WritePropertyName("value"u8);
@@ -5552,7 +5552,7 @@ internal sealed class VerificationRecordPasswordIdentifierJsonConverter : global
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly VerificationRecordPasswordIdentifierJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.VerificationRecordPasswordIdentifierType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.VerificationRecordPasswordIdentifier? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -5573,7 +5573,7 @@ internal sealed class VerificationRecordPasswordIdentifierJsonConverter : global
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("value"u8))
@@ -5610,7 +5610,7 @@ internal sealed class VerificationRecordPasswordIdentifierJsonConverter : global
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Value is { } p1)
         {
             writer.WritePropertyName("value"u8);
@@ -5630,7 +5630,7 @@ internal sealed class VerificationRecordPhoneVerificationCodeJsonConverter : glo
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly VerificationRecordPhoneVerificationCodeJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> TemplateTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> ConverterOfTemplateType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.VerificationRecordPhoneVerificationCode? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -5658,7 +5658,7 @@ internal sealed class VerificationRecordPhoneVerificationCodeJsonConverter : glo
                 {
                     property = "templateType";
                     reader.Read();
-                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TemplateTypeConverter, options);
+                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfTemplateType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("verified"u8))
@@ -5717,7 +5717,7 @@ internal sealed class VerificationRecordPhoneVerificationCodeJsonConverter : glo
             writer.WriteNull("id"u8);
         }
         writer.WritePropertyName("templateType"u8);
-        TemplateTypeConverter.Write(writer, value.TemplateType, options);
+        ConverterOfTemplateType.Write(writer, value.TemplateType, options);
         writer.WritePropertyName("verified"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.Verified, options);
         if (value.Type is { } p3)

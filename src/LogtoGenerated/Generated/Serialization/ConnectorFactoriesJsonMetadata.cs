@@ -21,11 +21,11 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ConnectorFactoryJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> NameConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> DescriptionConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>> FormItemsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FormItem>(new global::LogtoGenerated.Models.FormItem.JsonConverter());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorPlatform> PlatformConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorPlatform>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfName = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfDescription = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>> ConverterOfFormItems = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FormItem>(new global::LogtoGenerated.Models.FormItem.JsonConverter());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorPlatform> ConverterOfPlatform = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorPlatform>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ConnectorFactory? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -46,7 +46,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("isDemo"u8))
@@ -73,14 +73,14 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, NameConverter, options);
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfName, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DescriptionConverter, options);
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfDescription, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("logo"u8))
@@ -113,7 +113,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
                 {
                     property = "formItems";
                     reader.Read();
-                    result.FormItems = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, FormItemsConverter, options);
+                    result.FormItems = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfFormItems, options);
                 }
                 else if (reader.ValueTextEquals("customData"u8))
                 {
@@ -131,7 +131,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
                 {
                     property = "platform";
                     reader.Read();
-                    result.Platform = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, PlatformConverter, options);
+                    result.Platform = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfPlatform, options);
                 }
                 else if (reader.ValueTextEquals("isStandard"u8))
                 {
@@ -172,7 +172,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.IsDemo is { } p1)
         {
             writer.WritePropertyName("isDemo"u8);
@@ -199,7 +199,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
         if (value.Name is { } p4)
         {
             writer.WritePropertyName("name"u8);
-            NameConverter.Write(writer, p4, options);
+            ConverterOfName.Write(writer, p4, options);
         }
         else
         {
@@ -208,7 +208,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
         if (value.Description is { } p5)
         {
             writer.WritePropertyName("description"u8);
-            DescriptionConverter.Write(writer, p5, options);
+            ConverterOfDescription.Write(writer, p5, options);
         }
         else
         {
@@ -249,7 +249,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
         if (value.FormItems is { } p10)
         {
             writer.WritePropertyName("formItems"u8);
-            FormItemsConverter.Write(writer, p10, options);
+            ConverterOfFormItems.Write(writer, p10, options);
         }
         if (value.CustomData is { } p11)
         {
@@ -264,7 +264,7 @@ internal sealed class ConnectorFactoryJsonConverter : global::System.Text.Json.S
         if (value.Platform is { } p13)
         {
             writer.WritePropertyName("platform"u8);
-            PlatformConverter.Write(writer, p13, options);
+            ConverterOfPlatform.Write(writer, p13, options);
         }
         else
         {

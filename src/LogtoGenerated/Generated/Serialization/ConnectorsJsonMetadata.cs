@@ -42,11 +42,11 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ConnectorJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> NameConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> DescriptionConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>> FormItemsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FormItem>(new global::LogtoGenerated.Models.FormItem.JsonConverter());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorPlatform> PlatformConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorPlatform>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfName = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfDescription = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItem>> ConverterOfFormItems = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FormItem>(new global::LogtoGenerated.Models.FormItem.JsonConverter());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorPlatform> ConverterOfPlatform = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorPlatform>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.Connector? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -116,14 +116,14 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, NameConverter, options);
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfName, options);
                     seen |= 128L;
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
                     property = "description";
                     reader.Read();
-                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DescriptionConverter, options);
+                    result.Description = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfDescription, options);
                     seen |= 256L;
                 }
                 else if (reader.ValueTextEquals("logo"u8))
@@ -156,7 +156,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "formItems";
                     reader.Read();
-                    result.FormItems = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, FormItemsConverter, options);
+                    result.FormItems = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfFormItems, options);
                 }
                 else if (reader.ValueTextEquals("customData"u8))
                 {
@@ -174,7 +174,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "platform";
                     reader.Read();
-                    result.Platform = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, PlatformConverter, options);
+                    result.Platform = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfPlatform, options);
                 }
                 else if (reader.ValueTextEquals("isStandard"u8))
                 {
@@ -192,7 +192,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 2048L;
                 }
                 else if (reader.ValueTextEquals("isDemo"u8))
@@ -291,7 +291,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
         if (value.Name is { } p7)
         {
             writer.WritePropertyName("name"u8);
-            NameConverter.Write(writer, p7, options);
+            ConverterOfName.Write(writer, p7, options);
         }
         else
         {
@@ -300,7 +300,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
         if (value.Description is { } p8)
         {
             writer.WritePropertyName("description"u8);
-            DescriptionConverter.Write(writer, p8, options);
+            ConverterOfDescription.Write(writer, p8, options);
         }
         else
         {
@@ -341,7 +341,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
         if (value.FormItems is { } p13)
         {
             writer.WritePropertyName("formItems"u8);
-            FormItemsConverter.Write(writer, p13, options);
+            ConverterOfFormItems.Write(writer, p13, options);
         }
         if (value.CustomData is { } p14)
         {
@@ -356,7 +356,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
         if (value.Platform is { } p16)
         {
             writer.WritePropertyName("platform"u8);
-            PlatformConverter.Write(writer, p16, options);
+            ConverterOfPlatform.Write(writer, p16, options);
         }
         else
         {
@@ -373,7 +373,7 @@ internal sealed class ConnectorJsonConverter : global::System.Text.Json.Serializ
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, p18, options);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.IsDemo is { } p20)
         {
             writer.WritePropertyName("isDemo"u8);
@@ -478,7 +478,7 @@ internal sealed class ConnectorMetadataJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ConnectorMetadataJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> NameConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfName = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ConnectorMetadata? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -504,7 +504,7 @@ internal sealed class ConnectorMetadataJsonConverter : global::System.Text.Json.
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, NameConverter, options);
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfName, options);
                 }
                 else if (reader.ValueTextEquals("logo"u8))
                 {
@@ -547,7 +547,7 @@ internal sealed class ConnectorMetadataJsonConverter : global::System.Text.Json.
         if (value.Name is { } p1)
         {
             writer.WritePropertyName("name"u8);
-            NameConverter.Write(writer, p1, options);
+            ConverterOfName.Write(writer, p1, options);
         }
         if (value.Logo is { } p2)
         {
@@ -877,8 +877,8 @@ internal sealed class FormItemMultiSelectJsonConverter : global::System.Text.Jso
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly FormItemMultiSelectJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>> SelectItemsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SelectItem>(global::LogtoGenerated.Serialization.SelectItemJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>> ShowConditionsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ShowCondition>(global::LogtoGenerated.Serialization.ShowConditionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SelectItem>> ConverterOfSelectItems = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SelectItem>(global::LogtoGenerated.Serialization.SelectItemJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>> ConverterOfShowConditions = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ShowCondition>(global::LogtoGenerated.Serialization.ShowConditionJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.FormItemMultiSelect? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -905,7 +905,7 @@ internal sealed class FormItemMultiSelectJsonConverter : global::System.Text.Jso
                 {
                     property = "selectItems";
                     reader.Read();
-                    result.SelectItems = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SelectItemsConverter, options);
+                    result.SelectItems = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSelectItems, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("key"u8))
@@ -944,7 +944,7 @@ internal sealed class FormItemMultiSelectJsonConverter : global::System.Text.Jso
                 {
                     property = "showConditions";
                     reader.Read();
-                    result.ShowConditions = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ShowConditionsConverter, options);
+                    result.ShowConditions = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfShowConditions, options);
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
@@ -1008,7 +1008,7 @@ internal sealed class FormItemMultiSelectJsonConverter : global::System.Text.Jso
         if (value.SelectItems is { } p1)
         {
             writer.WritePropertyName("selectItems"u8);
-            SelectItemsConverter.Write(writer, p1, options);
+            ConverterOfSelectItems.Write(writer, p1, options);
         }
         else
         {
@@ -1050,7 +1050,7 @@ internal sealed class FormItemMultiSelectJsonConverter : global::System.Text.Jso
         if (value.ShowConditions is { } p7)
         {
             writer.WritePropertyName("showConditions"u8);
-            ShowConditionsConverter.Write(writer, p7, options);
+            ConverterOfShowConditions.Write(writer, p7, options);
         }
         if (value.Description is { } p8)
         {
@@ -1082,8 +1082,8 @@ internal sealed class FormItemObjectJsonConverter : global::System.Text.Json.Ser
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly FormItemObjectJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.FormItemObjectType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.FormItemObjectType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>> ShowConditionsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ShowCondition>(global::LogtoGenerated.Serialization.ShowConditionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.FormItemObjectType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.FormItemObjectType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>> ConverterOfShowConditions = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ShowCondition>(global::LogtoGenerated.Serialization.ShowConditionJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.FormItemObject? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1104,7 +1104,7 @@ internal sealed class FormItemObjectJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("key"u8))
@@ -1143,7 +1143,7 @@ internal sealed class FormItemObjectJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "showConditions";
                     reader.Read();
-                    result.ShowConditions = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ShowConditionsConverter, options);
+                    result.ShowConditions = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfShowConditions, options);
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
@@ -1196,7 +1196,7 @@ internal sealed class FormItemObjectJsonConverter : global::System.Text.Json.Ser
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Key is { } p1)
         {
             writer.WritePropertyName("key"u8);
@@ -1233,7 +1233,7 @@ internal sealed class FormItemObjectJsonConverter : global::System.Text.Json.Ser
         if (value.ShowConditions is { } p6)
         {
             writer.WritePropertyName("showConditions"u8);
-            ShowConditionsConverter.Write(writer, p6, options);
+            ConverterOfShowConditions.Write(writer, p6, options);
         }
         if (value.Description is { } p7)
         {
@@ -1265,8 +1265,8 @@ internal sealed class FormItemSelectJsonConverter : global::System.Text.Json.Ser
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly FormItemSelectJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>> SelectItemsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FormItemSelectSelectItem>(global::LogtoGenerated.Serialization.FormItemSelectSelectItemJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>> ShowConditionsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ShowCondition>(global::LogtoGenerated.Serialization.ShowConditionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FormItemSelectSelectItem>> ConverterOfSelectItems = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FormItemSelectSelectItem>(global::LogtoGenerated.Serialization.FormItemSelectSelectItemJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ShowCondition>> ConverterOfShowConditions = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ShowCondition>(global::LogtoGenerated.Serialization.ShowConditionJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.FormItemSelect? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1293,7 +1293,7 @@ internal sealed class FormItemSelectJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "selectItems";
                     reader.Read();
-                    result.SelectItems = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SelectItemsConverter, options);
+                    result.SelectItems = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSelectItems, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("key"u8))
@@ -1332,7 +1332,7 @@ internal sealed class FormItemSelectJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "showConditions";
                     reader.Read();
-                    result.ShowConditions = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ShowConditionsConverter, options);
+                    result.ShowConditions = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfShowConditions, options);
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
@@ -1396,7 +1396,7 @@ internal sealed class FormItemSelectJsonConverter : global::System.Text.Json.Ser
         if (value.SelectItems is { } p1)
         {
             writer.WritePropertyName("selectItems"u8);
-            SelectItemsConverter.Write(writer, p1, options);
+            ConverterOfSelectItems.Write(writer, p1, options);
         }
         else
         {
@@ -1438,7 +1438,7 @@ internal sealed class FormItemSelectJsonConverter : global::System.Text.Json.Ser
         if (value.ShowConditions is { } p7)
         {
             writer.WritePropertyName("showConditions"u8);
-            ShowConditionsConverter.Write(writer, p7, options);
+            ConverterOfShowConditions.Write(writer, p7, options);
         }
         if (value.Description is { } p8)
         {

@@ -21,7 +21,7 @@ internal sealed class CustomPhraseJsonConverter : global::System.Text.Json.Seria
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CustomPhraseJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>> TranslationConverter = new global::LogtoGenerated.Serialization.MapConverter<global::System.Text.Json.Nodes.JsonNode>(global::LogtoGenerated.Serialization.JsonValue.Node);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode>> ConverterOfTranslation = new global::LogtoGenerated.Serialization.MapConverter<global::System.Text.Json.Nodes.JsonNode>(global::LogtoGenerated.Serialization.JsonValue.Node);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CustomPhrase? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,7 +63,7 @@ internal sealed class CustomPhraseJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "translation";
                     reader.Read();
-                    result.Translation = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, TranslationConverter, options);
+                    result.Translation = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfTranslation, options);
                     seen |= 8L;
                 }
                 else
@@ -122,7 +122,7 @@ internal sealed class CustomPhraseJsonConverter : global::System.Text.Json.Seria
         if (value.Translation is { } p3)
         {
             writer.WritePropertyName("translation"u8);
-            TranslationConverter.Write(writer, p3, options);
+            ConverterOfTranslation.Write(writer, p3, options);
         }
         else
         {

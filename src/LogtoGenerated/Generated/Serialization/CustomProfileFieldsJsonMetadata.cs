@@ -69,7 +69,7 @@ internal sealed class AddressRequestConfigJsonConverter : global::System.Text.Js
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AddressRequestConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>> PartsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AddressRequestConfigPart>(global::LogtoGenerated.Serialization.AddressRequestConfigPartJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AddressRequestConfigPart>> ConverterOfParts = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AddressRequestConfigPart>(global::LogtoGenerated.Serialization.AddressRequestConfigPartJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AddressRequestConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -90,7 +90,7 @@ internal sealed class AddressRequestConfigJsonConverter : global::System.Text.Js
                 {
                     property = "parts";
                     reader.Read();
-                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PartsConverter, options);
+                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfParts, options);
                     seen |= 1L;
                 }
                 else
@@ -122,7 +122,7 @@ internal sealed class AddressRequestConfigJsonConverter : global::System.Text.Js
         if (value.Parts is { } p0)
         {
             writer.WritePropertyName("parts"u8);
-            PartsConverter.Write(writer, p0, options);
+            ConverterOfParts.Write(writer, p0, options);
         }
         else
         {
@@ -138,8 +138,8 @@ internal sealed class AddressRequestConfigPartJsonConverter : global::System.Tex
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AddressRequestConfigPartJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CustomProfileFieldType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CustomProfileFieldType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AddressRequestConfigPartName> NameConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AddressRequestConfigPartName>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CustomProfileFieldType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CustomProfileFieldType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AddressRequestConfigPartName> ConverterOfName = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AddressRequestConfigPartName>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AddressRequestConfigPart? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -167,7 +167,7 @@ internal sealed class AddressRequestConfigPartJsonConverter : global::System.Tex
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("label"u8))
@@ -199,7 +199,7 @@ internal sealed class AddressRequestConfigPartJsonConverter : global::System.Tex
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, NameConverter, options);
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfName, options);
                     seen |= 8L;
                 }
                 else
@@ -231,7 +231,7 @@ internal sealed class AddressRequestConfigPartJsonConverter : global::System.Tex
         writer.WritePropertyName("enabled"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.Enabled, options);
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Label is { } p2)
         {
             writer.WritePropertyName("label"u8);
@@ -250,7 +250,7 @@ internal sealed class AddressRequestConfigPartJsonConverter : global::System.Tex
             global::LogtoGenerated.Serialization.ConfigPartConfigJsonConverter.Instance.Write(writer, p5, options);
         }
         writer.WritePropertyName("name"u8);
-        NameConverter.Write(writer, value.Name, options);
+        ConverterOfName.Write(writer, value.Name, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }
@@ -261,7 +261,7 @@ internal sealed class CheckboxRequestConfigJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CheckboxRequestConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CheckboxDefaultValue> DefaultValueConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CheckboxDefaultValue>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CheckboxDefaultValue> ConverterOfDefaultValue = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CheckboxDefaultValue>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CheckboxRequestConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -282,7 +282,7 @@ internal sealed class CheckboxRequestConfigJsonConverter : global::System.Text.J
                 {
                     property = "defaultValue";
                     reader.Read();
-                    result.DefaultValue = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DefaultValueConverter, options);
+                    result.DefaultValue = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfDefaultValue, options);
                     seen |= 1L;
                 }
                 else
@@ -312,7 +312,7 @@ internal sealed class CheckboxRequestConfigJsonConverter : global::System.Text.J
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("defaultValue"u8);
-        DefaultValueConverter.Write(writer, value.DefaultValue, options);
+        ConverterOfDefaultValue.Write(writer, value.DefaultValue, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }
@@ -402,7 +402,7 @@ internal sealed class ConfigPartConfigJsonConverter : global::System.Text.Json.S
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ConfigPartConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>> OptionsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ConfigOption>(global::LogtoGenerated.Serialization.ConfigOptionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>> ConverterOfOptions = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ConfigOption>(global::LogtoGenerated.Serialization.ConfigOptionJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ConfigPartConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -464,7 +464,7 @@ internal sealed class ConfigPartConfigJsonConverter : global::System.Text.Json.S
                 {
                     property = "options";
                     reader.Read();
-                    result.Options = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OptionsConverter, options);
+                    result.Options = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOptions, options);
                 }
                 else if (reader.ValueTextEquals("defaultValue"u8))
                 {
@@ -531,7 +531,7 @@ internal sealed class ConfigPartConfigJsonConverter : global::System.Text.Json.S
         if (value.Options is { } p7)
         {
             writer.WritePropertyName("options"u8);
-            OptionsConverter.Write(writer, p7, options);
+            ConverterOfOptions.Write(writer, p7, options);
         }
         if (value.DefaultValue is { } p8)
         {
@@ -1682,7 +1682,7 @@ internal sealed class CustomProfileFieldJsonConverter : global::System.Text.Json
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CustomProfileFieldJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CustomProfileFieldType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CustomProfileFieldType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CustomProfileFieldType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CustomProfileFieldType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CustomProfileField? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1724,7 +1724,7 @@ internal sealed class CustomProfileFieldJsonConverter : global::System.Text.Json
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("label"u8))
@@ -1822,7 +1822,7 @@ internal sealed class CustomProfileFieldJsonConverter : global::System.Text.Json
             writer.WriteNull("name"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Label is { } p4)
         {
             writer.WritePropertyName("label"u8);
@@ -1866,8 +1866,8 @@ internal sealed class CustomProfileFieldConfigJsonConverter : global::System.Tex
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CustomProfileFieldConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>> OptionsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ConfigOption>(global::LogtoGenerated.Serialization.ConfigOptionJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>> PartsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>(global::LogtoGenerated.Serialization.CustomProfileFieldConfigPartJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>> ConverterOfOptions = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ConfigOption>(global::LogtoGenerated.Serialization.ConfigOptionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>> ConverterOfParts = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.CustomProfileFieldConfigPart>(global::LogtoGenerated.Serialization.CustomProfileFieldConfigPartJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CustomProfileFieldConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1929,7 +1929,7 @@ internal sealed class CustomProfileFieldConfigJsonConverter : global::System.Tex
                 {
                     property = "options";
                     reader.Read();
-                    result.Options = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OptionsConverter, options);
+                    result.Options = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOptions, options);
                 }
                 else if (reader.ValueTextEquals("defaultValue"u8))
                 {
@@ -1941,7 +1941,7 @@ internal sealed class CustomProfileFieldConfigJsonConverter : global::System.Tex
                 {
                     property = "parts";
                     reader.Read();
-                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PartsConverter, options);
+                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfParts, options);
                 }
                 else
                 {
@@ -2002,7 +2002,7 @@ internal sealed class CustomProfileFieldConfigJsonConverter : global::System.Tex
         if (value.Options is { } p7)
         {
             writer.WritePropertyName("options"u8);
-            OptionsConverter.Write(writer, p7, options);
+            ConverterOfOptions.Write(writer, p7, options);
         }
         if (value.DefaultValue is { } p8)
         {
@@ -2012,7 +2012,7 @@ internal sealed class CustomProfileFieldConfigJsonConverter : global::System.Tex
         if (value.Parts is { } p9)
         {
             writer.WritePropertyName("parts"u8);
-            PartsConverter.Write(writer, p9, options);
+            ConverterOfParts.Write(writer, p9, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -2024,7 +2024,7 @@ internal sealed class CustomProfileFieldConfigPartJsonConverter : global::System
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CustomProfileFieldConfigPartJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CustomProfileFieldType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CustomProfileFieldType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CustomProfileFieldType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CustomProfileFieldType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CustomProfileFieldConfigPart? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2059,7 +2059,7 @@ internal sealed class CustomProfileFieldConfigPartJsonConverter : global::System
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("label"u8))
@@ -2125,7 +2125,7 @@ internal sealed class CustomProfileFieldConfigPartJsonConverter : global::System
             writer.WriteNull("name"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Label is { } p3)
         {
             writer.WritePropertyName("label"u8);
@@ -2243,7 +2243,7 @@ internal sealed class FullnameRequestConfigJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly FullnameRequestConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>> PartsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FullnameRequestConfigPart>(global::LogtoGenerated.Serialization.FullnameRequestConfigPartJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FullnameRequestConfigPart>> ConverterOfParts = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FullnameRequestConfigPart>(global::LogtoGenerated.Serialization.FullnameRequestConfigPartJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.FullnameRequestConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2264,7 +2264,7 @@ internal sealed class FullnameRequestConfigJsonConverter : global::System.Text.J
                 {
                     property = "parts";
                     reader.Read();
-                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PartsConverter, options);
+                    result.Parts = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfParts, options);
                     seen |= 1L;
                 }
                 else
@@ -2296,7 +2296,7 @@ internal sealed class FullnameRequestConfigJsonConverter : global::System.Text.J
         if (value.Parts is { } p0)
         {
             writer.WritePropertyName("parts"u8);
-            PartsConverter.Write(writer, p0, options);
+            ConverterOfParts.Write(writer, p0, options);
         }
         else
         {
@@ -2312,8 +2312,8 @@ internal sealed class FullnameRequestConfigPartJsonConverter : global::System.Te
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly FullnameRequestConfigPartJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CustomProfileFieldType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CustomProfileFieldType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.FullnameRequestConfigPartName> NameConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.FullnameRequestConfigPartName>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CustomProfileFieldType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CustomProfileFieldType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.FullnameRequestConfigPartName> ConverterOfName = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.FullnameRequestConfigPartName>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.FullnameRequestConfigPart? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2341,7 +2341,7 @@ internal sealed class FullnameRequestConfigPartJsonConverter : global::System.Te
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("label"u8))
@@ -2373,7 +2373,7 @@ internal sealed class FullnameRequestConfigPartJsonConverter : global::System.Te
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, NameConverter, options);
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfName, options);
                     seen |= 8L;
                 }
                 else
@@ -2405,7 +2405,7 @@ internal sealed class FullnameRequestConfigPartJsonConverter : global::System.Te
         writer.WritePropertyName("enabled"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.Enabled, options);
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Label is { } p2)
         {
             writer.WritePropertyName("label"u8);
@@ -2424,7 +2424,7 @@ internal sealed class FullnameRequestConfigPartJsonConverter : global::System.Te
             global::LogtoGenerated.Serialization.ConfigPartConfigJsonConverter.Instance.Write(writer, p5, options);
         }
         writer.WritePropertyName("name"u8);
-        NameConverter.Write(writer, value.Name, options);
+        ConverterOfName.Write(writer, value.Name, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }
@@ -2593,7 +2593,7 @@ internal sealed class SelectRequestConfigJsonConverter : global::System.Text.Jso
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SelectRequestConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>> OptionsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ConfigOption>(global::LogtoGenerated.Serialization.ConfigOptionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ConfigOption>> ConverterOfOptions = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ConfigOption>(global::LogtoGenerated.Serialization.ConfigOptionJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SelectRequestConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2620,7 +2620,7 @@ internal sealed class SelectRequestConfigJsonConverter : global::System.Text.Jso
                 {
                     property = "options";
                     reader.Read();
-                    result.Options = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OptionsConverter, options);
+                    result.Options = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOptions, options);
                     seen |= 1L;
                 }
                 else
@@ -2657,7 +2657,7 @@ internal sealed class SelectRequestConfigJsonConverter : global::System.Text.Jso
         if (value.Options is { } p1)
         {
             writer.WritePropertyName("options"u8);
-            OptionsConverter.Write(writer, p1, options);
+            ConverterOfOptions.Write(writer, p1, options);
         }
         else
         {
@@ -3742,7 +3742,7 @@ internal sealed class UpdateCustomProfileFieldsSieOrderRequestJsonConverter : gl
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateCustomProfileFieldsSieOrderRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>> OrderConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>(global::LogtoGenerated.Serialization.UpdateCustomProfileFieldsSieOrderRequestOrderJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>> ConverterOfOrder = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequestOrder>(global::LogtoGenerated.Serialization.UpdateCustomProfileFieldsSieOrderRequestOrderJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateCustomProfileFieldsSieOrderRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3763,7 +3763,7 @@ internal sealed class UpdateCustomProfileFieldsSieOrderRequestJsonConverter : gl
                 {
                     property = "order";
                     reader.Read();
-                    result.Order = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrderConverter, options);
+                    result.Order = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrder, options);
                     seen |= 1L;
                 }
                 else
@@ -3795,7 +3795,7 @@ internal sealed class UpdateCustomProfileFieldsSieOrderRequestJsonConverter : gl
         if (value.Order is { } p0)
         {
             writer.WritePropertyName("order"u8);
-            OrderConverter.Write(writer, p0, options);
+            ConverterOfOrder.Write(writer, p0, options);
         }
         else
         {

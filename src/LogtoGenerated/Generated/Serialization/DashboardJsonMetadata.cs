@@ -25,7 +25,7 @@ internal sealed class ActiveUserCountsJsonConverter : global::System.Text.Json.S
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ActiveUserCountsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>> DauCurveConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.DauCurve>(global::LogtoGenerated.Serialization.DauCurveJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DauCurve>> ConverterOfDauCurve = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.DauCurve>(global::LogtoGenerated.Serialization.DauCurveJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ActiveUserCounts? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -46,7 +46,7 @@ internal sealed class ActiveUserCountsJsonConverter : global::System.Text.Json.S
                 {
                     property = "dauCurve";
                     reader.Read();
-                    result.DauCurve = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DauCurveConverter, options);
+                    result.DauCurve = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfDauCurve, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("dau"u8))
@@ -99,7 +99,7 @@ internal sealed class ActiveUserCountsJsonConverter : global::System.Text.Json.S
         if (value.DauCurve is { } p0)
         {
             writer.WritePropertyName("dauCurve"u8);
-            DauCurveConverter.Write(writer, p0, options);
+            ConverterOfDauCurve.Write(writer, p0, options);
         }
         else
         {

@@ -177,8 +177,8 @@ internal sealed class DomainJsonConverter : global::System.Text.Json.Serializati
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly DomainJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.DomainStatus> StatusConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.DomainStatus>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>> DnsRecordsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.DnsRecord>(global::LogtoGenerated.Serialization.DnsRecordJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.DomainStatus> ConverterOfStatus = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.DomainStatus>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DnsRecord>> ConverterOfDnsRecords = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.DnsRecord>(global::LogtoGenerated.Serialization.DnsRecordJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.Domain? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -213,7 +213,7 @@ internal sealed class DomainJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, StatusConverter, options);
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfStatus, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("errorMessage"u8))
@@ -226,7 +226,7 @@ internal sealed class DomainJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "dnsRecords";
                     reader.Read();
-                    result.DnsRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DnsRecordsConverter, options);
+                    result.DnsRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfDnsRecords, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -281,7 +281,7 @@ internal sealed class DomainJsonConverter : global::System.Text.Json.Serializati
             writer.WriteNull("domain"u8);
         }
         writer.WritePropertyName("status"u8);
-        StatusConverter.Write(writer, value.Status, options);
+        ConverterOfStatus.Write(writer, value.Status, options);
         if (value.ErrorMessage is { } p3)
         {
             writer.WritePropertyName("errorMessage"u8);
@@ -294,7 +294,7 @@ internal sealed class DomainJsonConverter : global::System.Text.Json.Serializati
         if (value.DnsRecords is { } p4)
         {
             writer.WritePropertyName("dnsRecords"u8);
-            DnsRecordsConverter.Write(writer, p4, options);
+            ConverterOfDnsRecords.Write(writer, p4, options);
         }
         else
         {
@@ -312,7 +312,7 @@ internal sealed class DomainVerificationFileJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly DomainVerificationFileJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.DomainVerificationFileContentType> ContentTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.DomainVerificationFileContentType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.DomainVerificationFileContentType> ConverterOfContentType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.DomainVerificationFileContentType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.DomainVerificationFile? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -347,7 +347,7 @@ internal sealed class DomainVerificationFileJsonConverter : global::System.Text.
                 {
                     property = "contentType";
                     reader.Read();
-                    result.ContentType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ContentTypeConverter, options);
+                    result.ContentType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfContentType, options);
                     seen |= 4L;
                 }
                 else
@@ -395,7 +395,7 @@ internal sealed class DomainVerificationFileJsonConverter : global::System.Text.
             writer.WriteNull("content"u8);
         }
         writer.WritePropertyName("contentType"u8);
-        ContentTypeConverter.Write(writer, value.ContentType, options);
+        ConverterOfContentType.Write(writer, value.ContentType, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }
@@ -406,7 +406,7 @@ internal sealed class ReplaceDomainVerificationFilesRequestJsonConverter : globa
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ReplaceDomainVerificationFilesRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>> VerificationFilesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.DomainVerificationFile>(global::LogtoGenerated.Serialization.DomainVerificationFileJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.DomainVerificationFile>> ConverterOfVerificationFiles = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.DomainVerificationFile>(global::LogtoGenerated.Serialization.DomainVerificationFileJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ReplaceDomainVerificationFilesRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -427,7 +427,7 @@ internal sealed class ReplaceDomainVerificationFilesRequestJsonConverter : globa
                 {
                     property = "verificationFiles";
                     reader.Read();
-                    result.VerificationFiles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, VerificationFilesConverter, options);
+                    result.VerificationFiles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfVerificationFiles, options);
                     seen |= 1L;
                 }
                 else
@@ -459,7 +459,7 @@ internal sealed class ReplaceDomainVerificationFilesRequestJsonConverter : globa
         if (value.VerificationFiles is { } p0)
         {
             writer.WritePropertyName("verificationFiles"u8);
-            VerificationFilesConverter.Write(writer, p0, options);
+            ConverterOfVerificationFiles.Write(writer, p0, options);
         }
         else
         {

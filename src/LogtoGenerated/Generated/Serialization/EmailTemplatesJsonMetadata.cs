@@ -29,7 +29,7 @@ internal sealed class EmailTemplateJsonConverter : global::System.Text.Json.Seri
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly EmailTemplateJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> TemplateTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> ConverterOfTemplateType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.EmailTemplate? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -71,7 +71,7 @@ internal sealed class EmailTemplateJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "templateType";
                     reader.Read();
-                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TemplateTypeConverter, options);
+                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfTemplateType, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("details"u8))
@@ -142,7 +142,7 @@ internal sealed class EmailTemplateJsonConverter : global::System.Text.Json.Seri
             writer.WriteNull("languageTag"u8);
         }
         writer.WritePropertyName("templateType"u8);
-        TemplateTypeConverter.Write(writer, value.TemplateType, options);
+        ConverterOfTemplateType.Write(writer, value.TemplateType, options);
         if (value.Details is { } p4)
         {
             writer.WritePropertyName("details"u8);
@@ -164,7 +164,7 @@ internal sealed class EmailTemplateDetailsJsonConverter : global::System.Text.Js
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly EmailTemplateDetailsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ContentType> ContentTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ContentType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ContentType> ConverterOfContentType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ContentType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.EmailTemplateDetails? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -199,7 +199,7 @@ internal sealed class EmailTemplateDetailsJsonConverter : global::System.Text.Js
                 {
                     property = "contentType";
                     reader.Read();
-                    result.ContentType = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ContentTypeConverter, options);
+                    result.ContentType = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfContentType, options);
                 }
                 else if (reader.ValueTextEquals("replyTo"u8))
                 {
@@ -260,7 +260,7 @@ internal sealed class EmailTemplateDetailsJsonConverter : global::System.Text.Js
         if (value.ContentType is { } p2)
         {
             writer.WritePropertyName("contentType"u8);
-            ContentTypeConverter.Write(writer, p2, options);
+            ConverterOfContentType.Write(writer, p2, options);
         }
         if (value.ReplyTo is { } p3)
         {
@@ -343,7 +343,7 @@ internal sealed class ReplaceEmailTemplatesRequestJsonConverter : global::System
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ReplaceEmailTemplatesRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>> TemplatesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>(global::LogtoGenerated.Serialization.ReplaceEmailTemplatesRequestTemplateJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>> ConverterOfTemplates = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate>(global::LogtoGenerated.Serialization.ReplaceEmailTemplatesRequestTemplateJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ReplaceEmailTemplatesRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -364,7 +364,7 @@ internal sealed class ReplaceEmailTemplatesRequestJsonConverter : global::System
                 {
                     property = "templates";
                     reader.Read();
-                    result.Templates = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, TemplatesConverter, options);
+                    result.Templates = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfTemplates, options);
                     seen |= 1L;
                 }
                 else
@@ -396,7 +396,7 @@ internal sealed class ReplaceEmailTemplatesRequestJsonConverter : global::System
         if (value.Templates is { } p0)
         {
             writer.WritePropertyName("templates"u8);
-            TemplatesConverter.Write(writer, p0, options);
+            ConverterOfTemplates.Write(writer, p0, options);
         }
         else
         {
@@ -412,7 +412,7 @@ internal sealed class ReplaceEmailTemplatesRequestTemplateJsonConverter : global
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ReplaceEmailTemplatesRequestTemplateJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> TemplateTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TemplateType> ConverterOfTemplateType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TemplateType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ReplaceEmailTemplatesRequestTemplate? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -440,7 +440,7 @@ internal sealed class ReplaceEmailTemplatesRequestTemplateJsonConverter : global
                 {
                     property = "templateType";
                     reader.Read();
-                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TemplateTypeConverter, options);
+                    result.TemplateType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfTemplateType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("details"u8))
@@ -486,7 +486,7 @@ internal sealed class ReplaceEmailTemplatesRequestTemplateJsonConverter : global
             writer.WriteNull("languageTag"u8);
         }
         writer.WritePropertyName("templateType"u8);
-        TemplateTypeConverter.Write(writer, value.TemplateType, options);
+        ConverterOfTemplateType.Write(writer, value.TemplateType, options);
         if (value.Details is { } p2)
         {
             writer.WritePropertyName("details"u8);
@@ -506,7 +506,7 @@ internal sealed class UpdateEmailTemplateDetailsRequestJsonConverter : global::S
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateEmailTemplateDetailsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ContentType> ContentTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ContentType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ContentType> ConverterOfContentType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ContentType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateEmailTemplateDetailsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -538,7 +538,7 @@ internal sealed class UpdateEmailTemplateDetailsRequestJsonConverter : global::S
                 {
                     property = "contentType";
                     reader.Read();
-                    result.ContentType = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ContentTypeConverter, options);
+                    result.ContentType = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfContentType, options);
                 }
                 else if (reader.ValueTextEquals("replyTo"u8))
                 {
@@ -586,7 +586,7 @@ internal sealed class UpdateEmailTemplateDetailsRequestJsonConverter : global::S
         if (value.ContentType is { } p2)
         {
             writer.WritePropertyName("contentType"u8);
-            ContentTypeConverter.Write(writer, p2, options);
+            ConverterOfContentType.Write(writer, p2, options);
         }
         if (value.ReplyTo is { } p3)
         {

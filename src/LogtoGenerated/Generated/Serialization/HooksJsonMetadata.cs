@@ -33,8 +33,8 @@ internal sealed class CreateHookRequestJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateHookRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.HookEvent> EventConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> EventsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.HookEvent> ConverterOfEvent = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> ConverterOfEvents = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateHookRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,13 +61,13 @@ internal sealed class CreateHookRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "event";
                     reader.Read();
-                    result.Event = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, EventConverter, options);
+                    result.Event = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfEvent, options);
                 }
                 else if (reader.ValueTextEquals("events"u8))
                 {
                     property = "events";
                     reader.Read();
-                    result.Events = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EventsConverter, options);
+                    result.Events = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEvents, options);
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
@@ -116,12 +116,12 @@ internal sealed class CreateHookRequestJsonConverter : global::System.Text.Json.
         if (value.Event is { } p1)
         {
             writer.WritePropertyName("event"u8);
-            EventConverter.Write(writer, p1, options);
+            ConverterOfEvent.Write(writer, p1, options);
         }
         if (value.Events is { } p2)
         {
             writer.WritePropertyName("events"u8);
-            EventsConverter.Write(writer, p2, options);
+            ConverterOfEvents.Write(writer, p2, options);
         }
         if (value.Config is { } p3)
         {
@@ -147,7 +147,7 @@ internal sealed class CreateHookTestRequestJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateHookTestRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> EventsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> ConverterOfEvents = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateHookTestRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -168,7 +168,7 @@ internal sealed class CreateHookTestRequestJsonConverter : global::System.Text.J
                 {
                     property = "events";
                     reader.Read();
-                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, EventsConverter, options);
+                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfEvents, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
@@ -213,7 +213,7 @@ internal sealed class CreateHookTestRequestJsonConverter : global::System.Text.J
         if (value.Events is { } p0)
         {
             writer.WritePropertyName("events"u8);
-            EventsConverter.Write(writer, p0, options);
+            ConverterOfEvents.Write(writer, p0, options);
         }
         else
         {
@@ -313,8 +313,8 @@ internal sealed class HookJsonConverter : global::System.Text.Json.Serialization
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly HookJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.HookEvent> EventConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> EventsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.HookEvent> ConverterOfEvent = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> ConverterOfEvents = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.Hook? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -356,13 +356,13 @@ internal sealed class HookJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "event";
                     reader.Read();
-                    result.Event = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, EventConverter, options);
+                    result.Event = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfEvent, options);
                 }
                 else if (reader.ValueTextEquals("events"u8))
                 {
                     property = "events";
                     reader.Read();
-                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, EventsConverter, options);
+                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfEvents, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
@@ -449,7 +449,7 @@ internal sealed class HookJsonConverter : global::System.Text.Json.Serialization
         if (value.Event is { } p3)
         {
             writer.WritePropertyName("event"u8);
-            EventConverter.Write(writer, p3, options);
+            ConverterOfEvent.Write(writer, p3, options);
         }
         else
         {
@@ -458,7 +458,7 @@ internal sealed class HookJsonConverter : global::System.Text.Json.Serialization
         if (value.Events is { } p4)
         {
             writer.WritePropertyName("events"u8);
-            EventsConverter.Write(writer, p4, options);
+            ConverterOfEvents.Write(writer, p4, options);
         }
         else
         {
@@ -496,7 +496,7 @@ internal sealed class HookConfigJsonConverter : global::System.Text.Json.Seriali
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly HookConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> HeadersConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfHeaders = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.HookConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -524,7 +524,7 @@ internal sealed class HookConfigJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "headers";
                     reader.Read();
-                    result.Headers = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, HeadersConverter, options);
+                    result.Headers = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfHeaders, options);
                 }
                 else if (reader.ValueTextEquals("retries"u8))
                 {
@@ -570,7 +570,7 @@ internal sealed class HookConfigJsonConverter : global::System.Text.Json.Seriali
         if (value.Headers is { } p1)
         {
             writer.WritePropertyName("headers"u8);
-            HeadersConverter.Write(writer, p1, options);
+            ConverterOfHeaders.Write(writer, p1, options);
         }
         if (value.Retries is { } p2)
         {
@@ -696,8 +696,8 @@ internal sealed class HookWithExecutionStatsJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly HookWithExecutionStatsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.HookEvent> EventConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> EventsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.HookEvent> ConverterOfEvent = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> ConverterOfEvents = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.HookWithExecutionStats? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -739,13 +739,13 @@ internal sealed class HookWithExecutionStatsJsonConverter : global::System.Text.
                 {
                     property = "event";
                     reader.Read();
-                    result.Event = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, EventConverter, options);
+                    result.Event = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfEvent, options);
                 }
                 else if (reader.ValueTextEquals("events"u8))
                 {
                     property = "events";
                     reader.Read();
-                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, EventsConverter, options);
+                    result.Events = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfEvents, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("config"u8))
@@ -838,7 +838,7 @@ internal sealed class HookWithExecutionStatsJsonConverter : global::System.Text.
         if (value.Event is { } p3)
         {
             writer.WritePropertyName("event"u8);
-            EventConverter.Write(writer, p3, options);
+            ConverterOfEvent.Write(writer, p3, options);
         }
         else
         {
@@ -847,7 +847,7 @@ internal sealed class HookWithExecutionStatsJsonConverter : global::System.Text.
         if (value.Events is { } p4)
         {
             writer.WritePropertyName("events"u8);
-            EventsConverter.Write(writer, p4, options);
+            ConverterOfEvents.Write(writer, p4, options);
         }
         else
         {
@@ -890,8 +890,8 @@ internal sealed class UpdateHookRequestJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateHookRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.HookEvent> EventConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> EventsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.HookEvent> ConverterOfEvent = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.HookEvent>> ConverterOfEvents = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.HookEvent>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.HookEvent>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateHookRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -917,13 +917,13 @@ internal sealed class UpdateHookRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "event";
                     reader.Read();
-                    result.Event = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, EventConverter, options);
+                    result.Event = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfEvent, options);
                 }
                 else if (reader.ValueTextEquals("events"u8))
                 {
                     property = "events";
                     reader.Read();
-                    result.Events = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, EventsConverter, options);
+                    result.Events = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfEvents, options);
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
@@ -966,12 +966,12 @@ internal sealed class UpdateHookRequestJsonConverter : global::System.Text.Json.
         if (value.EventPresence.IsSet)
         {
             writer.WritePropertyName("event"u8);
-            global::LogtoGenerated.Serialization.JsonValue.WriteNullable(writer, value.EventPresence.Value, EventConverter, options);
+            global::LogtoGenerated.Serialization.JsonValue.WriteNullable(writer, value.EventPresence.Value, ConverterOfEvent, options);
         }
         if (value.Events is { } p2)
         {
             writer.WritePropertyName("events"u8);
-            EventsConverter.Write(writer, p2, options);
+            ConverterOfEvents.Write(writer, p2, options);
         }
         if (value.Config is { } p3)
         {

@@ -154,8 +154,8 @@ internal sealed class LogPayloadJsonConverter : global::System.Text.Json.Seriali
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly LogPayloadJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.LogPayloadResult> ResultConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.LogPayloadResult>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.LogPayloadError> ErrorConverter = new global::LogtoGenerated.Models.LogPayloadError.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.LogPayloadResult> ConverterOfResult = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.LogPayloadResult>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.LogPayloadError> ConverterOfError = new global::LogtoGenerated.Models.LogPayloadError.JsonConverter();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.LogPayload? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -183,14 +183,14 @@ internal sealed class LogPayloadJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "result";
                     reader.Read();
-                    result.Result = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ResultConverter, options);
+                    result.Result = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfResult, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("error"u8))
                 {
                     property = "error";
                     reader.Read();
-                    result.Error = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ErrorConverter, options);
+                    result.Error = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfError, options);
                 }
                 else if (reader.ValueTextEquals("ip"u8))
                 {
@@ -276,11 +276,11 @@ internal sealed class LogPayloadJsonConverter : global::System.Text.Json.Seriali
             writer.WriteNull("key"u8);
         }
         writer.WritePropertyName("result"u8);
-        ResultConverter.Write(writer, value.Result, options);
+        ConverterOfResult.Write(writer, value.Result, options);
         if (value.Error is { } p2)
         {
             writer.WritePropertyName("error"u8);
-            ErrorConverter.Write(writer, p2, options);
+            ConverterOfError.Write(writer, p2, options);
         }
         if (value.Ip is { } p3)
         {

@@ -115,7 +115,7 @@ internal sealed class OneTimeTokenJsonConverter : global::System.Text.Json.Seria
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OneTimeTokenJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OneTimeTokenStatus> StatusConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OneTimeTokenStatus>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OneTimeTokenStatus> ConverterOfStatus = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OneTimeTokenStatus>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OneTimeToken? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -171,7 +171,7 @@ internal sealed class OneTimeTokenJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, StatusConverter, options);
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfStatus, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -260,7 +260,7 @@ internal sealed class OneTimeTokenJsonConverter : global::System.Text.Json.Seria
             writer.WriteNull("context"u8);
         }
         writer.WritePropertyName("status"u8);
-        StatusConverter.Write(writer, value.Status, options);
+        ConverterOfStatus.Write(writer, value.Status, options);
         writer.WritePropertyName("createdAt"u8);
         global::LogtoGenerated.Serialization.EpochMillisecondsConverter.Instance.Write(writer, value.CreatedAt, options);
         writer.WritePropertyName("expiresAt"u8);
@@ -275,7 +275,7 @@ internal sealed class ReplaceOneTimeTokenStatusRequestJsonConverter : global::Sy
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ReplaceOneTimeTokenStatusRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OneTimeTokenStatus> StatusConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OneTimeTokenStatus>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OneTimeTokenStatus> ConverterOfStatus = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OneTimeTokenStatus>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ReplaceOneTimeTokenStatusRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -296,7 +296,7 @@ internal sealed class ReplaceOneTimeTokenStatusRequestJsonConverter : global::Sy
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, StatusConverter, options);
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfStatus, options);
                     seen |= 1L;
                 }
                 else
@@ -326,7 +326,7 @@ internal sealed class ReplaceOneTimeTokenStatusRequestJsonConverter : global::Sy
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("status"u8);
-        StatusConverter.Write(writer, value.Status, options);
+        ConverterOfStatus.Write(writer, value.Status, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }

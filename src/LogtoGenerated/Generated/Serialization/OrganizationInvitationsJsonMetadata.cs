@@ -29,8 +29,8 @@ internal sealed class CreateOrganizationInvitationRequestJsonConverter : global:
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateOrganizationInvitationRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.MessagePayload> MessagePayloadConverter = new global::LogtoGenerated.Models.MessagePayload.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.MessagePayload> ConverterOfMessagePayload = new global::LogtoGenerated.Models.MessagePayload.JsonConverter();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateOrganizationInvitationRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -78,13 +78,13 @@ internal sealed class CreateOrganizationInvitationRequestJsonConverter : global:
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleIdsConverter, options);
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOrganizationRoleIds, options);
                 }
                 else if (reader.ValueTextEquals("messagePayload"u8))
                 {
                     property = "messagePayload";
                     reader.Read();
-                    result.MessagePayload = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, MessagePayloadConverter, options);
+                    result.MessagePayload = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfMessagePayload, options);
                 }
                 else
                 {
@@ -140,12 +140,12 @@ internal sealed class CreateOrganizationInvitationRequestJsonConverter : global:
         if (value.OrganizationRoleIds is { } p4)
         {
             writer.WritePropertyName("organizationRoleIds"u8);
-            OrganizationRoleIdsConverter.Write(writer, p4, options);
+            ConverterOfOrganizationRoleIds.Write(writer, p4, options);
         }
         if (value.MessagePayload is { } p5)
         {
             writer.WritePropertyName("messagePayload"u8);
-            MessagePayloadConverter.Write(writer, p5, options);
+            ConverterOfMessagePayload.Write(writer, p5, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -331,8 +331,8 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationInvitationJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OrganizationInvitationStatus> StatusConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OrganizationInvitationStatus>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> OrganizationRolesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OrganizationInvitationStatus> ConverterOfStatus = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OrganizationInvitationStatus>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> ConverterOfOrganizationRoles = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationInvitation? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -393,7 +393,7 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, StatusConverter, options);
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfStatus, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
@@ -421,7 +421,7 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRolesConverter, options);
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoles, options);
                     seen |= 256L;
                 }
                 else
@@ -505,7 +505,7 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
             writer.WriteNull("organizationId"u8);
         }
         writer.WritePropertyName("status"u8);
-        StatusConverter.Write(writer, value.Status, options);
+        ConverterOfStatus.Write(writer, value.Status, options);
         writer.WritePropertyName("createdAt"u8);
         global::LogtoGenerated.Serialization.EpochMillisecondsConverter.Instance.Write(writer, value.CreatedAt, options);
         writer.WritePropertyName("updatedAt"u8);
@@ -515,7 +515,7 @@ internal sealed class OrganizationInvitationJsonConverter : global::System.Text.
         if (value.OrganizationRoles is { } p10)
         {
             writer.WritePropertyName("organizationRoles"u8);
-            OrganizationRolesConverter.Write(writer, p10, options);
+            ConverterOfOrganizationRoles.Write(writer, p10, options);
         }
         else
         {
@@ -531,7 +531,7 @@ internal sealed class ReplaceOrganizationInvitationStatusRequestJsonConverter : 
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ReplaceOrganizationInvitationStatusRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus> StatusConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus> ConverterOfStatus = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequestStatus>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ReplaceOrganizationInvitationStatusRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -558,7 +558,7 @@ internal sealed class ReplaceOrganizationInvitationStatusRequestJsonConverter : 
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, StatusConverter, options);
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfStatus, options);
                     seen |= 1L;
                 }
                 else
@@ -593,7 +593,7 @@ internal sealed class ReplaceOrganizationInvitationStatusRequestJsonConverter : 
             global::LogtoGenerated.Serialization.JsonValue.String.Write(writer, p0, options);
         }
         writer.WritePropertyName("status"u8);
-        StatusConverter.Write(writer, value.Status, options);
+        ConverterOfStatus.Write(writer, value.Status, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }

@@ -31,9 +31,9 @@ internal sealed class CreateOrganizationRoleRequestJsonConverter : global::Syste
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateOrganizationRoleRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationScopeIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ResourceScopeIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationScopeIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfResourceScopeIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateOrganizationRoleRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -67,19 +67,19 @@ internal sealed class CreateOrganizationRoleRequestJsonConverter : global::Syste
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfType, options);
                 }
                 else if (reader.ValueTextEquals("organizationScopeIds"u8))
                 {
                     property = "organizationScopeIds";
                     reader.Read();
-                    result.OrganizationScopeIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationScopeIdsConverter, options);
+                    result.OrganizationScopeIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOrganizationScopeIds, options);
                 }
                 else if (reader.ValueTextEquals("resourceScopeIds"u8))
                 {
                     property = "resourceScopeIds";
                     reader.Read();
-                    result.ResourceScopeIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ResourceScopeIdsConverter, options);
+                    result.ResourceScopeIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfResourceScopeIds, options);
                 }
                 else
                 {
@@ -124,17 +124,17 @@ internal sealed class CreateOrganizationRoleRequestJsonConverter : global::Syste
         if (value.Type is { } p2)
         {
             writer.WritePropertyName("type"u8);
-            TypeConverter.Write(writer, p2, options);
+            ConverterOfType.Write(writer, p2, options);
         }
         if (value.OrganizationScopeIds is { } p3)
         {
             writer.WritePropertyName("organizationScopeIds"u8);
-            OrganizationScopeIdsConverter.Write(writer, p3, options);
+            ConverterOfOrganizationScopeIds.Write(writer, p3, options);
         }
         if (value.ResourceScopeIds is { } p4)
         {
             writer.WritePropertyName("resourceScopeIds"u8);
-            ResourceScopeIdsConverter.Write(writer, p4, options);
+            ConverterOfResourceScopeIds.Write(writer, p4, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -146,7 +146,7 @@ internal sealed class OrganizationRoleJsonConverter : global::System.Text.Json.S
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationRoleJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationRole? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -194,7 +194,7 @@ internal sealed class OrganizationRoleJsonConverter : global::System.Text.Json.S
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 8L;
                 }
                 else
@@ -260,7 +260,7 @@ internal sealed class OrganizationRoleJsonConverter : global::System.Text.Json.S
             writer.WriteNull("description"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }
@@ -271,9 +271,9 @@ internal sealed class OrganizationRoleWithScopesAndResourceScopesJsonConverter :
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationRoleWithScopesAndResourceScopesJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> ScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>> ResourceScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>(global::LogtoGenerated.Serialization.OrganizationRoleWithScopesAndResourceScopesResourceScopeJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> ConverterOfScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>> ConverterOfResourceScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopesResourceScope>(global::LogtoGenerated.Serialization.OrganizationRoleWithScopesAndResourceScopesResourceScopeJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationRoleWithScopesAndResourceScopes? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -321,21 +321,21 @@ internal sealed class OrganizationRoleWithScopesAndResourceScopesJsonConverter :
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("scopes"u8))
                 {
                     property = "scopes";
                     reader.Read();
-                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ScopesConverter, options);
+                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfScopes, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("resourceScopes"u8))
                 {
                     property = "resourceScopes";
                     reader.Read();
-                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ResourceScopesConverter, options);
+                    result.ResourceScopes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfResourceScopes, options);
                     seen |= 32L;
                 }
                 else
@@ -401,11 +401,11 @@ internal sealed class OrganizationRoleWithScopesAndResourceScopesJsonConverter :
             writer.WriteNull("description"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Scopes is { } p5)
         {
             writer.WritePropertyName("scopes"u8);
-            ScopesConverter.Write(writer, p5, options);
+            ConverterOfScopes.Write(writer, p5, options);
         }
         else
         {
@@ -414,7 +414,7 @@ internal sealed class OrganizationRoleWithScopesAndResourceScopesJsonConverter :
         if (value.ResourceScopes is { } p6)
         {
             writer.WritePropertyName("resourceScopes"u8);
-            ResourceScopesConverter.Write(writer, p6, options);
+            ConverterOfResourceScopes.Write(writer, p6, options);
         }
         else
         {
@@ -530,7 +530,7 @@ internal sealed class OrganizationScopeIdsRequestJsonConverter : global::System.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationScopeIdsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationScopeIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationScopeIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationScopeIdsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -551,7 +551,7 @@ internal sealed class OrganizationScopeIdsRequestJsonConverter : global::System.
                 {
                     property = "organizationScopeIds";
                     reader.Read();
-                    result.OrganizationScopeIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationScopeIdsConverter, options);
+                    result.OrganizationScopeIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationScopeIds, options);
                     seen |= 1L;
                 }
                 else
@@ -583,7 +583,7 @@ internal sealed class OrganizationScopeIdsRequestJsonConverter : global::System.
         if (value.OrganizationScopeIds is { } p0)
         {
             writer.WritePropertyName("organizationScopeIds"u8);
-            OrganizationScopeIdsConverter.Write(writer, p0, options);
+            ConverterOfOrganizationScopeIds.Write(writer, p0, options);
         }
         else
         {
@@ -599,7 +599,7 @@ internal sealed class ScopeIdsRequestJsonConverter : global::System.Text.Json.Se
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ScopeIdsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ScopeIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfScopeIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ScopeIdsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -620,7 +620,7 @@ internal sealed class ScopeIdsRequestJsonConverter : global::System.Text.Json.Se
                 {
                     property = "scopeIds";
                     reader.Read();
-                    result.ScopeIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ScopeIdsConverter, options);
+                    result.ScopeIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfScopeIds, options);
                     seen |= 1L;
                 }
                 else
@@ -652,7 +652,7 @@ internal sealed class ScopeIdsRequestJsonConverter : global::System.Text.Json.Se
         if (value.ScopeIds is { } p0)
         {
             writer.WritePropertyName("scopeIds"u8);
-            ScopeIdsConverter.Write(writer, p0, options);
+            ConverterOfScopeIds.Write(writer, p0, options);
         }
         else
         {
@@ -668,7 +668,7 @@ internal sealed class UpdateOrganizationRoleRequestJsonConverter : global::Syste
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateOrganizationRoleRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateOrganizationRoleRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -700,7 +700,7 @@ internal sealed class UpdateOrganizationRoleRequestJsonConverter : global::Syste
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfType, options);
                 }
                 else
                 {
@@ -736,7 +736,7 @@ internal sealed class UpdateOrganizationRoleRequestJsonConverter : global::Syste
         if (value.Type is { } p2)
         {
             writer.WritePropertyName("type"u8);
-            TypeConverter.Write(writer, p2, options);
+            ConverterOfType.Write(writer, p2, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();

@@ -48,7 +48,7 @@ internal sealed class ApplicationIdsRequestJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ApplicationIdsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ApplicationIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfApplicationIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ApplicationIdsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -69,7 +69,7 @@ internal sealed class ApplicationIdsRequestJsonConverter : global::System.Text.J
                 {
                     property = "applicationIds";
                     reader.Read();
-                    result.ApplicationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ApplicationIdsConverter, options);
+                    result.ApplicationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfApplicationIds, options);
                     seen |= 1L;
                 }
                 else
@@ -101,7 +101,7 @@ internal sealed class ApplicationIdsRequestJsonConverter : global::System.Text.J
         if (value.ApplicationIds is { } p0)
         {
             writer.WritePropertyName("applicationIds"u8);
-            ApplicationIdsConverter.Write(writer, p0, options);
+            ConverterOfApplicationIds.Write(writer, p0, options);
         }
         else
         {
@@ -117,8 +117,8 @@ internal sealed class AssignOrganizationRolesToApplicationsRequestJsonConverter 
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AssignOrganizationRolesToApplicationsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ApplicationIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfApplicationIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AssignOrganizationRolesToApplicationsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -139,14 +139,14 @@ internal sealed class AssignOrganizationRolesToApplicationsRequestJsonConverter 
                 {
                     property = "applicationIds";
                     reader.Read();
-                    result.ApplicationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ApplicationIdsConverter, options);
+                    result.ApplicationIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfApplicationIds, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("organizationRoleIds"u8))
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoleIds, options);
                     seen |= 2L;
                 }
                 else
@@ -178,7 +178,7 @@ internal sealed class AssignOrganizationRolesToApplicationsRequestJsonConverter 
         if (value.ApplicationIds is { } p0)
         {
             writer.WritePropertyName("applicationIds"u8);
-            ApplicationIdsConverter.Write(writer, p0, options);
+            ConverterOfApplicationIds.Write(writer, p0, options);
         }
         else
         {
@@ -187,7 +187,7 @@ internal sealed class AssignOrganizationRolesToApplicationsRequestJsonConverter 
         if (value.OrganizationRoleIds is { } p1)
         {
             writer.WritePropertyName("organizationRoleIds"u8);
-            OrganizationRoleIdsConverter.Write(writer, p1, options);
+            ConverterOfOrganizationRoleIds.Write(writer, p1, options);
         }
         else
         {
@@ -203,8 +203,8 @@ internal sealed class AssignOrganizationRolesToUsersRequestJsonConverter : globa
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AssignOrganizationRolesToUsersRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> UserIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfUserIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AssignOrganizationRolesToUsersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -225,14 +225,14 @@ internal sealed class AssignOrganizationRolesToUsersRequestJsonConverter : globa
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfUserIds, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("organizationRoleIds"u8))
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoleIds, options);
                     seen |= 2L;
                 }
                 else
@@ -264,7 +264,7 @@ internal sealed class AssignOrganizationRolesToUsersRequestJsonConverter : globa
         if (value.UserIds is { } p0)
         {
             writer.WritePropertyName("userIds"u8);
-            UserIdsConverter.Write(writer, p0, options);
+            ConverterOfUserIds.Write(writer, p0, options);
         }
         else
         {
@@ -273,7 +273,7 @@ internal sealed class AssignOrganizationRolesToUsersRequestJsonConverter : globa
         if (value.OrganizationRoleIds is { } p1)
         {
             writer.WritePropertyName("organizationRoleIds"u8);
-            OrganizationRoleIdsConverter.Write(writer, p1, options);
+            ConverterOfOrganizationRoleIds.Write(writer, p1, options);
         }
         else
         {
@@ -954,8 +954,8 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationApplicationJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> OrganizationRolesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> ConverterOfOrganizationRoles = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationApplication? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1009,7 +1009,7 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("oidcClientMetadata"u8))
@@ -1064,7 +1064,7 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRolesConverter, options);
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoles, options);
                     seen |= 1024L;
                 }
                 else
@@ -1135,7 +1135,7 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
             writer.WriteNull("description"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.OidcClientMetadata is { } p6)
         {
             writer.WritePropertyName("oidcClientMetadata"u8);
@@ -1181,7 +1181,7 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
         if (value.OrganizationRoles is { } p13)
         {
             writer.WritePropertyName("organizationRoles"u8);
-            OrganizationRolesConverter.Write(writer, p13, options);
+            ConverterOfOrganizationRoles.Write(writer, p13, options);
         }
         else
         {
@@ -1297,7 +1297,7 @@ internal sealed class OrganizationRoleAssignmentResultJsonConverter : global::Sy
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationRoleAssignmentResultJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationRoleAssignmentResult? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1318,7 +1318,7 @@ internal sealed class OrganizationRoleAssignmentResultJsonConverter : global::Sy
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoleIds, options);
                     seen |= 1L;
                 }
                 else
@@ -1350,7 +1350,7 @@ internal sealed class OrganizationRoleAssignmentResultJsonConverter : global::Sy
         if (value.OrganizationRoleIds is { } p0)
         {
             writer.WritePropertyName("organizationRoleIds"u8);
-            OrganizationRoleIdsConverter.Write(writer, p0, options);
+            ConverterOfOrganizationRoleIds.Write(writer, p0, options);
         }
         else
         {
@@ -1366,7 +1366,7 @@ internal sealed class OrganizationRoleIdsRequestJsonConverter : global::System.T
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationRoleIdsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationRoleIdsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1387,7 +1387,7 @@ internal sealed class OrganizationRoleIdsRequestJsonConverter : global::System.T
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRoleIdsConverter, options);
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoleIds, options);
                     seen |= 1L;
                 }
                 else
@@ -1419,7 +1419,7 @@ internal sealed class OrganizationRoleIdsRequestJsonConverter : global::System.T
         if (value.OrganizationRoleIds is { } p0)
         {
             writer.WritePropertyName("organizationRoleIds"u8);
-            OrganizationRoleIdsConverter.Write(writer, p0, options);
+            ConverterOfOrganizationRoleIds.Write(writer, p0, options);
         }
         else
         {
@@ -1435,8 +1435,8 @@ internal sealed class OrganizationRolesRequestJsonConverter : global::System.Tex
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationRolesRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationRoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> OrganizationRoleNamesConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfOrganizationRoleNames = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationRolesRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1456,13 +1456,13 @@ internal sealed class OrganizationRolesRequestJsonConverter : global::System.Tex
                 {
                     property = "organizationRoleIds";
                     reader.Read();
-                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleIdsConverter, options);
+                    result.OrganizationRoleIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOrganizationRoleIds, options);
                 }
                 else if (reader.ValueTextEquals("organizationRoleNames"u8))
                 {
                     property = "organizationRoleNames";
                     reader.Read();
-                    result.OrganizationRoleNames = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, OrganizationRoleNamesConverter, options);
+                    result.OrganizationRoleNames = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfOrganizationRoleNames, options);
                 }
                 else
                 {
@@ -1488,12 +1488,12 @@ internal sealed class OrganizationRolesRequestJsonConverter : global::System.Tex
         if (value.OrganizationRoleIds is { } p0)
         {
             writer.WritePropertyName("organizationRoleIds"u8);
-            OrganizationRoleIdsConverter.Write(writer, p0, options);
+            ConverterOfOrganizationRoleIds.Write(writer, p0, options);
         }
         if (value.OrganizationRoleNames is { } p1)
         {
             writer.WritePropertyName("organizationRoleNames"u8);
-            OrganizationRoleNamesConverter.Write(writer, p1, options);
+            ConverterOfOrganizationRoleNames.Write(writer, p1, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -1505,8 +1505,8 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationUserJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> IdentitiesConverter = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserIdentity>(global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> OrganizationRolesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> ConverterOfIdentities = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserIdentity>(global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.IdAndName>> ConverterOfOrganizationRoles = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.IdAndName>(global::LogtoGenerated.Serialization.IdAndNameJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationUser? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1571,7 +1571,7 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
                 {
                     property = "identities";
                     reader.Read();
-                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IdentitiesConverter, options);
+                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfIdentities, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("lastSignInAt"u8))
@@ -1624,7 +1624,7 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
                 {
                     property = "organizationRoles";
                     reader.Read();
-                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, OrganizationRolesConverter, options);
+                    result.OrganizationRoles = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfOrganizationRoles, options);
                     seen |= 128L;
                 }
                 else
@@ -1719,7 +1719,7 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
         if (value.Identities is { } p7)
         {
             writer.WritePropertyName("identities"u8);
-            IdentitiesConverter.Write(writer, p7, options);
+            ConverterOfIdentities.Write(writer, p7, options);
         }
         else
         {
@@ -1770,7 +1770,7 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
         if (value.OrganizationRoles is { } p15)
         {
             writer.WritePropertyName("organizationRoles"u8);
-            OrganizationRolesConverter.Write(writer, p15, options);
+            ConverterOfOrganizationRoles.Write(writer, p15, options);
         }
         else
         {
@@ -1786,7 +1786,7 @@ internal sealed class OrganizationUserAssignmentResultJsonConverter : global::Sy
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationUserAssignmentResultJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> UserIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfUserIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationUserAssignmentResult? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1807,7 +1807,7 @@ internal sealed class OrganizationUserAssignmentResultJsonConverter : global::Sy
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfUserIds, options);
                     seen |= 1L;
                 }
                 else
@@ -1839,7 +1839,7 @@ internal sealed class OrganizationUserAssignmentResultJsonConverter : global::Sy
         if (value.UserIds is { } p0)
         {
             writer.WritePropertyName("userIds"u8);
-            UserIdsConverter.Write(writer, p0, options);
+            ConverterOfUserIds.Write(writer, p0, options);
         }
         else
         {
@@ -1855,7 +1855,7 @@ internal sealed class OrganizationWithUsersCountAndFeaturedUsersJsonConverter : 
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly OrganizationWithUsersCountAndFeaturedUsersJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>> FeaturedUsersConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FeaturedUser>(global::LogtoGenerated.Serialization.FeaturedUserJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>> ConverterOfFeaturedUsers = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FeaturedUser>(global::LogtoGenerated.Serialization.FeaturedUserJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.OrganizationWithUsersCountAndFeaturedUsers? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1950,7 +1950,7 @@ internal sealed class OrganizationWithUsersCountAndFeaturedUsersJsonConverter : 
                 {
                     property = "featuredUsers";
                     reader.Read();
-                    result.FeaturedUsers = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, FeaturedUsersConverter, options);
+                    result.FeaturedUsers = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfFeaturedUsers, options);
                 }
                 else
                 {
@@ -2062,7 +2062,7 @@ internal sealed class OrganizationWithUsersCountAndFeaturedUsersJsonConverter : 
         if (value.FeaturedUsers is { } p11)
         {
             writer.WritePropertyName("featuredUsers"u8);
-            FeaturedUsersConverter.Write(writer, p11, options);
+            ConverterOfFeaturedUsers.Write(writer, p11, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -2074,7 +2074,7 @@ internal sealed class ReplaceOrganizationJitEmailDomainsRequestJsonConverter : g
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ReplaceOrganizationJitEmailDomainsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> EmailDomainsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfEmailDomains = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ReplaceOrganizationJitEmailDomainsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2095,7 +2095,7 @@ internal sealed class ReplaceOrganizationJitEmailDomainsRequestJsonConverter : g
                 {
                     property = "emailDomains";
                     reader.Read();
-                    result.EmailDomains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, EmailDomainsConverter, options);
+                    result.EmailDomains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfEmailDomains, options);
                     seen |= 1L;
                 }
                 else
@@ -2127,7 +2127,7 @@ internal sealed class ReplaceOrganizationJitEmailDomainsRequestJsonConverter : g
         if (value.EmailDomains is { } p0)
         {
             writer.WritePropertyName("emailDomains"u8);
-            EmailDomainsConverter.Write(writer, p0, options);
+            ConverterOfEmailDomains.Write(writer, p0, options);
         }
         else
         {
@@ -2143,7 +2143,7 @@ internal sealed class SsoConnectorDataJsonConverter : global::System.Text.Json.S
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SsoConnectorDataJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> DomainsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfDomains = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SsoConnectorData? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2199,7 +2199,7 @@ internal sealed class SsoConnectorDataJsonConverter : global::System.Text.Json.S
                 {
                     property = "domains";
                     reader.Read();
-                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DomainsConverter, options);
+                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfDomains, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
@@ -2304,7 +2304,7 @@ internal sealed class SsoConnectorDataJsonConverter : global::System.Text.Json.S
         if (value.Domains is { } p5)
         {
             writer.WritePropertyName("domains"u8);
-            DomainsConverter.Write(writer, p5, options);
+            ConverterOfDomains.Write(writer, p5, options);
         }
         else
         {
@@ -2335,7 +2335,7 @@ internal sealed class SsoConnectorIdsRequestJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SsoConnectorIdsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> SsoConnectorIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfSsoConnectorIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SsoConnectorIdsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2356,7 +2356,7 @@ internal sealed class SsoConnectorIdsRequestJsonConverter : global::System.Text.
                 {
                     property = "ssoConnectorIds";
                     reader.Read();
-                    result.SsoConnectorIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SsoConnectorIdsConverter, options);
+                    result.SsoConnectorIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSsoConnectorIds, options);
                     seen |= 1L;
                 }
                 else
@@ -2388,7 +2388,7 @@ internal sealed class SsoConnectorIdsRequestJsonConverter : global::System.Text.
         if (value.SsoConnectorIds is { } p0)
         {
             writer.WritePropertyName("ssoConnectorIds"u8);
-            SsoConnectorIdsConverter.Write(writer, p0, options);
+            ConverterOfSsoConnectorIds.Write(writer, p0, options);
         }
         else
         {
@@ -2527,7 +2527,7 @@ internal sealed class UserIdsRequestJsonConverter : global::System.Text.Json.Ser
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserIdsRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> UserIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfUserIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserIdsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2548,7 +2548,7 @@ internal sealed class UserIdsRequestJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfUserIds, options);
                     seen |= 1L;
                 }
                 else
@@ -2580,7 +2580,7 @@ internal sealed class UserIdsRequestJsonConverter : global::System.Text.Json.Ser
         if (value.UserIds is { } p0)
         {
             writer.WritePropertyName("userIds"u8);
-            UserIdsConverter.Write(writer, p0, options);
+            ConverterOfUserIds.Write(writer, p0, options);
         }
         else
         {

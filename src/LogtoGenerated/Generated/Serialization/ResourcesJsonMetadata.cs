@@ -397,7 +397,7 @@ internal sealed class ResourceWithScopesJsonConverter : global::System.Text.Json
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly ResourceWithScopesJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>> ScopesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ResourceScope>(global::LogtoGenerated.Serialization.ResourceScopeJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ResourceScope>> ConverterOfScopes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ResourceScope>(global::LogtoGenerated.Serialization.ResourceScopeJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.ResourceWithScopes? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -460,7 +460,7 @@ internal sealed class ResourceWithScopesJsonConverter : global::System.Text.Json
                 {
                     property = "scopes";
                     reader.Read();
-                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ScopesConverter, options);
+                    result.Scopes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfScopes, options);
                 }
                 else
                 {
@@ -531,7 +531,7 @@ internal sealed class ResourceWithScopesJsonConverter : global::System.Text.Json
         if (value.Scopes is { } p6)
         {
             writer.WritePropertyName("scopes"u8);
-            ScopesConverter.Write(writer, p6, options);
+            ConverterOfScopes.Write(writer, p6, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();

@@ -31,8 +31,8 @@ internal sealed class CreateRoleRequestJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateRoleRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ScopeIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfScopeIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateRoleRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -67,7 +67,7 @@ internal sealed class CreateRoleRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfType, options);
                 }
                 else if (reader.ValueTextEquals("isDefault"u8))
                 {
@@ -79,7 +79,7 @@ internal sealed class CreateRoleRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "scopeIds";
                     reader.Read();
-                    result.ScopeIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ScopeIdsConverter, options);
+                    result.ScopeIds = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfScopeIds, options);
                 }
                 else
                 {
@@ -128,7 +128,7 @@ internal sealed class CreateRoleRequestJsonConverter : global::System.Text.Json.
         if (value.Type is { } p2)
         {
             writer.WritePropertyName("type"u8);
-            TypeConverter.Write(writer, p2, options);
+            ConverterOfType.Write(writer, p2, options);
         }
         if (value.IsDefault is { } p3)
         {
@@ -138,7 +138,7 @@ internal sealed class CreateRoleRequestJsonConverter : global::System.Text.Json.
         if (value.ScopeIds is { } p4)
         {
             writer.WritePropertyName("scopeIds"u8);
-            ScopeIdsConverter.Write(writer, p4, options);
+            ConverterOfScopeIds.Write(writer, p4, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -150,7 +150,7 @@ internal sealed class FeaturedApplicationJsonConverter : global::System.Text.Jso
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly FeaturedApplicationJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.FeaturedApplication? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -185,7 +185,7 @@ internal sealed class FeaturedApplicationJsonConverter : global::System.Text.Jso
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 4L;
                 }
                 else
@@ -233,7 +233,7 @@ internal sealed class FeaturedApplicationJsonConverter : global::System.Text.Jso
             writer.WriteNull("name"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }
@@ -244,7 +244,7 @@ internal sealed class RoleJsonConverter : global::System.Text.Json.Serialization
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly RoleJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.Role? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -293,7 +293,7 @@ internal sealed class RoleJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("isDefault"u8))
@@ -366,7 +366,7 @@ internal sealed class RoleJsonConverter : global::System.Text.Json.Serialization
             writer.WriteNull("description"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         writer.WritePropertyName("isDefault"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.IsDefault, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
@@ -379,9 +379,9 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly RoleListItemJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>> FeaturedUsersConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FeaturedUser>(global::LogtoGenerated.Serialization.FeaturedUserJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>> FeaturedApplicationsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FeaturedApplication>(global::LogtoGenerated.Serialization.FeaturedApplicationJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.RoleType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.RoleType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedUser>> ConverterOfFeaturedUsers = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FeaturedUser>(global::LogtoGenerated.Serialization.FeaturedUserJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.FeaturedApplication>> ConverterOfFeaturedApplications = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.FeaturedApplication>(global::LogtoGenerated.Serialization.FeaturedApplicationJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.RoleListItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -430,7 +430,7 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 16L;
                 }
                 else if (reader.ValueTextEquals("isDefault"u8))
@@ -451,7 +451,7 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "featuredUsers";
                     reader.Read();
-                    result.FeaturedUsers = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, FeaturedUsersConverter, options);
+                    result.FeaturedUsers = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfFeaturedUsers, options);
                     seen |= 128L;
                 }
                 else if (reader.ValueTextEquals("applicationsCount"u8))
@@ -465,7 +465,7 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "featuredApplications";
                     reader.Read();
-                    result.FeaturedApplications = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, FeaturedApplicationsConverter, options);
+                    result.FeaturedApplications = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfFeaturedApplications, options);
                     seen |= 512L;
                 }
                 else
@@ -531,7 +531,7 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
             writer.WriteNull("description"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         writer.WritePropertyName("isDefault"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.IsDefault, options);
         writer.WritePropertyName("usersCount"u8);
@@ -539,7 +539,7 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
         if (value.FeaturedUsers is { } p7)
         {
             writer.WritePropertyName("featuredUsers"u8);
-            FeaturedUsersConverter.Write(writer, p7, options);
+            ConverterOfFeaturedUsers.Write(writer, p7, options);
         }
         else
         {
@@ -550,7 +550,7 @@ internal sealed class RoleListItemJsonConverter : global::System.Text.Json.Seria
         if (value.FeaturedApplications is { } p9)
         {
             writer.WritePropertyName("featuredApplications"u8);
-            FeaturedApplicationsConverter.Write(writer, p9, options);
+            ConverterOfFeaturedApplications.Write(writer, p9, options);
         }
         else
         {
@@ -801,8 +801,8 @@ internal sealed class UserWithSsoIdentitiesJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserWithSsoIdentitiesJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> IdentitiesConverter = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserIdentity>(global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>> SsoIdentitiesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SsoIdentity>(global::LogtoGenerated.Serialization.SsoIdentityJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> ConverterOfIdentities = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserIdentity>(global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>> ConverterOfSsoIdentities = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SsoIdentity>(global::LogtoGenerated.Serialization.SsoIdentityJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserWithSsoIdentities? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -867,7 +867,7 @@ internal sealed class UserWithSsoIdentitiesJsonConverter : global::System.Text.J
                 {
                     property = "identities";
                     reader.Read();
-                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IdentitiesConverter, options);
+                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfIdentities, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("lastSignInAt"u8))
@@ -932,7 +932,7 @@ internal sealed class UserWithSsoIdentitiesJsonConverter : global::System.Text.J
                 {
                     property = "ssoIdentities";
                     reader.Read();
-                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SsoIdentitiesConverter, options);
+                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSsoIdentities, options);
                 }
                 else
                 {
@@ -1026,7 +1026,7 @@ internal sealed class UserWithSsoIdentitiesJsonConverter : global::System.Text.J
         if (value.Identities is { } p7)
         {
             writer.WritePropertyName("identities"u8);
-            IdentitiesConverter.Write(writer, p7, options);
+            ConverterOfIdentities.Write(writer, p7, options);
         }
         else
         {
@@ -1087,7 +1087,7 @@ internal sealed class UserWithSsoIdentitiesJsonConverter : global::System.Text.J
         if (value.SsoIdentities is { } p17)
         {
             writer.WritePropertyName("ssoIdentities"u8);
-            SsoIdentitiesConverter.Write(writer, p17, options);
+            ConverterOfSsoIdentities.Write(writer, p17, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();

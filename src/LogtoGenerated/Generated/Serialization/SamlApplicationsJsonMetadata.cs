@@ -34,7 +34,7 @@ internal sealed class AcsUrlJsonConverter : global::System.Text.Json.Serializati
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly AcsUrlJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AcsUrlBinding> BindingConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AcsUrlBinding>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AcsUrlBinding> ConverterOfBinding = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AcsUrlBinding>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.AcsUrl? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -55,7 +55,7 @@ internal sealed class AcsUrlJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "binding";
                     reader.Read();
-                    result.Binding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, BindingConverter, options);
+                    result.Binding = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfBinding, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("url"u8))
@@ -92,7 +92,7 @@ internal sealed class AcsUrlJsonConverter : global::System.Text.Json.Serializati
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("binding"u8);
-        BindingConverter.Write(writer, value.Binding, options);
+        ConverterOfBinding.Write(writer, value.Binding, options);
         if (value.Url is { } p1)
         {
             writer.WritePropertyName("url"u8);
@@ -538,7 +538,7 @@ internal sealed class CreateSamlApplicationRequestJsonConverter : global::System
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateSamlApplicationRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.NameIdFormat> NameIdFormatConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.NameIdFormat>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.NameIdFormat> ConverterOfNameIdFormat = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.NameIdFormat>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateSamlApplicationRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -602,7 +602,7 @@ internal sealed class CreateSamlApplicationRequestJsonConverter : global::System
                 {
                     property = "nameIdFormat";
                     reader.Read();
-                    result.NameIdFormat = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, NameIdFormatConverter, options);
+                    result.NameIdFormat = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfNameIdFormat, options);
                 }
                 else
                 {
@@ -672,7 +672,7 @@ internal sealed class CreateSamlApplicationRequestJsonConverter : global::System
         if (value.NameIdFormat is { } p7)
         {
             writer.WritePropertyName("nameIdFormat"u8);
-            NameIdFormatConverter.Write(writer, p7, options);
+            ConverterOfNameIdFormat.Write(writer, p7, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -897,8 +897,8 @@ internal sealed class SamlApplicationJsonConverter : global::System.Text.Json.Se
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SamlApplicationJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.NameIdFormat> NameIdFormatConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.NameIdFormat>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ApplicationType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ApplicationType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.NameIdFormat> ConverterOfNameIdFormat = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.NameIdFormat>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SamlApplication? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -946,7 +946,7 @@ internal sealed class SamlApplicationJsonConverter : global::System.Text.Json.Se
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 8L;
                 }
                 else if (reader.ValueTextEquals("customData"u8))
@@ -1006,7 +1006,7 @@ internal sealed class SamlApplicationJsonConverter : global::System.Text.Json.Se
                 {
                     property = "nameIdFormat";
                     reader.Read();
-                    result.NameIdFormat = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, NameIdFormatConverter, options);
+                    result.NameIdFormat = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfNameIdFormat, options);
                     seen |= 512L;
                 }
                 else
@@ -1072,7 +1072,7 @@ internal sealed class SamlApplicationJsonConverter : global::System.Text.Json.Se
             writer.WriteNull("description"u8);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.CustomData is { } p5)
         {
             writer.WritePropertyName("customData"u8);
@@ -1125,7 +1125,7 @@ internal sealed class SamlApplicationJsonConverter : global::System.Text.Json.Se
             writer.WriteNull("encryption"u8);
         }
         writer.WritePropertyName("nameIdFormat"u8);
-        NameIdFormatConverter.Write(writer, value.NameIdFormat, options);
+        ConverterOfNameIdFormat.Write(writer, value.NameIdFormat, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }
@@ -1263,7 +1263,7 @@ internal sealed class UpdateSamlApplicationRequestJsonConverter : global::System
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateSamlApplicationRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.NameIdFormat> NameIdFormatConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.NameIdFormat>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.NameIdFormat> ConverterOfNameIdFormat = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.NameIdFormat>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateSamlApplicationRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1331,7 +1331,7 @@ internal sealed class UpdateSamlApplicationRequestJsonConverter : global::System
                 {
                     property = "nameIdFormat";
                     reader.Read();
-                    result.NameIdFormat = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, NameIdFormatConverter, options);
+                    result.NameIdFormat = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfNameIdFormat, options);
                 }
                 else
                 {
@@ -1397,7 +1397,7 @@ internal sealed class UpdateSamlApplicationRequestJsonConverter : global::System
         if (value.NameIdFormat is { } p8)
         {
             writer.WritePropertyName("nameIdFormat"u8);
-            NameIdFormatConverter.Write(writer, p8, options);
+            ConverterOfNameIdFormat.Write(writer, p8, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();

@@ -21,8 +21,8 @@ internal sealed class DeleteSentinelActivitiesRequestJsonConverter : global::Sys
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly DeleteSentinelActivitiesRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TargetType> TargetTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TargetType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> TargetsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.TargetType> ConverterOfTargetType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.TargetType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfTargets = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.DeleteSentinelActivitiesRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -43,14 +43,14 @@ internal sealed class DeleteSentinelActivitiesRequestJsonConverter : global::Sys
                 {
                     property = "targetType";
                     reader.Read();
-                    result.TargetType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TargetTypeConverter, options);
+                    result.TargetType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfTargetType, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("targets"u8))
                 {
                     property = "targets";
                     reader.Read();
-                    result.Targets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, TargetsConverter, options);
+                    result.Targets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfTargets, options);
                     seen |= 2L;
                 }
                 else
@@ -80,11 +80,11 @@ internal sealed class DeleteSentinelActivitiesRequestJsonConverter : global::Sys
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("targetType"u8);
-        TargetTypeConverter.Write(writer, value.TargetType, options);
+        ConverterOfTargetType.Write(writer, value.TargetType, options);
         if (value.Targets is { } p1)
         {
             writer.WritePropertyName("targets"u8);
-            TargetsConverter.Write(writer, p1, options);
+            ConverterOfTargets.Write(writer, p1, options);
         }
         else
         {

@@ -363,7 +363,7 @@ internal sealed class CheckPasswordWithDefaultSignInExperienceWithIssuesResultJs
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CheckPasswordWithDefaultSignInExperienceWithIssuesResultJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>> IssuesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>(global::LogtoGenerated.Serialization.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssueJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>> ConverterOfIssues = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssue>(global::LogtoGenerated.Serialization.CheckPasswordWithDefaultSignInExperienceWithIssuesResultIssueJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CheckPasswordWithDefaultSignInExperienceWithIssuesResult? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -391,7 +391,7 @@ internal sealed class CheckPasswordWithDefaultSignInExperienceWithIssuesResultJs
                 {
                     property = "issues";
                     reader.Read();
-                    result.Issues = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IssuesConverter, options);
+                    result.Issues = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfIssues, options);
                     seen |= 2L;
                 }
                 else
@@ -425,7 +425,7 @@ internal sealed class CheckPasswordWithDefaultSignInExperienceWithIssuesResultJs
         if (value.Issues is { } p1)
         {
             writer.WritePropertyName("issues"u8);
-            IssuesConverter.Write(writer, p1, options);
+            ConverterOfIssues.Write(writer, p1, options);
         }
         else
         {
@@ -597,8 +597,8 @@ internal sealed class CustomUiCspJsonConverter : global::System.Text.Json.Serial
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CustomUiCspJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ScriptSrcConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConnectSrcConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfScriptSrc = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfConnectSrc = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CustomUiCsp? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -618,13 +618,13 @@ internal sealed class CustomUiCspJsonConverter : global::System.Text.Json.Serial
                 {
                     property = "scriptSrc";
                     reader.Read();
-                    result.ScriptSrc = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ScriptSrcConverter, options);
+                    result.ScriptSrc = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfScriptSrc, options);
                 }
                 else if (reader.ValueTextEquals("connectSrc"u8))
                 {
                     property = "connectSrc";
                     reader.Read();
-                    result.ConnectSrc = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConnectSrcConverter, options);
+                    result.ConnectSrc = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfConnectSrc, options);
                 }
                 else
                 {
@@ -650,12 +650,12 @@ internal sealed class CustomUiCspJsonConverter : global::System.Text.Json.Serial
         if (value.ScriptSrc is { } p0)
         {
             writer.WritePropertyName("scriptSrc"u8);
-            ScriptSrcConverter.Write(writer, p0, options);
+            ConverterOfScriptSrc.Write(writer, p0, options);
         }
         if (value.ConnectSrc is { } p1)
         {
             writer.WritePropertyName("connectSrc"u8);
-            ConnectSrcConverter.Write(writer, p1, options);
+            ConverterOfConnectSrc.Write(writer, p1, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -667,8 +667,8 @@ internal sealed class EmailBlocklistPolicyJsonConverter : global::System.Text.Js
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly EmailBlocklistPolicyJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> CustomAllowlistConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> CustomBlocklistConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfCustomAllowlist = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfCustomBlocklist = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.EmailBlocklistPolicy? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -700,13 +700,13 @@ internal sealed class EmailBlocklistPolicyJsonConverter : global::System.Text.Js
                 {
                     property = "customAllowlist";
                     reader.Read();
-                    result.CustomAllowlist = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CustomAllowlistConverter, options);
+                    result.CustomAllowlist = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfCustomAllowlist, options);
                 }
                 else if (reader.ValueTextEquals("customBlocklist"u8))
                 {
                     property = "customBlocklist";
                     reader.Read();
-                    result.CustomBlocklist = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CustomBlocklistConverter, options);
+                    result.CustomBlocklist = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfCustomBlocklist, options);
                 }
                 else
                 {
@@ -742,12 +742,12 @@ internal sealed class EmailBlocklistPolicyJsonConverter : global::System.Text.Js
         if (value.CustomAllowlist is { } p2)
         {
             writer.WritePropertyName("customAllowlist"u8);
-            CustomAllowlistConverter.Write(writer, p2, options);
+            ConverterOfCustomAllowlist.Write(writer, p2, options);
         }
         if (value.CustomBlocklist is { } p3)
         {
             writer.WritePropertyName("customBlocklist"u8);
-            CustomBlocklistConverter.Write(writer, p3, options);
+            ConverterOfCustomBlocklist.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -759,7 +759,7 @@ internal sealed class LanguageInfoJsonConverter : global::System.Text.Json.Seria
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly LanguageInfoJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.LanguageTag> FallbackLanguageConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.LanguageTag>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.LanguageTag> ConverterOfFallbackLanguage = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.LanguageTag>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.LanguageInfo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -787,7 +787,7 @@ internal sealed class LanguageInfoJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "fallbackLanguage";
                     reader.Read();
-                    result.FallbackLanguage = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, FallbackLanguageConverter, options);
+                    result.FallbackLanguage = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfFallbackLanguage, options);
                     seen |= 2L;
                 }
                 else
@@ -819,7 +819,7 @@ internal sealed class LanguageInfoJsonConverter : global::System.Text.Json.Seria
         writer.WritePropertyName("autoDetect"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.AutoDetect, options);
         writer.WritePropertyName("fallbackLanguage"u8);
-        FallbackLanguageConverter.Write(writer, value.FallbackLanguage, options);
+        ConverterOfFallbackLanguage.Write(writer, value.FallbackLanguage, options);
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
     }
@@ -830,9 +830,9 @@ internal sealed class MfaJsonConverter : global::System.Text.Json.Serialization.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly MfaJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>> FactorsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.MfaFactor>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.MfaFactor>());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.MfaPolicy> PolicyConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.MfaPolicy>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy> OrganizationRequiredMfaPolicyConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.MfaFactor>> ConverterOfFactors = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.MfaFactor>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.MfaFactor>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.MfaPolicy> ConverterOfPolicy = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.MfaPolicy>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy> ConverterOfOrganizationRequiredMfaPolicy = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.OrganizationRequiredMfaPolicy>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.Mfa? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -853,21 +853,21 @@ internal sealed class MfaJsonConverter : global::System.Text.Json.Serialization.
                 {
                     property = "factors";
                     reader.Read();
-                    result.Factors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, FactorsConverter, options);
+                    result.Factors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfFactors, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("policy"u8))
                 {
                     property = "policy";
                     reader.Read();
-                    result.Policy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PolicyConverter, options);
+                    result.Policy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfPolicy, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("organizationRequiredMfaPolicy"u8))
                 {
                     property = "organizationRequiredMfaPolicy";
                     reader.Read();
-                    result.OrganizationRequiredMfaPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, OrganizationRequiredMfaPolicyConverter, options);
+                    result.OrganizationRequiredMfaPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfOrganizationRequiredMfaPolicy, options);
                 }
                 else
                 {
@@ -898,18 +898,18 @@ internal sealed class MfaJsonConverter : global::System.Text.Json.Serialization.
         if (value.Factors is { } p0)
         {
             writer.WritePropertyName("factors"u8);
-            FactorsConverter.Write(writer, p0, options);
+            ConverterOfFactors.Write(writer, p0, options);
         }
         else
         {
             writer.WriteNull("factors"u8);
         }
         writer.WritePropertyName("policy"u8);
-        PolicyConverter.Write(writer, value.Policy, options);
+        ConverterOfPolicy.Write(writer, value.Policy, options);
         if (value.OrganizationRequiredMfaPolicy is { } p2)
         {
             writer.WritePropertyName("organizationRequiredMfaPolicy"u8);
-            OrganizationRequiredMfaPolicyConverter.Write(writer, p2, options);
+            ConverterOfOrganizationRequiredMfaPolicy.Write(writer, p2, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -1230,7 +1230,7 @@ internal sealed class PasswordPolicyRejectsJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly PasswordPolicyRejectsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> WordsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfWords = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.PasswordPolicyRejects? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1272,7 +1272,7 @@ internal sealed class PasswordPolicyRejectsJsonConverter : global::System.Text.J
                 {
                     property = "words";
                     reader.Read();
-                    result.Words = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, WordsConverter, options);
+                    result.Words = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfWords, options);
                     seen |= 8L;
                 }
                 else
@@ -1310,7 +1310,7 @@ internal sealed class PasswordPolicyRejectsJsonConverter : global::System.Text.J
         if (value.Words is { } p3)
         {
             writer.WritePropertyName("words"u8);
-            WordsConverter.Write(writer, p3, options);
+            ConverterOfWords.Write(writer, p3, options);
         }
         else
         {
@@ -1326,7 +1326,7 @@ internal sealed class SecondaryIdentifierJsonConverter : global::System.Text.Jso
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SecondaryIdentifierJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier> IdentifierConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier> ConverterOfIdentifier = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SecondaryIdentifierIdentifier>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SecondaryIdentifier? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1347,7 +1347,7 @@ internal sealed class SecondaryIdentifierJsonConverter : global::System.Text.Jso
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, IdentifierConverter, options);
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfIdentifier, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("verify"u8))
@@ -1383,7 +1383,7 @@ internal sealed class SecondaryIdentifierJsonConverter : global::System.Text.Jso
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("identifier"u8);
-        IdentifierConverter.Write(writer, value.Identifier, options);
+        ConverterOfIdentifier.Write(writer, value.Identifier, options);
         if (value.Verify is { } p1)
         {
             writer.WritePropertyName("verify"u8);
@@ -1467,7 +1467,7 @@ internal sealed class SignInJsonConverter : global::System.Text.Json.Serializati
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SignInJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>> MethodsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SignInMethod>(global::LogtoGenerated.Serialization.SignInMethodJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInMethod>> ConverterOfMethods = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SignInMethod>(global::LogtoGenerated.Serialization.SignInMethodJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SignIn? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1488,7 +1488,7 @@ internal sealed class SignInJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "methods";
                     reader.Read();
-                    result.Methods = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, MethodsConverter, options);
+                    result.Methods = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfMethods, options);
                     seen |= 1L;
                 }
                 else
@@ -1520,7 +1520,7 @@ internal sealed class SignInJsonConverter : global::System.Text.Json.Serializati
         if (value.Methods is { } p0)
         {
             writer.WritePropertyName("methods"u8);
-            MethodsConverter.Write(writer, p0, options);
+            ConverterOfMethods.Write(writer, p0, options);
         }
         else
         {
@@ -1536,13 +1536,13 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SignInExpJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy> AgreeToTermsPolicyConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> SocialSignInConnectorTargetsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInMode> SignInModeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInMode>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> CustomContentConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>> ForgotPasswordMethodsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ForgotPasswordMethod>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ForgotPasswordMethod>());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> SignUpProfileFieldsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordExpiration> PasswordExpirationConverter = new global::LogtoGenerated.Models.PasswordExpiration.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy> ConverterOfAgreeToTermsPolicy = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfSocialSignInConnectorTargets = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInMode> ConverterOfSignInMode = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInMode>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfCustomContent = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>> ConverterOfForgotPasswordMethods = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ForgotPasswordMethod>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ForgotPasswordMethod>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> ConverterOfSignUpProfileFields = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordExpiration> ConverterOfPasswordExpiration = new global::LogtoGenerated.Models.PasswordExpiration.JsonConverter();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SignInExp? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1617,7 +1617,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "agreeToTermsPolicy";
                     reader.Read();
-                    result.AgreeToTermsPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AgreeToTermsPolicyConverter, options);
+                    result.AgreeToTermsPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfAgreeToTermsPolicy, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("signIn"u8))
@@ -1645,14 +1645,14 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "socialSignInConnectorTargets";
                     reader.Read();
-                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SocialSignInConnectorTargetsConverter, options);
+                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSocialSignInConnectorTargets, options);
                     seen |= 1024L;
                 }
                 else if (reader.ValueTextEquals("signInMode"u8))
                 {
                     property = "signInMode";
                     reader.Read();
-                    result.SignInMode = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SignInModeConverter, options);
+                    result.SignInMode = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSignInMode, options);
                     seen |= 2048L;
                 }
                 else if (reader.ValueTextEquals("customCss"u8))
@@ -1665,7 +1665,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "customContent";
                     reader.Read();
-                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, CustomContentConverter, options);
+                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfCustomContent, options);
                     seen |= 4096L;
                 }
                 else if (reader.ValueTextEquals("customUiAssets"u8))
@@ -1759,7 +1759,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "forgotPasswordMethods";
                     reader.Read();
-                    result.ForgotPasswordMethods = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ForgotPasswordMethodsConverter, options);
+                    result.ForgotPasswordMethods = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfForgotPasswordMethods, options);
                 }
                 else if (reader.ValueTextEquals("passkeySignIn"u8))
                 {
@@ -1772,13 +1772,13 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
                 {
                     property = "signUpProfileFields";
                     reader.Read();
-                    result.SignUpProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SignUpProfileFieldsConverter, options);
+                    result.SignUpProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSignUpProfileFields, options);
                 }
                 else if (reader.ValueTextEquals("passwordExpiration"u8))
                 {
                     property = "passwordExpiration";
                     reader.Read();
-                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PasswordExpirationConverter, options);
+                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfPasswordExpiration, options);
                     seen |= 8388608L;
                 }
                 else if (reader.ValueTextEquals("usernamePolicy"u8))
@@ -1880,7 +1880,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
             writer.WriteNull("privacyPolicyUrl"u8);
         }
         writer.WritePropertyName("agreeToTermsPolicy"u8);
-        AgreeToTermsPolicyConverter.Write(writer, value.AgreeToTermsPolicy, options);
+        ConverterOfAgreeToTermsPolicy.Write(writer, value.AgreeToTermsPolicy, options);
         if (value.SignIn is { } p9)
         {
             writer.WritePropertyName("signIn"u8);
@@ -1911,14 +1911,14 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
         if (value.SocialSignInConnectorTargets is { } p12)
         {
             writer.WritePropertyName("socialSignInConnectorTargets"u8);
-            SocialSignInConnectorTargetsConverter.Write(writer, p12, options);
+            ConverterOfSocialSignInConnectorTargets.Write(writer, p12, options);
         }
         else
         {
             writer.WriteNull("socialSignInConnectorTargets"u8);
         }
         writer.WritePropertyName("signInMode"u8);
-        SignInModeConverter.Write(writer, value.SignInMode, options);
+        ConverterOfSignInMode.Write(writer, value.SignInMode, options);
         if (value.CustomCss is { } p14)
         {
             writer.WritePropertyName("customCss"u8);
@@ -1931,7 +1931,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
         if (value.CustomContent is { } p15)
         {
             writer.WritePropertyName("customContent"u8);
-            CustomContentConverter.Write(writer, p15, options);
+            ConverterOfCustomContent.Write(writer, p15, options);
         }
         else
         {
@@ -2050,7 +2050,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
         if (value.ForgotPasswordMethods is { } p29)
         {
             writer.WritePropertyName("forgotPasswordMethods"u8);
-            ForgotPasswordMethodsConverter.Write(writer, p29, options);
+            ConverterOfForgotPasswordMethods.Write(writer, p29, options);
         }
         else
         {
@@ -2068,7 +2068,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
         if (value.SignUpProfileFields is { } p31)
         {
             writer.WritePropertyName("signUpProfileFields"u8);
-            SignUpProfileFieldsConverter.Write(writer, p31, options);
+            ConverterOfSignUpProfileFields.Write(writer, p31, options);
         }
         else
         {
@@ -2077,7 +2077,7 @@ internal sealed class SignInExpJsonConverter : global::System.Text.Json.Serializ
         if (value.PasswordExpiration is { } p32)
         {
             writer.WritePropertyName("passwordExpiration"u8);
-            PasswordExpirationConverter.Write(writer, p32, options);
+            ConverterOfPasswordExpiration.Write(writer, p32, options);
         }
         else
         {
@@ -2195,7 +2195,7 @@ internal sealed class SignInMethodJsonConverter : global::System.Text.Json.Seria
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SignInMethodJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInIdentifier> IdentifierConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInIdentifier>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInIdentifier> ConverterOfIdentifier = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInIdentifier>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SignInMethod? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2216,7 +2216,7 @@ internal sealed class SignInMethodJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "identifier";
                     reader.Read();
-                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, IdentifierConverter, options);
+                    result.Identifier = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfIdentifier, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("password"u8))
@@ -2267,7 +2267,7 @@ internal sealed class SignInMethodJsonConverter : global::System.Text.Json.Seria
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("identifier"u8);
-        IdentifierConverter.Write(writer, value.Identifier, options);
+        ConverterOfIdentifier.Write(writer, value.Identifier, options);
         writer.WritePropertyName("password"u8);
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, value.Password, options);
         writer.WritePropertyName("verificationCode"u8);
@@ -2284,8 +2284,8 @@ internal sealed class SignUpJsonConverter : global::System.Text.Json.Serializati
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SignUpJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>> IdentifiersConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SignInIdentifier>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInIdentifier>());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>> SecondaryIdentifiersConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SecondaryIdentifier>(global::LogtoGenerated.Serialization.SecondaryIdentifierJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInIdentifier>> ConverterOfIdentifiers = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SignInIdentifier>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInIdentifier>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SecondaryIdentifier>> ConverterOfSecondaryIdentifiers = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SecondaryIdentifier>(global::LogtoGenerated.Serialization.SecondaryIdentifierJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SignUp? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2306,7 +2306,7 @@ internal sealed class SignUpJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "identifiers";
                     reader.Read();
-                    result.Identifiers = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IdentifiersConverter, options);
+                    result.Identifiers = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfIdentifiers, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("password"u8))
@@ -2327,7 +2327,7 @@ internal sealed class SignUpJsonConverter : global::System.Text.Json.Serializati
                 {
                     property = "secondaryIdentifiers";
                     reader.Read();
-                    result.SecondaryIdentifiers = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SecondaryIdentifiersConverter, options);
+                    result.SecondaryIdentifiers = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSecondaryIdentifiers, options);
                 }
                 else
                 {
@@ -2358,7 +2358,7 @@ internal sealed class SignUpJsonConverter : global::System.Text.Json.Serializati
         if (value.Identifiers is { } p0)
         {
             writer.WritePropertyName("identifiers"u8);
-            IdentifiersConverter.Write(writer, p0, options);
+            ConverterOfIdentifiers.Write(writer, p0, options);
         }
         else
         {
@@ -2371,7 +2371,7 @@ internal sealed class SignUpJsonConverter : global::System.Text.Json.Serializati
         if (value.SecondaryIdentifiers is { } p3)
         {
             writer.WritePropertyName("secondaryIdentifiers"u8);
-            SecondaryIdentifiersConverter.Write(writer, p3, options);
+            ConverterOfSecondaryIdentifiers.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -2451,13 +2451,13 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateSignInExpRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy> AgreeToTermsPolicyConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> SocialSignInConnectorTargetsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInMode> SignInModeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInMode>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> CustomContentConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>> ForgotPasswordMethodsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ForgotPasswordMethod>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ForgotPasswordMethod>());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> SignUpProfileFieldsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordExpiration> PasswordExpirationConverter = new global::LogtoGenerated.Models.PasswordExpiration.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy> ConverterOfAgreeToTermsPolicy = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfSocialSignInConnectorTargets = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInMode> ConverterOfSignInMode = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInMode>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfCustomContent = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.ForgotPasswordMethod>> ConverterOfForgotPasswordMethods = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.ForgotPasswordMethod>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ForgotPasswordMethod>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> ConverterOfSignUpProfileFields = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordExpiration> ConverterOfPasswordExpiration = new global::LogtoGenerated.Models.PasswordExpiration.JsonConverter();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateSignInExpRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2501,7 +2501,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
                 {
                     property = "agreeToTermsPolicy";
                     reader.Read();
-                    result.AgreeToTermsPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, AgreeToTermsPolicyConverter, options);
+                    result.AgreeToTermsPolicy = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfAgreeToTermsPolicy, options);
                 }
                 else if (reader.ValueTextEquals("signIn"u8))
                 {
@@ -2525,13 +2525,13 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
                 {
                     property = "socialSignInConnectorTargets";
                     reader.Read();
-                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SocialSignInConnectorTargetsConverter, options);
+                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSocialSignInConnectorTargets, options);
                 }
                 else if (reader.ValueTextEquals("signInMode"u8))
                 {
                     property = "signInMode";
                     reader.Read();
-                    result.SignInMode = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, SignInModeConverter, options);
+                    result.SignInMode = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfSignInMode, options);
                 }
                 else if (reader.ValueTextEquals("customCss"u8))
                 {
@@ -2543,7 +2543,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
                 {
                     property = "customContent";
                     reader.Read();
-                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CustomContentConverter, options);
+                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfCustomContent, options);
                 }
                 else if (reader.ValueTextEquals("customUiAssets"u8))
                 {
@@ -2603,7 +2603,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
                 {
                     property = "forgotPasswordMethods";
                     reader.Read();
-                    result.ForgotPasswordMethods = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ForgotPasswordMethodsConverter, options);
+                    result.ForgotPasswordMethods = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfForgotPasswordMethods, options);
                 }
                 else if (reader.ValueTextEquals("passkeySignIn"u8))
                 {
@@ -2615,7 +2615,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
                 {
                     property = "signUpProfileFields";
                     reader.Read();
-                    result.SignUpProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SignUpProfileFieldsConverter, options);
+                    result.SignUpProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSignUpProfileFields, options);
                 }
                 else if (reader.ValueTextEquals("usernamePolicy"u8))
                 {
@@ -2657,7 +2657,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
                 {
                     property = "passwordExpiration";
                     reader.Read();
-                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, PasswordExpirationConverter, options);
+                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfPasswordExpiration, options);
                 }
                 else if (reader.ValueTextEquals("verificationCodePolicy"u8))
                 {
@@ -2709,7 +2709,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
         if (value.AgreeToTermsPolicy is { } p4)
         {
             writer.WritePropertyName("agreeToTermsPolicy"u8);
-            AgreeToTermsPolicyConverter.Write(writer, p4, options);
+            ConverterOfAgreeToTermsPolicy.Write(writer, p4, options);
         }
         if (value.SignIn is { } p5)
         {
@@ -2729,12 +2729,12 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
         if (value.SocialSignInConnectorTargets is { } p8)
         {
             writer.WritePropertyName("socialSignInConnectorTargets"u8);
-            SocialSignInConnectorTargetsConverter.Write(writer, p8, options);
+            ConverterOfSocialSignInConnectorTargets.Write(writer, p8, options);
         }
         if (value.SignInMode is { } p9)
         {
             writer.WritePropertyName("signInMode"u8);
-            SignInModeConverter.Write(writer, p9, options);
+            ConverterOfSignInMode.Write(writer, p9, options);
         }
         if (value.CustomCssPresence.IsSet)
         {
@@ -2744,7 +2744,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
         if (value.CustomContent is { } p11)
         {
             writer.WritePropertyName("customContent"u8);
-            CustomContentConverter.Write(writer, p11, options);
+            ConverterOfCustomContent.Write(writer, p11, options);
         }
         if (value.CustomUiAssetsPresence.IsSet)
         {
@@ -2794,7 +2794,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
         if (value.ForgotPasswordMethodsPresence.IsSet)
         {
             writer.WritePropertyName("forgotPasswordMethods"u8);
-            global::LogtoGenerated.Serialization.JsonValue.Write(writer, value.ForgotPasswordMethodsPresence.Value, ForgotPasswordMethodsConverter, options);
+            global::LogtoGenerated.Serialization.JsonValue.Write(writer, value.ForgotPasswordMethodsPresence.Value, ConverterOfForgotPasswordMethods, options);
         }
         if (value.PasskeySignIn is { } p22)
         {
@@ -2804,7 +2804,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
         if (value.SignUpProfileFieldsPresence.IsSet)
         {
             writer.WritePropertyName("signUpProfileFields"u8);
-            global::LogtoGenerated.Serialization.JsonValue.Write(writer, value.SignUpProfileFieldsPresence.Value, SignUpProfileFieldsConverter, options);
+            global::LogtoGenerated.Serialization.JsonValue.Write(writer, value.SignUpProfileFieldsPresence.Value, ConverterOfSignUpProfileFields, options);
         }
         if (value.UsernamePolicy is { } p24)
         {
@@ -2839,7 +2839,7 @@ internal sealed class UpdateSignInExpRequestJsonConverter : global::System.Text.
         if (value.PasswordExpiration is { } p30)
         {
             writer.WritePropertyName("passwordExpiration"u8);
-            PasswordExpirationConverter.Write(writer, p30, options);
+            ConverterOfPasswordExpiration.Write(writer, p30, options);
         }
         if (value.VerificationCodePolicy is { } p31)
         {
@@ -3060,7 +3060,7 @@ internal sealed class UpdateSignInExpRequestPasswordPolicyRejectsJsonConverter :
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateSignInExpRequestPasswordPolicyRejectsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> WordsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfWords = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateSignInExpRequestPasswordPolicyRejects? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3098,7 +3098,7 @@ internal sealed class UpdateSignInExpRequestPasswordPolicyRejectsJsonConverter :
                 {
                     property = "words";
                     reader.Read();
-                    result.Words = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, WordsConverter, options);
+                    result.Words = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfWords, options);
                 }
                 else
                 {
@@ -3139,7 +3139,7 @@ internal sealed class UpdateSignInExpRequestPasswordPolicyRejectsJsonConverter :
         if (value.Words is { } p3)
         {
             writer.WritePropertyName("words"u8);
-            WordsConverter.Write(writer, p3, options);
+            ConverterOfWords.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -3219,7 +3219,7 @@ internal sealed class UsernameCaseSensitivityConflictsJsonConverter : global::Sy
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UsernameCaseSensitivityConflictsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>> SamplesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>(global::LogtoGenerated.Serialization.UsernameCaseSensitivityConflictsSampleJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>> ConverterOfSamples = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample>(global::LogtoGenerated.Serialization.UsernameCaseSensitivityConflictsSampleJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UsernameCaseSensitivityConflicts? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3247,7 +3247,7 @@ internal sealed class UsernameCaseSensitivityConflictsJsonConverter : global::Sy
                 {
                     property = "samples";
                     reader.Read();
-                    result.Samples = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SamplesConverter, options);
+                    result.Samples = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSamples, options);
                     seen |= 2L;
                 }
                 else
@@ -3281,7 +3281,7 @@ internal sealed class UsernameCaseSensitivityConflictsJsonConverter : global::Sy
         if (value.Samples is { } p1)
         {
             writer.WritePropertyName("samples"u8);
-            SamplesConverter.Write(writer, p1, options);
+            ConverterOfSamples.Write(writer, p1, options);
         }
         else
         {
@@ -3297,7 +3297,7 @@ internal sealed class UsernameCaseSensitivityConflictsSampleJsonConverter : glob
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UsernameCaseSensitivityConflictsSampleJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> UserIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfUserIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UsernameCaseSensitivityConflictsSample? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3325,7 +3325,7 @@ internal sealed class UsernameCaseSensitivityConflictsSampleJsonConverter : glob
                 {
                     property = "userIds";
                     reader.Read();
-                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, UserIdsConverter, options);
+                    result.UserIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfUserIds, options);
                     seen |= 2L;
                 }
                 else
@@ -3366,7 +3366,7 @@ internal sealed class UsernameCaseSensitivityConflictsSampleJsonConverter : glob
         if (value.UserIds is { } p1)
         {
             writer.WritePropertyName("userIds"u8);
-            UserIdsConverter.Write(writer, p1, options);
+            ConverterOfUserIds.Write(writer, p1, options);
         }
         else
         {

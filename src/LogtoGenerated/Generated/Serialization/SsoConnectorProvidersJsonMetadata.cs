@@ -21,8 +21,8 @@ internal sealed class SsoConnectorProviderJsonConverter : global::System.Text.Js
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SsoConnectorProviderJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ProviderName> ProviderNameConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ProviderName>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ProviderType> ProviderTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ProviderType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ProviderName> ConverterOfProviderName = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ProviderName>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ProviderType> ConverterOfProviderType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ProviderType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SsoConnectorProvider? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -43,14 +43,14 @@ internal sealed class SsoConnectorProviderJsonConverter : global::System.Text.Js
                 {
                     property = "providerName";
                     reader.Read();
-                    result.ProviderName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ProviderNameConverter, options);
+                    result.ProviderName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfProviderName, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("providerType"u8))
                 {
                     property = "providerType";
                     reader.Read();
-                    result.ProviderType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ProviderTypeConverter, options);
+                    result.ProviderType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfProviderType, options);
                     seen |= 2L;
                 }
                 else if (reader.ValueTextEquals("logo"u8))
@@ -108,9 +108,9 @@ internal sealed class SsoConnectorProviderJsonConverter : global::System.Text.Js
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("providerName"u8);
-        ProviderNameConverter.Write(writer, value.ProviderName, options);
+        ConverterOfProviderName.Write(writer, value.ProviderName, options);
         writer.WritePropertyName("providerType"u8);
-        ProviderTypeConverter.Write(writer, value.ProviderType, options);
+        ConverterOfProviderType.Write(writer, value.ProviderType, options);
         if (value.Logo is { } p2)
         {
             writer.WritePropertyName("logo"u8);

@@ -27,7 +27,7 @@ internal sealed class CreateSsoConnectorRequestJsonConverter : global::System.Te
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateSsoConnectorRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> DomainsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfDomains = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateSsoConnectorRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -54,7 +54,7 @@ internal sealed class CreateSsoConnectorRequestJsonConverter : global::System.Te
                 {
                     property = "domains";
                     reader.Read();
-                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DomainsConverter, options);
+                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfDomains, options);
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
@@ -122,7 +122,7 @@ internal sealed class CreateSsoConnectorRequestJsonConverter : global::System.Te
         if (value.Domains is { } p1)
         {
             writer.WritePropertyName("domains"u8);
-            DomainsConverter.Write(writer, p1, options);
+            ConverterOfDomains.Write(writer, p1, options);
         }
         if (value.Branding is { } p2)
         {
@@ -224,9 +224,9 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SsoConnectorJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ProviderName> ProviderNameConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ProviderName>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> DomainsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ProviderType> ProviderTypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ProviderType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ProviderName> ConverterOfProviderName = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ProviderName>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfDomains = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ProviderType> ConverterOfProviderType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ProviderType>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SsoConnector? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -261,7 +261,7 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "providerName";
                     reader.Read();
-                    result.ProviderName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ProviderNameConverter, options);
+                    result.ProviderName = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfProviderName, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("connectorName"u8))
@@ -282,7 +282,7 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "domains";
                     reader.Read();
-                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, DomainsConverter, options);
+                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfDomains, options);
                     seen |= 32L;
                 }
                 else if (reader.ValueTextEquals("branding"u8))
@@ -324,7 +324,7 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "providerType";
                     reader.Read();
-                    result.ProviderType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ProviderTypeConverter, options);
+                    result.ProviderType = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfProviderType, options);
                     seen |= 2048L;
                 }
                 else if (reader.ValueTextEquals("providerLogo"u8))
@@ -392,7 +392,7 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
             writer.WriteNull("id"u8);
         }
         writer.WritePropertyName("providerName"u8);
-        ProviderNameConverter.Write(writer, value.ProviderName, options);
+        ConverterOfProviderName.Write(writer, value.ProviderName, options);
         if (value.ConnectorName is { } p3)
         {
             writer.WritePropertyName("connectorName"u8);
@@ -414,7 +414,7 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
         if (value.Domains is { } p5)
         {
             writer.WritePropertyName("domains"u8);
-            DomainsConverter.Write(writer, p5, options);
+            ConverterOfDomains.Write(writer, p5, options);
         }
         else
         {
@@ -445,7 +445,7 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
             writer.WriteNull("name"u8);
         }
         writer.WritePropertyName("providerType"u8);
-        ProviderTypeConverter.Write(writer, value.ProviderType, options);
+        ConverterOfProviderType.Write(writer, value.ProviderType, options);
         if (value.ProviderLogo is { } p12)
         {
             writer.WritePropertyName("providerLogo"u8);
@@ -558,7 +558,7 @@ internal sealed class UpdateSsoConnectorRequestJsonConverter : global::System.Te
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UpdateSsoConnectorRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> DomainsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfDomains = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UpdateSsoConnectorRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -584,7 +584,7 @@ internal sealed class UpdateSsoConnectorRequestJsonConverter : global::System.Te
                 {
                     property = "domains";
                     reader.Read();
-                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, DomainsConverter, options);
+                    result.Domains = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfDomains, options);
                 }
                 else if (reader.ValueTextEquals("branding"u8))
                 {
@@ -639,7 +639,7 @@ internal sealed class UpdateSsoConnectorRequestJsonConverter : global::System.Te
         if (value.Domains is { } p1)
         {
             writer.WritePropertyName("domains"u8);
-            DomainsConverter.Write(writer, p1, options);
+            ConverterOfDomains.Write(writer, p1, options);
         }
         if (value.Branding is { } p2)
         {

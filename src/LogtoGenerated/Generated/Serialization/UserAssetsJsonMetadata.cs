@@ -92,8 +92,8 @@ internal sealed class UserAssetServiceStatusJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserAssetServiceStatusJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.UserAssetServiceStatusStatus> StatusConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.UserAssetServiceStatusStatus>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>> AllowUploadMimeTypesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AllowUploadMimeType>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AllowUploadMimeType>());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.UserAssetServiceStatusStatus> ConverterOfStatus = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.UserAssetServiceStatusStatus>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.AllowUploadMimeType>> ConverterOfAllowUploadMimeTypes = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.AllowUploadMimeType>(new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AllowUploadMimeType>());
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserAssetServiceStatus? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -114,14 +114,14 @@ internal sealed class UserAssetServiceStatusJsonConverter : global::System.Text.
                 {
                     property = "status";
                     reader.Read();
-                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, StatusConverter, options);
+                    result.Status = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfStatus, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("allowUploadMimeTypes"u8))
                 {
                     property = "allowUploadMimeTypes";
                     reader.Read();
-                    result.AllowUploadMimeTypes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AllowUploadMimeTypesConverter, options);
+                    result.AllowUploadMimeTypes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfAllowUploadMimeTypes, options);
                 }
                 else if (reader.ValueTextEquals("maxUploadFileSize"u8))
                 {
@@ -162,11 +162,11 @@ internal sealed class UserAssetServiceStatusJsonConverter : global::System.Text.
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("status"u8);
-        StatusConverter.Write(writer, value.Status, options);
+        ConverterOfStatus.Write(writer, value.Status, options);
         if (value.AllowUploadMimeTypes is { } p1)
         {
             writer.WritePropertyName("allowUploadMimeTypes"u8);
-            AllowUploadMimeTypesConverter.Write(writer, p1, options);
+            ConverterOfAllowUploadMimeTypes.Write(writer, p1, options);
         }
         if (value.MaxUploadFileSize is { } p2)
         {

@@ -168,7 +168,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeRequestJsonConverter : 
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateUserMfaVerificationBackupCodeRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> CodesConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfCodes = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -194,7 +194,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeRequestJsonConverter : 
                 {
                     property = "codes";
                     reader.Read();
-                    result.Codes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CodesConverter, options);
+                    result.Codes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfCodes, options);
                 }
                 else
                 {
@@ -229,7 +229,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeRequestJsonConverter : 
         if (value.Codes is { } p1)
         {
             writer.WritePropertyName("codes"u8);
-            CodesConverter.Write(writer, p1, options);
+            ConverterOfCodes.Write(writer, p1, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -241,7 +241,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeResponseJsonConverter :
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateUserMfaVerificationBackupCodeResponseJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> CodesConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfCodes = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateUserMfaVerificationBackupCodeResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -268,7 +268,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeResponseJsonConverter :
                 {
                     property = "codes";
                     reader.Read();
-                    result.Codes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, CodesConverter, options);
+                    result.Codes = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfCodes, options);
                     seen |= 1L;
                 }
                 else
@@ -309,7 +309,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeResponseJsonConverter :
         if (value.Codes is { } p1)
         {
             writer.WritePropertyName("codes"u8);
-            CodesConverter.Write(writer, p1, options);
+            ConverterOfCodes.Write(writer, p1, options);
         }
         else
         {
@@ -496,7 +496,7 @@ internal sealed class CreateUserMfaVerificationWithCodesRequestJsonConverter : g
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateUserMfaVerificationWithCodesRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> CodesConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfCodes = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateUserMfaVerificationWithCodesRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -524,7 +524,7 @@ internal sealed class CreateUserMfaVerificationWithCodesRequestJsonConverter : g
                 {
                     property = "codes";
                     reader.Read();
-                    result.Codes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CodesConverter, options);
+                    result.Codes = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfCodes, options);
                 }
                 else
                 {
@@ -564,7 +564,7 @@ internal sealed class CreateUserMfaVerificationWithCodesRequestJsonConverter : g
         if (value.Codes is { } p1)
         {
             writer.WritePropertyName("codes"u8);
-            CodesConverter.Write(writer, p1, options);
+            ConverterOfCodes.Write(writer, p1, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -655,7 +655,7 @@ internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CreateUserRequestJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordAlgorithm> PasswordAlgorithmConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.PasswordAlgorithm>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordAlgorithm> ConverterOfPasswordAlgorithm = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.PasswordAlgorithm>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CreateUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -705,7 +705,7 @@ internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "passwordAlgorithm";
                     reader.Read();
-                    result.PasswordAlgorithm = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, PasswordAlgorithmConverter, options);
+                    result.PasswordAlgorithm = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfPasswordAlgorithm, options);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
@@ -780,7 +780,7 @@ internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.
         if (value.PasswordAlgorithm is { } p5)
         {
             writer.WritePropertyName("passwordAlgorithm"u8);
-            PasswordAlgorithmConverter.Write(writer, p5, options);
+            ConverterOfPasswordAlgorithm.Write(writer, p5, options);
         }
         if (value.Name is { } p6)
         {
@@ -891,9 +891,9 @@ internal sealed class LastSubmissionJsonConverter : global::System.Text.Json.Ser
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly LastSubmissionJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.InteractionEvent> InteractionEventConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.InteractionEvent>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>> VerificationRecordsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.VerificationRecord>(new global::LogtoGenerated.Models.VerificationRecord.JsonConverter());
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> SignInContextConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.InteractionEvent> ConverterOfInteractionEvent = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.InteractionEvent>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.VerificationRecord>> ConverterOfVerificationRecords = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.VerificationRecord>(new global::LogtoGenerated.Models.VerificationRecord.JsonConverter());
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfSignInContext = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.LastSubmission? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -914,7 +914,7 @@ internal sealed class LastSubmissionJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "interactionEvent";
                     reader.Read();
-                    result.InteractionEvent = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, InteractionEventConverter, options);
+                    result.InteractionEvent = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfInteractionEvent, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("userId"u8))
@@ -928,14 +928,14 @@ internal sealed class LastSubmissionJsonConverter : global::System.Text.Json.Ser
                 {
                     property = "verificationRecords";
                     reader.Read();
-                    result.VerificationRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, VerificationRecordsConverter, options);
+                    result.VerificationRecords = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfVerificationRecords, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("signInContext"u8))
                 {
                     property = "signInContext";
                     reader.Read();
-                    result.SignInContext = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SignInContextConverter, options);
+                    result.SignInContext = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSignInContext, options);
                 }
                 else
                 {
@@ -964,7 +964,7 @@ internal sealed class LastSubmissionJsonConverter : global::System.Text.Json.Ser
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("interactionEvent"u8);
-        InteractionEventConverter.Write(writer, value.InteractionEvent, options);
+        ConverterOfInteractionEvent.Write(writer, value.InteractionEvent, options);
         if (value.UserId is { } p1)
         {
             writer.WritePropertyName("userId"u8);
@@ -977,7 +977,7 @@ internal sealed class LastSubmissionJsonConverter : global::System.Text.Json.Ser
         if (value.VerificationRecords is { } p2)
         {
             writer.WritePropertyName("verificationRecords"u8);
-            VerificationRecordsConverter.Write(writer, p2, options);
+            ConverterOfVerificationRecords.Write(writer, p2, options);
         }
         else
         {
@@ -986,7 +986,7 @@ internal sealed class LastSubmissionJsonConverter : global::System.Text.Json.Ser
         if (value.SignInContext is { } p3)
         {
             writer.WritePropertyName("signInContext"u8);
-            SignInContextConverter.Write(writer, p3, options);
+            ConverterOfSignInContext.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -1274,7 +1274,7 @@ internal sealed class RoleReplacementResultJsonConverter : global::System.Text.J
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly RoleReplacementResultJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> RoleIdsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfRoleIds = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.RoleReplacementResult? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1295,7 +1295,7 @@ internal sealed class RoleReplacementResultJsonConverter : global::System.Text.J
                 {
                     property = "roleIds";
                     reader.Read();
-                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, RoleIdsConverter, options);
+                    result.RoleIds = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfRoleIds, options);
                     seen |= 1L;
                 }
                 else
@@ -1327,7 +1327,7 @@ internal sealed class RoleReplacementResultJsonConverter : global::System.Text.J
         if (value.RoleIds is { } p0)
         {
             writer.WritePropertyName("roleIds"u8);
-            RoleIdsConverter.Write(writer, p0, options);
+            ConverterOfRoleIds.Write(writer, p0, options);
         }
         else
         {
@@ -2878,9 +2878,9 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> IdentitiesConverter = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserIdentity>(global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>> SsoIdentitiesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SsoIdentity>(global::LogtoGenerated.Serialization.SsoIdentityJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordAlgorithm> PasswordAlgorithmConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.PasswordAlgorithm>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserIdentity>> ConverterOfIdentities = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserIdentity>(global::LogtoGenerated.Serialization.UserIdentityJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentity>> ConverterOfSsoIdentities = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SsoIdentity>(global::LogtoGenerated.Serialization.SsoIdentityJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordAlgorithm> ConverterOfPasswordAlgorithm = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.PasswordAlgorithm>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.User? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -2945,7 +2945,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "identities";
                     reader.Read();
-                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, IdentitiesConverter, options);
+                    result.Identities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfIdentities, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("lastSignInAt"u8))
@@ -3010,7 +3010,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "ssoIdentities";
                     reader.Read();
-                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SsoIdentitiesConverter, options);
+                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSsoIdentities, options);
                 }
                 else if (reader.ValueTextEquals("passwordDigest"u8))
                 {
@@ -3022,7 +3022,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
                 {
                     property = "passwordAlgorithm";
                     reader.Read();
-                    result.PasswordAlgorithm = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, PasswordAlgorithmConverter, options);
+                    result.PasswordAlgorithm = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfPasswordAlgorithm, options);
                 }
                 else
                 {
@@ -3116,7 +3116,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
         if (value.Identities is { } p7)
         {
             writer.WritePropertyName("identities"u8);
-            IdentitiesConverter.Write(writer, p7, options);
+            ConverterOfIdentities.Write(writer, p7, options);
         }
         else
         {
@@ -3177,7 +3177,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
         if (value.SsoIdentities is { } p17)
         {
             writer.WritePropertyName("ssoIdentities"u8);
-            SsoIdentitiesConverter.Write(writer, p17, options);
+            ConverterOfSsoIdentities.Write(writer, p17, options);
         }
         if (value.PasswordDigest is { } p18)
         {
@@ -3187,7 +3187,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
         if (value.PasswordAlgorithm is { } p19)
         {
             writer.WritePropertyName("passwordAlgorithm"u8);
-            PasswordAlgorithmConverter.Write(writer, p19, options);
+            ConverterOfPasswordAlgorithm.Write(writer, p19, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -3199,8 +3199,8 @@ internal sealed class UserAllIdentitiesJsonConverter : global::System.Text.Json.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserAllIdentitiesJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>> SocialIdentitiesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SocialIdentity>(global::LogtoGenerated.Serialization.SocialIdentityJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>> SsoIdentitiesConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>(global::LogtoGenerated.Serialization.SsoIdentityWithTokenSecretJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialIdentity>> ConverterOfSocialIdentities = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SocialIdentity>(global::LogtoGenerated.Serialization.SocialIdentityJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>> ConverterOfSsoIdentities = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SsoIdentityWithTokenSecret>(global::LogtoGenerated.Serialization.SsoIdentityWithTokenSecretJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserAllIdentities? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3221,14 +3221,14 @@ internal sealed class UserAllIdentitiesJsonConverter : global::System.Text.Json.
                 {
                     property = "socialIdentities";
                     reader.Read();
-                    result.SocialIdentities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SocialIdentitiesConverter, options);
+                    result.SocialIdentities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSocialIdentities, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("ssoIdentities"u8))
                 {
                     property = "ssoIdentities";
                     reader.Read();
-                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SsoIdentitiesConverter, options);
+                    result.SsoIdentities = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSsoIdentities, options);
                     seen |= 2L;
                 }
                 else
@@ -3260,7 +3260,7 @@ internal sealed class UserAllIdentitiesJsonConverter : global::System.Text.Json.
         if (value.SocialIdentities is { } p0)
         {
             writer.WritePropertyName("socialIdentities"u8);
-            SocialIdentitiesConverter.Write(writer, p0, options);
+            ConverterOfSocialIdentities.Write(writer, p0, options);
         }
         else
         {
@@ -3269,7 +3269,7 @@ internal sealed class UserAllIdentitiesJsonConverter : global::System.Text.Json.
         if (value.SsoIdentities is { } p1)
         {
             writer.WritePropertyName("ssoIdentities"u8);
-            SsoIdentitiesConverter.Write(writer, p1, options);
+            ConverterOfSsoIdentities.Write(writer, p1, options);
         }
         else
         {
@@ -3285,7 +3285,7 @@ internal sealed class UserGrantsJsonConverter : global::System.Text.Json.Seriali
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserGrantsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>> GrantsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserGrantsGrant>(global::LogtoGenerated.Serialization.UserGrantsGrantJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserGrantsGrant>> ConverterOfGrants = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserGrantsGrant>(global::LogtoGenerated.Serialization.UserGrantsGrantJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserGrants? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -3306,7 +3306,7 @@ internal sealed class UserGrantsJsonConverter : global::System.Text.Json.Seriali
                 {
                     property = "grants";
                     reader.Read();
-                    result.Grants = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, GrantsConverter, options);
+                    result.Grants = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfGrants, options);
                     seen |= 1L;
                 }
                 else
@@ -3338,7 +3338,7 @@ internal sealed class UserGrantsJsonConverter : global::System.Text.Json.Seriali
         if (value.Grants is { } p0)
         {
             writer.WritePropertyName("grants"u8);
-            GrantsConverter.Write(writer, p0, options);
+            ConverterOfGrants.Write(writer, p0, options);
         }
         else
         {
@@ -3962,7 +3962,7 @@ internal sealed class UserMfaVerificationJsonConverter : global::System.Text.Jso
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserMfaVerificationJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.MfaFactor> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.MfaFactor>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.MfaFactor> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.MfaFactor>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserMfaVerification? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -4003,7 +4003,7 @@ internal sealed class UserMfaVerificationJsonConverter : global::System.Text.Jso
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("agent"u8))
@@ -4074,7 +4074,7 @@ internal sealed class UserMfaVerificationJsonConverter : global::System.Text.Jso
             global::LogtoGenerated.Serialization.JsonValue.String.Write(writer, p2, options);
         }
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.Agent is { } p4)
         {
             writer.WritePropertyName("agent"u8);
@@ -4512,7 +4512,7 @@ internal sealed class UserSessionPayloadJsonConverter : global::System.Text.Json
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserSessionPayloadJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>> AuthorizationsConverter = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserSessionPayloadAuthorization>(global::LogtoGenerated.Serialization.UserSessionPayloadAuthorizationJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::LogtoGenerated.Models.UserSessionPayloadAuthorization>> ConverterOfAuthorizations = new global::LogtoGenerated.Serialization.MapConverter<global::LogtoGenerated.Models.UserSessionPayloadAuthorization>(global::LogtoGenerated.Serialization.UserSessionPayloadAuthorizationJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserSessionPayload? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -4581,7 +4581,7 @@ internal sealed class UserSessionPayloadJsonConverter : global::System.Text.Json
                 {
                     property = "authorizations";
                     reader.Read();
-                    result.Authorizations = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AuthorizationsConverter, options);
+                    result.Authorizations = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfAuthorizations, options);
                 }
                 else
                 {
@@ -4654,7 +4654,7 @@ internal sealed class UserSessionPayloadJsonConverter : global::System.Text.Json
         if (value.Authorizations is { } p7)
         {
             writer.WritePropertyName("authorizations"u8);
-            AuthorizationsConverter.Write(writer, p7, options);
+            ConverterOfAuthorizations.Write(writer, p7, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -4745,7 +4745,7 @@ internal sealed class UserSessionsJsonConverter : global::System.Text.Json.Seria
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly UserSessionsJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>> SessionsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserSession>(global::LogtoGenerated.Serialization.UserSessionJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.UserSession>> ConverterOfSessions = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.UserSession>(global::LogtoGenerated.Serialization.UserSessionJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.UserSessions? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -4766,7 +4766,7 @@ internal sealed class UserSessionsJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "sessions";
                     reader.Read();
-                    result.Sessions = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SessionsConverter, options);
+                    result.Sessions = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSessions, options);
                     seen |= 1L;
                 }
                 else
@@ -4798,7 +4798,7 @@ internal sealed class UserSessionsJsonConverter : global::System.Text.Json.Seria
         if (value.Sessions is { } p0)
         {
             writer.WritePropertyName("sessions"u8);
-            SessionsConverter.Write(writer, p0, options);
+            ConverterOfSessions.Write(writer, p0, options);
         }
         else
         {

@@ -31,8 +31,8 @@ internal sealed class CaptchaConfigJsonConverter : global::System.Text.Json.Seri
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly CaptchaConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaConfigType> TypeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CaptchaConfigType>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaConfigMode> ModeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CaptchaConfigMode>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaConfigType> ConverterOfType = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CaptchaConfigType>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.CaptchaConfigMode> ConverterOfMode = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.CaptchaConfigMode>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.CaptchaConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -53,7 +53,7 @@ internal sealed class CaptchaConfigJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "type";
                     reader.Read();
-                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, TypeConverter, options);
+                    result.Type = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfType, options);
                     seen |= 1L;
                 }
                 else if (reader.ValueTextEquals("siteKey"u8))
@@ -73,7 +73,7 @@ internal sealed class CaptchaConfigJsonConverter : global::System.Text.Json.Seri
                 {
                     property = "mode";
                     reader.Read();
-                    result.Mode = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ModeConverter, options);
+                    result.Mode = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfMode, options);
                 }
                 else
                 {
@@ -102,7 +102,7 @@ internal sealed class CaptchaConfigJsonConverter : global::System.Text.Json.Seri
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("type"u8);
-        TypeConverter.Write(writer, value.Type, options);
+        ConverterOfType.Write(writer, value.Type, options);
         if (value.SiteKey is { } p1)
         {
             writer.WritePropertyName("siteKey"u8);
@@ -120,7 +120,7 @@ internal sealed class CaptchaConfigJsonConverter : global::System.Text.Json.Seri
         if (value.Mode is { } p3)
         {
             writer.WritePropertyName("mode"u8);
-            ModeConverter.Write(writer, p3, options);
+            ConverterOfMode.Write(writer, p3, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -330,16 +330,16 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SignInExperienceConfigJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy> AgreeToTermsPolicyConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> SocialSignInConnectorTargetsConverter = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInMode> SignInModeConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInMode>();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> CustomContentConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> SignUpProfileFieldsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordExpiration> PasswordExpirationConverter = new global::LogtoGenerated.Models.PasswordExpiration.JsonConverter();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>> SocialConnectorsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SocialConnector>(global::LogtoGenerated.Serialization.SocialConnectorJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>> SsoConnectorsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>(global::LogtoGenerated.Serialization.SignInExperienceConfigSsoConnectorJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>> CustomProfileFieldsConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.CustomProfileField>(global::LogtoGenerated.Serialization.CustomProfileFieldJsonConverter.Instance);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>> CustomProfileFieldCatalogConverter = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.CustomProfileField>(global::LogtoGenerated.Serialization.CustomProfileFieldJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy> ConverterOfAgreeToTermsPolicy = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.AgreeToTermsPolicy>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> ConverterOfSocialSignInConnectorTargets = new global::LogtoGenerated.Serialization.ListConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.SignInMode> ConverterOfSignInMode = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.SignInMode>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfCustomContent = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.NamedItem>> ConverterOfSignUpProfileFields = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.NamedItem>(global::LogtoGenerated.Serialization.NamedItemJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.PasswordExpiration> ConverterOfPasswordExpiration = new global::LogtoGenerated.Models.PasswordExpiration.JsonConverter();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SocialConnector>> ConverterOfSocialConnectors = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SocialConnector>(global::LogtoGenerated.Serialization.SocialConnectorJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>> ConverterOfSsoConnectors = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.SignInExperienceConfigSsoConnector>(global::LogtoGenerated.Serialization.SignInExperienceConfigSsoConnectorJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>> ConverterOfCustomProfileFields = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.CustomProfileField>(global::LogtoGenerated.Serialization.CustomProfileFieldJsonConverter.Instance);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::LogtoGenerated.Models.CustomProfileField>> ConverterOfCustomProfileFieldCatalog = new global::LogtoGenerated.Serialization.ListConverter<global::LogtoGenerated.Models.CustomProfileField>(global::LogtoGenerated.Serialization.CustomProfileFieldJsonConverter.Instance);
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SignInExperienceConfig? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -414,7 +414,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "agreeToTermsPolicy";
                     reader.Read();
-                    result.AgreeToTermsPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, AgreeToTermsPolicyConverter, options);
+                    result.AgreeToTermsPolicy = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfAgreeToTermsPolicy, options);
                     seen |= 64L;
                 }
                 else if (reader.ValueTextEquals("signIn"u8))
@@ -442,14 +442,14 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "socialSignInConnectorTargets";
                     reader.Read();
-                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SocialSignInConnectorTargetsConverter, options);
+                    result.SocialSignInConnectorTargets = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSocialSignInConnectorTargets, options);
                     seen |= 1024L;
                 }
                 else if (reader.ValueTextEquals("signInMode"u8))
                 {
                     property = "signInMode";
                     reader.Read();
-                    result.SignInMode = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SignInModeConverter, options);
+                    result.SignInMode = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSignInMode, options);
                     seen |= 2048L;
                 }
                 else if (reader.ValueTextEquals("customCss"u8))
@@ -462,7 +462,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "customContent";
                     reader.Read();
-                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, CustomContentConverter, options);
+                    result.CustomContent = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfCustomContent, options);
                     seen |= 4096L;
                 }
                 else if (reader.ValueTextEquals("customUiAssets"u8))
@@ -556,13 +556,13 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "signUpProfileFields";
                     reader.Read();
-                    result.SignUpProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, SignUpProfileFieldsConverter, options);
+                    result.SignUpProfileFields = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfSignUpProfileFields, options);
                 }
                 else if (reader.ValueTextEquals("passwordExpiration"u8))
                 {
                     property = "passwordExpiration";
                     reader.Read();
-                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, PasswordExpirationConverter, options);
+                    result.PasswordExpiration = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfPasswordExpiration, options);
                     seen |= 4194304L;
                 }
                 else if (reader.ValueTextEquals("usernamePolicy"u8))
@@ -582,14 +582,14 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "socialConnectors";
                     reader.Read();
-                    result.SocialConnectors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SocialConnectorsConverter, options);
+                    result.SocialConnectors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSocialConnectors, options);
                     seen |= 16777216L;
                 }
                 else if (reader.ValueTextEquals("ssoConnectors"u8))
                 {
                     property = "ssoConnectors";
                     reader.Read();
-                    result.SsoConnectors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, SsoConnectorsConverter, options);
+                    result.SsoConnectors = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfSsoConnectors, options);
                     seen |= 33554432L;
                 }
                 else if (reader.ValueTextEquals("forgotPassword"u8))
@@ -622,14 +622,14 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
                 {
                     property = "customProfileFields";
                     reader.Read();
-                    result.CustomProfileFields = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, CustomProfileFieldsConverter, options);
+                    result.CustomProfileFields = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfCustomProfileFields, options);
                     seen |= 268435456L;
                 }
                 else if (reader.ValueTextEquals("customProfileFieldCatalog"u8))
                 {
                     property = "customProfileFieldCatalog";
                     reader.Read();
-                    result.CustomProfileFieldCatalog = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, CustomProfileFieldCatalogConverter, options);
+                    result.CustomProfileFieldCatalog = global::LogtoGenerated.Serialization.JsonValue.Read(ref reader, ConverterOfCustomProfileFieldCatalog, options);
                 }
                 else
                 {
@@ -723,7 +723,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
             writer.WriteNull("privacyPolicyUrl"u8);
         }
         writer.WritePropertyName("agreeToTermsPolicy"u8);
-        AgreeToTermsPolicyConverter.Write(writer, value.AgreeToTermsPolicy, options);
+        ConverterOfAgreeToTermsPolicy.Write(writer, value.AgreeToTermsPolicy, options);
         if (value.SignIn is { } p9)
         {
             writer.WritePropertyName("signIn"u8);
@@ -754,14 +754,14 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
         if (value.SocialSignInConnectorTargets is { } p12)
         {
             writer.WritePropertyName("socialSignInConnectorTargets"u8);
-            SocialSignInConnectorTargetsConverter.Write(writer, p12, options);
+            ConverterOfSocialSignInConnectorTargets.Write(writer, p12, options);
         }
         else
         {
             writer.WriteNull("socialSignInConnectorTargets"u8);
         }
         writer.WritePropertyName("signInMode"u8);
-        SignInModeConverter.Write(writer, value.SignInMode, options);
+        ConverterOfSignInMode.Write(writer, value.SignInMode, options);
         if (value.CustomCss is { } p14)
         {
             writer.WritePropertyName("customCss"u8);
@@ -774,7 +774,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
         if (value.CustomContent is { } p15)
         {
             writer.WritePropertyName("customContent"u8);
-            CustomContentConverter.Write(writer, p15, options);
+            ConverterOfCustomContent.Write(writer, p15, options);
         }
         else
         {
@@ -893,7 +893,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
         if (value.SignUpProfileFields is { } p29)
         {
             writer.WritePropertyName("signUpProfileFields"u8);
-            SignUpProfileFieldsConverter.Write(writer, p29, options);
+            ConverterOfSignUpProfileFields.Write(writer, p29, options);
         }
         else
         {
@@ -902,7 +902,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
         if (value.PasswordExpiration is { } p30)
         {
             writer.WritePropertyName("passwordExpiration"u8);
-            PasswordExpirationConverter.Write(writer, p30, options);
+            ConverterOfPasswordExpiration.Write(writer, p30, options);
         }
         else
         {
@@ -925,7 +925,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
         if (value.SocialConnectors is { } p33)
         {
             writer.WritePropertyName("socialConnectors"u8);
-            SocialConnectorsConverter.Write(writer, p33, options);
+            ConverterOfSocialConnectors.Write(writer, p33, options);
         }
         else
         {
@@ -934,7 +934,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
         if (value.SsoConnectors is { } p34)
         {
             writer.WritePropertyName("ssoConnectors"u8);
-            SsoConnectorsConverter.Write(writer, p34, options);
+            ConverterOfSsoConnectors.Write(writer, p34, options);
         }
         else
         {
@@ -964,7 +964,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
         if (value.CustomProfileFields is { } p39)
         {
             writer.WritePropertyName("customProfileFields"u8);
-            CustomProfileFieldsConverter.Write(writer, p39, options);
+            ConverterOfCustomProfileFields.Write(writer, p39, options);
         }
         else
         {
@@ -973,7 +973,7 @@ internal sealed class SignInExperienceConfigJsonConverter : global::System.Text.
         if (value.CustomProfileFieldCatalog is { } p40)
         {
             writer.WritePropertyName("customProfileFieldCatalog"u8);
-            CustomProfileFieldCatalogConverter.Write(writer, p40, options);
+            ConverterOfCustomProfileFieldCatalog.Write(writer, p40, options);
         }
         global::LogtoGenerated.Serialization.JsonValue.WriteExtra(writer, value.AdditionalData);
         writer.WriteEndObject();
@@ -1096,8 +1096,8 @@ internal sealed class SocialConnectorJsonConverter : global::System.Text.Json.Se
 {
     /// <summary>The one instance, which the other readers and the metadata use.</summary>
     public static readonly SocialConnectorJsonConverter Instance = new();
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> NameConverter = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
-    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorPlatform> PlatformConverter = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorPlatform>();
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> ConverterOfName = new global::LogtoGenerated.Serialization.MapConverter<string>(global::LogtoGenerated.Serialization.JsonValue.String);
+    private static readonly global::System.Text.Json.Serialization.JsonConverter<global::LogtoGenerated.Models.ConnectorPlatform> ConverterOfPlatform = new global::LogtoGenerated.Serialization.StringEnumConverter<global::LogtoGenerated.Models.ConnectorPlatform>();
 
     /// <inheritdoc/>
     public override global::LogtoGenerated.Models.SocialConnector? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -1132,7 +1132,7 @@ internal sealed class SocialConnectorJsonConverter : global::System.Text.Json.Se
                 {
                     property = "name";
                     reader.Read();
-                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, NameConverter, options);
+                    result.Name = global::LogtoGenerated.Serialization.JsonValue.ReadNotNull(ref reader, ConverterOfName, options);
                     seen |= 4L;
                 }
                 else if (reader.ValueTextEquals("logo"u8))
@@ -1158,7 +1158,7 @@ internal sealed class SocialConnectorJsonConverter : global::System.Text.Json.Se
                 {
                     property = "platform";
                     reader.Read();
-                    result.Platform = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, PlatformConverter, options);
+                    result.Platform = global::LogtoGenerated.Serialization.JsonValue.ReadNullable(ref reader, ConverterOfPlatform, options);
                 }
                 else if (reader.ValueTextEquals("isStandard"u8))
                 {
@@ -1219,7 +1219,7 @@ internal sealed class SocialConnectorJsonConverter : global::System.Text.Json.Se
         if (value.Name is { } p2)
         {
             writer.WritePropertyName("name"u8);
-            NameConverter.Write(writer, p2, options);
+            ConverterOfName.Write(writer, p2, options);
         }
         else
         {
@@ -1251,7 +1251,7 @@ internal sealed class SocialConnectorJsonConverter : global::System.Text.Json.Se
         if (value.Platform is { } p6)
         {
             writer.WritePropertyName("platform"u8);
-            PlatformConverter.Write(writer, p6, options);
+            ConverterOfPlatform.Write(writer, p6, options);
         }
         else
         {
