@@ -122,7 +122,7 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
                         names.OfResponse(response),
                         names.RuntimeReadOnlyListName(list),
                         ShardOf(list),
-                        $"new {names.Serialization}.ReadOnlyListConverter<{names.Of(list.Item)}>({_converters.Converter(list.Item)})");
+                        _converters.ReadOnlyListConverter(list));
                     AddUse(entries, list.Item);
                 }
                 else
@@ -162,14 +162,13 @@ internal sealed class ContextEmitter(GeneratorOptions options, TypeNames names)
 
         // Every object keeps what the document does not describe (ModelEmitter's extension data).
         const string JsonElement = "global::System.Text.Json.JsonElement";
-        const string ElementConverter = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter";
         entries.Add(
             "IDictionaryStringJsonElement",
             $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>",
             $"global::System.Collections.Generic.IDictionary<string, {JsonElement}>",
             CommonShard,
-            $"new {names.Serialization}.MapConverter<{JsonElement}>({ElementConverter})");
-        entries.Add("JsonElement", JsonElement, JsonElement, CommonShard, ElementConverter);
+            $"new {names.Serialization}.MapConverter<{JsonElement}>({ConverterEmitter.ElementConverter})");
+        entries.Add("JsonElement", JsonElement, JsonElement, CommonShard, ConverterEmitter.ElementConverter);
     }
 
     /// <summary>A model, body, response or union alternative, under the name the API gives it (<see cref="TypeNames.InfoName"/>).</summary>

@@ -56,6 +56,13 @@ internal sealed class ConverterEmitter(TypeNames names)
         _ => throw new InvalidOperationException("Unknown type reference " + type),
     };
 
+    /// <summary>An expression for the converter of the read-only list a list response is read as.</summary>
+    public string ReadOnlyListConverter(ListShape list) =>
+        $"new {names.Serialization}.ReadOnlyListConverter<{names.Of(list.Item)}>({Converter(list.Item)})";
+
+    /// <summary>System.Text.Json's converter of <c>JsonElement</c>, the values of the models' extension data.</summary>
+    public static string ElementConverter => $"{Services}.JsonElementConverter";
+
     /// <summary>The converter class of an object model: its <c>Read</c> and its <c>Write</c>.</summary>
     public void Emit(SourceWriter writer, ObjectSpec type)
     {
@@ -118,7 +125,7 @@ internal sealed class ConverterEmitter(TypeNames names)
 
         writer.Open(first ? "" : "else");
         writer.Line("property = null;");
-        writer.Line($"result.{ObjectSpec.ExtensionDataName} = {Value}.Extra(ref reader, result.{ObjectSpec.ExtensionDataName});");
+        writer.Line($"result.{ObjectSpec.ExtensionDataName} = {Value}.Extra(ref reader, result.{ObjectSpec.ExtensionDataName}, options);");
         writer.Close();
         writer.Close();
         writer.Close();

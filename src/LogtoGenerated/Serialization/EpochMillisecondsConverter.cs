@@ -84,8 +84,7 @@ internal static class EpochMilliseconds
 /// <summary>
 /// The converter of a <see cref="DateTimeOffset"/> property that Logto writes as a number of milliseconds since the
 /// epoch (see <see cref="EpochMilliseconds"/>): of required, non-nullable ones through <c>[JsonConverter]</c>, and of
-/// every such property (nullable and presence-tracked ones included) in the generated readers and writers. Used by generated models through
-/// their generated readers and writers, and by <c>[JsonConverter]</c> for other serializers.
+/// every such property (nullable and presence-tracked ones included) in the generated readers and writers.
 /// </summary>
 internal sealed class EpochMillisecondsConverter : JsonConverter<DateTimeOffset>
 {

@@ -44,16 +44,7 @@ internal sealed class MapConverter<T>(JsonConverter<T> value) : JsonConverter<ID
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         while (JsonValue.NextProperty(ref reader))
         {
-            string key = reader.GetString()!;
-            try
-            {
-                reader.Read();
-                map[key] = JsonValue.Read(ref reader, value, options)!;
-            }
-            catch (JsonException e)
-            {
-                throw JsonValue.AtKey(e, key);
-            }
+            JsonValue.Entry(ref reader, map, value, options);
         }
 
         return map;
@@ -91,14 +82,7 @@ internal sealed class NullableConverter<T>(JsonConverter<T> value) : JsonConvert
     public override void Write(Utf8JsonWriter writer, T? nullable, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (nullable is { } present)
-        {
-            value.Write(writer, present, options);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
+        JsonValue.WriteNullable(writer, nullable, value, options);
     }
 }
 
@@ -114,7 +98,7 @@ internal static class JsonLists
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"The JSON value could not be converted to {type}.");
+            throw JsonValue.CannotConvert(type);
         }
 
         var list = new List<T>();

@@ -119,7 +119,7 @@ internal static class JsonValue
             return true;
         }
 
-        return reader.TokenType == JsonTokenType.Null ? false : throw CannotConvert(type, null);
+        return reader.TokenType == JsonTokenType.Null ? false : throw CannotConvert(type);
     }
 
     /// <summary>Moves to the object's next property name; <see langword="false"/> at the end of the object.</summary>
@@ -130,15 +130,24 @@ internal static class JsonValue
     }
 
     /// <summary>Reads a property the document does not describe, at its name, into the object's extension data.</summary>
-    public static IDictionary<string, JsonElement> Extra(ref Utf8JsonReader reader, IDictionary<string, JsonElement>? extra)
+    public static IDictionary<string, JsonElement> Extra(ref Utf8JsonReader reader, IDictionary<string, JsonElement>? extra, JsonSerializerOptions options)
+    {
+        extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        Entry(ref reader, extra, JsonMetadataServices.JsonElementConverter, options);
+        return extra;
+    }
+
+    /// <summary>
+    /// Reads the property at the reader (its name, then its value, with <paramref name="converter"/>) into
+    /// <paramref name="map"/>; an error inside it names the property in its path.
+    /// </summary>
+    public static void Entry<T>(ref Utf8JsonReader reader, IDictionary<string, T> map, JsonConverter<T> converter, JsonSerializerOptions options)
     {
         string name = reader.GetString()!;
         try
         {
             reader.Read();
-            extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            extra[name] = JsonElement.ParseValue(ref reader);
-            return extra;
+            map[name] = Read(ref reader, converter, options)!;
         }
         catch (JsonException e)
         {
@@ -199,7 +208,8 @@ internal static class JsonValue
     private static JsonConverter<T> NotNull<T>(JsonConverter<T?> converter)
         where T : class => (JsonConverter<T>)(object)converter;
 
-    private static JsonException CannotConvert(Type type, Exception? inner) =>
+    /// <summary>The error for a value that is not of <paramref name="type"/>, as System.Text.Json words it.</summary>
+    internal static JsonException CannotConvert(Type type, Exception? inner = null) =>
         new($"The JSON value could not be converted to {type}.", inner);
 }
 

@@ -98,7 +98,7 @@ internal sealed class AccountCenterSettingsJsonConverter : global::System.Text.J
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -298,7 +298,7 @@ internal sealed class AccountCenterSettingsFieldsJsonConverter : global::System.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -442,7 +442,7 @@ internal sealed class UpdateAccountCenterSettingsRequestJsonConverter : global::
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }

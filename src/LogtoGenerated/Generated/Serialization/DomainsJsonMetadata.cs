@@ -54,7 +54,7 @@ internal sealed class CleanupDomainsRequestJsonConverter : global::System.Text.J
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -136,7 +136,7 @@ internal sealed class CleanupDomainsResultJsonConverter : global::System.Text.Js
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -239,7 +239,7 @@ internal sealed class DomainJsonConverter : global::System.Text.Json.Serializati
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -353,7 +353,7 @@ internal sealed class DomainVerificationFileJsonConverter : global::System.Text.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -433,7 +433,7 @@ internal sealed class ReplaceDomainVerificationFilesRequestJsonConverter : globa
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }

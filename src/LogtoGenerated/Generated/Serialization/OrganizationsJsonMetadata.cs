@@ -75,7 +75,7 @@ internal sealed class ApplicationIdsRequestJsonConverter : global::System.Text.J
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -152,7 +152,7 @@ internal sealed class AssignOrganizationRolesToApplicationsRequestJsonConverter 
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -238,7 +238,7 @@ internal sealed class AssignOrganizationRolesToUsersRequestJsonConverter : globa
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -331,7 +331,7 @@ internal sealed class BrandingJsonConverter : global::System.Text.Json.Serializa
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -415,7 +415,7 @@ internal sealed class ColorJsonConverter : global::System.Text.Json.Serializatio
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -484,7 +484,7 @@ internal sealed class CreateOrganizationJitEmailDomainRequestJsonConverter : glo
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -588,7 +588,7 @@ internal sealed class CreateOrganizationRequestJsonConverter : global::System.Te
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -698,7 +698,7 @@ internal sealed class FeaturedUserJsonConverter : global::System.Text.Json.Seria
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -845,7 +845,7 @@ internal sealed class OrganizationJsonConverter : global::System.Text.Json.Seria
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1070,7 +1070,7 @@ internal sealed class OrganizationApplicationJsonConverter : global::System.Text
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1237,7 +1237,7 @@ internal sealed class OrganizationJitEmailDomainJsonConverter : global::System.T
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1324,7 +1324,7 @@ internal sealed class OrganizationRoleAssignmentResultJsonConverter : global::Sy
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1393,7 +1393,7 @@ internal sealed class OrganizationRoleIdsRequestJsonConverter : global::System.T
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1467,7 +1467,7 @@ internal sealed class OrganizationRolesRequestJsonConverter : global::System.Tex
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1630,7 +1630,7 @@ internal sealed class OrganizationUserJsonConverter : global::System.Text.Json.S
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1813,7 +1813,7 @@ internal sealed class OrganizationUserAssignmentResultJsonConverter : global::Sy
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1955,7 +1955,7 @@ internal sealed class OrganizationWithUsersCountAndFeaturedUsersJsonConverter : 
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2101,7 +2101,7 @@ internal sealed class ReplaceOrganizationJitEmailDomainsRequestJsonConverter : g
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2233,7 +2233,7 @@ internal sealed class SsoConnectorDataJsonConverter : global::System.Text.Json.S
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2362,7 +2362,7 @@ internal sealed class SsoConnectorIdsRequestJsonConverter : global::System.Text.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2464,7 +2464,7 @@ internal sealed class UpdateOrganizationRequestJsonConverter : global::System.Te
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2554,7 +2554,7 @@ internal sealed class UserIdsRequestJsonConverter : global::System.Text.Json.Ser
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }

@@ -91,7 +91,7 @@ internal sealed class CreateSsoConnectorRequestJsonConverter : global::System.Te
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -191,7 +191,7 @@ internal sealed class CreateSsoConnectorSigningKeyRequestJsonConverter : global:
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -350,7 +350,7 @@ internal sealed class SsoConnectorJsonConverter : global::System.Text.Json.Seria
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -515,7 +515,7 @@ internal sealed class SsoConnectorBrandingJsonConverter : global::System.Text.Js
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -613,7 +613,7 @@ internal sealed class UpdateSsoConnectorRequestJsonConverter : global::System.Te
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }

@@ -117,7 +117,7 @@ internal sealed class CreateUserIdentityRequestJsonConverter : global::System.Te
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -199,7 +199,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeRequestJsonConverter : 
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -274,7 +274,7 @@ internal sealed class CreateUserMfaVerificationBackupCodeResponseJsonConverter :
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -355,7 +355,7 @@ internal sealed class CreateUserMfaVerificationTotpRequestJsonConverter : global
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -436,7 +436,7 @@ internal sealed class CreateUserMfaVerificationTotpResponseJsonConverter : globa
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -529,7 +529,7 @@ internal sealed class CreateUserMfaVerificationWithCodesRequestJsonConverter : g
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -608,7 +608,7 @@ internal sealed class CreateUserMfaVerificationWithSecretRequestJsonConverter : 
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -734,7 +734,7 @@ internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -844,7 +844,7 @@ internal sealed class GetUserIdentityResponseJsonConverter : global::System.Text
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -940,7 +940,7 @@ internal sealed class LastSubmissionJsonConverter : global::System.Text.Json.Ser
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1024,7 +1024,7 @@ internal sealed class NamedItemJsonConverter : global::System.Text.Json.Serializ
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1092,7 +1092,7 @@ internal sealed class PasswordRequestJsonConverter : global::System.Text.Json.Se
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1194,7 +1194,7 @@ internal sealed class PersonalAccessTokenJsonConverter : global::System.Text.Jso
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1301,7 +1301,7 @@ internal sealed class RoleReplacementResultJsonConverter : global::System.Text.J
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1382,7 +1382,7 @@ internal sealed class SocialIdentityJsonConverter : global::System.Text.Json.Ser
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1520,7 +1520,7 @@ internal sealed class SsoIdentityJsonConverter : global::System.Text.Json.Serial
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1708,7 +1708,7 @@ internal sealed class SsoIdentityTokenSecretJsonConverter : global::System.Text.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -1856,7 +1856,7 @@ internal sealed class SsoIdentityWithTokenSecretJsonConverter : global::System.T
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2000,7 +2000,7 @@ internal sealed class TokenSecretJsonConverter : global::System.Text.Json.Serial
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2153,7 +2153,7 @@ internal sealed class TokenSecretMetadataJsonConverter : global::System.Text.Jso
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2235,7 +2235,7 @@ internal sealed class UpdatePersonalAccessTokenNameRequestJsonConverter : global
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2308,7 +2308,7 @@ internal sealed class UpdateUserCustomDataRequestJsonConverter : global::System.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2376,7 +2376,7 @@ internal sealed class UpdateUserIsSuspendedRequestJsonConverter : global::System
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2441,7 +2441,7 @@ internal sealed class UpdateUserLogtoConfigsRequestJsonConverter : global::Syste
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2521,7 +2521,7 @@ internal sealed class UpdateUserLogtoConfigsRequestMfaJsonConverter : global::Sy
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2593,7 +2593,7 @@ internal sealed class UpdateUserLogtoConfigsRequestPasskeySignInJsonConverter : 
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2652,7 +2652,7 @@ internal sealed class UpdateUserPasswordExpirationRequestJsonConverter : global:
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2713,7 +2713,7 @@ internal sealed class UpdateUserProfileRequestJsonConverter : global::System.Tex
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -2815,7 +2815,7 @@ internal sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3027,7 +3027,7 @@ internal sealed class UserJsonConverter : global::System.Text.Json.Serialization
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3234,7 +3234,7 @@ internal sealed class UserAllIdentitiesJsonConverter : global::System.Text.Json.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3312,7 +3312,7 @@ internal sealed class UserGrantsJsonConverter : global::System.Text.Json.Seriali
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3401,7 +3401,7 @@ internal sealed class UserGrantsGrantJsonConverter : global::System.Text.Json.Se
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3523,7 +3523,7 @@ internal sealed class UserGrantsGrantPayloadJsonConverter : global::System.Text.
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3622,7 +3622,7 @@ internal sealed class UserHasPasswordJsonConverter : global::System.Text.Json.Se
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3689,7 +3689,7 @@ internal sealed class UserIdentityJsonConverter : global::System.Text.Json.Seria
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3769,7 +3769,7 @@ internal sealed class UserLogtoConfigsJsonConverter : global::System.Text.Json.S
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3859,7 +3859,7 @@ internal sealed class UserLogtoConfigsMfaJsonConverter : global::System.Text.Jso
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -3927,7 +3927,7 @@ internal sealed class UserLogtoConfigsPasskeySignInJsonConverter : global::Syste
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -4027,7 +4027,7 @@ internal sealed class UserMfaVerificationJsonConverter : global::System.Text.Jso
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -4190,7 +4190,7 @@ internal sealed class UserProfileJsonConverter : global::System.Text.Json.Serial
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -4332,7 +4332,7 @@ internal sealed class UserProfileAddressJsonConverter : global::System.Text.Json
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -4441,7 +4441,7 @@ internal sealed class UserSessionJsonConverter : global::System.Text.Json.Serial
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -4586,7 +4586,7 @@ internal sealed class UserSessionPayloadJsonConverter : global::System.Text.Json
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -4702,7 +4702,7 @@ internal sealed class UserSessionPayloadAuthorizationJsonConverter : global::Sys
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -4772,7 +4772,7 @@ internal sealed class UserSessionsJsonConverter : global::System.Text.Json.Seria
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
@@ -4846,7 +4846,7 @@ internal sealed class UserSsoIdentityJsonConverter : global::System.Text.Json.Se
                 else
                 {
                     property = null;
-                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData);
+                    result.AdditionalData = global::LogtoGenerated.Serialization.JsonValue.Extra(ref reader, result.AdditionalData, options);
                 }
             }
         }
